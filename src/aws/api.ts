@@ -1,0 +1,54 @@
+// The AWS layer's interface, as types only: views, commands and plans depend on this file,
+// never on the SDK. The implementation (src/aws/index.ts) is its own bundle, dist/aws.js,
+// loaded the first time something needs AWS, so activation loads no SDK module.
+import type {
+  CallerIdentity, Database, EndpointService, LoadBalancer, MskCluster, Profile, ResourceConfiguration,
+  ResourceGateway, ResourceShare, Role, SecurityGroup, Subnet, Vpc,
+} from '../model/resources';
+import type { StepService } from '../model/plan';
+
+export type Scope = { profile: string; region: string };
+
+export type AwsLayerOptions = {
+  /** Asked when a profile has mfa_serial; resolves to the code or rejects when cancelled. */
+  mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  /** Log sink (already redacted by the caller's logger; never receives credentials). */
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+  /** Maximum attempts for throttled/5xx calls (standard retry with backoff). */
+  maxAttempts?: number;
+};
+
+/** An AWS failure in plain words, with the SDK error name kept for decisions. */
+export type AwsFailure = { name: string; message: string; service: StepService; operation: string; httpStatus?: number };
+
+export interface AwsLayer {
+  listProfiles(): Promise<Profile[]>;
+  /** Files that define profiles (config + credentials), for watching. */
+  profileFiles(): { config: string; credentials: string };
+  callerIdentity(profile: string): Promise<CallerIdentity>;
+
+  listResourceGateways(scope: Scope): Promise<ResourceGateway[]>;
+  getResourceGateway(scope: Scope, id: string): Promise<ResourceGateway>;
+  listResourceConfigurations(scope: Scope): Promise<ResourceConfiguration[]>;
+  getResourceConfiguration(scope: Scope, id: string): Promise<ResourceConfiguration>;
+  listResourceShares(scope: Scope): Promise<ResourceShare[]>;
+  listMskClusters(scope: Scope): Promise<MskCluster[]>;
+  describeMskCluster(scope: Scope, arn: string): Promise<MskCluster>;
+  getBootstrapBrokers(scope: Scope, arn: string): Promise<Record<string, string>>;
+  listEndpointServices(scope: Scope): Promise<EndpointService[]>;
+  listDatabases(scope: Scope): Promise<Database[]>;
+  listVpcs(scope: Scope): Promise<Vpc[]>;
+  listSubnets(scope: Scope, vpcId: string): Promise<Subnet[]>;
+  listSecurityGroups(scope: Scope, vpcId: string): Promise<SecurityGroup[]>;
+  listLoadBalancers(scope: Scope): Promise<LoadBalancer[]>;
+  getRole(profile: string, name: string): Promise<Role | undefined>;
+
+  /** Generic call used by the plan executor: service + SDK command name + input. */
+  call(scope: Scope, service: StepService, operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;
+
+  /** Drop cached clients and credentials (profile files changed, profile switched). */
+  reset(): void;
+  dispose(): void;
+}
+
+export type CreateAwsLayer = (options: AwsLayerOptions) => AwsLayer;

@@ -1,0 +1,81 @@
+// A plan is data: ordered AWS (or ClickHouse Cloud) calls plus the documents a person reviews.
+// It is what the review tab shows as JSON and what the executor applies, so it must stay
+// JSON-serializable and self-describing. Builders in src/model/builders/* make plans; the
+// executor in src/plans applies them; src/model/cli.ts renders them as AWS CLI commands.
+
+export type PlanKind = 'vpcResource' | 'mskMultiVpc' | 'endpointService' | 'iamDbAuth' | 'clickhouseEndpoint';
+
+/** The SDK client a step calls, named like the AWS CLI service (and the endpoint-override id). */
+export type StepService = 'vpc-lattice' | 'ram' | 'kafka' | 'ec2' | 'iam' | 'rds' | 'elbv2' | 'sts' | 'clickhouse';
+
+/**
+ * A value in a step input may be a reference to an earlier step's output, written as the whole
+ * string `${steps.<stepId>.<outputName>}`. References are resolved just before the call.
+ */
+export type Ref = `\${steps.${string}.${string}}`;
+
+export type WaitFor = {
+  /** A read operation on the same service, e.g. GetResourceGateway. */
+  operation: string;
+  input: Record<string, unknown>;
+  /** Dot path into the read response, e.g. `status` or `ClusterInfo.State`. */
+  statusPath: string;
+  success: string[];
+  failure: string[];
+  /** Give up after this many seconds (the poller backs off 2 s → 30 s). */
+  timeoutSeconds: number;
+};
+
+export type PlanStep = {
+  /** Stable within the plan; also seeds the client token (plan id + step id). */
+  id: string;
+  title: string;
+  service: StepService;
+  /** The SDK command name without `Command`, e.g. CreateResourceGateway. */
+  operation: string;
+  input: Record<string, unknown>;
+  /** Output name → dot path into the response, e.g. { id: 'id', arn: 'arn' }. */
+  outputs: Record<string, string>;
+  waitFor?: WaitFor;
+  /** Name of the input field that takes an idempotency token, when the API has one. */
+  clientTokenField?: string;
+  /** Read-only steps (lookups) are not listed in the confirmation. */
+  mutating: boolean;
+  /**
+   * When the resource may already exist (a re-run, an existing role): a read that returns it.
+   * If this read succeeds the step is skipped and its outputs are read from this response.
+   */
+  skipIf?: { operation: string; input: Record<string, unknown> };
+};
+
+export type ReviewDocument = {
+  /** File name shown in the tab, e.g. `trust-policy.json`, `grant.sql`, `commands.sh`. */
+  name: string;
+  language: 'json' | 'sql' | 'shellscript' | 'markdown';
+  content: string;
+  /** Editable documents feed back into the plan (e.g. a policy); others are for reading. */
+  editable: boolean;
+};
+
+export type Plan = {
+  schemaVersion: 1;
+  id: string;
+  kind: PlanKind;
+  title: string;
+  profile: string;
+  region: string;
+  /** Filled from STS before review, so the confirmation can name it. */
+  accountId?: string;
+  createdAt: string;
+  steps: PlanStep[];
+  /**
+   * What the user pastes into ClickHouse Cloud at the end, e.g.
+   * { 'Resource configuration ID': '${steps.configuration.id}' }.
+   */
+  results: Record<string, string>;
+  /** Things to tell the user before apply (region not a ClickPipes region, engine notes…). */
+  warnings: string[];
+};
+
+/** Outputs recorded by the executor, per step id. */
+export type StepOutputs = Record<string, Record<string, string>>;
