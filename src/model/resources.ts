@@ -145,3 +145,22 @@ export type Database = {
 };
 
 export type Role = { name: string; arn: string; trustPolicy?: string; tags: Record<string, string> };
+
+/**
+ * Every kind of thing that has a status the tree shows (added for src/model/status.ts).
+ * Association/connection kinds are the child rows under a share, a cluster or a service.
+ */
+export type ResourceKind =
+  | 'resourceGateway'
+  | 'resourceConfiguration'
+  | 'resourceShare'
+  | 'resourceShareAssociation'
+  | 'mskCluster'
+  | 'mskVpcConnection'
+  | 'endpointService'
+  | 'endpointServiceRegion'
+  | 'endpointConnection'
+  | 'privateDnsVerification'
+  | 'dbInstance'
+  | 'dbCluster'
+  | 'reversePrivateEndpoint';
