@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm run bench:activation`: builds the production bundles and the VSIX, then prints
+//   - bundle sizes (dist/extension.js, dist/aws.js) and the VSIX size,
+//   - the median of 20 runs of: require(dist/extension.js) + activate() in a CLEAN node process
+//     with a permissive stub `vscode` module (a Proxy: any property is a callable, disposable stub),
+//   - whether any @aws-sdk module (or dist/aws.js) was in require.cache after activation.
+// Targets: median ≤ 10 ms, no AWS module loaded. Exits 1 if a target is missed.
+//   --no-build  measure the current dist/ and dist-vsix/ as they are
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = 20;
+const TARGET_MS = 10;
+const VSIX = path.join(ROOT, 'dist-vsix', 'clickpipes-privatelink.vsix');
+
+if (!process.argv.includes('--no-build')) {
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// The child: installs the stub as the `vscode` module, times require + activate, reports JSON.
+const child = String.raw`
+const Module = require('module');
+const path = require('path');
+const noop = () => stub;
+const stub = new Proxy(function () {}, {
+  get(_t, p) {
+    if (p === Symbol.toPrimitive) return () => '';
+    if (p === 'then') return undefined;            // not a thenable
+    if (p === 'dispose') return () => {};
+    if (p === Symbol.iterator) return function* () {};
+    return stub;
+  },
+  apply() { return stub; },
+  construct() { return stub; },
+});
+const vscode = stub;
+const origResolve = Module._resolveFilename;
+Module._resolveFilename = function (req, ...rest) { return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...rest); };
+require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
+const context = {
+  subscriptions: [], extensionPath: process.argv[2], extensionUri: stub, extensionMode: 1,
+  globalState: { get: () => undefined, update: async () => {}, keys: () => [], setKeysForSync() {} },
+  workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
+  secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: stub },
+  environmentVariableCollection: stub, storageUri: stub, globalStorageUri: stub, logUri: stub,
+  storagePath: '/tmp', globalStoragePath: '/tmp', logPath: '/tmp', extension: stub,
+  asAbsolutePath: (p) => path.join(process.argv[2], p),
+};
+(async () => {
+  const t0 = process.hrtime.bigint();
+  const ext = require(path.join(process.argv[2], 'dist', 'extension.js'));
+  const r = ext.activate(context);
+  if (r && typeof r.then === 'function') await r;
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const aws = Object.keys(require.cache).filter((k) => k.includes('@aws-sdk') || k.endsWith(path.sep + 'aws.js'));
+  process.stdout.write(JSON.stringify({ ms, aws }));
+  process.exit(0);
+})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+`;
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'cpl-bench-'));
+const childFile = path.join(tmp, 'activate-child.cjs');
+writeFileSync(childFile, child);
+const times = [];
+const awsLoaded = new Set();
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, [childFile, ROOT], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (r.status !== 0) throw new Error(`activation failed in the stub host:\n${r.stderr}`);
+    const { ms, aws } = JSON.parse(r.stdout);
+    times.push(ms);
+    aws.forEach((a) => awsLoaded.add(path.relative(ROOT, a)));
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+times.sort((a, b) => a - b);
+const median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
+const kb = (f) => (existsSync(f) ? `${(statSync(f).size / 1024).toFixed(1)} KiB` : 'missing');
+
+console.log(`dist/extension.js      ${kb(path.join(ROOT, 'dist', 'extension.js'))}`);
+console.log(`dist/aws.js            ${kb(path.join(ROOT, 'dist', 'aws.js'))}`);
+console.log(`VSIX                   ${kb(VSIX)}  (${path.relative(ROOT, VSIX)})`);
+console.log(`activation (require + activate, median of ${RUNS} clean processes)  ${median.toFixed(2)} ms  (min ${times[0].toFixed(2)}, max ${times[RUNS - 1].toFixed(2)}; target ≤ ${TARGET_MS} ms)`);
+console.log(`@aws-sdk loaded at activation  ${awsLoaded.size ? `YES: ${[...awsLoaded].slice(0, 5).join(', ')}` : 'no'}`);
+const ok = median <= TARGET_MS && awsLoaded.size === 0;
+console.log(ok ? 'targets met' : 'TARGET MISSED');
+process.exit(ok ? 0 : 1);

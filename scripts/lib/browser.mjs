@@ -1,0 +1,65 @@
+// Headless Debian Chromium through playwright-core, locked to loopback.
+// Every request of every page/frame/worker of the context is recorded; any request to a host
+// that is not loopback is collected in `external` and the runners fail on it. As a second line,
+// Chromium's resolver maps every non-loopback host to NOTFOUND, so nothing can leave anyway.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureTools } from '../bootstrap.mjs';
+import { isolatedEnv } from './server.mjs';
+
+/** Non-loopback requests of every browser launched in this process (the runners check it). */
+export const allExternal = [];
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function isLoopbackUrl(u) {
+  let url;
+  try { url = new URL(u); } catch { return true; }
+  if (!/^(https?|wss?):$/.test(url.protocol)) return true; // data:, blob:, vscode-*: never reach the network
+  return LOOPBACK.has(url.hostname) || url.hostname.endsWith('.localhost');
+}
+
+/**
+ * @param {object} [o]
+ * @param {string} [o.origin] origin granted clipboard-read/-write (the code-server URL)
+ * @param {string} [o.home] HOME for the browser process (defaults to a temp dir)
+ */
+export async function launchBrowser(o = {}) {
+  const tools = ensureTools();
+  const profile = mkdtempSync(path.join(tmpdir(), 'cpl-chromium-'));
+  const home = o.home || profile;
+  const context = await chromium.launchPersistentContext(path.join(profile, 'profile'), {
+    executablePath: tools.chromium,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    env: { ...process.env, ...isolatedEnv(home) },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--no-default-browser-check',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--disable-breakpad',
+      '--metrics-recording-only', '--no-pings', '--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  const external = [];
+  const all = [];
+  const record = (req) => {
+    const u = req.url();
+    all.push(u);
+    if (!isLoopbackUrl(u)) { external.push(`${req.method()} ${u}`); allExternal.push(`${req.method()} ${u}`); }
+  };
+  context.on('request', record);
+  context.on('serviceworker', (w) => w.on?.('request', record));
+  if (o.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.origin });
+  return {
+    context,
+    external,
+    requestCount: () => all.length,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm run package`: production bundles (minified, no sourcemaps) → dist-vsix/clickpipes-privatelink.vsix
+// with @vscode/vsce --no-dependencies (the AWS SDK is bundled into dist/aws.js by esbuild, so the
+// VSIX carries no node_modules). What goes in is decided by .vscodeignore; check with `npx vsce ls`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(ROOT, 'dist-vsix', 'clickpipes-privatelink.vsix');
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+
+// Stale sourcemaps from a dev build are excluded by .vscodeignore, but remove them anyway.
+for (const f of ['extension.js.map', 'aws.js.map']) rmSync(path.join(ROOT, 'dist', f), { force: true });
+run(process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--production']);
+mkdirSync(path.dirname(out), { recursive: true });
+run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out]);
+console.log(`VSIX: ${path.relative(ROOT, out)}`);

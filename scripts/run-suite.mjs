@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Suite layer: runs out/test/suite/index.js INSIDE the extension host of a real VS Code
+// (code-server 1.139, Node 24) loaded by headless Chromium, with the smoke-test-driver payload:
+//   ?payload=[["extensionDevelopmentPath","vscode-remote://host:port/<repo>"],
+//             ["extensionTestsPath","vscode-remote://host:port/<repo>/out/test/suite/index.js"]]
+// The workbench forwards the host's console through window.codeAutomationLog and reports the end
+// through window.codeAutomationExit(code). Exits with the suite's status; the last line is
+// `N passed, N failed`. Expects `npm run build` and `npm run compile-tests` to have run.
+//   env: CPL_SUITE_TIMEOUT (ms, default 180000), CPL_SUITE_GREP (mocha grep)
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import { launchBrowser } from './lib/browser.mjs';
+import { REPO_ROOT } from './lib/emulator.mjs';
+import { externalLookupsInLog } from './lib/server.mjs';
+import { startSession } from './lib/session.mjs';
+
+const t0 = Date.now();
+const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const suiteIndex = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index.js');
+const workspace = path.join(REPO_ROOT, 'test', 'ui', 'fixtures', 'workspace');
+const resultsDir = path.join(REPO_ROOT, 'test-results');
+const resultsFile = path.join(resultsDir, 'suite-results.json');
+
+function finish(code, passed, failed, why) {
+  if (why) console.error(`[suite] ${why}`);
+  console.log(`[suite] done in ${secs()}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+}
+
+if (!existsSync(suiteIndex)) finish(2, 0, 0, `${suiteIndex} missing: run npm run compile-tests first`);
+if (!existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) finish(2, 0, 0, 'dist/extension.js missing: run npm run build first');
+mkdirSync(resultsDir, { recursive: true });
+rmSync(resultsFile, { force: true });
+
+const timeoutMs = Number(process.env.CPL_SUITE_TIMEOUT || 180_000);
+const env = { CPL_SUITE_RESULTS: resultsFile };
+if (process.env.CPL_SUITE_GREP) env.CPL_SUITE_GREP = process.env.CPL_SUITE_GREP;
+
+let session;
+try {
+  session = await startSession({ name: 'suite', env });
+} catch (e) {
+  finish(1, 0, 1, `could not start: ${e.message}`);
+}
+const { server } = session;
+console.log(`[suite] code-server ${server.url} ready at ${secs()}${session.emulator ? `, emulator ${session.emulator.url}` : ''}`);
+const browser = await launchBrowser({ origin: server.url });
+let exitCode = null;
+let problem = null;
+try {
+  const page = await browser.context.newPage();
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    if (/ECONNREFUSED 127\.0\.0\.1:9\b/.test(line) && !process.env.CPL_VERBOSE) return; // the dead loopback gallery
+    (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : line + '\n');
+  });
+  const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
+  const url = server.workbenchUrl({
+    folder: workspace,
+    payload: [
+      ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],
+      ['extensionTestsPath', server.remoteUri(suiteIndex)],
+    ],
+  });
+  await page.goto(url);
+  let timer;
+  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+  const r = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (r === 'timeout') {
+    problem = `no codeAutomationExit within ${timeoutMs / 1000} s`;
+    await page.screenshot({ path: path.join(resultsDir, 'suite-timeout.png') }).catch(() => {});
+  } else exitCode = r;
+} catch (e) {
+  problem = `driver error: ${e.message}`;
+} finally {
+  await browser.close();
+  const leaks = externalLookupsInLog(server.log());
+  await session.stop();
+  if (browser.external.length) problem = `browser requested non-loopback hosts: ${browser.external.join(', ')}`;
+  if (leaks.length) console.error(`[suite] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
+}
+
+let passed = 0;
+let failed = 0;
+if (existsSync(resultsFile)) {
+  const res = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = res.passed;
+  failed = res.failed;
+} else if (!problem) {
+  problem = `the suite wrote no results file (codeAutomationExit(${exitCode})): did index.js load?`;
+}
+if (problem) finish(1, passed, Math.max(failed, 1), problem);
+finish(exitCode === 0 && failed === 0 ? 0 : 1, passed, failed);

@@ -1,0 +1,45 @@
+// UI layer: clicks in the real VS Code. Opens the fixture workspace, opens the ClickPipes
+// PrivateLink container, finds the profile node of the emulator's `clickpipes-demo` profile,
+// runs "Copy Account ID" from its context menu and reads the clipboard (demo account 123456789012).
+import assert from 'node:assert/strict';
+import {
+  assertNoExternalRequests, contextMenu, findRow, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+} from './helpers.mjs';
+
+const PROFILE = 'clickpipes-demo';
+const ACCOUNT_ID = '123456789012';
+
+describe('ClickPipes PrivateLink explorer (real VS Code)', function () {
+  this.timeout(120_000);
+  let wb;
+
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  afterEach(async function () {
+    await screenshotOnFailure(this, wb?.page);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the activity-bar container and the explorer view', async () => {
+    await openView(wb.page, 'ClickPipes PrivateLink');
+    await wb.page.locator('.pane-header', { hasText: /AWS Explorer/i }).first().waitFor({ state: 'visible' });
+  });
+
+  it(`shows the ${PROFILE} profile node`, async () => {
+    await findRow(wb.page, PROFILE, { timeout: 45_000 });
+  });
+
+  it('Copy Account ID from the context menu puts the account id on the clipboard', async () => {
+    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await contextMenu(wb.page, PROFILE, 'Copy Account ID');
+    const text = await waitForClipboard(wb.page, (t) => t.includes(ACCOUNT_ID));
+    assert.match(text, new RegExp(ACCOUNT_ID));
+  });
+
+  it('made no request to a non-loopback host', () => {
+    assertNoExternalRequests(wb.browser);
+  });
+});
