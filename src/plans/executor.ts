@@ -1,0 +1,201 @@
+// Applies a plan: steps in order, references resolved from earlier outputs, client tokens from
+// plan id + step id, skipIf reads, waits, and a journal write after every step. Pure over the
+// injected `call` and journal store, so the same code runs in unit tests (fake call), in the
+// integration tests (real AWS layer against the emulator) and in the extension.
+import type { Plan, PlanStep, StepOutputs, StepService } from '../model/plan';
+import { withClientToken } from './clientToken';
+import { describeAwsError, type PlainError } from './failure';
+import type { Journal, JournalStore, StepRecord } from './journal';
+import { checkReferences, extractOutputs, resolveRefs, UnresolvedReferenceError } from './references';
+import { CancelledError, waitUntil, WaitFailedError, WaitTimeoutError } from './waiter';
+
+export type StepCall = (service: StepService, operation: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+export type ApplyEvent =
+  | { type: 'step-start'; step: PlanStep; index: number; total: number; resuming: boolean }
+  | { type: 'step-skipped'; step: PlanStep; index: number; total: number; reason: 'journal' | 'exists' }
+  | { type: 'waiting'; step: PlanStep; status: string | undefined; elapsedMs: number }
+  | { type: 'step-done'; step: PlanStep; index: number; total: number; outputs: Record<string, string> };
+
+export type ApplyDeps = {
+  call: StepCall;
+  journal: JournalStore;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Checked between steps and between polls; an AWS call in flight is allowed to finish. */
+  cancelled?: () => boolean;
+  onEvent?: (event: ApplyEvent) => void;
+};
+
+export type CreatedResource = { stepId: string; title: string; outputs: Record<string, string>; waiting: boolean };
+
+export type StepFailure = {
+  stepId: string;
+  title: string;
+  service: StepService;
+  operation: string;
+  phase: 'references' | 'skipIf' | 'call' | 'wait';
+  error: PlainError;
+};
+
+export type ApplyOutcome = {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  outputs: StepOutputs;
+  /** plan.results resolved; on failure only the ones whose steps finished. */
+  results: { label: string; value: string }[];
+  /** Mutating steps that created something (in this apply or an earlier, interrupted one). */
+  created: CreatedResource[];
+  /** Steps actually run this time (not taken from the journal). */
+  ran: string[];
+  failure?: StepFailure;
+  /** The first step not finished when the apply stopped (cancel or failure). */
+  stoppedAt?: string;
+};
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { failure?: { name?: string; httpStatus?: number }; name?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e?.failure?.name ?? e?.name ?? '';
+  const status = e?.failure?.httpStatus ?? e?.$metadata?.httpStatusCode;
+  return /NotFound|NoSuchEntity|DoesNotExist/i.test(name) || status === 404;
+}
+
+function newJournal(plan: Plan, at: string): Journal {
+  return { planId: plan.id, title: plan.title, profile: plan.profile, region: plan.region, startedAt: at, updatedAt: at, steps: {} };
+}
+
+export function resolveResults(plan: Pick<Plan, 'results'>, outputs: StepOutputs): { label: string; value: string }[] {
+  const results: { label: string; value: string }[] = [];
+  for (const [label, template] of Object.entries(plan.results ?? {})) {
+    try {
+      results.push({ label, value: resolveRefs(template, outputs) });
+    } catch (err) {
+      if (!(err instanceof UnresolvedReferenceError)) throw err;
+    }
+  }
+  return results;
+}
+
+function createdFrom(plan: Plan, journal: Journal): CreatedResource[] {
+  return plan.steps
+    .filter((s) => s.mutating && journal.steps[s.id] && !journal.steps[s.id].skipped)
+    .map((s) => ({ stepId: s.id, title: s.title, outputs: journal.steps[s.id].outputs, waiting: journal.steps[s.id].state !== 'done' }));
+}
+
+function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase']): StepFailure {
+  let error: PlainError;
+  if (err instanceof WaitFailedError) {
+    error = { code: err.status, text: `${step.title}: the resource went to ${err.status}${err.reason ? ` (${err.reason})` : ''}. Look at it in the AWS console, delete it if needed, and apply again.`, retryable: false };
+  } else if (err instanceof WaitTimeoutError) {
+    error = { code: 'WaitTimeout', text: `${step.title}: ${err.message}`, retryable: true };
+  } else if (err instanceof UnresolvedReferenceError) {
+    error = { code: 'UnresolvedReference', text: err.message, retryable: false };
+  } else {
+    error = describeAwsError(err, { service: step.service, operation: phase === 'wait' ? step.waitFor?.operation : phase === 'skipIf' ? step.skipIf?.operation : step.operation });
+  }
+  return { stepId: step.id, title: step.title, service: step.service, operation: step.operation, phase, error };
+}
+
+export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutcome> {
+  const sleep = deps.sleep ?? realSleep;
+  const now = deps.now ?? Date.now;
+  const cancelled = deps.cancelled ?? (() => false);
+  const iso = () => new Date(now()).toISOString();
+  const total = plan.steps.length;
+  const outputs: StepOutputs = {};
+  const ran: string[] = [];
+
+  // A plan whose references cannot work is refused before the first call.
+  const refProblems = checkReferences(plan.steps);
+  if (refProblems.length > 0) {
+    const step = plan.steps.find((s) => s.id === refProblems[0].stepId) ?? plan.steps[0];
+    const journal = (await deps.journal.load(plan.id)) ?? newJournal(plan, iso());
+    return {
+      status: 'failed', outputs, results: [], created: createdFrom(plan, journal), ran, stoppedAt: step?.id,
+      failure: { stepId: step?.id ?? '', title: step?.title ?? '', service: step?.service ?? 'sts', operation: step?.operation ?? '', phase: 'references', error: { code: 'InvalidReference', text: refProblems.map((p) => p.message).join(' '), retryable: false } },
+    };
+  }
+
+  const journal = (await deps.journal.load(plan.id)) ?? newJournal(plan, iso());
+  const save = async () => {
+    journal.updatedAt = iso();
+    await deps.journal.save(journal);
+  };
+  const stop = (status: 'failed' | 'cancelled', stepId: string, failure?: StepFailure): ApplyOutcome => ({
+    status, outputs, results: resolveResults(plan, outputs), created: createdFrom(plan, journal), ran, stoppedAt: stepId, failure,
+  });
+
+  for (const [index, step] of plan.steps.entries()) {
+    let record: StepRecord | undefined = journal.steps[step.id];
+    if (record?.state === 'done') {
+      outputs[step.id] = record.outputs;
+      deps.onEvent?.({ type: 'step-skipped', step, index, total, reason: 'journal' });
+      continue;
+    }
+    if (cancelled()) return stop('cancelled', step.id);
+    deps.onEvent?.({ type: 'step-start', step, index, total, resuming: record !== undefined });
+    ran.push(step.id);
+
+    let phase: StepFailure['phase'] = 'call';
+    try {
+      if (!record) {
+        let response: Record<string, unknown> | undefined;
+        let skipped = false;
+        if (step.skipIf) {
+          phase = 'skipIf';
+          try {
+            response = await deps.call(step.service, step.skipIf.operation, resolveRefs(step.skipIf.input, outputs));
+            skipped = true;
+          } catch (err) {
+            if (!isNotFound(err)) throw err;
+          }
+        }
+        if (!skipped) {
+          phase = 'references';
+          const input = withClientToken(resolveRefs(step.input, outputs), step.clientTokenField, plan.id, step.id);
+          phase = 'call';
+          response = await deps.call(step.service, step.operation, input);
+        }
+        record = { state: step.waitFor ? 'created' : 'done', outputs: extractOutputs(step, response), skipped: skipped || undefined, at: iso() };
+        journal.steps[step.id] = record;
+        // Saved before waiting: a crash during the wait resumes with the wait, not a second create.
+        await save();
+        if (skipped) deps.onEvent?.({ type: 'step-skipped', step, index, total, reason: 'exists' });
+      }
+      if (step.waitFor && record.state === 'created') {
+        phase = 'wait';
+        outputs[step.id] = record.outputs;
+        const waitInput = resolveRefs(step.waitFor.input, outputs);
+        const final = await waitUntil(step.waitFor, waitInput, {
+          read: (operation, input) => deps.call(step.service, operation, input),
+          sleep, now, cancelled,
+          onStatus: (status, elapsedMs) => deps.onEvent?.({ type: 'waiting', step, status, elapsedMs }),
+        });
+        // Some outputs only appear once the resource settles; keep what the create already gave.
+        record.outputs = { ...extractOutputs(step, final), ...record.outputs };
+        record.state = 'done';
+        record.at = iso();
+        await save();
+      }
+      outputs[step.id] = record.outputs;
+      deps.onEvent?.({ type: 'step-done', step, index, total, outputs: record.outputs });
+    } catch (err) {
+      if (err instanceof CancelledError) return stop('cancelled', step.id);
+      const failure = plainFailure(err, step, phase);
+      journal.lastError = `${step.title}: ${failure.error.text}`;
+      await save();
+      return stop('failed', step.id, failure);
+    }
+  }
+
+  journal.finishedAt = iso();
+  delete journal.lastError;
+  await save();
+  return { status: 'succeeded', outputs, results: resolveResults(plan, outputs), created: createdFrom(plan, journal), ran };
+}
+
+/** Steps that still have work to do for this plan (for the confirmation and the resume list). */
+export function pendingSteps(plan: Plan, journal: Journal | undefined): PlanStep[] {
+  return plan.steps.filter((s) => journal?.steps[s.id]?.state !== 'done');
+}
