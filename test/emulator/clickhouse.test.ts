@@ -1,0 +1,164 @@
+// The ClickHouse Cloud API stand-in, driven over HTTP with fetch like the extension does, and the
+// AWS side of a VPC endpoint service accepted through the real EC2 SDK client when it is served.
+import * as assert from 'node:assert/strict';
+import { AcceptVpcEndpointConnectionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { loadScenario, startEmulator, RunningEmulator } from './index';
+import { sdkConfig } from './testHelpers';
+import { DEMO_ACCOUNT } from './scenarios/accounts';
+import {
+  DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_EU, DEMO_CH_SERVICE_US, seedClickhouse,
+} from './services/clickhouse';
+
+const RCFG = 'rcfg-0123456789abcdef0';
+const SHARE = `arn:aws:ram:us-east-1:${DEMO_ACCOUNT}:resource-share/7ab63972-b505-4a2a-a0d2-1f4a8e1b2c3d`;
+const SVC_ID = 'vpce-svc-0123456789abcdef0';
+const SVC_NAME = `com.amazonaws.vpce.us-east-1.${SVC_ID}`;
+
+describe('emulator: ClickHouse Cloud API', () => {
+  let emu: RunningEmulator;
+  const auth = (id = DEMO_CH_KEY_ID, secret = DEMO_CH_KEY_SECRET) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+  const call = async (method: string, path: string, body?: unknown, authorization = auth()) => {
+    const res = await fetch(`${emu.url}${path}`, {
+      method, headers: { authorization, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
+  };
+  const rpes = (service = DEMO_CH_SERVICE_US) => `/v1/organizations/${DEMO_CH_ORG_ID}/services/${service}/clickpipesReversePrivateEndpoints`;
+
+  before(async () => {
+    emu = await startEmulator({ scenario: 'empty' });
+  });
+  after(async () => { await emu.stop(); });
+  beforeEach(() => {
+    emu.world.reset();
+    loadScenario(emu.world, 'empty');
+    seedClickhouse(emu.world);
+    const region = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
+    region.resourceConfigurations.set(RCFG, { id: RCFG, arn: `arn:aws:vpc-lattice:us-east-1:${DEMO_ACCOUNT}:resourceconfiguration/${RCFG}`, status: 'ACTIVE' });
+    region.resourceShares.set(SHARE, { resourceShareArn: SHARE, name: 'clickpipes', status: 'ACTIVE' });
+    region.endpointServices.set(SVC_ID, { ServiceId: SVC_ID, ServiceName: SVC_NAME, ServiceState: 'Available', AcceptanceRequired: true, NetworkLoadBalancerArns: [] });
+    region.servicePermissions.set(SVC_ID, ['arn:aws:iam::072088201116:root']);
+  });
+
+  it('wraps results in the envelope and lists organizations and services', async () => {
+    const orgs = await call('GET', '/v1/organizations');
+    assert.equal(orgs.status, 200);
+    assert.equal(orgs.json.status, 200);
+    assert.ok(orgs.json.requestId);
+    assert.deepEqual(orgs.json.result.map((o: any) => o.id), [DEMO_CH_ORG_ID]);
+    const services = await call('GET', `/v1/organizations/${DEMO_CH_ORG_ID}/services`);
+    assert.deepEqual(services.json.result.map((s: any) => [s.region, s.provider]), [['us-east-1', 'aws'], ['eu-central-1', 'aws']]);
+    const one = await call('GET', `/v1/organizations/${DEMO_CH_ORG_ID}/services/${DEMO_CH_SERVICE_EU}`);
+    assert.equal(one.json.result.name, 'events-eu');
+  });
+
+  it('answers a wrong or missing key with the 401 envelope, never echoing the key', async () => {
+    const wrong = await call('GET', '/v1/organizations', undefined, auth(DEMO_CH_KEY_ID, 'not-the-secret'));
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.json.status, 401);
+    assert.ok(wrong.json.requestId);
+    assert.match(wrong.json.error, /Unauthorized/);
+    assert.ok(!JSON.stringify(wrong.json).includes('not-the-secret'));
+    const none = await call('GET', '/v1/organizations', undefined, '');
+    assert.equal(none.status, 401);
+  });
+
+  it('creates a VPC_RESOURCE endpoint: Provisioning → Ready on the clock, with a VPC Lattice DNS name', async () => {
+    const created = await call('POST', rpes(), { description: 'orders db', type: 'VPC_RESOURCE', vpcResourceConfigurationId: RCFG, vpcResourceShareArn: SHARE });
+    assert.equal(created.status, 200, JSON.stringify(created.json));
+    const rpe = created.json.result;
+    assert.equal(rpe.status, 'Provisioning');
+    assert.match(rpe.id, /^[0-9a-f-]{36}$/);
+    assert.ok(!Object.keys(rpe).some((k) => k.startsWith('_')));
+    emu.world.clock.advance(emu.world.timings.create);
+    const got = await call('GET', `${rpes()}/${rpe.id}`);
+    assert.equal(got.json.result.status, 'Ready');
+    assert.match(got.json.result.endpointId, /^vpce-[0-9a-f]{17}$/);
+    assert.match(got.json.result.dnsNames[0], /^vpce-[0-9a-f]{17}-[0-9a-z]{8}\.rcfg-0123456789abcdef0\.[0-9a-z]{4}\.vpc-lattice-rsc\.us-east-1\.on\.aws$/);
+    const list = await call('GET', rpes());
+    assert.deepEqual(list.json.result.map((r: any) => r.id), [rpe.id]);
+    // A RAM share serves one endpoint only.
+    const again = await call('POST', rpes(), { description: 'again', type: 'VPC_RESOURCE', vpcResourceConfigurationId: RCFG, vpcResourceShareArn: SHARE });
+    assert.equal(again.status, 400);
+  });
+
+  it('fails a same-region-only endpoint created in a service of another region', async () => {
+    const created = await call('POST', rpes(DEMO_CH_SERVICE_EU), { description: 'x', type: 'VPC_RESOURCE', vpcResourceConfigurationId: RCFG, vpcResourceShareArn: SHARE });
+    emu.world.clock.advance(emu.world.timings.create);
+    const got = await call('GET', `${rpes(DEMO_CH_SERVICE_EU)}/${created.json.result.id}`);
+    assert.equal(got.json.result.status, 'Failed');
+  });
+
+  it('validates the create body per type', async () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ description: 'x', type: 'VPC_RESOURCE', vpcResourceShareArn: SHARE }, /vpcResourceConfigurationId/],
+      [{ description: 'x', type: 'VPC_RESOURCE', vpcResourceConfigurationId: 'cfg-1', vpcResourceShareArn: SHARE }, /vpcResourceConfigurationId/],
+      [{ description: 'x', type: 'MSK_MULTI_VPC', mskClusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/a/b-1', mskAuthentication: 'TLS' }, /mskAuthentication/],
+      [{ description: 'x', type: 'VPC_ENDPOINT_SERVICE' }, /vpcEndpointServiceName/],
+      [{ description: 'x'.repeat(256), type: 'VPC_ENDPOINT_SERVICE', vpcEndpointServiceName: SVC_NAME }, /description/],
+      [{ description: 'x', type: 'NOPE' }, /type/],
+    ];
+    for (const [body, field] of cases) {
+      const res = await call('POST', rpes(), body);
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.equal(res.json.status, 400);
+      assert.match(res.json.error, field);
+    }
+    assert.equal((await call('GET', rpes())).json.result.length, 0);
+  });
+
+  it('VPC_ENDPOINT_SERVICE with acceptance: PendingAcceptance until the AWS side accepts, then Ready', async () => {
+    const created = await call('POST', rpes(), { description: 'nlb', type: 'VPC_ENDPOINT_SERVICE', vpcEndpointServiceName: SVC_NAME });
+    const id = created.json.result.id;
+    emu.world.clock.advance(emu.world.timings.create);
+    const pending = (await call('GET', `${rpes()}/${id}`)).json.result;
+    assert.equal(pending.status, 'PendingAcceptance');
+    assert.match(pending.dnsNames[0], new RegExp(`^${pending.endpointId}-[0-9a-z]{8}\\.${SVC_ID}\\.us-east-1\\.vpce\\.amazonaws\\.com$`));
+    const conn = emu.world.region(DEMO_ACCOUNT, 'us-east-1').endpointConnections.get(pending.endpointId);
+    assert.equal(conn?.VpcEndpointState, 'PendingAcceptance');
+    assert.equal(conn?.VpcEndpointOwner, '072088201116');
+    assert.equal(conn?.ServiceId, SVC_ID);
+
+    // Accept on the AWS side: through the real EC2 client when the emulator serves it.
+    let viaSdk = false;
+    try {
+      const ec2 = new EC2Client(sdkConfig(emu.url));
+      const out = await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: SVC_ID, VpcEndpointIds: [pending.endpointId] }));
+      assert.deepEqual(out.Unsuccessful ?? [], []);
+      viaSdk = true;
+    } catch (e) {
+      if (!/not implemented/i.test(String((e as Error).message))) throw e;
+      conn!.VpcEndpointState = 'Available';
+    }
+    emu.world.clock.advance(emu.world.timings.update);
+    const ready = (await call('GET', `${rpes()}/${id}`)).json.result;
+    assert.equal(ready.status, 'Ready', `accepted via ${viaSdk ? 'EC2 SDK' : 'world'}`);
+  });
+
+  it('deletes: Deleting → gone, and removes the endpoint connection', async () => {
+    const created = await call('POST', rpes(), { description: 'nlb', type: 'VPC_ENDPOINT_SERVICE', vpcEndpointServiceName: SVC_NAME });
+    const id = created.json.result.id;
+    emu.world.clock.advance(emu.world.timings.create);
+    const endpointId = (await call('GET', `${rpes()}/${id}`)).json.result.endpointId;
+    const del = await call('DELETE', `${rpes()}/${id}`);
+    assert.equal(del.json.result.status, 'Deleting');
+    emu.world.clock.advance(emu.world.timings.delete);
+    assert.equal((await call('GET', `${rpes()}/${id}`)).status, 404);
+    assert.equal((await call('GET', rpes())).json.result.length, 0);
+    assert.equal(emu.world.region(DEMO_ACCOUNT, 'us-east-1').endpointConnections.has(endpointId), false);
+  });
+
+  it('fails an endpoint service that does not allow the ClickPipes principal', async () => {
+    emu.world.region(DEMO_ACCOUNT, 'us-east-1').servicePermissions.set(SVC_ID, []);
+    const created = await call('POST', rpes(), { description: 'nlb', type: 'VPC_ENDPOINT_SERVICE', vpcEndpointServiceName: SVC_NAME });
+    emu.world.clock.advance(emu.world.timings.create);
+    assert.equal((await call('GET', `${rpes()}/${created.json.result.id}`)).json.result.status, 'Failed');
+  });
+
+  it('404s unknown organizations, services and endpoints in the envelope', async () => {
+    const res = await call('GET', `/v1/organizations/${DEMO_CH_ORG_ID}/services/nope/clickpipesReversePrivateEndpoints`);
+    assert.equal(res.status, 404);
+    assert.equal(res.json.status, 404);
+    assert.ok(res.json.error);
+  });
+});
