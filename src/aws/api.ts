@@ -1,4 +1,4 @@
-// The AWS layer's interface, as types only: views, commands and plans depend on this file,
+// The AWS layer's interface, as types only (plus one SDK-free type guard, isAwsCallError): views, commands and plans depend on this file,
 // never on the SDK. The implementation (src/aws/index.ts) is its own bundle, dist/aws.js,
 // loaded the first time something needs AWS, so activation loads no SDK module.
 import type {
@@ -19,7 +19,22 @@ export type AwsLayerOptions = {
 };
 
 /** An AWS failure in plain words, with the SDK error name kept for decisions. */
-export type AwsFailure = { name: string; message: string; service: StepService; operation: string; httpStatus?: number };
+export type AwsFailure = {
+  name: string; message: string; service: StepService; operation: string; httpStatus?: number;
+  /** (added) A terminal command that fixes it, e.g. `aws sso login --profile x` for SsoLoginRequired. */
+  command?: string;
+};
+
+/**
+ * (added) What every AwsLayer method throws. The class lives in the lazily loaded bundle, so
+ * callers test the shape, e.g. `isAwsCallError(e) && e.failure.name === 'SsoLoginRequired'`.
+ * Credential failures use the names SsoLoginRequired, MfaCancelled, ProfileNotFound and
+ * CredentialsUnavailable; unknown (service, operation) pairs in call() use UnsupportedOperation.
+ */
+export type AwsCallErrorLike = Error & { name: 'AwsCallError'; failure: AwsFailure };
+export function isAwsCallError(e: unknown): e is AwsCallErrorLike {
+  return e instanceof Error && e.name === 'AwsCallError' && typeof (e as { failure?: unknown }).failure === 'object';
+}
 
 export interface AwsLayer {
   listProfiles(): Promise<Profile[]>;
@@ -29,10 +44,17 @@ export interface AwsLayer {
 
   listResourceGateways(scope: Scope): Promise<ResourceGateway[]>;
   getResourceGateway(scope: Scope, id: string): Promise<ResourceGateway>;
-  listResourceConfigurations(scope: Scope): Promise<ResourceConfiguration[]>;
+  /**
+   * Summaries: ListResourceConfigurations has no ports/protocol/definition, so those are empty
+   * unless `details` (added) asks for one GetResourceConfiguration per item.
+   */
+  listResourceConfigurations(scope: Scope, options?: { details?: boolean }): Promise<ResourceConfiguration[]>;
   getResourceConfiguration(scope: Scope, id: string): Promise<ResourceConfiguration>;
   listResourceShares(scope: Scope): Promise<ResourceShare[]>;
-  listMskClusters(scope: Scope): Promise<MskCluster[]>;
+  /** `policies` (added): also one GetClusterPolicy per cluster, filling `policy`. */
+  listMskClusters(scope: Scope, options?: { policies?: boolean }): Promise<MskCluster[]>;
+  /** (added) The cluster policy, or null when the cluster has none. */
+  getMskClusterPolicy(scope: Scope, arn: string): Promise<{ currentVersion: string; document: string } | null>;
   describeMskCluster(scope: Scope, arn: string): Promise<MskCluster>;
   getBootstrapBrokers(scope: Scope, arn: string): Promise<Record<string, string>>;
   listEndpointServices(scope: Scope): Promise<EndpointService[]>;

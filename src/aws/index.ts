@@ -1,2 +1,59 @@
-// Placeholder until the AWS layer lands: the bundle must exist so the loader can find it.
-export {};
+// Entry of the lazily loaded AWS bundle (dist/aws.js): wires profiles, credentials, the client
+// cache and the service modules into the AwsLayer contract. Imports no `vscode`.
+import type { AwsLayer, AwsLayerOptions, CreateAwsLayer } from './api';
+import { CredentialStore } from './credentials';
+import { ClientCache, DEFAULT_MAX_ATTEMPTS } from './clients';
+import { AwsContext } from './context';
+import { listProfiles, profileFiles } from './profiles';
+import * as lattice from './lattice';
+import * as ram from './ram';
+import * as kafka from './kafka';
+import * as ec2 from './ec2';
+import * as iam from './iam';
+import * as sts from './sts';
+import * as rds from './rds';
+import * as elbv2 from './elbv2';
+import { call } from './call';
+import { toCallError } from './errors';
+
+export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): AwsLayer => {
+  const credentials = new CredentialStore({ mfaCodeProvider: options.mfaCodeProvider, log: options.log });
+  const clients = new ClientCache(credentials, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+  const ctx = new AwsContext(clients, options.log);
+  return {
+    async listProfiles() {
+      try {
+        return await listProfiles();
+      } catch (err) {
+        throw toCallError(err, { profile: '', service: 'sts', operation: 'ListProfiles' });
+      }
+    },
+    profileFiles,
+    callerIdentity: (profile) => sts.callerIdentity(ctx, profile),
+    listResourceGateways: (scope) => lattice.listResourceGateways(ctx, scope),
+    getResourceGateway: (scope, id) => lattice.getResourceGateway(ctx, scope, id),
+    listResourceConfigurations: (scope, opts) => lattice.listResourceConfigurations(ctx, scope, !!opts?.details),
+    getResourceConfiguration: (scope, id) => lattice.getResourceConfiguration(ctx, scope, id),
+    listResourceShares: (scope) => ram.listResourceShares(ctx, scope),
+    listMskClusters: (scope, opts) => kafka.listMskClusters(ctx, scope, !!opts?.policies),
+    describeMskCluster: (scope, arn) => kafka.describeMskCluster(ctx, scope, arn),
+    getMskClusterPolicy: async (scope, arn) => (await kafka.getClusterPolicy(ctx, scope, arn)) ?? null,
+    getBootstrapBrokers: (scope, arn) => kafka.getBootstrapBrokers(ctx, scope, arn),
+    listEndpointServices: (scope) => ec2.listEndpointServices(ctx, scope),
+    listDatabases: (scope) => rds.listDatabases(ctx, scope),
+    listVpcs: (scope) => ec2.listVpcs(ctx, scope),
+    listSubnets: (scope, vpcId) => ec2.listSubnets(ctx, scope, vpcId),
+    listSecurityGroups: (scope, vpcId) => ec2.listSecurityGroups(ctx, scope, vpcId),
+    listLoadBalancers: (scope) => elbv2.listLoadBalancers(ctx, scope),
+    getRole: (profile, name) => iam.getRole(ctx, profile, name),
+    call: (scope, service, operation, input) => call(ctx, scope, service, operation, input),
+    reset() {
+      clients.reset();
+      credentials.reset();
+    },
+    dispose() {
+      clients.reset();
+      credentials.reset();
+    },
+  };
+};

@@ -1,0 +1,181 @@
+// Credentials per profile, resolved by the SDK's fromIni (static keys, source_profile/role_arn
+// chains, credential_process, SSO and sso-session, MFA), memoized per profile so every client
+// of that profile shares one resolution (one MFA prompt, one AssumeRole), and mapped to the
+// few failures the UI acts on. Messages name the profile and the fix, never key material.
+import { fromIni } from '@aws-sdk/credential-providers';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { loadSharedConfigFiles } from '@smithy/core/config';
+import { redact } from '../model/redact';
+import { CredentialError } from './errors';
+import { configuredEndpoint, SERVICE_IDS } from './endpoints';
+import { classify, profileFiles } from './profiles';
+
+export type CredentialOptions = {
+  mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+};
+
+type Section = Record<string, string | undefined>;
+type Sections = Record<string, Section>;
+
+/** Refresh temporary credentials this long before they expire. */
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+async function loadProfiles(): Promise<Sections> {
+  const files = profileFiles();
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
+    filepath: files.credentials, configFilepath: files.config, ignoreCache: true,
+  });
+  const merged: Sections = {};
+  for (const [name, section] of Object.entries(configFile)) merged[name] = { ...section };
+  for (const [name, section] of Object.entries(credentialsFile)) merged[name] = { ...(merged[name] ?? {}), ...section };
+  return merged;
+}
+
+/** The profile that holds the SSO settings for `name` (itself or along its source_profile chain). */
+function ssoProfileOf(name: string, profiles: Sections): string | undefined {
+  const seen = new Set<string>();
+  for (let p: string | undefined = name; p && !seen.has(p); p = profiles[p]?.source_profile) {
+    seen.add(p);
+    if (profiles[p] && classify(profiles[p]) === 'sso') return p;
+  }
+  return undefined;
+}
+
+/**
+ * AssumeRole for role_arn profiles, through an STS client that honours the profile's configured
+ * endpoint (the SDK's default role assumer would only see AWS_PROFILE's; see endpoints.ts).
+ */
+function roleAssumerFor(profile: string, region: string) {
+  let sts: STSClient | undefined;
+  let source: AwsCredentialIdentity | undefined;
+  return async (sourceCreds: AwsCredentialIdentity, params: ConstructorParameters<typeof AssumeRoleCommand>[0]) => {
+    source = sourceCreds;
+    if (!sts) {
+      const endpoint = await configuredEndpoint(profile, SERVICE_IDS.sts);
+      sts = new STSClient({
+        region, ignoreConfiguredEndpointUrls: true, ...(endpoint ? { endpoint } : {}),
+        credentials: async () => source!,
+      });
+    }
+    const { Credentials, AssumedRoleUser } = await sts.send(new AssumeRoleCommand(params));
+    if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
+      throw new Error(`STS AssumeRole returned no credentials for ${params.RoleArn}`);
+    }
+    const accountId = AssumedRoleUser?.Arn?.split(':')[4];
+    return {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretAccessKey,
+      sessionToken: Credentials.SessionToken,
+      expiration: Credentials.Expiration,
+      ...(accountId ? { accountId } : {}),
+    };
+  };
+}
+
+export class CredentialStore {
+  private readonly cache = new Map<string, { promise: Promise<AwsCredentialIdentity>; at: number }>();
+  private readonly providers = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(private readonly options: CredentialOptions = {}) {}
+
+  /** One provider per profile, shared by all of its clients. */
+  provider(profile: string): AwsCredentialIdentityProvider {
+    let p = this.providers.get(profile);
+    if (!p) {
+      p = () => this.get(profile);
+      this.providers.set(profile, p);
+    }
+    return p;
+  }
+
+  /** Forget everything (profile files changed, profile switched, user signed in again). */
+  reset(): void {
+    this.cache.clear();
+    this.providers.clear();
+  }
+
+  get(profile: string): Promise<AwsCredentialIdentity> {
+    const hit = this.cache.get(profile);
+    if (hit) {
+      return hit.promise.then((creds) => {
+        const exp = creds.expiration?.getTime();
+        if (exp !== undefined && exp - Date.now() < EXPIRY_MARGIN_MS && this.cache.get(profile) === hit) {
+          this.cache.delete(profile);
+          return this.get(profile);
+        }
+        return creds;
+      });
+    }
+    const entry = { promise: this.resolve(profile), at: Date.now() };
+    this.cache.set(profile, entry);
+    // A failure is not cached: after `aws sso login` or a typo fix the next call tries again.
+    entry.promise.catch(() => { if (this.cache.get(profile) === entry) this.cache.delete(profile); });
+    return entry.promise;
+  }
+
+  private async resolve(profile: string): Promise<AwsCredentialIdentity> {
+    const profiles = await loadProfiles();
+    const section = profiles[profile];
+    if (!section || profile.startsWith('sso-session.') || profile.startsWith('services.')) {
+      const files = profileFiles();
+      throw new CredentialError('ProfileNotFound',
+        `Profile '${profile}' is not defined in ${files.config} or ${files.credentials}.`, profile);
+    }
+    const kind = classify(section);
+    this.options.log?.('debug', `resolving credentials for profile '${profile}' (${kind})`);
+    let mfaCancelled = false;
+    const ask = this.options.mfaCodeProvider;
+    const mfaCodeProvider = async (serial: string): Promise<string> => {
+      let code: string | undefined;
+      try {
+        code = ask ? await ask(serial) : undefined;
+      } catch {
+        code = undefined;
+      }
+      if (!code) {
+        mfaCancelled = true;
+        throw new CredentialError('MfaCancelled', `MFA code for profile '${profile}' was not entered, so its role could not be assumed.`, profile);
+      }
+      return code;
+    };
+    const ssoEndpoint = kind === 'sso' ? await configuredEndpoint(profile, SERVICE_IDS.sso) : undefined;
+    try {
+      return await fromIni({
+        profile,
+        ignoreCache: true,
+        mfaCodeProvider,
+        roleAssumer: roleAssumerFor(profile, section.region || 'us-east-1'),
+        // Only the nested SSO client reads clientConfig here (the role assumer is our own).
+        clientConfig: { ignoreConfiguredEndpointUrls: true, ...(ssoEndpoint ? { endpoint: ssoEndpoint } : {}) },
+      })();
+    } catch (err) {
+      throw this.explain(err, profile, profiles, mfaCancelled);
+    }
+  }
+
+  private explain(err: unknown, profile: string, profiles: Sections, mfaCancelled: boolean): Error {
+    if (err instanceof CredentialError) return err;
+    if (mfaCancelled) return new CredentialError('MfaCancelled', `MFA code for profile '${profile}' was not entered.`, profile);
+    const text = redact(String((err as Error)?.message ?? err));
+    const ssoProfile = ssoProfileOf(profile, profiles);
+    if (ssoProfile && !/incomplete|missing the following|not present in the shared config/i.test(text)) {
+      const command = `aws sso login --profile ${ssoProfile}`;
+      return new CredentialError('SsoLoginRequired',
+        `The SSO session for profile '${profile}' is missing or expired. Run \`${command}\`.`, profile, command);
+    }
+    if (/multi-factor|mfa/i.test(text)) {
+      return new CredentialError('MfaCancelled', `Profile '${profile}' needs an MFA code and none was given.`, profile);
+    }
+    // Errors from the STS call itself (AccessDenied on AssumeRole, network) keep their AWS name.
+    const name = (err as Error)?.name;
+    if (name && !/ProviderError$/.test(name) && name !== 'Error') {
+      const e = new Error(text) as Error & { $metadata?: unknown };
+      e.name = name;
+      e.$metadata = (err as { $metadata?: unknown }).$metadata;
+      return e;
+    }
+    return new CredentialError('CredentialsUnavailable', `Could not get credentials for profile '${profile}': ${text}`, profile);
+  }
+}
