@@ -1,6 +1,28 @@
-// Stub until the query-protocol services land (H3 replaces this file).
-import { ApiError, ServiceHandler } from '../core/types';
+// EC2 (ec2 query protocol, API 2016-11-15): network discovery and VPC endpoint services.
+import { queryHandler } from './query/dispatch';
+import { describeSecurityGroups, describeSubnets, describeVpcs } from './query/ec2Network';
+import {
+  createVpcEndpointServiceConfiguration, deleteVpcEndpointServiceConfigurations, describeVpcEndpointServiceConfigurations,
+  modifyVpcEndpointServiceConfiguration, startVpcEndpointServicePrivateDnsVerification,
+} from './query/ec2EndpointServices';
+import {
+  acceptVpcEndpointConnections, describeVpcEndpointConnections, describeVpcEndpointServicePermissions,
+  modifyVpcEndpointServicePermissions, rejectVpcEndpointConnections,
+} from './query/ec2Connections';
+import { ec2Wire } from './query/wireNames';
 
-export const handler: ServiceHandler = (req) => {
-  throw new ApiError('NotImplemented', `ec2: ${req.form?.get('Action') ?? req.path} is not implemented yet`, 501);
-};
+export const handler = queryHandler('ec2', ec2Wire, {
+  DescribeVpcs: describeVpcs,
+  DescribeSubnets: describeSubnets,
+  DescribeSecurityGroups: describeSecurityGroups,
+  CreateVpcEndpointServiceConfiguration: createVpcEndpointServiceConfiguration,
+  DescribeVpcEndpointServiceConfigurations: describeVpcEndpointServiceConfigurations,
+  ModifyVpcEndpointServiceConfiguration: modifyVpcEndpointServiceConfiguration,
+  DeleteVpcEndpointServiceConfigurations: deleteVpcEndpointServiceConfigurations,
+  DescribeVpcEndpointServicePermissions: describeVpcEndpointServicePermissions,
+  ModifyVpcEndpointServicePermissions: modifyVpcEndpointServicePermissions,
+  DescribeVpcEndpointConnections: describeVpcEndpointConnections,
+  AcceptVpcEndpointConnections: acceptVpcEndpointConnections,
+  RejectVpcEndpointConnections: rejectVpcEndpointConnections,
+  StartVpcEndpointServicePrivateDnsVerification: startVpcEndpointServicePrivateDnsVerification,
+});
