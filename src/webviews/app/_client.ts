@@ -1,0 +1,74 @@
+// The webview side of the protocol: typed send/request/listen over acquireVsCodeApi(), the ready
+// handshake, and drafts kept with getState/setState (they survive the page being hidden).
+import { ReadyCommand, ReplyNotification, type IpcCommand, type IpcMessage, type IpcNotification, type IpcRequest, type ReplyParams } from '../protocol';
+
+type VsCodeApi = { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const listeners = new Map<string, ((params: unknown) => void)[]>();
+const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+let counter = 0;
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = event.data as IpcMessage;
+  if (!message || typeof message.method !== 'string') return;
+  if (message.method === ReplyNotification.method && message.id) {
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    const reply = message.params as ReplyParams;
+    if (waiter) reply.ok ? waiter.resolve(reply.result) : waiter.reject(new Error(reply.error));
+    return;
+  }
+  for (const listener of listeners.get(message.method) ?? []) listener(message.params);
+});
+
+export function onNotification<P>(type: IpcNotification<P>, listener: (params: P) => void): void {
+  const list = listeners.get(type.method) ?? [];
+  list.push(listener as (params: unknown) => void);
+  listeners.set(type.method, list);
+}
+
+export function send<P>(type: IpcCommand<P>, params: P): void {
+  vscode.postMessage(params === undefined ? { method: type.method } : { method: type.method, params });
+}
+
+export function request<P, R>(type: IpcRequest<P, R>, params: P): Promise<R> {
+  const id = `r${++counter}`;
+  return new Promise<R>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    vscode.postMessage({ id, method: type.method, params });
+  });
+}
+
+/** Call once every listener is registered: the host holds its messages until then. */
+export function ready(): void {
+  send(ReadyCommand, undefined);
+}
+
+export function loadDraft<T>(): T | undefined {
+  return (vscode.getState() as T | undefined) ?? undefined;
+}
+
+export function saveDraft<T>(state: T): void {
+  vscode.setState(state);
+}
+
+/** Tiny DOM helper: element with attributes/properties and children. */
+export function h<K extends string>(tag: K, attrs: Record<string, unknown> = {}, ...children: (Node | string | undefined | false)[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
+    else if (key === 'className') el.className = String(value);
+    else if (typeof value === 'string' || typeof value === 'number' || value === true) el.setAttribute(key, value === true ? '' : String(value));
+    else (el as unknown as Record<string, unknown>)[key] = value;
+  }
+  for (const child of children) if (child !== undefined && child !== false) el.append(child);
+  return el;
+}
+
+/** replaceChildren that skips the parts a condition left out. */
+export function fill(el: Element, ...children: (Node | string | undefined | false)[]): void {
+  el.replaceChildren(...children.filter((c): c is Node | string => c !== undefined && c !== false));
+}

@@ -1,0 +1,45 @@
+// The apply result: each value ClickPipes needs with a copy button, what was created, and on
+// failure the error in plain words with "Apply again" (which resumes from the journal).
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import { CopyCommand, ResultNotification, RetryApplyCommand, type ResultState } from '../protocol';
+import { fill, h, loadDraft, onNotification, ready, saveDraft, send } from './_client';
+
+const root = document.getElementById('app')!;
+
+function valueRow(item: { label: string; value: string }, primary: boolean): HTMLElement {
+  const button = h('vscode-button', { secondary: !primary, 'aria-label': `Copy ${item.label}`, 'data-copy': item.label, onclick: () => {
+    send(CopyCommand, { label: item.label, value: item.value });
+    button.textContent = 'Copied';
+    setTimeout(() => (button.textContent = 'Copy'), 1500);
+  } }, 'Copy');
+  return h('div', { className: 'result-row', 'data-label': item.label },
+    h('div', { className: 'result-label' }, item.label),
+    h('code', { className: 'result-value' }, item.value),
+    button);
+}
+
+function render(state: ResultState): void {
+  saveDraft(state);
+  const heading = state.status === 'succeeded' ? 'Done' : state.status === 'cancelled' ? 'Apply cancelled' : 'Apply failed';
+  fill(root,
+    h('h1', {}, `${heading}: ${state.title}`),
+    h('p', { className: 'muted' }, `${state.account ? `Account ${state.account}, ` : ''}region ${state.region}`),
+    state.message ? h('p', { className: state.status === 'failed' ? 'error-box' : 'warning-box', role: 'alert' }, state.message) : undefined,
+    state.results.length > 0 ? h('section', {},
+      h('h2', {}, state.status === 'succeeded' ? 'Paste these into ClickHouse Cloud' : 'Values so far'),
+      ...state.results.map((r) => valueRow(r, true))) : undefined,
+    state.created.length > 0 ? h('section', {},
+      h('vscode-divider', {}),
+      h('h2', {}, 'Created in AWS'),
+      ...state.created.map((c) => h('div', { className: 'created' }, h('h3', {}, c.title), ...c.outputs.map((o) => valueRow(o, false))))) : undefined,
+    state.status !== 'succeeded'
+      ? h('p', {}, h('vscode-button', { onclick: () => send(RetryApplyCommand, { planId: state.planId }) }, 'Apply again (resumes, no duplicates)'))
+      : undefined,
+  );
+}
+
+onNotification(ResultNotification, render);
+const draft = loadDraft<ResultState>();
+if (draft) render(draft);
+ready();

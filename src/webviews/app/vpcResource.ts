@@ -1,0 +1,311 @@
+// The VPC-resource form: gateway (new or existing) → resource configuration → RAM share to
+// ClickPipes. Fields are checked as they change with the same validators the host runs again on
+// submit (src/model/validation.ts); the draft survives hiding the tab (getState/setState).
+// Submitting builds a plan on the host and opens it for review: nothing is applied from here.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import '@vscode-elements/elements/dist/vscode-form-group/index.js';
+import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { VpcResourceForm } from '../../model/forms';
+import { validateForm } from '../../model/validation';
+import {
+  ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, LoadVpcRequest, SubmitVpcResourceCommand,
+  VpcResourceInitNotification, type FormErrors, type VpcDetails, type VpcResourceInit,
+} from '../protocol';
+import { fill, h, loadDraft, onNotification, ready, request, saveDraft, send } from './_client';
+
+type Draft = { values: VpcResourceForm; touched: string[]; details?: VpcDetails; detailsFor?: string };
+
+const root = document.getElementById('app')!;
+let init: VpcResourceInit | undefined;
+let hostErrors: FormErrors = {};
+let banner: { kind: 'error' | 'info'; text: string } | undefined;
+let busy = false;
+
+const defaults = (): VpcResourceForm => ({
+  gatewayMode: 'new', gatewayName: '', vpcId: '', subnetIds: [], securityGroupIds: [], ipAddressType: 'IPV4',
+  configurationName: '', configurationType: 'ARN', definitionKind: 'arn', arn: '', portRanges: [], protocol: 'TCP',
+  shareName: '', allowExternalPrincipals: true,
+});
+
+let draft: Draft = loadDraft<Draft>() ?? { values: defaults(), touched: [] };
+
+function persist(): void {
+  saveDraft(draft);
+}
+
+/** What the validators see: only the fields that matter for the chosen mode and type. */
+function submittedValues(): VpcResourceForm {
+  const v = { ...draft.values, vpcCidrs: draft.details?.cidrs };
+  const type = v.configurationType;
+  if (type === 'ARN') v.definitionKind = 'arn';
+  if (type === 'GROUP') v.definitionKind = undefined;
+  if (type === 'ARN' || type === 'CHILD') v.portRanges = type === 'CHILD' ? v.portRanges : undefined;
+  return v;
+}
+
+function errors(): FormErrors {
+  const errs = { ...validateForm('vpcResource', submittedValues()) };
+  const v = draft.values;
+  // Capacity checks the validators cannot make without the subnet list.
+  if (v.gatewayMode === 'new' && draft.details && !errs.subnetIds) {
+    const bad = draft.details.subnets.filter((s) => v.subnetIds?.includes(s.id) && s.freeSlash28 === 'no');
+    if (bad.length) errs.subnetIds = `No free /28 block (16 consecutive addresses) in ${bad.map((s) => s.id).join(', ')}: the endpoint would fail there.`;
+  }
+  if (v.configurationType === 'ARN' && v.arn && init?.databases.some((d) => d.arn === v.arn && d.publiclyAccessible)) {
+    errs.arn = 'This database is publicly accessible; ClickPipes private endpoints need a private database.';
+  }
+  for (const [k, m] of Object.entries(hostErrors)) errs[k] ??= m;
+  return errs;
+}
+
+function touch(field: string): void {
+  if (!draft.touched.includes(field)) draft.touched.push(field);
+}
+
+function set<K extends keyof VpcResourceForm>(field: K, value: VpcResourceForm[K], rerender = false): void {
+  draft.values[field] = value;
+  delete hostErrors[field as string];
+  touch(field as string);
+  persist();
+  if (rerender) render();
+  else showErrors();
+}
+
+// ---- fields ------------------------------------------------------------------------------------
+
+function errorSlot(field: string): HTMLElement {
+  return h('div', { className: 'field-error', id: `error-${field}`, role: 'alert', 'data-field': field });
+}
+
+function group(label: string, field: string, control: HTMLElement, help?: string): HTMLElement {
+  control.id ||= `field-${field}`;
+  return h('vscode-form-group', { variant: 'vertical', 'data-group': field },
+    h('vscode-label', { for: control.id }, label),
+    control,
+    help ? h('vscode-form-helper', {}, help) : undefined,
+    errorSlot(field));
+}
+
+function textField(field: keyof VpcResourceForm, placeholder = '', transform?: (s: string) => unknown): HTMLElement {
+  const raw = draft.values[field];
+  const value = Array.isArray(raw) ? raw.join(', ') : String(raw ?? '');
+  const el = h('vscode-textfield', { id: `field-${field}`, name: field, value, placeholder }) as HTMLElement & { value: string };
+  el.addEventListener('input', () => set(field, (transform ? transform(el.value) : el.value) as never));
+  el.addEventListener('change', () => { touch(field); showErrors(); });
+  return el;
+}
+
+function select(field: keyof VpcResourceForm, options: { value: string; label: string; disabled?: boolean }[], rerender = true): HTMLElement {
+  const current = String(draft.values[field] ?? '');
+  const el = h('vscode-single-select', { id: `field-${field}`, name: field },
+    ...options.map((o) => h('vscode-option', { value: o.value, selected: o.value === current, disabled: o.disabled }, o.label))) as HTMLElement & { value: string };
+  el.addEventListener('change', () => set(field, el.value as never, rerender));
+  return el;
+}
+
+function checkList(field: 'subnetIds' | 'securityGroupIds', items: { id: string; label: string; note?: string; warn?: boolean }[]): HTMLElement {
+  const chosen = new Set(draft.values[field] ?? []);
+  return h('div', { className: 'check-list', id: `field-${field}`, role: 'group' },
+    ...items.map((item) => {
+      const box = h('vscode-checkbox', { checked: chosen.has(item.id), 'data-id': item.id, label: item.label }) as HTMLElement & { checked: boolean };
+      box.addEventListener('change', () => {
+        const next = new Set(draft.values[field] ?? []);
+        if (box.checked) next.add(item.id);
+        else next.delete(item.id);
+        set(field, [...next]);
+      });
+      return h('div', { className: 'check-row' }, box, item.note ? h('span', { className: item.warn ? 'note warn' : 'note' }, item.note) : undefined);
+    }));
+}
+
+const splitList = (s: string) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
+
+// ---- sections ----------------------------------------------------------------------------------
+
+async function loadVpc(vpcId: string): Promise<void> {
+  if (!/^vpc-[0-9a-f]+$/.test(vpcId) || draft.detailsFor === vpcId) return;
+  try {
+    draft.details = await request(LoadVpcRequest, { vpcId });
+    draft.detailsFor = vpcId;
+    // Drop choices that belong to another VPC.
+    draft.values.subnetIds = (draft.values.subnetIds ?? []).filter((id) => draft.details!.subnets.some((s) => s.id === id));
+    draft.values.securityGroupIds = (draft.values.securityGroupIds ?? []).filter((id) => draft.details!.securityGroups.some((g) => g.value === id));
+    persist();
+  } catch (err) {
+    banner = { kind: 'error', text: `Could not read the VPC: ${(err as Error).message}` };
+  }
+  render();
+}
+
+function gatewaySection(): HTMLElement {
+  const v = draft.values;
+  if (v.configurationType === 'CHILD') {
+    return h('section', {}, h('h2', {}, '1. Resource gateway'), h('p', { className: 'muted' }, 'A CHILD configuration uses the gateway of its GROUP.'));
+  }
+  const mode = h('vscode-radio-group', { id: 'field-gatewayMode' },
+    h('vscode-radio', { name: 'gatewayMode', value: 'new', checked: v.gatewayMode === 'new', label: 'Create a new gateway' }),
+    h('vscode-radio', { name: 'gatewayMode', value: 'existing', checked: v.gatewayMode === 'existing', label: 'Use an existing gateway', disabled: !init?.gateways.length }));
+  mode.addEventListener('change', (e) => set('gatewayMode', (e.target as HTMLInputElement).value as 'new' | 'existing', true));
+  const parts: (HTMLElement | undefined)[] = [h('h2', {}, '1. Resource gateway'), mode];
+  if (v.gatewayMode === 'existing') {
+    parts.push(group('Gateway', 'gatewayId', select('gatewayId', [{ value: '', label: 'Choose a gateway…' },
+      ...(init?.gateways ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.id}, ${g.status})` }))])));
+  } else {
+    parts.push(group('Gateway name', 'gatewayName', textField('gatewayName', 'clickpipes-gateway'), '3–40 lowercase letters, digits and hyphens.'));
+    const vpcSelect = select('vpcId', [{ value: '', label: 'Choose a VPC…' }, ...(init?.vpcs ?? []).map((x) => ({ value: x.id, label: x.label }))], false);
+    vpcSelect.addEventListener('change', () => void loadVpc(draft.values.vpcId ?? ''));
+    parts.push(group('VPC', 'vpcId', vpcSelect));
+    const d = draft.details;
+    if (v.vpcId && d && draft.detailsFor === v.vpcId) {
+      parts.push(group('Subnets', 'subnetIds', checkList('subnetIds', d.subnets.map((s) => ({
+        id: s.id,
+        label: `${s.label} — ${s.availabilityZone}, ${s.cidr}, ${s.free} free`,
+        note: s.freeSlash28 === 'no' ? 'no free /28 block: an endpoint would fail here' : !s.atLeastSlash26 ? 'smaller than /26 (ClickHouse recommends /26)' : s.freeSlash28 === 'maybe' ? 'a free /28 block is likely but not certain' : '/26 or larger, room for /28 blocks',
+        warn: s.freeSlash28 !== 'yes' || !s.atLeastSlash26,
+      }))), 'Pick subnets in different Availability Zones. Each endpoint needs 16 consecutive free addresses (/28) per subnet.'));
+      parts.push(group('Security groups', 'securityGroupIds', checkList('securityGroupIds', d.securityGroups.map((g) => ({ id: g.value, label: g.label }))), 'Up to 5. They must allow the database port from the gateway.'));
+    } else if (v.vpcId) {
+      parts.push(h('vscode-progress-ring', {}));
+      void loadVpc(v.vpcId);
+    }
+    parts.push(group('IP address type', 'ipAddressType', select('ipAddressType', [{ value: 'IPV4', label: 'IPv4' }, { value: 'IPV6', label: 'IPv6' }, { value: 'DUALSTACK', label: 'Dual stack' }], false)));
+  }
+  return h('section', {}, ...parts);
+}
+
+function configurationSection(): HTMLElement {
+  const v = draft.values;
+  const type = v.configurationType;
+  const parts: (HTMLElement | undefined)[] = [
+    h('h2', {}, '2. Resource configuration'),
+    group('Configuration name', 'configurationName', textField('configurationName', 'clickpipes-postgres'), '3–40 lowercase letters, digits and hyphens; unique in the account.'),
+    group('Type', 'configurationType', select('configurationType', [
+      { value: 'ARN', label: 'ARN — an RDS cluster or instance' },
+      { value: 'SINGLE', label: 'SINGLE — one IP address or DNS name' },
+      { value: 'GROUP', label: 'GROUP — a parent for CHILD configurations' },
+      { value: 'CHILD', label: 'CHILD — a member of a GROUP' },
+    ])),
+  ];
+  if (type === 'CHILD') {
+    parts.push(group('Group configuration', 'groupId', select('groupId', [{ value: '', label: 'Choose a GROUP configuration…' }, ...(init?.groups ?? [])], false)));
+  }
+  if (type === 'ARN') {
+    const dbs = init?.databases ?? [];
+    const picker = select('arn', [{ value: '', label: dbs.length ? 'Choose a database…' : 'No RDS databases found in this region' },
+      ...dbs.map((d) => ({ value: d.arn, label: d.publiclyAccessible ? `${d.label} — publicly accessible, refused` : d.label, disabled: d.publiclyAccessible }))], false);
+    parts.push(group('RDS database', 'arn', picker, 'Publicly accessible databases are refused: ClickPipes reaches this one privately.'));
+  } else if (type === 'SINGLE' || type === 'CHILD') {
+    const kind = h('vscode-radio-group', { id: 'field-definitionKind' },
+      h('vscode-radio', { name: 'definitionKind', value: 'ip', checked: v.definitionKind === 'ip', label: 'IP address in the VPC' }),
+      h('vscode-radio', { name: 'definitionKind', value: 'dns', checked: v.definitionKind === 'dns', label: 'Public DNS name' }));
+    kind.addEventListener('change', (e) => set('definitionKind', (e.target as HTMLInputElement).value as 'ip' | 'dns', true));
+    parts.push(group('Target', 'definitionKind', kind));
+    if (v.definitionKind === 'ip') parts.push(group('IP address', 'ipAddress', textField('ipAddress', '10.0.1.25'), draft.details?.cidrs.length ? `Inside ${draft.details.cidrs.join(', ')}.` : 'An address inside the gateway VPC.'));
+    if (v.definitionKind === 'dns') parts.push(group('DNS name', 'domainName', textField('domainName', 'db.example.com'), 'Must resolve publicly.'));
+  }
+  if (type !== 'ARN') {
+    parts.push(group('Port ranges', 'portRanges', textField('portRanges', '5432', splitList), 'Comma-separated: 5432, 3306 or 1-65535.'));
+    parts.push(h('p', { className: 'muted' }, 'Protocol: TCP'));
+  }
+  return h('section', {}, ...parts);
+}
+
+function shareSection(): HTMLElement {
+  const allow = h('vscode-checkbox', { id: 'field-allowExternalPrincipals', checked: draft.values.allowExternalPrincipals !== false, label: 'Allow external principals' }) as HTMLElement & { checked: boolean };
+  allow.addEventListener('change', () => set('allowExternalPrincipals', allow.checked));
+  return h('section', {},
+    h('h2', {}, '3. Share with ClickPipes (AWS RAM)'),
+    group('Share name', 'shareName', textField('shareName', 'clickpipes-share')),
+    group('Principal', 'principal', h('vscode-textfield', { id: 'field-principal', value: init?.clickpipesAccount ?? '072088201116', readonly: true }), 'The ClickPipes AWS account. Fixed.'),
+    group('External principals', 'allowExternalPrincipals', allow, 'ClickPipes is outside your organization, so this must stay on.'));
+}
+
+function showErrors(): void {
+  const errs = errors();
+  for (const slot of root.querySelectorAll<HTMLElement>('.field-error')) {
+    const field = slot.dataset.field!;
+    const message = draft.touched.includes(field) ? errs[field] : undefined;
+    slot.textContent = message ?? '';
+    const control = root.querySelector(`#field-${field}`);
+    if (control) {
+      if (message) control.setAttribute('invalid', '');
+      else control.removeAttribute('invalid');
+      control.setAttribute('aria-invalid', message ? 'true' : 'false');
+    }
+  }
+  const unshown = Object.keys(errs).filter((f) => draft.touched.includes(f) && !root.querySelector(`#error-${f}`));
+  const summary = root.querySelector<HTMLElement>('#form-summary');
+  if (summary) summary.textContent = unshown.map((f) => errs[f]).join(' ');
+}
+
+function submit(): void {
+  const all = Object.keys(validateForm('vpcResource', submittedValues()));
+  for (const field of [...all, ...Object.keys(errors())]) touch(field);
+  persist();
+  showErrors();
+  if (Object.keys(errors()).length > 0) {
+    root.querySelector<HTMLElement>('[invalid]')?.focus();
+    return;
+  }
+  busy = true;
+  render();
+  send(SubmitVpcResourceCommand, { values: submittedValues() });
+}
+
+function render(): void {
+  if (!init) return;
+  fill(root,
+    h('h1', {}, 'VPC resource endpoint for ClickPipes'),
+    h('p', { className: 'muted' }, `Profile ${init.profile}, region ${init.region}. Nothing is created until you apply the reviewed plan.`),
+    init.regionWarning ? h('p', { className: 'warning-box', role: 'status' }, init.regionWarning) : undefined,
+    init.loadError ? h('p', { className: 'warning-box' }, init.loadError) : undefined,
+    banner ? h('p', { className: banner.kind === 'error' ? 'error-box' : 'info-box', role: 'alert' }, banner.text) : undefined,
+    gatewaySection(),
+    h('vscode-divider', {}),
+    configurationSection(),
+    h('vscode-divider', {}),
+    shareSection(),
+    h('p', { id: 'form-summary', className: 'field-error', role: 'alert' }),
+    h('div', { className: 'actions' },
+      h('vscode-button', { id: 'submit', disabled: busy, onclick: submit }, busy ? 'Building plan…' : 'Review plan'),
+      h('vscode-button', { secondary: true, onclick: () => send(FormCancelCommand, undefined) }, 'Cancel')),
+  );
+  showErrors();
+}
+
+onNotification(VpcResourceInitNotification, (data) => {
+  init = data;
+  // A draft wins over the preset, except for what the user opened the form from.
+  const fresh = draft.touched.length === 0;
+  draft.values = { ...(fresh ? defaults() : draft.values), ...data.preset };
+  if (data.preset.gatewayId) draft.values.gatewayMode = 'existing';
+  if (data.preset.arn) draft.values.configurationType = 'ARN';
+  persist();
+  render();
+});
+onNotification(FormErrorsNotification, ({ errors: errs }) => {
+  busy = false;
+  hostErrors = errs;
+  for (const f of Object.keys(errs)) touch(f);
+  render();
+});
+onNotification(FormSubmittedNotification, ({ planTitle }) => {
+  busy = false;
+  banner = { kind: 'info', text: `Plan "${planTitle}" is open for review. Apply it from the plan tab (CodeLens or the editor title button).` };
+  render();
+});
+onNotification(ErrorNotification, ({ message }) => {
+  busy = false;
+  banner = { kind: 'error', text: message };
+  render();
+});
+ready();
