@@ -46,7 +46,7 @@ const { server } = session;
 console.log(`[ui] code-server ${server.url} ready at ${secs()}${session.emulator ? `, emulator ${session.emulator.url}` : ''}`);
 process.env.CPL_UI_URL = server.url;
 process.env.CPL_UI_WORKSPACE = path.join(REPO_ROOT, 'test', 'ui', 'fixtures', 'workspace');
-process.env.CPL_UI_EXT_PATH = REPO_ROOT;
+process.env.CPL_UI_EXT_PATH ||= REPO_ROOT; // override: try the tests against another extension folder
 if (session.emulator) process.env.CPL_EMULATOR_URL = session.emulator.url;
 
 let passed = 0;

@@ -68,7 +68,8 @@ function installExitHooks() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       for (const s of live) s.killGroup('SIGKILL');
-      process.exit(sig === 'SIGINT' ? 130 : 143);
+      // Exit unless the script has its own handler for this signal (the demo stops gracefully).
+      if (process.listenerCount(sig) === 1) process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
 }
@@ -81,6 +82,7 @@ function installExitHooks() {
  * @param {number} [o.port] fixed port (default: a free one)
  * @param {boolean} [o.keepHome] do not delete the temp home on stop
  * @param {string} [o.name] label used in the temp dir name
+ * @param {boolean} [o.smokeTestDriver] false: no --vscode-option enable-smoke-test-driver (demo)
  * @param {string} [o.home] use this (existing) temp home instead of creating one; deleted on stop
  */
 export async function startServer(o = {}) {
@@ -122,7 +124,9 @@ export async function startServer(o = {}) {
   const args = [
     tools.codeServerEntry, ...common,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--reconnection-grace-time', '5', '--vscode-option', 'enable-smoke-test-driver',
+    '--reconnection-grace-time', '5',
+    // Lets the workbench read extensionDevelopmentPath/extensionTestsPath from ?payload= (tests).
+    ...(o.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   // detached: true = setsid(): the server and everything it spawns (extension hosts, agent
   // processes) share one new process group, killed together with kill(-pgid).
@@ -130,10 +134,12 @@ export async function startServer(o = {}) {
   closeSync(fd);
   const pgid = child.pid;
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  const exitedPromise = new Promise((resolve) => child.on('exit', (code, sig) => { exited = true; resolve(code ?? sig); }));
 
   const server = {
     host, port, home, logFile, userData, extDir, pid: pgid,
+    /** Resolves when the code-server process exits (exit code or signal). */
+    exited: exitedPromise,
     url: `http://${host}:${port}`,
     killGroup(sig = 'SIGTERM') {
       try { process.kill(-pgid, sig); } catch { /* group gone */ }
