@@ -1,18 +1,139 @@
 // activate() only wires parts together: no network, no awaits on AWS, no SDK module loaded.
+// The AWS bundle loads the first time the tree asks for its roots.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AwsLayer } from './aws/api';
+import { disposeAws, getAws, isAwsLoaded } from './awsLoader';
+import { registerCommands } from './commands';
+import type { CommandContext } from './commands/context';
+import { log } from './log';
+import { ExplorerModel } from './views/explorerModel';
+import { ExplorerProvider } from './views/explorerProvider';
+import { labelOf } from './views/describe';
+import type { ExplorerNode, ProfileNode } from './views/nodes';
+import { arnOf, idOf } from './views/nodeValues';
+import { Poller } from './views/poller';
+import { explorerSettings } from './views/settings';
 
-class EmptyExplorer implements vscode.TreeDataProvider<never> {
-  getTreeItem(element: never): vscode.TreeItem {
-    return element;
-  }
-  getChildren(): never[] {
-    return [];
-  }
+/** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
+export interface ClickPipesTestApi {
+  explorer: {
+    getChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
+    /** A loaded node by id, ARN, resource id or label. */
+    findNode(idOrLabel: string): ExplorerNode | undefined;
+    refresh(node?: ExplorerNode): Promise<void>;
+    model: ExplorerModel;
+    poller: Poller;
+  };
 }
 
-export function activate(context: vscode.ExtensionContext): void {
-  const view = vscode.window.createTreeView('clickpipes.explorer', { treeDataProvider: new EmptyExplorer() });
-  context.subscriptions.push(view, vscode.commands.registerCommand('clickpipes.refresh', () => undefined));
+function mfaCodeProvider(serial: string): Promise<string> {
+  return Promise.resolve(
+    vscode.window.showInputBox({ title: 'AWS MFA', prompt: `MFA code for ${serial}`, ignoreFocusOut: true, password: false }),
+  ).then((code) => {
+    if (code) return code.trim();
+    throw Object.assign(new Error('MFA code entry was cancelled'), { name: 'MfaCancelled' });
+  });
+}
+
+export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
+  const aws = (): AwsLayer =>
+    getAws({ mfaCodeProvider, log: (level, message) => log[level](message) });
+  const poller = new Poller();
+  let provider: ExplorerProvider | undefined;
+  const model = new ExplorerModel({
+    aws,
+    settings: explorerSettings,
+    poller,
+    onDidChange: (node) => provider?.fire(node),
+    onState: (state) => void vscode.commands.executeCommand('setContext', 'clickpipes.state', state),
+  });
+  provider = new ExplorerProvider(model);
+  const view = vscode.window.createTreeView('clickpipes.explorer', { treeDataProvider: provider, showCollapseAll: true });
+
+  // Polling runs only while someone can see the result.
+  poller.setPaused(!view.visible);
+  const statusBar = vscode.window.createStatusBarItem('clickpipes.profile', vscode.StatusBarAlignment.Left, 50);
+  statusBar.name = 'ClickPipes AWS profile';
+  statusBar.command = 'clickpipes.selectProfiles';
+
+  // View description `profile · region` and the status bar follow the first root.
+  const showActive = async () => {
+    const roots = (await model.getChildren()).filter((n): n is ProfileNode => n.type === 'profile');
+    const first = roots[0];
+    if (!first) {
+      view.description = undefined;
+      statusBar.hide();
+      return;
+    }
+    view.description = `${first.profile} · ${model.regionsOf(first)[0]}${roots.length > 1 ? ` +${roots.length - 1}` : ''}`;
+    statusBar.text = `$(account) AWS: ${first.profile}`;
+    statusBar.tooltip = `ClickPipes explorer profile${roots.length > 1 ? 's' : ''}: ${roots.map((r) => r.profile).join(', ')} (click to choose)`;
+    statusBar.show();
+    watchProfileFiles();
+  };
+
+  const reloadAll = () => {
+    if (isAwsLoaded()) aws().reset();
+    model.refresh();
+    provider?.fire(undefined);
+    void showActive();
+  };
+
+  // Editing ~/.aws/config or credentials reloads profiles (started once the AWS layer is loaded).
+  let watching = false;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  const watchProfileFiles = () => {
+    if (watching || !isAwsLoaded()) return;
+    watching = true;
+    const files = aws().profileFiles();
+    for (const file of [files.config, files.credentials]) {
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),
+      );
+      const changed = () => {
+        clearTimeout(debounce);
+        debounce = setTimeout(() => {
+          log.info(`AWS profile file changed (${file}): reloading profiles`);
+          reloadAll();
+        }, 300);
+      };
+      context.subscriptions.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    }
+  };
+
+  const ctx: CommandContext = { model, provider, view, aws, reloadAll };
+  context.subscriptions.push(
+    view,
+    provider,
+    statusBar,
+    { dispose: () => poller.dispose() },
+    { dispose: disposeAws },
+    { dispose: () => clearTimeout(debounce) },
+    view.onDidChangeVisibility((e) => {
+      poller.setPaused(!e.visible);
+      if (e.visible) void showActive();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (explorerSettings.affects(e)) reloadAll();
+    }),
+    ...registerCommands(ctx),
+  );
+  if (view.visible) void showActive();
+
+  return {
+    explorer: {
+      getChildren: (node) => model.getChildren(node),
+      findNode: (key) =>
+        model.loadedNodes().find((n) => n.id === key || arnOf(n) === key || idOf(n) === key)
+        ?? model.loadedNodes().find((n) => labelOf(n) === key),
+      refresh: async (node) => {
+        await vscode.commands.executeCommand('clickpipes.refresh', node);
+      },
+      model,
+      poller,
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,56 @@
+// Copy commands: one per field, confirmed quietly in the status bar for 5 s (no toast).
+import * as vscode from 'vscode';
+import { clickPipesValues, formatClickPipesValues, hasClickPipesValues } from '../views/clickPipesValues';
+import type { ExplorerNode } from '../views/nodes';
+import { arnOf, dnsNameOf, idOf, serviceNameOf } from '../views/nodeValues';
+import type { CommandContext, CommandHandler } from './context';
+import { pickNode } from './pickNode';
+
+export async function copyQuietly(what: string, text: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  const shown = text.includes('\n') ? what : `${what}: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`;
+  vscode.window.setStatusBarMessage(`$(clippy) Copied ${shown}`, 5_000);
+}
+
+function copier(what: string, valueOf: (node: ExplorerNode) => string | undefined, whatFor?: (node: ExplorerNode) => string): CommandHandler {
+  return async (ctx, node) => {
+    const target = isNode(node) ? node : await pickNode(ctx.model, (n) => !!valueOf(n), `Copy ${what} of…`);
+    if (!target) return undefined;
+    const value = valueOf(target);
+    if (!value) {
+      vscode.window.setStatusBarMessage(`$(info) This item has no ${what}`, 5_000);
+      return undefined;
+    }
+    await copyQuietly(whatFor?.(target) ?? what, value);
+    return value;
+  };
+}
+
+export function isNode(x: unknown): x is ExplorerNode {
+  return typeof x === 'object' && x !== null && typeof (x as ExplorerNode).id === 'string' && typeof (x as ExplorerNode).type === 'string';
+}
+
+export const copyId = copier('ID', idOf, (n) => (n.type === 'profile' ? 'account ID' : 'ID'));
+export const copyArn = copier('ARN', arnOf);
+export const copyDnsName = copier('DNS name', dnsNameOf);
+export const copyServiceName = copier('service name', serviceNameOf);
+
+/** The fields ClickHouse Cloud asks for; a configuration's share ARN comes from the region's shares. */
+export const copyClickPipesValues: CommandHandler = async (ctx: CommandContext, node) => {
+  const target = isNode(node) ? node : await pickNode(ctx.model, hasClickPipesValues, 'Copy ClickPipes values of…');
+  if (!target) return undefined;
+  let shares = [] as Awaited<ReturnType<typeof ctx.model.list<'shares'>>>;
+  if (target.type === 'resourceConfiguration') {
+    try {
+      shares = await ctx.model.list(target.scope, 'shares');
+    } catch (err) {
+      vscode.window.setStatusBarMessage(`$(warning) Could not read resource shares: ${(err as Error).message}`, 5_000);
+    }
+  }
+  const values = clickPipesValues(target, shares);
+  if (!values) return undefined;
+  const text = formatClickPipesValues(values);
+  await copyQuietly(`ClickPipes values (${values.fields.map((f) => f.label).join(', ')})`, text);
+  if (values.note) vscode.window.setStatusBarMessage(`$(warning) Copied, but ${values.note}`, 5_000);
+  return text;
+};

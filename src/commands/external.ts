@@ -1,0 +1,47 @@
+// Commands that leave the editor: the AWS console, the AWS config file, docs, `aws sso login`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { consoleUrlOf } from '../views/nodeValues';
+import { profileOf } from '../views/nodes';
+import { isNode } from './copy';
+import type { CommandHandler } from './context';
+import { pickNode } from './pickNode';
+
+export const PROFILE_DOCS_URL = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
+
+export const openInConsole: CommandHandler = async (ctx, node) => {
+  const target = isNode(node) ? node : await pickNode(ctx.model, (n) => !!consoleUrlOf(n), 'Open in the AWS console…');
+  const url = target && consoleUrlOf(target);
+  if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+  return url;
+};
+
+/** Opens a terminal running `aws sso login --profile X` (the SDK cannot sign in by itself). */
+export const ssoLogin: CommandHandler = async (ctx, node, profileArg?: unknown) => {
+  let profile = typeof profileArg === 'string' ? profileArg : undefined;
+  if (!profile && isNode(node)) profile = node.type === 'error' && node.ssoProfile ? node.ssoProfile : profileOf(node)?.profile;
+  if (!profile && typeof node === 'string') profile = node;
+  if (!profile) {
+    profile = await vscode.window.showInputBox({ prompt: 'AWS profile to sign in with SSO', value: process.env.AWS_PROFILE ?? 'default' });
+  }
+  if (!profile) return;
+  const terminal = vscode.window.createTerminal({ name: `aws sso login (${profile})` });
+  terminal.show();
+  terminal.sendText(`aws sso login --profile ${/^[\w.@+-]+$/.test(profile) ? profile : JSON.stringify(profile)}`);
+  return terminal;
+};
+
+export const openAwsConfig: CommandHandler = async (ctx) => {
+  let file: string;
+  try {
+    file = ctx.aws().profileFiles().config;
+  } catch {
+    file = process.env.AWS_CONFIG_FILE || path.join(process.env.HOME || process.env.USERPROFILE || '', '.aws', 'config');
+  }
+  // A missing file opens as a new, unsaved document at that path.
+  const uri = fs.existsSync(file) ? vscode.Uri.file(file) : vscode.Uri.file(file).with({ scheme: 'untitled' });
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+};
+
+export const learnProfiles: CommandHandler = () => vscode.env.openExternal(vscode.Uri.parse(PROFILE_DOCS_URL));

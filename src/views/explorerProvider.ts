@@ -1,0 +1,94 @@
+// Renders ExplorerModel nodes as VS Code tree items: a fresh TreeItem per getTreeItem, so a node
+// changed in place (status from the poller, account id from STS) re-renders with one event.
+import * as vscode from 'vscode';
+import { statusIcon } from '../model/status';
+import { contextValueOf } from './contextValue';
+import { describeNode, type ReadinessLine } from './describe';
+import type { ExplorerModel } from './explorerModel';
+import type { ExplorerNode, GroupKind } from './nodes';
+import { statusOf } from './nodeValues';
+import { readinessOf } from './readiness';
+
+const GROUP_ICONS: Record<GroupKind, string> = {
+  resourceGateways: 'server-environment',
+  resourceConfigurations: 'symbol-interface',
+  resourceShares: 'live-share',
+  mskClusters: 'pulse',
+  endpointServices: 'plug',
+  databases: 'database',
+};
+
+const EXPANDABLE = new Set<ExplorerNode['type']>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService']);
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(readonly model: ExplorerModel) {}
+
+  /** Re-render one node (undefined = the whole tree). Expansion is kept: ids are stable. */
+  fire(node: ExplorerNode | undefined): void {
+    this.changed.fire(node);
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const readiness = readinessOf(node, this.model);
+    const text = describeNode(node, readiness);
+    const item = new vscode.TreeItem(
+      text.label,
+      EXPANDABLE.has(node.type)
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = node.id;
+    item.description = text.description;
+    if (text.tooltip) {
+      const md = new vscode.MarkdownString(text.tooltip, true);
+      item.tooltip = md;
+    }
+    item.contextValue = contextValueOf(node);
+    item.accessibilityInformation = { label: text.accessibilityLabel };
+    item.iconPath = iconOf(node, readiness);
+    if (node.type === 'error') {
+      item.command = node.ssoProfile
+        ? { command: 'clickpipes.ssoLogin', title: 'Sign in with AWS SSO', arguments: [node] }
+        : { command: 'clickpipes.refresh', title: 'Retry', arguments: [node] };
+    }
+    return item;
+  }
+
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    return this.model.getChildren(node);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function themeIcon(id: string, color?: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+/** Status icon first (spinning while AWS works); a readiness warning shows once the status is settled. */
+export function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]): vscode.ThemeIcon {
+  switch (node.type) {
+    case 'profile':
+      return node.identityError ? themeIcon('account', 'list.warningForeground') : themeIcon('account');
+    case 'region': return themeIcon('globe');
+    case 'group': return themeIcon(GROUP_ICONS[node.group]);
+    case 'error': return themeIcon(node.ssoProfile ? 'key' : 'error', 'list.errorForeground');
+    case 'message': return themeIcon('info');
+    case 'allowedPrincipal': return themeIcon('person');
+  }
+  const s = statusOf(node);
+  const icon = s ? statusIcon(s.kind, s.status) : { icon: 'circle-outline' };
+  const settled = !icon.icon.endsWith('~spin');
+  if (settled && readiness.some((r) => r.level === 'error')) return themeIcon('warning', 'list.errorForeground');
+  if (settled && readiness.some((r) => r.level === 'warning')) return themeIcon('warning', 'list.warningForeground');
+  return themeIcon(icon.icon, icon.color);
+}
