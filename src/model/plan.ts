@@ -55,6 +55,8 @@ export type ReviewDocument = {
   content: string;
   /** Editable documents feed back into the plan (e.g. a policy); others are for reading. */
   editable: boolean;
+  /** For an editable document: the step input field it was taken from and feeds back into. */
+  source?: { stepId: string; field: string };
 };
 
 export type Plan = {
@@ -75,6 +77,8 @@ export type Plan = {
   results: Record<string, string>;
   /** Things to tell the user before apply (region not a ClickPipes region, engine notes…). */
   warnings: string[];
+  /** Facts the builder used that no step carries (engine, DB user…), for the review documents. */
+  meta?: Record<string, string>;
 };
 
 /** Outputs recorded by the executor, per step id. */

@@ -1,0 +1,90 @@
+// IAM DB authentication for RDS/Aurora: enable IAM auth if off (wait until it is on), create the
+// role the ClickHouse service assumes (reused when it exists), and grant rds-db:connect.
+import { isAuroraEngine } from '../clickpipes';
+import type { IamDbAuthForm } from '../forms';
+import type { Plan, PlanStep } from '../plan';
+import { rdsConnectPolicy, trustPolicy } from '../policies';
+import { allTags, makePlan, ref, type BuildContext } from './context';
+
+export const RDS_CONNECT_POLICY_NAME = 'clickpipes-rds-db-connect';
+
+export type IamDbAuthInput = IamDbAuthForm & {
+  /** Whether IAM auth is already on (from the picked database); no Modify step when it is. */
+  iamAuthEnabled?: boolean;
+};
+
+const RDS_FAILED = ['failed', 'incompatible-parameters', 'incompatible-network', 'inaccessible-encryption-credentials', 'storage-full'];
+
+export function buildIamDbAuthPlan(input: IamDbAuthInput, ctx: BuildContext): Plan {
+  const steps: PlanStep[] = [];
+  const cluster = input.databaseKind === 'cluster';
+  if (input.enableIamAuth && !input.iamAuthEnabled) {
+    steps.push({
+      id: 'enableIamAuth',
+      title: `Enable IAM database authentication on ${input.databaseId} (applied immediately)`,
+      service: 'rds',
+      operation: cluster ? 'ModifyDBCluster' : 'ModifyDBInstance',
+      input: cluster
+        ? { DBClusterIdentifier: input.databaseId, EnableIAMDatabaseAuthentication: true, ApplyImmediately: true }
+        : { DBInstanceIdentifier: input.databaseId, EnableIAMDatabaseAuthentication: true, ApplyImmediately: true },
+      outputs: { status: cluster ? 'DBCluster.Status' : 'DBInstance.DBInstanceStatus' },
+      // The setting itself is what we need; the database may keep "modifying" a while longer.
+      waitFor: cluster
+        ? {
+          operation: 'DescribeDBClusters', input: { DBClusterIdentifier: input.databaseId },
+          statusPath: 'DBClusters.0.IAMDatabaseAuthenticationEnabled', success: ['true'], failure: [], timeoutSeconds: 1800,
+        }
+        : {
+          operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: input.databaseId },
+          statusPath: 'DBInstances.0.IAMDatabaseAuthenticationEnabled', success: ['true'], failure: [], timeoutSeconds: 1800,
+        },
+      mutating: true,
+    });
+  }
+  const tags = { ...allTags(ctx), 'clickpipes:database': input.databaseId, 'clickpipes:db-user': input.dbUser };
+  steps.push({
+    id: 'role',
+    title: `Create IAM role ${input.roleName} trusted by the ClickHouse service`,
+    service: 'iam',
+    operation: 'CreateRole',
+    input: {
+      RoleName: input.roleName,
+      AssumeRolePolicyDocument: trustPolicy(input.clickhouseRoleArn),
+      Description: `ClickPipes IAM DB auth for ${input.databaseId} (${input.dbUser})`,
+      Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+    },
+    outputs: { arn: 'Role.Arn', name: 'Role.RoleName' },
+    skipIf: { operation: 'GetRole', input: { RoleName: input.roleName } },
+    mutating: true,
+  });
+  steps.push({
+    id: 'policy',
+    title: `Allow rds-db:connect as ${input.dbUser}`,
+    service: 'iam',
+    operation: 'PutRolePolicy',
+    input: {
+      RoleName: input.roleName,
+      PolicyName: RDS_CONNECT_POLICY_NAME,
+      PolicyDocument: rdsConnectPolicy(input.region, input.account, input.resourceId, input.dbUser),
+    },
+    outputs: {},
+    mutating: true,
+  });
+
+  const warnings: string[] = [];
+  if (input.enableIamAuth && !input.iamAuthEnabled) {
+    warnings.push(`Enabling IAM authentication with ApplyImmediately modifies ${input.databaseId} now, outside the maintenance window.`);
+  } else if (!input.iamAuthEnabled) {
+    warnings.push(`IAM database authentication is off on ${input.databaseId}; ClickPipes cannot sign in until it is enabled.`);
+  }
+  warnings.push('If the role already exists it is reused; a different trust policy on it is reported, not overwritten.');
+  return makePlan(
+    'iamDbAuth',
+    ctx,
+    `IAM DB authentication for ${input.databaseId} (${input.engine}${isAuroraEngine(input.engine) ? ' cluster' : ''})`,
+    steps,
+    { 'IAM role ARN': ref('role', 'arn') },
+    warnings,
+    { engine: input.engine, dbUser: input.dbUser, databaseId: input.databaseId, resourceId: input.resourceId, clickhouseRoleArn: input.clickhouseRoleArn },
+  );
+}

@@ -1,0 +1,8 @@
+// Plan builders, one per flow, and the review documents for any plan.
+export { type BuildContext, MANAGED_BY_TAG } from './context';
+export { buildVpcResourcePlan, VPC_RESOURCE_RESULTS } from './vpcResource';
+export { buildMskMultiVpcPlan, type MskMultiVpcInput } from './mskMultiVpc';
+export { buildEndpointServicePlan } from './endpointService';
+export { buildIamDbAuthPlan, type IamDbAuthInput, RDS_CONNECT_POLICY_NAME } from './iamDbAuth';
+export { buildClickhouseEndpointPlan, buildClickhouseEndpointFromPlan } from './clickhouseEndpoint';
+export { documentsFor, applyDocumentEdit } from './documents';

@@ -1,0 +1,167 @@
+// A plan rendered as the AWS CLI commands a person would type (the seed documents show the same
+// steps this way). One command per step; outputs later steps need are captured into shell
+// variables with --query; waits become polling loops. Read-only: this script is never executed
+// by the extension, it is for review and for people who prefer to run it themselves.
+import type { Plan, PlanStep, WaitFor } from './plan';
+
+const REF = /\$\{steps\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\}/g;
+
+/** `CreateResourceGateway` → `create-resource-gateway`, `DBInstanceIdentifier` → `db-instance-identifier`. */
+export function kebab(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** Shell variable for a step output: gateway.id → GATEWAY_ID. */
+export function shellVariable(stepId: string, output: string): string {
+  const name = `${stepId}_${output}`.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/** Single-quotes for the shell when needed; plain words stay bare so commands read like the docs. */
+export function shellQuote(text: string): string {
+  if (text !== '' && /^[A-Za-z0-9_./:=@,+%-]+$/.test(text)) return text;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A string that may contain references: literal parts single-quoted, references as "$VAR". */
+function shellWord(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(REF)) {
+    if (m.index! > last) parts.push(shellQuote(text.slice(last, m.index)));
+    parts.push(`"$${shellVariable(m[1], m[2])}"`);
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length || parts.length === 0) parts.push(shellQuote(text.slice(last)));
+  return parts.join('');
+}
+
+/** JMESPath for a dot path: `DBInstances.0.DBInstanceStatus` → `DBInstances[0].DBInstanceStatus`. */
+export function jmesPath(dotPath: string): string {
+  return dotPath.split('.').reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+function paramArgs(input: Record<string, unknown>, skip: ReadonlySet<string>): string[] {
+  const args: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (skip.has(key) || value === undefined || value === null) continue;
+    const flag = `--${kebab(key)}`;
+    if (typeof value === 'boolean') args.push(value ? flag : `--no-${kebab(key)}`);
+    else if (typeof value === 'number') args.push(`${flag} ${value}`);
+    else if (typeof value === 'string') args.push(`${flag} ${shellWord(value)}`);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      if (value.length) args.push(`${flag} ${value.map((v) => shellWord(v as string)).join(' ')}`);
+    } else {
+      args.push(`${flag} ${shellWord(JSON.stringify(value))}`);
+    }
+  }
+  return args;
+}
+
+export type CliOptions = {
+  /** Defaults to the plan's profile and region. */
+  profile?: string;
+  region?: string;
+};
+
+const CLI_SERVICE: Record<string, string> = { elbv2: 'elbv2' };
+
+function command(service: string, operation: string, input: Record<string, unknown>, scope: string[], skip: ReadonlySet<string>, tail: string[] = []): string {
+  const head = `aws ${CLI_SERVICE[service] ?? service} ${kebab(operation)}`;
+  const lines = [...paramArgs(input, skip), ...scope, ...tail];
+  return [head, ...lines].join(' \\\n    ');
+}
+
+function waitLoop(step: PlanStep, wait: WaitFor, scope: string[]): string[] {
+  const status = 'STATUS';
+  const read = command(step.service, wait.operation, wait.input, scope, new Set(), [`--query ${shellQuote(jmesPath(wait.statusPath))}`, '--output text']);
+  const indent = (s: string) => s.split('\n').map((l) => `  ${l}`).join('\n');
+  const lines = [`# Wait until ${wait.statusPath} is ${wait.success.join(' or ')} (gives up after ${wait.timeoutSeconds} s).`];
+  lines.push(`deadline=$((SECONDS + ${wait.timeoutSeconds}))`);
+  lines.push('while :; do');
+  lines.push(indent(`${status}=$(${read})`));
+  lines.push(`  case "$${status}" in`);
+  lines.push(`    ${wait.success.map(shellQuote).join('|')}) break ;;`);
+  if (wait.failure.length) lines.push(`    ${wait.failure.map(shellQuote).join('|')}) echo "${step.title}: $${status}" >&2; exit 1 ;;`);
+  lines.push('  esac');
+  lines.push(`  if [ "$SECONDS" -ge "$deadline" ]; then echo "${step.title}: still $${status}" >&2; exit 1; fi`);
+  lines.push('  sleep 10');
+  lines.push('done');
+  return lines;
+}
+
+/** Step outputs that later steps, waits or the results use — only those become variables. */
+function usedOutputs(plan: Plan): Set<string> {
+  const used = new Set<string>();
+  const scan = (value: unknown) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+    for (const m of text.matchAll(REF)) used.add(`${m[1]}.${m[2]}`);
+  };
+  for (const step of plan.steps) {
+    scan(step.input);
+    scan(step.waitFor?.input);
+    scan(step.skipIf?.input);
+  }
+  scan(plan.results);
+  return used;
+}
+
+function stepLines(plan: Plan, step: PlanStep, index: number, scope: string[], used: Set<string>): string[] {
+  const lines = [`# ${index + 1}. ${step.title}`];
+  if (step.service === 'clickhouse') {
+    lines.push('# ClickHouse Cloud API (not an AWS CLI command); the extension calls it for you, or:');
+    const body = JSON.stringify(step.input.body ?? step.input, null, 2).split('\n');
+    lines.push(`#   curl -u "$CLICKHOUSE_KEY_ID:$CLICKHOUSE_KEY_SECRET" -H 'content-type: application/json' \\`);
+    lines.push(`#     -X POST "https://api.clickhouse.cloud/v1/organizations/${String(step.input.organizationId ?? '<org>')}/services/${String(step.input.serviceId ?? '<service>')}/clickpipesReversePrivateEndpoints" \\`);
+    lines.push(`#     -d '${body[0]}`, ...body.slice(1).map((l) => `#   ${l}`));
+    lines[lines.length - 1] += "'";
+    return lines;
+  }
+  const skip = new Set(step.clientTokenField ? [step.clientTokenField] : []);
+  const outputs = Object.entries(step.outputs).filter(([name]) => used.has(`${step.id}.${name}`));
+  const vars = outputs.map(([name]) => shellVariable(step.id, name));
+  const query =
+    outputs.length === 0 ? [] : outputs.length === 1 ? [`--query ${shellQuote(jmesPath(outputs[0][1]))}`, '--output text']
+      : [`--query ${shellQuote(`[${outputs.map(([, p]) => jmesPath(p)).join(', ')}]`)}`, '--output text'];
+  const main = command(step.service, step.operation, step.input, scope, skip, query);
+  const lookup = step.skipIf ? command(step.service, step.skipIf.operation, step.skipIf.input, scope, new Set(), query) : undefined;
+  const either = lookup ? `{ ${lookup} 2>/dev/null || ${main}; }` : main;
+  if (vars.length === 0) {
+    lines.push(lookup ? `${lookup} >/dev/null 2>&1 || ${main}` : main);
+  } else if (vars.length === 1) {
+    lines.push(`${vars[0]}=$(${either})`);
+  } else {
+    lines.push(`read -r ${vars.join(' ')} < <(${either})`);
+  }
+  if (lookup) lines.splice(1, 0, `# Skipped when it already exists (${step.skipIf!.operation} succeeds).`);
+  if (step.waitFor) lines.push(...waitLoop(step, step.waitFor, scope));
+  return lines;
+}
+
+/** The plan as a bash script of AWS CLI commands. */
+export function renderCli(plan: Plan, options: CliOptions = {}): string {
+  const profile = options.profile ?? plan.profile;
+  const region = options.region ?? plan.region;
+  const used = usedOutputs(plan);
+  const lines = [
+    '#!/usr/bin/env bash',
+    `# ${plan.title}`,
+    `# The same steps as plan ${plan.id}, as AWS CLI commands (profile ${profile}, region ${region}).`,
+    '# For reading and comparing with the ClickHouse docs; the extension applies the plan itself.',
+    'set -euo pipefail',
+    '',
+  ];
+  plan.steps.forEach((step, i) => {
+    const scope = step.service === 'iam' ? [`--profile ${shellQuote(profile)}`] : [`--region ${shellQuote(region)}`, `--profile ${shellQuote(profile)}`];
+    lines.push(...stepLines(plan, step, i, scope, used), '');
+  });
+  const results = Object.entries(plan.results);
+  if (results.length) {
+    lines.push('# For ClickHouse Cloud:');
+    for (const [label, value] of results) lines.push(`echo ${shellQuote(`${label}:`)} ${shellWord(value)}`);
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
