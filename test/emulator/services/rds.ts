@@ -1,6 +1,165 @@
-// Stub until the query-protocol services land (H3 replaces this file).
-import { ApiError, ServiceHandler } from '../core/types';
+// RDS (awsQuery, 2014-10-31): describe DB instances and clusters (identifier or ARN, filters,
+// MaxRecords/Marker), and turn IAM database authentication on or off — immediately (status
+// modifying → available on the clock) or at the next maintenance window (PendingModifiedValues).
+import { boolParam, filtersParam, optionalParam, requireParam } from '../core/protocols';
+import { ApiError, EmuRequest, RegionState, World } from '../core/types';
+import { queryHandler } from './query/dispatch';
+import { intParam, matchesFilters, page } from './query/params';
+import { rdsWire } from './query/wireNames';
 
-export const handler: ServiceHandler = (req) => {
-  throw new ApiError('NotImplemented', `rds: ${req.form?.get('Action') ?? req.path} is not implemented yet`, 501);
+type Rec = Record<string, any>;
+/** The emulator's stand-in for "the next maintenance window". */
+export const MAINTENANCE_WINDOW_MS = 24 * 60 * 60 * 1000;
+const IAM_AUTH_ENGINES = /^(mysql|postgres|mariadb|aurora-mysql|aurora-postgresql|aurora)$/;
+const IDENTIFIER = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}$/;
+
+const regionOf = (world: World, req: EmuRequest): RegionState => world.region(req.accountId, req.region);
+const badMarker = () => new ApiError('InvalidParameterValue', 'Invalid marker');
+
+/** Identifiers may be given as the name or the ARN; names are case-insensitive (RDS stores lower case). */
+function lookup(all: Map<string, Rec>, idOrArn: string, arnField: string, idField: string): Rec | undefined {
+  if (idOrArn.startsWith('arn:')) return [...all.values()].find((r) => r[arnField] === idOrArn);
+  if (!IDENTIFIER.test(idOrArn) || idOrArn.endsWith('-')) {
+    throw new ApiError('InvalidParameterValue', `The parameter ${idField} is not a valid identifier. Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or contain two consecutive hyphens.`);
+  }
+  return all.get(idOrArn) ?? [...all.values()].find((r) => String(r[idField]).toLowerCase() === idOrArn.toLowerCase());
+}
+
+function findInstance(world: World, req: EmuRequest, id: string): Rec {
+  const db = lookup(regionOf(world, req).dbInstances, id, 'DBInstanceArn', 'DBInstanceIdentifier');
+  if (!db) throw new ApiError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
+  return db;
+}
+
+function findCluster(world: World, req: EmuRequest, id: string): Rec {
+  const c = lookup(regionOf(world, req).dbClusters, id, 'DBClusterArn', 'DBClusterIdentifier');
+  if (!c) throw new ApiError('DBClusterNotFoundFault', `DBCluster ${id} not found.`, 404);
+  return c;
+}
+
+/** RDS filter values name clusters/instances by identifier or ARN. */
+const idOrArn = (id: unknown, arn: unknown) => [id, arn];
+
+const INSTANCE_FILTERS: Record<string, (r: Rec) => unknown> = {
+  'db-cluster-id': (r) => (r.DBClusterIdentifier
+    ? [r.DBClusterIdentifier, String(r.DBInstanceArn).replace(/:db:.*$/, `:cluster:${r.DBClusterIdentifier}`)] : []),
+  'db-instance-id': (r) => idOrArn(r.DBInstanceIdentifier, r.DBInstanceArn),
+  'dbi-resource-id': (r) => r.DbiResourceId,
+  engine: (r) => r.Engine,
+  domain: (r) => (r.DomainMemberships ?? []).map((d: Rec) => d.Domain),
 };
+
+const CLUSTER_FILTERS: Record<string, (r: Rec) => unknown> = {
+  'db-cluster-id': (r) => idOrArn(r.DBClusterIdentifier, r.DBClusterArn),
+  'db-cluster-resource-id': (r) => r.DbClusterResourceId,
+  'clone-group-id': (r) => r.CloneGroupId,
+  engine: (r) => r.Engine,
+  domain: (r) => (r.DomainMemberships ?? []).map((d: Rec) => d.Domain),
+};
+
+/** The shared Describe flow: one identifier (must exist) or all, then filters, then a page. */
+function describe(req: EmuRequest, all: Rec[], filtersSpec: Record<string, (r: Rec) => unknown>, listing: string, one?: Rec) {
+  const filters = filtersParam(req);
+  for (const f of filters) if (!f.values.length) throw new ApiError('InvalidParameterValue', `The filter ${f.name} requires at least one value.`);
+  // RDS knows no tag: filters here; only the names it documents.
+  for (const f of filters) if (!filtersSpec[f.name]) throw new ApiError('InvalidParameterValue', `Unrecognized filter name: ${f.name}`);
+  const maxRecords = intParam(req, 'MaxRecords', 20, 100) ?? 100;
+  const items = (one ? [one] : all).filter((r) => matchesFilters(r, filters, filtersSpec));
+  return page(req, listing, items, maxRecords, optionalParam(req, 'Marker'), badMarker);
+}
+
+/** The EnableIAMDatabaseAuthentication change, applied now (via modifying) or left pending. */
+function modifyIamAuth(world: World, req: EmuRequest, record: Rec, statusField: string, label: string, onApplied: (v: boolean) => void): void {
+  const enable = boolParam(req, 'EnableIAMDatabaseAuthentication');
+  const applyNow = boolParam(req, 'ApplyImmediately') ?? false;
+  const pending: Rec = record.PendingModifiedValues ?? {};
+  const wanted = enable ?? (applyNow ? pending.IAMDatabaseAuthenticationEnabled : undefined);
+  if (wanted === undefined) return;
+  if (!applyNow) {
+    if (wanted !== !!record.IAMDatabaseAuthenticationEnabled) {
+      record.PendingModifiedValues = { ...pending, IAMDatabaseAuthenticationEnabled: wanted };
+    } else if (record.PendingModifiedValues) {
+      // Asking for the current value cancels an opposite pending change.
+      delete record.PendingModifiedValues.IAMDatabaseAuthenticationEnabled;
+      if (!Object.keys(record.PendingModifiedValues).length) delete record.PendingModifiedValues;
+    }
+    world.schedule(MAINTENANCE_WINDOW_MS, `${label} maintenance window`, () => {
+      const p = record.PendingModifiedValues;
+      if (p?.IAMDatabaseAuthenticationEnabled === undefined) return;
+      record.IAMDatabaseAuthenticationEnabled = p.IAMDatabaseAuthenticationEnabled;
+      onApplied(p.IAMDatabaseAuthenticationEnabled);
+      delete p.IAMDatabaseAuthenticationEnabled;
+      if (!Object.keys(p).length) delete record.PendingModifiedValues;
+    });
+    return;
+  }
+  if (record.PendingModifiedValues) {
+    delete record.PendingModifiedValues.IAMDatabaseAuthenticationEnabled;
+    if (!Object.keys(record.PendingModifiedValues).length) delete record.PendingModifiedValues;
+  }
+  if (wanted === !!record.IAMDatabaseAuthenticationEnabled) return;
+  record[statusField] = 'modifying';
+  world.schedule(world.timings.update, `${label} modifying → available`, () => {
+    record.IAMDatabaseAuthenticationEnabled = wanted;
+    record[statusField] = 'available';
+    onApplied(wanted);
+  });
+}
+
+function checkEngine(engine: string): void {
+  if (!IAM_AUTH_ENGINES.test(engine)) {
+    throw new ApiError('InvalidParameterCombination', `IAM Database Authentication is not supported for engine ${engine}.`);
+  }
+}
+
+export const handler = queryHandler('awsQuery', rdsWire, {
+  DescribeDBInstances: (req, world) => {
+    const id = optionalParam(req, 'DBInstanceIdentifier');
+    const one = id ? findInstance(world, req, id) : undefined;
+    const { page: out, nextToken } = describe(req, [...regionOf(world, req).dbInstances.values()], INSTANCE_FILTERS, 'db-instances', one);
+    return { DBInstances: out, Marker: nextToken };
+  },
+
+  DescribeDBClusters: (req, world) => {
+    const id = optionalParam(req, 'DBClusterIdentifier');
+    const one = id ? findCluster(world, req, id) : undefined;
+    const { page: out, nextToken } = describe(req, [...regionOf(world, req).dbClusters.values()], CLUSTER_FILTERS, 'db-clusters', one);
+    return { DBClusters: out, Marker: nextToken };
+  },
+
+  ModifyDBInstance: (req, world) => {
+    const db = findInstance(world, req, requireParam(req, 'DBInstanceIdentifier'));
+    const enable = boolParam(req, 'EnableIAMDatabaseAuthentication');
+    if (enable !== undefined) {
+      // Aurora members take the setting from their cluster, as AWS insists.
+      if (db.DBClusterIdentifier && String(db.Engine).startsWith('aurora')) {
+        throw new ApiError('InvalidParameterCombination',
+          'The requested DB Instance will be a member of a DB Cluster. Set IAM database authentication for the DB Cluster.');
+      }
+      checkEngine(db.Engine);
+    }
+    if (db.DBInstanceStatus !== 'available') {
+      throw new ApiError('InvalidDBInstanceState', `Database instance is not in available state.`);
+    }
+    modifyIamAuth(world, req, db, 'DBInstanceStatus', `db instance ${db.DBInstanceIdentifier}`, () => undefined);
+    return { DBInstance: db };
+  },
+
+  ModifyDBCluster: (req, world) => {
+    const cluster = findCluster(world, req, requireParam(req, 'DBClusterIdentifier'));
+    if (boolParam(req, 'EnableIAMDatabaseAuthentication') !== undefined) checkEngine(cluster.Engine);
+    if (cluster.Status !== 'available') {
+      throw new ApiError('InvalidDBClusterStateFault', `DB cluster ${cluster.DBClusterIdentifier} is not in available state.`);
+    }
+    const instances = regionOf(world, req).dbInstances;
+    // Members report the cluster's setting once it is in effect.
+    const propagate = (value: boolean) => {
+      for (const m of cluster.DBClusterMembers ?? []) {
+        const inst = instances.get(m.DBInstanceIdentifier);
+        if (inst) inst.IAMDatabaseAuthenticationEnabled = value;
+      }
+    };
+    modifyIamAuth(world, req, cluster, 'Status', `db cluster ${cluster.DBClusterIdentifier}`, propagate);
+    return { DBCluster: cluster };
+  },
+});

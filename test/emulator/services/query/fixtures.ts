@@ -74,3 +74,33 @@ export function seedNetwork(world: World, accountId: string, region: string): Re
   for (const lb of [nlb, nlb2, alb]) r.loadBalancers.set(lb.LoadBalancerArn, lb);
   return { nlb: nlb.LoadBalancerArn, nlb2: nlb2.LoadBalancerArn, alb: alb.LoadBalancerArn };
 }
+
+export function dbInstance(id: string, engine: string, extra: Rec = {}): Rec {
+  const resource = 'db-' + Buffer.from(id).toString('hex').toUpperCase().padEnd(26, 'A').slice(0, 26);
+  return {
+    DBInstanceIdentifier: id, DBInstanceArn: `arn:aws:rds:us-east-1:123456789012:db:${id}`, DbiResourceId: resource,
+    DBInstanceClass: 'db.t3.medium', Engine: engine, EngineVersion: engine.includes('postgres') ? '16.3' : '8.0.36',
+    DBInstanceStatus: 'available', MasterUsername: 'admin', Endpoint: { Address: `${id}.abc123xyz.us-east-1.rds.amazonaws.com`, Port: engine.includes('postgres') ? 5432 : 3306, HostedZoneId: 'Z2R2ITUGPM61AM' },
+    InstanceCreateTime: new Date('2024-03-01T08:00:00Z'), AvailabilityZone: 'us-east-1a', PubliclyAccessible: false,
+    IAMDatabaseAuthenticationEnabled: false, StorageEncrypted: true, NetworkType: 'IPV4',
+    VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-0a1b2c3d4e5f60001', Status: 'active' }],
+    DBSubnetGroup: { DBSubnetGroupName: 'db-subnets', VpcId: 'vpc-0a1b2c3d4e5f60001', SubnetGroupStatus: 'Complete',
+      Subnets: [{ SubnetIdentifier: 'subnet-0a1b2c3d4e5f60001', SubnetAvailabilityZone: { Name: 'us-east-1a' }, SubnetStatus: 'Active' }] },
+    DBParameterGroups: [{ DBParameterGroupName: `default.${engine}`, ParameterApplyStatus: 'in-sync' }],
+    ...extra,
+  };
+}
+
+export function dbCluster(id: string, engine: string, members: string[], extra: Rec = {}): Rec {
+  return {
+    DBClusterIdentifier: id, DBClusterArn: `arn:aws:rds:us-east-1:123456789012:cluster:${id}`,
+    DbClusterResourceId: 'cluster-' + Buffer.from(id).toString('hex').toUpperCase().padEnd(26, 'B').slice(0, 26),
+    Engine: engine, EngineVersion: '16.4', Status: 'available', Port: 5432, MultiAZ: true,
+    Endpoint: `${id}.cluster-abc123xyz.us-east-1.rds.amazonaws.com`, ReaderEndpoint: `${id}.cluster-ro-abc123xyz.us-east-1.rds.amazonaws.com`,
+    PubliclyAccessible: false, IAMDatabaseAuthenticationEnabled: false, ClusterCreateTime: new Date('2024-02-01T08:00:00Z'),
+    DBClusterMembers: members.map((m, i) => ({ DBInstanceIdentifier: m, IsClusterWriter: i === 0, PromotionTier: 1, DBClusterParameterGroupStatus: 'in-sync' })),
+    VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-0a1b2c3d4e5f60001', Status: 'active' }], DBClusterParameterGroup: `default.${engine}16`,
+    AvailabilityZones: ['us-east-1a', 'us-east-1b'],
+    ...extra,
+  };
+}
