@@ -14,6 +14,7 @@ import type { ExplorerNode, ProfileNode } from './views/nodes';
 import { arnOf, idOf } from './views/nodeValues';
 import { Poller } from './views/poller';
 import { explorerSettings } from './views/settings';
+import { registerClickHouse } from './views/clickhouse/register';
 
 /** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
 export interface ClickPipesTestApi {
@@ -120,6 +121,8 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     ...registerCommands(ctx),
   );
   if (view.visible) void showActive();
+  // The ClickHouse Cloud view: its own sign-in state, tree and commands.
+  registerClickHouse(context);
 
   return {
     explorer: {

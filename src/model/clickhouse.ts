@@ -338,3 +338,21 @@ export function toReversePrivateEndpoint(raw: Record<string, any>): ReversePriva
     mskAuthentication: raw.mskAuthentication ?? undefined,
   };
 }
+
+/** Substitute `${steps.<id>.<name>}` in plan result templates; unresolved ones are left out. */
+export function resolveResultTemplates(
+  results: Record<string, string>,
+  outputs: Record<string, Record<string, string>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [label, template] of Object.entries(results ?? {})) {
+    let missing = false;
+    const value = String(template).replace(/\$\{steps\.([^.}]+)\.([^}]+)\}/g, (_, step: string, name: string) => {
+      const v = outputs?.[step]?.[name];
+      if (v === undefined) missing = true;
+      return v ?? '';
+    });
+    if (!missing) out[label] = value;
+  }
+  return out;
+}

@@ -147,3 +147,12 @@ describe('clickhouse model: connection address', () => {
     assert.deepEqual([r.dnsNames, r.privateDnsNames, r.status], [[], [], 'Unknown']);
   });
 });
+
+describe('clickhouse model: plan results', () => {
+  it('resolves step references and leaves out unresolved results', async () => {
+    const { resolveResultTemplates } = await import('../../../src/model/clickhouse');
+    assert.deepEqual(
+      resolveResultTemplates({ a: '${steps.cfg.id}', b: '${steps.share.arn}', c: 'literal', d: 'x-${steps.cfg.id}' }, { cfg: { id: RCFG } }),
+      { a: RCFG, c: 'literal', d: `x-${RCFG}` });
+  });
+});

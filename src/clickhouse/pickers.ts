@@ -1,0 +1,58 @@
+// Palette fallbacks: pick a ClickHouse Cloud service (or endpoint) when a command runs without a
+// tree node. Services in the endpoint's region come first; the others say why they may fail.
+import * as vscode from 'vscode';
+import { isSameRegionOnly, type ChOrganization, type ChService, type ReversePrivateEndpoint } from '../model/clickhouse';
+import type { ClickHouseApi } from './api';
+
+export type ServiceRef = { org: ChOrganization; service: ChService };
+
+export async function pickService(
+  api: ClickHouseApi,
+  options: { title: string; awsRegion?: string; type?: string } = { title: 'Pick a ClickHouse Cloud service' },
+): Promise<ServiceRef | undefined> {
+  const load = async () => {
+    const orgs = await api.listOrganizations();
+    const refs: ServiceRef[] = [];
+    for (const org of orgs) for (const service of await api.listServices(org.id)) refs.push({ org, service });
+    return refs;
+  };
+  const refs = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Reading ClickHouse Cloud services…' }, load);
+  const aws = refs.filter((r) => r.service.provider === 'aws');
+  if (aws.length === 0) {
+    void vscode.window.showWarningMessage('No AWS services in the organizations this API key can see.');
+    return undefined;
+  }
+  const rank = (r: ServiceRef) => (options.awsRegion && r.service.region === options.awsRegion ? 0 : 1);
+  aws.sort((a, b) => rank(a) - rank(b) || a.service.name.localeCompare(b.service.name));
+  const items = aws.map((ref) => {
+    const sameRegion = !options.awsRegion || ref.service.region === options.awsRegion;
+    const blocked = !sameRegion && options.type !== undefined && isSameRegionOnly(options.type);
+    return {
+      label: `${blocked ? '$(warning) ' : ''}${ref.service.name}`,
+      description: `${ref.service.region} · ${ref.service.provider}`,
+      detail: options.awsRegion
+        ? sameRegion ? `Same region as the endpoint (${options.awsRegion}) · ${ref.org.name}`
+          : blocked ? `Not in ${options.awsRegion}: this endpoint type is same-region only · ${ref.org.name}`
+            : `Cross-region from ${options.awsRegion}: needs ${ref.service.region} in the endpoint service's supported regions · ${ref.org.name}`
+        : ref.org.name,
+      ref,
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: options.title, matchOnDescription: true, matchOnDetail: true });
+  return picked?.ref;
+}
+
+export async function pickEndpoint(api: ClickHouseApi, title: string): Promise<(ServiceRef & { rpe: ReversePrivateEndpoint }) | undefined> {
+  const ref = await pickService(api, { title: `${title}: pick the service` });
+  if (!ref) return undefined;
+  const list = await api.listReversePrivateEndpoints(ref.org.id, ref.service.id);
+  if (list.length === 0) {
+    void vscode.window.showInformationMessage(`The service "${ref.service.name}" has no reverse private endpoints.`);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    list.map((rpe) => ({ label: rpe.description || rpe.id, description: `${rpe.type} · ${rpe.status}`, detail: rpe.dnsNames[0], rpe })),
+    { title: `${title}: pick the endpoint` });
+  return picked ? { ...ref, rpe: picked.rpe } : undefined;
+}

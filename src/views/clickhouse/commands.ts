@@ -1,0 +1,249 @@
+// The ClickHouse Cloud view's commands. Each accepts its tree node and falls back to a picker from
+// the palette. The API key secret is asked with a password box and goes to SecretStorage only.
+import * as vscode from 'vscode';
+import { log } from '../../log';
+import {
+  connectionAddress, hostWithPort, isValidPort, knownSource, MAX_DESCRIPTION_LENGTH, MSK_AUTHENTICATIONS, RPE_TYPES,
+  rpeTypeLabel, validateDescription, validateEndpointServiceName, validateMskClusterArn, validateResourceConfigurationId,
+  validateResourceShareArn, type CreateRpeBody, type MskAuthentication, type ReversePrivateEndpoint, type ReversePrivateEndpointType,
+  type SourceKind,
+} from '../../model/clickhouse';
+import type { Plan, StepOutputs } from '../../model/plan';
+import { ClickHouseApi, ClickHouseApiError, type ApiKey } from '../../clickhouse/api';
+import { openAcceptance, openReview, watchUntilSettled } from '../../clickhouse/create';
+import { offerReversePrivateEndpoint } from '../../clickhouse/offer';
+import { pickEndpoint, pickService, type ServiceRef } from '../../clickhouse/pickers';
+import type { ClickHouseSession } from '../../clickhouse/session';
+import type { DnsNode, RpeNode, ServiceNode } from './nodes';
+import type { ClickHouseTreeProvider } from './provider';
+
+const PORT_MEMORY = 'clickpipes.clickhouse.sourcePorts';
+
+type EndpointTarget = ServiceRef & { rpe: ReversePrivateEndpoint };
+
+export function registerClickHouseCommands(
+  context: vscode.ExtensionContext,
+  session: ClickHouseSession,
+  provider: ClickHouseTreeProvider,
+): void {
+  const api = async (): Promise<ClickHouseApi | undefined> => {
+    const client = await session.api();
+    if (!client) void vscode.window.showWarningMessage('Sign in to ClickHouse Cloud first.', 'Sign in')
+      .then((a) => a && vscode.commands.executeCommand('clickpipes.clickhouse.signIn'));
+    return client;
+  };
+
+  /** A tree node, a bare endpoint (from a notification), or a pick from the palette. */
+  const endpointOf = async (arg: unknown, title: string): Promise<(EndpointTarget & { dnsName?: string }) | undefined> => {
+    const node = arg as RpeNode | DnsNode | undefined;
+    if (node?.kind === 'rpe') return node;
+    if (node?.kind === 'dns') return { ...node.parent, dnsName: node.name };
+    const client = await api();
+    if (!client) return undefined;
+    if (arg && typeof arg === 'object' && 'id' in arg && 'dnsNames' in arg) {
+      // A bare endpoint (e.g. from the "Ready" notification): org/service are not needed to copy.
+      return { org: { id: '', name: '' }, service: { id: (arg as ReversePrivateEndpoint).serviceId, name: '', provider: 'aws', region: '' }, rpe: arg as ReversePrivateEndpoint };
+    }
+    return pickEndpoint(client, title);
+  };
+
+  const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  reg('clickpipes.clickhouse.signIn', (prefilled?: Partial<ApiKey> & { verify?: boolean }) => signIn(session, prefilled));
+  reg('clickpipes.clickhouse.signOut', async () => {
+    await session.signOut();
+    void vscode.window.showInformationMessage('Signed out of ClickHouse Cloud; the API key was removed from this machine\'s secret storage.');
+  });
+  reg('clickpipes.clickhouse.refresh', (node?: ServiceNode) => provider.refresh(node?.kind === 'service' ? node : undefined));
+
+  reg('clickpipes.clickhouse.copyDnsName', async (arg?: unknown) => {
+    const target = await endpointOf(arg, 'Copy DNS name');
+    if (!target) return undefined;
+    const name = target.dnsName ?? target.rpe.privateDnsNames[0] ?? target.rpe.dnsNames[0];
+    if (!name) {
+      void vscode.window.showWarningMessage(`"${target.rpe.description}" has no DNS name yet (status ${target.rpe.status}).`);
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(name);
+    vscode.window.setStatusBarMessage(`Copied ${name}`, 4000);
+    return name;
+  });
+
+  // The optional second argument (a source kind or port) skips the question; tests use it.
+  reg('clickpipes.clickhouse.copyConnectionAddress', async (arg?: unknown, source?: SourceKind | number) => {
+    const target = await endpointOf(arg, 'Copy connection address');
+    if (!target) return undefined;
+    const { rpe } = target;
+    const chosen = source ?? knownSource(rpe) ?? (await askSourcePort(context, rpe));
+    if (chosen === undefined) return undefined;
+    const address = target.dnsName && chosen !== 'kafka'
+      ? hostWithPort(target.dnsName, typeof chosen === 'number' ? chosen : chosen === 'postgres' ? 5432 : 3306)
+      : connectionAddress(rpe, chosen);
+    if (!address) {
+      void vscode.window.showWarningMessage(`"${rpe.description}" has no DNS name yet (status ${rpe.status}).`);
+      return undefined;
+    }
+    await vscode.env.clipboard.writeText(address);
+    vscode.window.setStatusBarMessage(`Copied ${address}`, 4000);
+    if (chosen === 'kafka') {
+      void vscode.window.showInformationMessage(
+        'Copied the multi-VPC bootstrap string built from the endpoint\'s broker names (ports from 14001). ' +
+        'MSK\'s own GetBootstrapBrokers "VPC connectivity" string is authoritative when they differ.');
+    }
+    return address;
+  });
+
+  reg('clickpipes.clickhouse.deleteEndpoint', async (arg?: unknown, options?: { confirm?: boolean }) => {
+    const target = await endpointOf(arg, 'Delete reverse private endpoint');
+    const client = await api();
+    if (!target || !client) return false;
+    const { rpe } = target;
+    if (options?.confirm !== false) {
+      const go = 'Delete';
+      const answer = await vscode.window.showWarningMessage(
+        `Delete the reverse private endpoint "${rpe.description || rpe.id}"?`,
+        { modal: true, detail: deleteDetail(rpe, target.service.name) }, go);
+      if (answer !== go) return false;
+    }
+    try {
+      await client.deleteReversePrivateEndpoint(target.org.id, target.service.id, rpe.id);
+      log.info(`ClickHouse Cloud: deleting reverse private endpoint ${rpe.id}`);
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof ClickHouseApiError ? e.message : String(e));
+      return false;
+    }
+    provider.refreshService(target.service.id);
+    return true;
+  });
+
+  reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode) => {
+    const client = await api();
+    if (!client) return undefined;
+    const target = arg?.kind === 'service' ? arg : await pickService(client, { title: 'Create a reverse private endpoint in which service?' });
+    if (!target) return undefined;
+    const body = await askBody(target);
+    return body ? openReview(target, body) : undefined;
+  });
+
+  reg('clickpipes.clickhouse.createFromPlan', (plan: Plan, outputs: StepOutputs) => offerReversePrivateEndpoint(plan, outputs));
+
+  reg('clickpipes.clickhouse.acceptConnection', async (arg?: unknown) => {
+    const target = await endpointOf(arg, 'Accept the connection');
+    if (target) await openAcceptance(target.rpe);
+  });
+
+  reg('clickpipes.clickhouse.watchEndpoint', async (arg?: unknown) => {
+    const target = await endpointOf(arg, 'Watch until settled');
+    if (target) await watchUntilSettled(target, target.rpe);
+  });
+}
+
+async function signIn(session: ClickHouseSession, prefilled?: Partial<ApiKey> & { verify?: boolean }): Promise<boolean> {
+  const keyId = prefilled?.keyId ?? (await vscode.window.showInputBox({
+    title: 'Sign in to ClickHouse Cloud (1/2)',
+    prompt: 'API key ID (ClickHouse Cloud console → Organization → API keys)',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'The key ID is required.'),
+  }))?.trim();
+  if (!keyId) return false;
+  const keySecret = prefilled?.keySecret ?? (await vscode.window.showInputBox({
+    title: 'Sign in to ClickHouse Cloud (2/2)',
+    prompt: 'API key secret (kept in VS Code secret storage only)',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v ? undefined : 'The key secret is required.'),
+  }));
+  if (!keySecret) return false;
+  if (prefilled?.verify !== false) {
+    // Check the key before keeping it, so a typo does not leave a broken sign-in behind.
+    const probe = new ClickHouseApi({ baseUrl: session.baseUrl, key: { keyId, keySecret } });
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the ClickHouse Cloud API key…' },
+        () => probe.listOrganizations());
+    } catch (e) {
+      const err = e as ClickHouseApiError;
+      if (err.kind === 'network') {
+        const keep = 'Save anyway';
+        if ((await vscode.window.showWarningMessage(err.message, keep)) !== keep) return false;
+      } else {
+        void vscode.window.showErrorMessage(err.kind === 'unauthorized'
+          ? 'The ClickHouse Cloud API key was rejected (401). Check the key ID and secret and sign in again.' : err.message);
+        return false;
+      }
+    }
+  }
+  await session.signIn({ keyId, keySecret });
+  return true;
+}
+
+function deleteDetail(rpe: ReversePrivateEndpoint, serviceName: string): string {
+  const lines = [`Service: ${serviceName || rpe.serviceId}`, `Type: ${rpeTypeLabel(rpe.type)}`, '', 'ClickPipes using this endpoint will stop connecting.'];
+  if (rpe.type === 'VPC_RESOURCE') {
+    lines.push(`The RAM resource share ${rpe.vpcResourceShareArn ?? ''} is left behind in your AWS account and cannot be reused for a new endpoint: ` +
+      'delete it from the AWS explorer when nothing else needs it.');
+  } else if (rpe.type === 'MSK_MULTI_VPC') {
+    lines.push('The cluster policy and multi-VPC connectivity stay on the MSK cluster.');
+  } else if (rpe.type === 'VPC_ENDPOINT_SERVICE') {
+    lines.push('The VPC endpoint service and its allowed principals stay in your AWS account.');
+  }
+  return lines.join('\n');
+}
+
+/** Which port the source listens on, remembered per endpoint once asked. */
+async function askSourcePort(context: vscode.ExtensionContext, rpe: ReversePrivateEndpoint): Promise<number | undefined> {
+  const memory = context.globalState.get<Record<string, number>>(PORT_MEMORY, {});
+  const remembered = memory[rpe.id];
+  const items = [
+    { label: 'PostgreSQL', description: '5432', port: 5432 },
+    { label: 'MySQL', description: '3306', port: 3306 },
+    { label: 'MariaDB', description: '3306', port: 3306 },
+    { label: 'Other port…', description: '', port: 0 },
+  ];
+  if (remembered && !items.some((i) => i.port === remembered)) items.unshift({ label: `Port ${remembered}`, description: 'used last time', port: remembered });
+  const picked = await vscode.window.showQuickPick(items, { title: `Which source is behind "${rpe.description}"? (the DNS name has no port)` });
+  if (!picked) return undefined;
+  let port = picked.port;
+  if (port === 0) {
+    const text = await vscode.window.showInputBox({ title: 'Source port', validateInput: (v) => (isValidPort(v.trim()) ? undefined : 'A port is 1–65535.') });
+    if (!text) return undefined;
+    port = Number(text.trim());
+  }
+  await context.globalState.update(PORT_MEMORY, { ...memory, [rpe.id]: port });
+  return port;
+}
+
+/** The palette's "create by hand": type, then each field with its own validation. */
+async function askBody(target: ServiceRef): Promise<CreateRpeBody | undefined> {
+  const typePick = await vscode.window.showQuickPick(
+    RPE_TYPES.map((t) => ({
+      label: rpeTypeLabel(t), description: t, type: t,
+      detail: t === 'VPC_RESOURCE' ? 'VPC Lattice resource configuration shared through RAM (same region only)'
+        : t === 'MSK_MULTI_VPC' ? 'Amazon MSK multi-VPC private connectivity (same region only)'
+          : 'VPC endpoint service on an NLB (cross-region with supported regions)',
+    })),
+    { title: `Reverse private endpoint for "${target.service.name}" (${target.service.region}): type` });
+  if (!typePick) return undefined;
+  const type: ReversePrivateEndpointType = typePick.type;
+  const ask = (prompt: string, validate: (v: string) => string | undefined, placeHolder?: string, value?: string) =>
+    vscode.window.showInputBox({ title: `${rpeTypeLabel(type)}: ${prompt}`, placeHolder, value, ignoreFocusOut: true, validateInput: (v) => validate(v.trim()) })
+      .then((v) => v?.trim());
+  const body: Partial<CreateRpeBody> = { type };
+  if (type === 'VPC_RESOURCE') {
+    body.vpcResourceConfigurationId = await ask('resource configuration ID', validateResourceConfigurationId, 'rcfg-0123456789abcdef0');
+    if (!body.vpcResourceConfigurationId) return undefined;
+    body.vpcResourceShareArn = await ask('resource share ARN', validateResourceShareArn, 'arn:aws:ram:us-east-1:123456789012:resource-share/…');
+    if (!body.vpcResourceShareArn) return undefined;
+  } else if (type === 'MSK_MULTI_VPC') {
+    body.mskClusterArn = await ask('MSK cluster ARN', validateMskClusterArn, 'arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid');
+    if (!body.mskClusterArn) return undefined;
+    const auth = await vscode.window.showQuickPick(MSK_AUTHENTICATIONS.map((a) => ({ label: a })), { title: 'MSK authentication' });
+    if (!auth) return undefined;
+    body.mskAuthentication = auth.label as MskAuthentication;
+  } else {
+    body.vpcEndpointServiceName = await ask('endpoint service name', validateEndpointServiceName, 'com.amazonaws.vpce.us-east-1.vpce-svc-…');
+    if (!body.vpcEndpointServiceName) return undefined;
+  }
+  body.description = await ask(`description (≤ ${MAX_DESCRIPTION_LENGTH} characters)`, validateDescription, undefined, `ClickPipes ${type}`);
+  if (!body.description) return undefined;
+  return body as CreateRpeBody;
+}
