@@ -4,10 +4,12 @@
 //   - the median of 20 runs of: require(dist/extension.js) + activate() in a CLEAN node process
 //     with a permissive stub `vscode` module (a Proxy: any property is a callable, disposable stub),
 //   - whether any @aws-sdk module (or dist/aws.js) was in require.cache after activation.
+// The stub reports tree views as hidden (visible: false), as when a command or another view
+// activates the extension: DESIGN.md says nothing AWS loads until the explorer is SHOWN.
 // Targets: median ≤ 10 ms, no AWS module loaded. Exits 1 if a target is missed.
 //   --no-build  measure the current dist/ and dist-vsix/ as they are
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,19 +27,31 @@ if (!process.argv.includes('--no-build')) {
 const child = String.raw`
 const Module = require('module');
 const path = require('path');
-const noop = () => stub;
-const stub = new Proxy(function () {}, {
-  get(_t, p) {
-    if (p === Symbol.toPrimitive) return () => '';
-    if (p === 'then') return undefined;            // not a thenable
-    if (p === 'dispose') return () => {};
-    if (p === Symbol.iterator) return function* () {};
-    return stub;
-  },
-  apply() { return stub; },
-  construct() { return stub; },
-});
-const vscode = stub;
+// Permissive stub: any property is a stub, calling or constructing one works, instances of
+// subclasses (class X extends vscode.TreeItem) keep their own prototype. Settings read through
+// get(key, default) return the default; views report hidden.
+function makeStub(name) {
+  return new Proxy(function () {}, {
+    get(_t, p) {
+      if (p === Symbol.toPrimitive) return () => '';
+      if (p === 'then') return undefined;            // not a thenable
+      if (p === 'dispose') return () => {};
+      if (p === Symbol.iterator) return function* () {};
+      if (p === 'visible' || p === 'focused') return false; // the view starts hidden (see header)
+      return makeStub(String(p));
+    },
+    set() { return true; },
+    apply(_t, _this, args) {
+      if (name === 'get') return args.length >= 2 ? args[1] : undefined;
+      return makeStub(name + '()');
+    },
+    construct(_t, _args, newTarget) { return Object.create(newTarget.prototype ?? null); },
+  });
+}
+// esbuild's __toESM copies the module's own property names, so list the real API's names.
+const vscode = {};
+for (const name of JSON.parse(process.argv[3])) vscode[name] = makeStub(name);
+const stub = makeStub('stub');
 const origResolve = Module._resolveFilename;
 Module._resolveFilename = function (req, ...rest) { return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...rest); };
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
@@ -65,11 +79,14 @@ const context = {
 const tmp = mkdtempSync(path.join(tmpdir(), 'cpl-bench-'));
 const childFile = path.join(tmp, 'activate-child.cjs');
 writeFileSync(childFile, child);
+// Top-level names exported by module 'vscode', read from @types/vscode.
+const dts = readFileSync(path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+const apiNames = [...new Set([...dts.matchAll(/^(?:\t| {4})export (?:declare )?(?:class|namespace|enum|function|const|let|var) (\w+)/gm)].map((m) => m[1]))];
 const times = [];
 const awsLoaded = new Set();
 try {
   for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(process.execPath, [childFile, ROOT], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const r = spawnSync(process.execPath, [childFile, ROOT, JSON.stringify(apiNames)], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     if (r.status !== 0) throw new Error(`activation failed in the stub host:\n${r.stderr}`);
     const { ms, aws } = JSON.parse(r.stdout);
     times.push(ms);

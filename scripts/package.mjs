@@ -3,7 +3,7 @@
 // with @vscode/vsce --no-dependencies (the AWS SDK is bundled into dist/aws.js by esbuild, so the
 // VSIX carries no node_modules). What goes in is decided by .vscodeignore; check with `npx vsce ls`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,9 @@ const out = path.join(ROOT, 'dist-vsix', 'clickpipes-privatelink.vsix');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 
 // Stale sourcemaps from a dev build are excluded by .vscodeignore, but remove them anyway.
-for (const f of ['extension.js.map', 'aws.js.map']) rmSync(path.join(ROOT, 'dist', f), { force: true });
+if (existsSync(path.join(ROOT, 'dist'))) for (const f of readdirSync(path.join(ROOT, 'dist'), { recursive: true })) {
+  if (String(f).endsWith('.map')) rmSync(path.join(ROOT, 'dist', String(f)), { force: true });
+}
 run(process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--production']);
 mkdirSync(path.dirname(out), { recursive: true });
 run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out]);
