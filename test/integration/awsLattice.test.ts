@@ -2,28 +2,11 @@
 // profile (endpoint_url in a temp config file). Lattice lists/gets, call() for the Lattice
 // family, pagination with minimal request counts, throttling and AccessDenied.
 import * as assert from 'node:assert/strict';
-import { startEmulator, RunningEmulator } from '../emulator/index';
-import { writeAwsProfile } from '../emulator/awsProfile';
+import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
-import { createAwsLayer } from '../../src/aws/index';
-import type { AwsLayer, Scope } from '../../src/aws/api';
 import { isAwsCallError } from '../../src/aws/api';
-import { awsSandbox, AwsSandbox, clearLog, control, requestCounts } from './awsEnv';
-
-const US: Scope = { profile: 'clickpipes-demo', region: 'us-east-1' };
-const VPC = 'vpc-0aaaaaaaaaaaaaaa1';
-const SUBNETS = ['subnet-0aaaaaaaaaaaaaa01', 'subnet-0aaaaaaaaaaaaaa02'];
-const SG = 'sg-0aaaaaaaaaaaaaaa1';
-
-/** A VPC with two subnets and a security group, in the EC2 record shapes the emulator keeps. */
-function seedNetwork(emu: RunningEmulator, region = 'us-east-1'): void {
-  const r = emu.world.region(DEMO_ACCOUNT, region);
-  r.vpcs.set(VPC, { VpcId: VPC, CidrBlock: '10.0.0.0/16', State: 'available', IsDefault: false, OwnerId: DEMO_ACCOUNT });
-  SUBNETS.forEach((id, i) => r.subnets.set(id, {
-    SubnetId: id, VpcId: VPC, CidrBlock: `10.0.${i}.0/24`, AvailabilityZone: `${region}${'ab'[i]}`, State: 'available', AvailableIpAddressCount: 250,
-  }));
-  r.securityGroups.set(SG, { GroupId: SG, GroupName: 'default', VpcId: VPC, Description: 'default', OwnerId: DEMO_ACCOUNT });
-}
+import type { AwsLayer } from '../../src/aws/api';
+import { advance, clearLog, control, emulatorSuite, rejection, requestCounts, seedNetwork, SG, SUBNETS, US, VPC } from './awsEnv';
 
 /** n gateways written straight into the world (Get shape), for pagination tests. */
 function seedGateways(emu: RunningEmulator, n: number): void {
@@ -37,33 +20,14 @@ function seedGateways(emu: RunningEmulator, n: number): void {
   }
 }
 
-async function rejection(p: Promise<unknown>): Promise<any> {
-  const err = await p.then(() => undefined, (e) => e);
-  assert.ok(err, 'expected a rejection');
-  return err;
-}
-
 describe('AWS layer against the emulator: VPC Lattice', () => {
-  let box: AwsSandbox;
+  const suite = emulatorSuite('empty');
   let emu: RunningEmulator;
   let layer: AwsLayer;
-
-  before(async () => {
-    box = awsSandbox();
-    emu = await startEmulator({ scenario: 'empty' });
-    writeAwsProfile(box.dir, emu.url);
-  });
-  after(async () => {
-    await emu.stop();
-    box.restore();
-  });
-  beforeEach(async () => {
-    await control(emu.url, 'POST', 'reset', { scenario: 'empty' });
-    await control(emu.url, 'POST', 'timings', { create: 0, update: 0, delete: 0 });
+  beforeEach(() => {
+    ({ emu, layer } = suite);
     seedNetwork(emu);
-    layer = createAwsLayer({ maxAttempts: 5 });
   });
-  afterEach(() => layer.dispose());
 
   it('creates a gateway and a configuration with call(), then lists and gets them as plain models', async () => {
     const gw = await layer.call(US, 'vpc-lattice', 'CreateResourceGateway', {
@@ -86,12 +50,12 @@ describe('AWS layer against the emulator: VPC Lattice', () => {
     assert.equal(typeof raw.createdAt, 'string', 'dates come back as ISO strings');
     assert.ok(!Number.isNaN(Date.parse(String(raw.createdAt))));
 
-    await control(emu.url, 'POST', 'clock/advance', { ms: 1000 });
+    await advance(emu);
     const cfg = await layer.call(US, 'vpc-lattice', 'CreateResourceConfiguration', {
       name: 'pg-single', type: 'SINGLE', resourceGatewayIdentifier: gw.id, portRanges: ['5432'],
       resourceConfigurationDefinition: { ipResource: { ipAddress: '10.0.0.10' } }, clientToken: 'plan1-cfg',
     });
-    await control(emu.url, 'POST', 'clock/advance', { ms: 1000 });
+    await advance(emu);
     const [summary] = await layer.listResourceConfigurations(US);
     assert.deepEqual(summary, {
       id: cfg.id, arn: cfg.arn, name: 'pg-single', type: 'SINGLE', status: 'ACTIVE', resourceGatewayId: gw.id, portRanges: [],
@@ -101,11 +65,11 @@ describe('AWS layer against the emulator: VPC Lattice', () => {
     assert.deepEqual(await layer.listResourceConfigurations(US, { details: true }), [full]);
 
     await layer.call(US, 'vpc-lattice', 'UpdateResourceConfiguration', { resourceConfigurationIdentifier: cfg.id, portRanges: ['5433'] });
-    await control(emu.url, 'POST', 'clock/advance', { ms: 1000 });
+    await advance(emu);
     assert.deepEqual((await layer.getResourceConfiguration(US, String(cfg.id))).portRanges, ['5433']);
     assert.deepEqual(await layer.call(US, 'vpc-lattice', 'DeleteResourceConfiguration', { resourceConfigurationIdentifier: cfg.id }), {});
     await layer.call(US, 'vpc-lattice', 'UpdateResourceGateway', { resourceGatewayIdentifier: gw.id, securityGroupIds: [SG] });
-    await control(emu.url, 'POST', 'clock/advance', { ms: 1000 });
+    await advance(emu);
     const deleted = await layer.call(US, 'vpc-lattice', 'DeleteResourceGateway', { resourceGatewayIdentifier: gw.id });
     assert.equal(deleted.id, gw.id);
   });
