@@ -268,19 +268,23 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       await rejects(ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: 'vpce-svc-00000000000000000' })), 'InvalidVpcEndpointServiceId.NotFound');
     });
 
-    it('describes connections with filters; accept moves PendingAcceptance → Pending → Available; reject → Rejected', async () => {
+    it('describes connections with filters; accept moves pendingAcceptance → pending → available; reject → rejected', async () => {
+      // Real EC2 sends lowerCamel states here although the SDK enum is PascalCase (aws/aws-sdk#360).
       const conns = region().endpointConnections;
-      for (const [id, state] of [['vpce-0aaaaaaaaaaaaaaa1', 'PendingAcceptance'], ['vpce-0aaaaaaaaaaaaaaa2', 'PendingAcceptance'], ['vpce-0aaaaaaaaaaaaaaa3', 'Available']]) {
+      for (const [id, state] of [['vpce-0aaaaaaaaaaaaaaa1', 'pendingAcceptance'], ['vpce-0aaaaaaaaaaaaaaa2', 'pendingAcceptance'], ['vpce-0aaaaaaaaaaaaaaa3', 'available']]) {
         conns.set(id, connection(serviceId, id, state));
       }
       const pending = await ec2.send(new DescribeVpcEndpointConnectionsCommand({
-        Filters: [{ Name: 'service-id', Values: [serviceId] }, { Name: 'vpc-endpoint-state', Values: ['pendingAcceptance', 'PendingAcceptance'] }],
+        Filters: [{ Name: 'service-id', Values: [serviceId] }, { Name: 'vpc-endpoint-state', Values: ['pendingAcceptance'] }],
       }));
-      assert.deepEqual(pending.VpcEndpointConnections!.map((c) => c.VpcEndpointId), ['vpce-0aaaaaaaaaaaaaaa1', 'vpce-0aaaaaaaaaaaaaaa2']);
+      assert.deepEqual(pending.VpcEndpointConnections!.map((c) => [c.VpcEndpointId, c.VpcEndpointState]),
+        [['vpce-0aaaaaaaaaaaaaaa1', 'pendingAcceptance'], ['vpce-0aaaaaaaaaaaaaaa2', 'pendingAcceptance']]);
       const c0 = pending.VpcEndpointConnections![0];
       assert.equal(c0.VpcEndpointOwner, '072088201116');
       assert.ok(c0.CreationTimestamp instanceof Date);
       assert.equal(c0.DnsEntries![0].HostedZoneId, 'Z7HUB22UULQXV');
+      const none = await ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'vpc-endpoint-state', Values: ['rejected'] }] }));
+      assert.deepEqual(none.VpcEndpointConnections, []);
 
       const acc = await ec2.send(new AcceptVpcEndpointConnectionsCommand({
         ServiceId: serviceId, VpcEndpointIds: ['vpce-0aaaaaaaaaaaaaaa1', 'vpce-0aaaaaaaaaaaaaaa3', 'vpce-0bbbbbbbbbbbbbbb9'],
@@ -289,21 +293,30 @@ describe('emulator EC2 (ec2 query protocol)', () => {
         [['vpce-0aaaaaaaaaaaaaaa3', 'InvalidState'], ['vpce-0bbbbbbbbbbbbbbb9', 'InvalidVpcEndpointId.NotFound']]);
       const state = async (id: string) => (await ec2.send(new DescribeVpcEndpointConnectionsCommand({
         Filters: [{ Name: 'vpc-endpoint-id', Values: [id] }] }))).VpcEndpointConnections![0].VpcEndpointState;
-      assert.equal(await state('vpce-0aaaaaaaaaaaaaaa1'), 'Pending');
+      assert.equal(await state('vpce-0aaaaaaaaaaaaaaa1'), 'pending');
       await advance(emu.world.timings.update);
-      assert.equal(await state('vpce-0aaaaaaaaaaaaaaa1'), 'Available');
+      assert.equal(await state('vpce-0aaaaaaaaaaaaaaa1'), 'available');
 
       const rej = await ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: ['vpce-0aaaaaaaaaaaaaaa2'] }));
       assert.deepEqual(rej.Unsuccessful, []);
-      assert.equal(await state('vpce-0aaaaaaaaaaaaaaa2'), 'Rejected');
+      assert.equal(await state('vpce-0aaaaaaaaaaaaaaa2'), 'rejected');
 
       const page = await ec2.send(new DescribeVpcEndpointConnectionsCommand({ MaxResults: 5 }));
       assert.equal(page.VpcEndpointConnections!.length, 3);
       await rejects(ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [] })), 'MissingParameter');
     });
 
+    it('keeps the spelling a record uses (PascalCase records, as the SDK enum writes them, stay PascalCase)', async () => {
+      region().endpointConnections.set('vpce-0ccccccccccccccc1', connection(serviceId, 'vpce-0ccccccccccccccc1', 'PendingAcceptance'));
+      const found = await ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'vpc-endpoint-state', Values: ['pendingAcceptance'] }] }));
+      assert.equal(found.VpcEndpointConnections!.length, 1);
+      await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: ['vpce-0ccccccccccccccc1'] }));
+      await advance(emu.world.timings.update);
+      assert.equal(region().endpointConnections.get('vpce-0ccccccccccccccc1')!.VpcEndpointState, 'Available');
+    });
+
     it('delete fails per service while connections are live, then Deleting → gone on the clock', async () => {
-      region().endpointConnections.set('vpce-0aaaaaaaaaaaaaaa1', connection(serviceId, 'vpce-0aaaaaaaaaaaaaaa1', 'Available'));
+      region().endpointConnections.set('vpce-0aaaaaaaaaaaaaaa1', connection(serviceId, 'vpce-0aaaaaaaaaaaaaaa1', 'available'));
       const first = await ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [serviceId, 'vpce-svc-00000000000000000'] }));
       assert.deepEqual(first.Unsuccessful!.map((u) => [u.ResourceId, u.Error!.Code]),
         [[serviceId, 'ExistingVpcEndpointConnections'], ['vpce-svc-00000000000000000', 'InvalidVpcEndpointService.NotFound']]);
@@ -316,6 +329,27 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       await rejects(ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [serviceId] })), 'InvalidVpcEndpointServiceId.NotFound');
       assert.equal(region().endpointConnections.size, 0);
     });
+  });
+
+  it('speaks the ec2 query wire format: lowerCamel members, <item> lists, requestId, InvalidAction', async () => {
+    const post = (body: string) => fetch(`${emu.url}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIAEMULATORDEMO0001/20240101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      body,
+    });
+    const res = await post('Action=DescribeVpcs&Version=2016-11-15&VpcId.1=vpc-0a1b2c3d4e5f60001');
+    const xml = await res.text();
+    assert.equal(res.status, 200);
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<DescribeVpcsResponse xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/"><requestId>[0-9a-f-]{36}<\/requestId><vpcSet><item>/);
+    assert.match(xml, /<vpcId>vpc-0a1b2c3d4e5f60001<\/vpcId>/);
+    assert.match(xml, /<tagSet><item><key>Name<\/key><value>prod-main<\/value><\/item><\/tagSet>/);
+    assert.match(xml, /<isDefault>false<\/isDefault>/);
+    const bad = await post('Action=DescribeUnicorns&Version=2016-11-15');
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /<Code>InvalidAction<\/Code>/);
   });
 
   it('logs the operations it served', async () => {

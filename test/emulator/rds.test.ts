@@ -48,6 +48,22 @@ describe('emulator RDS (awsQuery)', () => {
     await assert.rejects(rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: '1-bad--id' })), { name: 'InvalidParameterValue' });
   });
 
+  it('speaks the awsQuery wire format: <XResult>, <DBInstance> list items, ResponseMetadata', async () => {
+    const res = await fetch(`${emu.url}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIAEMULATORDEMO0001/20240101/us-east-1/rds/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      body: 'Action=DescribeDBInstances&Version=2014-10-31&DBInstanceIdentifier=orders-mysql',
+    });
+    const xml = await res.text();
+    assert.match(xml, /<DescribeDBInstancesResponse xmlns="http:\/\/rds.amazonaws.com\/doc\/2014-10-31\/"><DescribeDBInstancesResult><DBInstances><DBInstance>/);
+    assert.match(xml, /<VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-0a1b2c3d4e5f60001<\/VpcSecurityGroupId>/);
+    assert.match(xml, /<InstanceCreateTime>2024-03-01T08:00:00.000Z<\/InstanceCreateTime>/);
+    assert.match(xml, /<\/DescribeDBInstancesResult><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/DescribeDBInstancesResponse>$/);
+  });
+
   it('DescribeDBInstances: filters, MaxRecords 20–100 and Marker paging', async () => {
     const members = await rds.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'db-cluster-id', Values: ['aurora-pg'] }] }));
     assert.deepEqual(members.DBInstances!.map((d) => d.DBInstanceIdentifier), ['aurora-pg-1', 'aurora-pg-2']);

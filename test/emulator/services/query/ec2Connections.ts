@@ -72,7 +72,11 @@ export const modifyVpcEndpointServicePermissions: QueryOperation = (req, world) 
 const CONNECTION_FILTERS: Record<string, (r: Rec) => unknown> = {
   'service-id': (r) => r.ServiceId,
   'vpc-endpoint-owner': (r) => r.VpcEndpointOwner,
-  'vpc-endpoint-state': (r) => r.VpcEndpointState,
+  // Either spelling of a state matches (see sameState).
+  'vpc-endpoint-state': (r) => {
+    const v = String(r.VpcEndpointState ?? '');
+    return [v[0]?.toLowerCase() + v.slice(1), v[0]?.toUpperCase() + v.slice(1)];
+  },
   'vpc-endpoint-id': (r) => r.VpcEndpointId,
   'vpc-endpoint-region': (r) => r.VpcEndpointRegion,
   'ip-address-type': (r) => r.IpAddressType,
@@ -88,6 +92,17 @@ export const describeVpcEndpointConnections: QueryOperation = (req, world) => {
   return { VpcEndpointConnections: out, NextToken: nextToken };
 };
 
+/**
+ * Real EC2 returns connection states in lowerCamel case (`pendingAcceptance`, `available`) although
+ * the SDK's State enum spells them PascalCase (aws/aws-sdk-go#3555, aws/aws-sdk#360). Records may
+ * use either; states are compared without case and written in the record's own convention.
+ */
+export const sameState = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
+function setState(c: Rec, next: string): void {
+  const current = String(c.VpcEndpointState ?? '');
+  c.VpcEndpointState = current && current[0] === current[0].toLowerCase() ? next[0].toLowerCase() + next.slice(1) : next;
+}
+
 /** Shared by accept and reject: which requested endpoints can move, and why the others cannot. */
 function decide(req: EmuRequest, world: World, allowed: string[]): { svc: Rec; movable: Rec[]; unsuccessful: Rec[] } {
   const svc = findService(world, req, requireParam(req, 'ServiceId'));
@@ -100,7 +115,7 @@ function decide(req: EmuRequest, world: World, allowed: string[]): { svc: Rec; m
     const c = connections.get(id);
     if (!c || c.ServiceId !== svc.ServiceId) {
       unsuccessful.push({ ResourceId: id, Error: { Code: 'InvalidVpcEndpointId.NotFound', Message: `The Vpc Endpoint Id '${id}' does not exist` } });
-    } else if (!allowed.includes(c.VpcEndpointState)) {
+    } else if (!allowed.some((a) => sameState(c.VpcEndpointState, a))) {
       unsuccessful.push({ ResourceId: id, Error: { Code: 'InvalidState', Message: `Vpc Endpoint ${id} is in state ${c.VpcEndpointState}` } });
     } else {
       movable.push(c);
@@ -113,9 +128,9 @@ function decide(req: EmuRequest, world: World, allowed: string[]): { svc: Rec; m
 export const acceptVpcEndpointConnections: QueryOperation = (req, world) => {
   const { movable, unsuccessful } = decide(req, world, ['PendingAcceptance']);
   for (const c of movable) {
-    c.VpcEndpointState = 'Pending';
+    setState(c, 'Pending');
     world.schedule(world.timings.update, `endpoint connection ${c.VpcEndpointId} Pending → Available`, () => {
-      if (c.VpcEndpointState === 'Pending') c.VpcEndpointState = 'Available';
+      if (sameState(c.VpcEndpointState, 'Pending')) setState(c, 'Available');
     });
   }
   return { Unsuccessful: unsuccessful };
@@ -123,6 +138,6 @@ export const acceptVpcEndpointConnections: QueryOperation = (req, world) => {
 
 export const rejectVpcEndpointConnections: QueryOperation = (req, world) => {
   const { movable, unsuccessful } = decide(req, world, ['PendingAcceptance', 'Pending', 'Available']);
-  for (const c of movable) c.VpcEndpointState = 'Rejected';
+  for (const c of movable) setState(c, 'Rejected');
   return { Unsuccessful: unsuccessful };
 };

@@ -18,7 +18,7 @@ export const LIVE_CONNECTION_STATES = ['PendingAcceptance', 'Pending', 'Availabl
 const regionOf = (world: World, req: EmuRequest): RegionState => world.region(req.accountId, req.region);
 
 export function serviceNotFound(id: string): ApiError {
-  return new ApiError('InvalidVpcEndpointServiceId.NotFound', `The Vpc Endpoint Service Id '${id}' does not exist`);
+  return new ApiError('InvalidVpcEndpointServiceId.NotFound', `The VpcEndpointService Id '${id}' does not exist`);
 }
 
 /** The caller's service configuration, or the errors AWS gives for a malformed or unknown id. */
@@ -97,7 +97,7 @@ export const createVpcEndpointServiceConfiguration: QueryOperation = (req, world
   const nlbs = listParam(req, 'NetworkLoadBalancerArn');
   const gwlbs = listParam(req, 'GatewayLoadBalancerArn');
   if (!nlbs.length && !gwlbs.length) {
-    throw new ApiError('InvalidParameter', 'Exactly one of NetworkLoadBalancerArns or GatewayLoadBalancerArns must be specified.');
+    throw new ApiError('InvalidParameter', 'exactly one of network_load_balancer_arn or gateway_load_balancer_arn is a required member');
   }
   if (nlbs.length && gwlbs.length) {
     throw new ApiError('InvalidParameterCombination', 'NetworkLoadBalancerArns and GatewayLoadBalancerArns cannot be combined.');
@@ -253,7 +253,8 @@ export const deleteVpcEndpointServiceConfigurations: QueryOperation = (req, worl
       unsuccessful.push({ ResourceId: id, Error: { Code: 'InvalidVpcEndpointService.NotFound', Message: `The VpcEndpointService Id '${id}' does not exist` } });
       continue;
     }
-    const live = [...region.endpointConnections.values()].some((c) => c.ServiceId === id && LIVE_CONNECTION_STATES.includes(c.VpcEndpointState));
+    const live = [...region.endpointConnections.values()].some((c) => c.ServiceId === id
+      && LIVE_CONNECTION_STATES.some((s) => s.toLowerCase() === String(c.VpcEndpointState).toLowerCase()));
     if (live) {
       unsuccessful.push({ ResourceId: id, Error: { Code: 'ExistingVpcEndpointConnections', Message: 'Service has existing active VPC Endpoint connections!' } });
       continue;
