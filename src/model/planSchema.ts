@@ -222,7 +222,7 @@ export function validatePlan(json: unknown): PlanProblem[] {
   const earlier = new Map<string, Set<string>>();
   const all = new Map<string, Set<string>>();
   json.steps.forEach((s) => {
-    if (isObject(s) && typeof s.id === 'string' && isObject(s.outputs)) all.set(s.id, new Set(Object.keys(s.outputs)));
+    if (isObject(s) && typeof s.id === 'string' && isObject(s.outputs) && !all.has(s.id)) all.set(s.id, new Set(Object.keys(s.outputs)));
   });
 
   const checkRef = (ref: { stepId: string; output: string; path: string }, selfId?: string, allowSelf = false) => {
