@@ -21,7 +21,8 @@ export class ClickHouseApiError extends Error {
     public readonly requestId?: string,
   ) {
     super(message);
-    this.name = 'ClickHouseApiError';
+    // e.g. ClickHouseNotFound: callers that match /NotFound/ (the plan executor's skipIf) understand it.
+    this.name = `ClickHouse${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
   }
 }
 

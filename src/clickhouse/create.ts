@@ -51,7 +51,9 @@ export function registerReview(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     lensesChanged,
     vscode.languages.registerCodeLensProvider({ language: 'json' }, new ReviewLenses()),
-    vscode.commands.registerCommand(APPLY_COMMAND, (uri?: vscode.Uri) => applyReview(uri ?? vscode.window.activeTextEditor?.document.uri)),
+    // `options.confirm: false` skips the modal (automation and the extension-host tests).
+    vscode.commands.registerCommand(APPLY_COMMAND, (uri?: vscode.Uri, options?: { confirm?: boolean }) =>
+      applyReview(uri ?? vscode.window.activeTextEditor?.document.uri, options)),
     vscode.commands.registerCommand(DISCARD_COMMAND, async (uri?: vscode.Uri) => {
       if (uri) await closeReview(uri);
     }),

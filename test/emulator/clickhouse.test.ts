@@ -162,3 +162,44 @@ describe('emulator: ClickHouse Cloud API', () => {
     assert.ok(res.json.error);
   });
 });
+
+describe('ClickHouse Cloud client (src/clickhouse/api.ts) against the emulator', () => {
+  let emu: RunningEmulator;
+  before(async () => {
+    emu = await startEmulator({ scenario: 'empty' });
+    seedClickhouse(emu.world);
+  });
+  after(async () => { await emu.stop(); });
+
+  it('lists organizations, services and endpoints through the envelope', async () => {
+    const { ClickHouseApi } = await import('../../src/clickhouse/api');
+    const api = new ClickHouseApi({ baseUrl: `${emu.url}/`, key: { keyId: DEMO_CH_KEY_ID, keySecret: DEMO_CH_KEY_SECRET } });
+    const orgs = await api.listOrganizations();
+    assert.deepEqual(orgs.map((o) => o.name), ['Demo organization']);
+    const services = await api.listServices(orgs[0].id);
+    assert.deepEqual(services.map((s) => `${s.name} ${s.region} ${s.provider}`), ['orders-analytics us-east-1 aws', 'events-eu eu-central-1 aws']);
+    assert.deepEqual(await api.listReversePrivateEndpoints(orgs[0].id, services[0].id), []);
+  });
+
+  it('says a rejected key plainly, without the key', async () => {
+    const { ClickHouseApi, ClickHouseApiError } = await import('../../src/clickhouse/api');
+    const api = new ClickHouseApi({ baseUrl: emu.url, key: { keyId: DEMO_CH_KEY_ID, keySecret: 'wrong-secret-value' } });
+    await assert.rejects(api.listOrganizations(), (e: unknown) => {
+      assert.ok(e instanceof ClickHouseApiError);
+      assert.equal(e.kind, 'unauthorized');
+      assert.equal(e.message, 'The ClickHouse Cloud API key was rejected (401). Sign in again.');
+      assert.ok(!JSON.stringify({ ...e, message: e.message, stack: e.stack }).includes('wrong-secret-value'));
+      return true;
+    });
+  });
+
+  it('turns a 400 into the server reason and a dead URL into a network error', async () => {
+    const { ClickHouseApi } = await import('../../src/clickhouse/api');
+    const api = new ClickHouseApi({ baseUrl: emu.url, key: { keyId: DEMO_CH_KEY_ID, keySecret: DEMO_CH_KEY_SECRET } });
+    await assert.rejects(
+      api.createReversePrivateEndpoint(DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US, { type: 'VPC_ENDPOINT_SERVICE', description: 'x' } as never),
+      (e: any) => e.kind === 'badRequest' && /vpcEndpointServiceName/.test(e.message));
+    const dead = new ClickHouseApi({ baseUrl: 'http://127.0.0.1:9', key: { keyId: 'k', keySecret: 'dead-secret' } });
+    await assert.rejects(dead.listOrganizations(), (e: any) => e.kind === 'network' && /Could not reach/.test(e.message) && !e.message.includes('dead-secret'));
+  });
+});

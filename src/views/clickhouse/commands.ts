@@ -116,12 +116,13 @@ export function registerClickHouseCommands(
     return true;
   });
 
-  reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode) => {
+  // A prefilled body (automation, tests) skips the questions; the review still opens.
+  reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode, prefilled?: CreateRpeBody) => {
     const client = await api();
     if (!client) return undefined;
     const target = arg?.kind === 'service' ? arg : await pickService(client, { title: 'Create a reverse private endpoint in which service?' });
     if (!target) return undefined;
-    const body = await askBody(target);
+    const body = prefilled ?? (await askBody(target));
     return body ? openReview(target, body) : undefined;
   });
 
