@@ -122,6 +122,7 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       assert.deepEqual(s.ServiceType, [{ ServiceType: 'Interface' }]);
       assert.deepEqual(s.NetworkLoadBalancerArns, [lbs.nlb]);
       assert.deepEqual(s.AvailabilityZones, ['us-east-1a', 'us-east-1b']);
+      assert.deepEqual(s.AvailabilityZoneIds, ['use1-az1', 'use1-az2']);
       assert.equal(s.AcceptanceRequired, true);
       assert.equal(s.PrivateDnsName, 'db.example.com');
       assert.equal(s.PrivateDnsNameConfiguration!.State, 'pendingVerification');

@@ -50,6 +50,16 @@ describe('emulator IAM (awsQuery, global)', () => {
     assert.equal((await fromEu.send(new GetRoleCommand({ RoleName: 'CLICKPIPES-RDS' }))).Role!.RoleName, 'clickpipes-rds');
   });
 
+  it('GetRole serves roles a scenario stored directly, even with the trust policy as an object', async () => {
+    emu.world.account('123456789012').iam.roles.set('seeded', {
+      Path: '/', RoleName: 'seeded', RoleId: 'AROAEXAMPLEEXAMPLE123', Arn: 'arn:aws:iam::123456789012:role/seeded',
+      CreateDate: '2024-01-01T00:00:00Z', AssumeRolePolicyDocument: JSON.parse(TRUST), MaxSessionDuration: 3600,
+    });
+    const role = (await iam.send(new GetRoleCommand({ RoleName: 'seeded' }))).Role!;
+    assert.deepEqual(JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!)), JSON.parse(TRUST));
+    assert.equal(role.CreateDate!.toISOString(), '2024-01-01T00:00:00.000Z');
+  });
+
   it('CreateRole validates name, path, duration, tags and the trust policy; duplicates fail', async () => {
     await assert.rejects(createRole({ RoleName: 'bad name' }), { name: 'ValidationError' });
     await assert.rejects(createRole({ RoleName: 'x'.repeat(65) }), { name: 'ValidationError' });

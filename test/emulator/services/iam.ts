@@ -57,7 +57,12 @@ function findRole(world: World, req: EmuRequest, name = requireParam(req, 'RoleN
 
 /** What IAM returns for a role: the stored record with its trust policy URL-encoded. */
 function roleOutput(role: Rec): Rec {
-  return { ...role, AssumeRolePolicyDocument: role.AssumeRolePolicyDocument === undefined ? undefined : rfc3986(role.AssumeRolePolicyDocument) };
+  return { ...role, AssumeRolePolicyDocument: role.AssumeRolePolicyDocument === undefined ? undefined : rfc3986(documentText(role.AssumeRolePolicyDocument)) };
+}
+
+/** Documents are stored as raw JSON text; a record written as an object (by hand) is tolerated. */
+function documentText(doc: unknown): string {
+  return typeof doc === 'string' ? doc : JSON.stringify(doc);
 }
 
 function checkTrustPolicy(text: string): void {
@@ -169,7 +174,7 @@ export const handler = queryHandler('awsQuery', iamWire, {
     const policyName = requireParam(req, 'PolicyName');
     const doc = iamOf(world, req).rolePolicies.get(role.RoleName)?.get(policyName);
     if (doc === undefined) throw new ApiError('NoSuchEntity', `The role policy with name ${policyName} cannot be found.`, 404);
-    return { RoleName: role.RoleName, PolicyName: policyName, PolicyDocument: rfc3986(doc) };
+    return { RoleName: role.RoleName, PolicyName: policyName, PolicyDocument: rfc3986(documentText(doc)) };
   },
 
   DeleteRolePolicy: (req, world) => {

@@ -49,7 +49,9 @@ function zonesOf(region: RegionState, arns: string[]): { names: string[]; ids: s
   for (const arn of arns) {
     for (const az of region.loadBalancers.get(arn)?.AvailabilityZones ?? []) {
       if (az.ZoneName) names.add(az.ZoneName);
-      if (az.ZoneId) ids.add(az.ZoneId);
+      // ELBv2 reports zone names only; the zone id comes from the subnet the NLB sits in.
+      const zoneId = az.ZoneId ?? region.subnets.get(az.SubnetId)?.AvailabilityZoneId;
+      if (zoneId) ids.add(zoneId);
     }
   }
   return { names: [...names].sort(), ids: [...ids].sort() };

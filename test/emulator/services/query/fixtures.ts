@@ -39,8 +39,8 @@ export function loadBalancer(region: string, name: string, type: 'network' | 'ap
     CreatedTime: new Date('2024-05-01T10:00:00Z'), LoadBalancerName: name, Scheme: 'internal', VpcId: 'vpc-0a1b2c3d4e5f60001',
     State: { Code: 'active' }, Type: type, IpAddressType: 'ipv4',
     AvailabilityZones: [
-      { ZoneName: `${region}a`, ZoneId: 'use1-az1', SubnetId: 'subnet-0a1b2c3d4e5f60001' },
-      { ZoneName: `${region}b`, ZoneId: 'use1-az2', SubnetId: 'subnet-0a1b2c3d4e5f60002' },
+      { ZoneName: `${region}a`, SubnetId: 'subnet-0a1b2c3d4e5f60001' },
+      { ZoneName: `${region}b`, SubnetId: 'subnet-0a1b2c3d4e5f60002' },
     ],
     ...extra,
   };

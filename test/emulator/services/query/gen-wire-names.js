@@ -14,7 +14,7 @@ const services = {
     'StartVpcEndpointServicePrivateDnsVerification']],
   iam: ['client-iam', ['CreateRole', 'GetRole', 'PutRolePolicy', 'GetRolePolicy', 'DeleteRolePolicy',
     'ListRolePolicies', 'CreatePolicy', 'AttachRolePolicy', 'ListAttachedRolePolicies', 'TagRole',
-    'ListRoleTags', 'UpdateAssumeRolePolicy', 'DeleteRole']],
+    'ListRoleTags', 'UpdateAssumeRolePolicy', 'DeleteRole', 'DetachRolePolicy']],
   sts: ['client-sts', ['GetCallerIdentity']],
   rds: ['client-rds', ['DescribeDBInstances', 'DescribeDBClusters', 'ModifyDBInstance', 'ModifyDBCluster']],
   elasticloadbalancing: ['client-elastic-load-balancing-v2', ['DescribeLoadBalancers']],

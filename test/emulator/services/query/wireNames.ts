@@ -282,7 +282,7 @@ export const ec2Wire: WireSchema = {
 };
 
 export const iamWire: WireSchema = {
-  outputs: {"CreateRole":"CreateRoleResponse","GetRole":"GetRoleResponse","PutRolePolicy":"","GetRolePolicy":"GetRolePolicyResponse","DeleteRolePolicy":"","ListRolePolicies":"ListRolePoliciesResponse","CreatePolicy":"CreatePolicyResponse","AttachRolePolicy":"","ListAttachedRolePolicies":"ListAttachedRolePoliciesResponse","TagRole":"","ListRoleTags":"ListRoleTagsResponse","UpdateAssumeRolePolicy":"","DeleteRole":""},
+  outputs: {"CreateRole":"CreateRoleResponse","GetRole":"GetRoleResponse","PutRolePolicy":"","GetRolePolicy":"GetRolePolicyResponse","DeleteRolePolicy":"","ListRolePolicies":"ListRolePoliciesResponse","CreatePolicy":"CreatePolicyResponse","AttachRolePolicy":"","ListAttachedRolePolicies":"ListAttachedRolePoliciesResponse","TagRole":"","ListRoleTags":"ListRoleTagsResponse","UpdateAssumeRolePolicy":"","DeleteRole":"","DetachRolePolicy":""},
   shapes: {
     "AttachedPermissionsBoundary": {
       "PermissionsBoundaryType": ["PermissionsBoundaryType","s"],
