@@ -27,6 +27,7 @@ export async function startEmulatorWithProfile({ scenario = 'demo', port, awsDir
     console.error('[harness] notice: out/test/emulator/index.js not found, running without the AWS emulator');
     return null;
   }
+  scenario = process.env.CPL_SCENARIO || scenario; // override for debugging: empty | demo | scale
   const { startEmulator } = require(index);
   let emu;
   try {

@@ -13,7 +13,8 @@
 //   findRow(page, text)                  locator of the tree/list row containing text (waits visible)
 //   expandRow(page, text)                expand a collapsed tree row (no-op if expanded)
 //   contextMenu(page, rowText, item)     right-click the row, wait 500 ms for the menu to settle
-//                                        (clicking at once is flaky), click the menu item by name
+//                                        (clicking at once is flaky), click the menu item by name;
+//                                        reopens the menu until the item shows (state arriving late)
 //   runCommand(page, label)              F1, type `>label`, pick the matching row, Enter
 //   readClipboard(page)                  navigator.clipboard.readText() in the page
 //   findWebviewFrame(page, selector)     the webview frame holding selector (searches all frames)
@@ -59,9 +60,13 @@ export async function openView(page, title) {
   const icon = page.locator(`.activitybar [aria-label^="${title}"]`).first();
   await icon.waitFor({ state: 'visible', timeout: 45_000 });
   // Clicking an already-open container collapses the side bar: only click when not checked.
-  const item = page.locator('.activitybar .action-item', { has: icon }).first();
-  const checked = (await item.getAttribute('aria-checked').catch(() => null)) ?? (await icon.getAttribute('aria-checked').catch(() => null));
-  if (checked !== 'true') await icon.click();
+  const active = await icon.evaluate((el) => {
+    const item = el.closest('.action-item') || el;
+    return item.classList.contains('checked') || item.getAttribute('aria-selected') === 'true' || item.getAttribute('aria-checked') === 'true';
+  });
+  if (!active) await icon.click();
+  // The side bar title reads "<container title>" (or "<container>: <view>" with a single view).
+  await page.locator('.part.sidebar .composite.title', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
   return icon;
 }
 
@@ -77,12 +82,24 @@ export async function expandRow(page, text) {
   return row;
 }
 
-export async function contextMenu(page, rowText, itemName) {
-  const row = await findRow(page, rowText);
-  await row.click({ button: 'right' });
+/**
+ * Menu items can depend on state that arrives later (a node's contextValue flags): when the item
+ * is not in the menu, close it (Escape) and reopen, until `timeout`.
+ */
+export async function contextMenu(page, rowText, itemName, { timeout = 20_000 } = {}) {
+  const end = Date.now() + timeout;
   const item = page.getByRole('menuitem', { name: itemName }).first();
-  await item.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.waitForTimeout(MENU_SETTLE_MS);
+  for (;;) {
+    const row = await findRow(page, rowText);
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForTimeout(MENU_SETTLE_MS);
+    if (await item.isVisible()) break;
+    const shown = await page.getByRole('menuitem').allInnerTexts().catch(() => []);
+    await page.keyboard.press('Escape');
+    if (Date.now() > end) throw new Error(`menu of "${rowText}" has no "${itemName}" (items: ${shown.join(' | ')})`);
+    await page.waitForTimeout(1000);
+  }
   await item.click();
 }
 
