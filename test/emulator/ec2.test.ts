@@ -10,7 +10,7 @@ import {
 import { startEmulator, RunningEmulator } from './index';
 import { sdkConfig, control } from './testHelpers';
 import { DEMO_ACCOUNT } from './scenarios/accounts';
-import { connection, seedNetwork } from './services/query/fixtures';
+import { connection, loadBalancer, seedNetwork } from './services/query/fixtures';
 
 const REGION = 'us-east-1';
 
@@ -160,6 +160,16 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       assert.notEqual(c.ServiceConfiguration!.ServiceId, a.ServiceConfiguration!.ServiceId);
     });
 
+    it('creates a GatewayLoadBalancer service on a GWLB; refuses a foreign tag resource type', async () => {
+      const gwlb = loadBalancer(REGION, 'inspect-gwlb', 'gateway');
+      region().loadBalancers.set(gwlb.LoadBalancerArn, gwlb);
+      const out = await ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ GatewayLoadBalancerArns: [gwlb.LoadBalancerArn] }));
+      assert.deepEqual(out.ServiceConfiguration!.ServiceType, [{ ServiceType: 'GatewayLoadBalancer' }]);
+      assert.deepEqual(out.ServiceConfiguration!.GatewayLoadBalancerArns, [gwlb.LoadBalancerArn]);
+      await rejects(create({ GatewayLoadBalancerArns: [gwlb.LoadBalancerArn] }), 'InvalidParameterCombination');
+      await rejects(create({ TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'a', Value: 'b' }] }] }), 'InvalidParameterValue');
+    });
+
     it('DryRun validates and creates nothing', async () => {
       await rejects(create({ DryRun: true }), 'DryRunOperation', 412);
       await rejects(create({ DryRun: true, NetworkLoadBalancerArns: [lbs.alb] }), 'InvalidParameterValue');
@@ -216,6 +226,10 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       await advance(emu.world.timings.delete);
       assert.deepEqual((await describe()).SupportedRegions!.map((r) => r.Region), ['us-east-1']);
 
+      await ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: id, AddSupportedIpAddressTypes: ['ipv6'] }));
+      assert.deepEqual((await describe()).SupportedIpAddressTypes, ['ipv4', 'ipv6']);
+      await rejects(ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: id, RemoveSupportedIpAddressTypes: ['ipv4', 'ipv6'] })), 'InvalidParameterValue');
+      await rejects(ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: id, AddSupportedIpAddressTypes: ['ipv5'] })), 'InvalidParameterValue');
       await rejects(ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: id, RemoveSupportedRegions: ['us-east-1'] })), 'InvalidParameterValue');
       await rejects(ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: id, RemoveNetworkLoadBalancerArns: [lbs.nlb2] })), 'InvalidParameterValue');
       await rejects(ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: id, AddNetworkLoadBalancerArns: [lbs.alb] })), 'InvalidParameterValue');

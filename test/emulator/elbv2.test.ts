@@ -50,6 +50,7 @@ describe('emulator ELBv2 (awsQuery)', () => {
     await assert.rejects(elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn.replace('lb-3', 'lb-x')] })), LoadBalancerNotFoundException);
     await assert.rejects(elb.send(new DescribeLoadBalancersCommand({ Names: ['lb-3'], LoadBalancerArns: [arn] })), { name: 'ValidationError' });
     await assert.rejects(elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: ['not-an-arn'] })), { name: 'ValidationError' });
+    await assert.rejects(elb.send(new DescribeLoadBalancersCommand({ Names: Array.from({ length: 21 }, (_, i) => `lb-${i}`) })), { name: 'ValidationError' });
   });
 
   it('pages with PageSize (≤ 400) and Marker', async () => {

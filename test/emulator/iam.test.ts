@@ -129,6 +129,17 @@ describe('emulator IAM (awsQuery, global)', () => {
     await assert.rejects(iam.send(new AttachRolePolicyCommand({ RoleName: 'clickpipes-rds', PolicyArn: 'arn:aws:iam::123456789012:policy/nope' })), NoSuchEntityException);
     await iam.send(new DetachRolePolicyCommand({ RoleName: 'clickpipes-rds', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
     assert.equal((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'clickpipes-rds' }))).AttachedPolicies!.length, 1);
+    await assert.rejects(iam.send(new DetachRolePolicyCommand({ RoleName: 'clickpipes-rds', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })), NoSuchEntityException);
+    for (let i = 0; i < 9; i++) await iam.send(new AttachRolePolicyCommand({ RoleName: 'clickpipes-rds', PolicyArn: `arn:aws:iam::aws:policy/Managed${i}` }));
+    await assert.rejects(iam.send(new AttachRolePolicyCommand({ RoleName: 'clickpipes-rds', PolicyArn: 'arn:aws:iam::aws:policy/OneTooMany' })), LimitExceededException);
+    await assert.rejects(iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'clickpipes-rds', MaxItems: 0 })), { name: 'ValidationError' });
+  });
+
+  it('CreateRole with a permissions boundary that must exist', async () => {
+    await createRole({ PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' });
+    const role = (await iam.send(new GetRoleCommand({ RoleName: 'clickpipes-rds' }))).Role!;
+    assert.deepEqual(role.PermissionsBoundary, { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess' });
+    await assert.rejects(createRole({ RoleName: 'other', PermissionsBoundary: 'arn:aws:iam::123456789012:policy/missing' }), NoSuchEntityException);
   });
 
   it('tags: TagRole merges (case-insensitive keys), ListRoleTags pages, aws: keys are refused', async () => {

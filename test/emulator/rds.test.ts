@@ -72,6 +72,7 @@ describe('emulator RDS (awsQuery)', () => {
     const mysql = await rds.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'engine', Values: ['mysql', 'mariadb'] }] }));
     assert.deepEqual(mysql.DBInstances!.map((d) => d.DBInstanceIdentifier), ['orders-mysql']);
     await assert.rejects(rds.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'color', Values: ['x'] }] })), { name: 'InvalidParameterValue' });
+    await assert.rejects(rds.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'engine', Values: [] }] })), { name: 'InvalidParameterValue' });
 
     const first = await rds.send(new DescribeDBInstancesCommand({ MaxRecords: 20 }));
     assert.equal(first.DBInstances!.length, 20);
@@ -123,6 +124,21 @@ describe('emulator RDS (awsQuery)', () => {
     db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-mysql' }))).DBInstances![0];
     assert.equal(db.IAMDatabaseAuthenticationEnabled, true);
     assert.equal(db.PendingModifiedValues, undefined);
+  });
+
+  it('ModifyDBInstance with ApplyImmediately applies a pending change now; asking for the current value cancels it', async () => {
+    await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-2', EnableIAMDatabaseAuthentication: true }));
+    const now = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-2', ApplyImmediately: true }));
+    assert.equal(now.DBInstance!.DBInstanceStatus, 'modifying');
+    assert.equal(now.DBInstance!.PendingModifiedValues, undefined);
+    await advance(emu.world.timings.update);
+    assert.equal((await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'pg-2' }))).DBInstances![0].IAMDatabaseAuthenticationEnabled, true);
+
+    await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-3', EnableIAMDatabaseAuthentication: true }));
+    const cancelled = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-3', EnableIAMDatabaseAuthentication: false }));
+    assert.equal(cancelled.DBInstance!.PendingModifiedValues, undefined);
+    await advance(MAINTENANCE_WINDOW_MS);
+    assert.equal((await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'pg-3' }))).DBInstances![0].IAMDatabaseAuthenticationEnabled, false);
   });
 
   it('ModifyDBInstance refuses Aurora members and engines without IAM auth; unknown instance is NotFound', async () => {
