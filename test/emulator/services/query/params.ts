@@ -88,7 +88,9 @@ export function checkFilterNames(filters: Array<{ name: string }>, known: string
 
 /** One page, with the token scoped to the caller's account and region so it cannot be replayed elsewhere. */
 export function page<T>(req: EmuRequest, listing: string, items: T[], pageSize: number, token: string | undefined, badToken: () => ApiError) {
-  return paginate(items, { scope: `${req.service}:${listing}:${req.accountId}:${req.region}`, pageSize, token, badToken });
+  // IAM is global: a marker from one signing region keeps working in another.
+  const where = req.service === 'iam' ? 'global' : req.region;
+  return paginate(items, { scope: `${req.service}:${listing}:${req.accountId}:${where}`, pageSize, token, badToken });
 }
 
 export { listParam, optionalParam };
