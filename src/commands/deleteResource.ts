@@ -1,39 +1,15 @@
 // Delete with a modal confirmation that names the account and region. Gateways refuse while
 // configurations still use them (AWS would fail later with a less helpful error).
 import * as vscode from 'vscode';
-import type { StepService } from '../model/plan';
 import { describeNode } from '../views/describe';
 import type { ExplorerNode } from '../views/nodes';
 import { accountOf, isDeletable } from '../views/nodeValues';
 import { isNode } from './copy';
 import type { CommandHandler } from './context';
+import { deleteCallFor } from './deleteCalls';
 import { pickNode } from './pickNode';
 
 export type DeleteOutcome = 'deleted' | 'cancelled' | 'refused' | 'failed';
-
-type DeleteCall = { title: string; service: StepService; operation: string; input: Record<string, unknown> };
-
-/** The one AWS call that deletes a node's resource (pure; unit-tested). */
-export function deleteCallFor(node: ExplorerNode): DeleteCall | undefined {
-  switch (node.type) {
-    case 'resourceGateway':
-      return { title: 'resource gateway', service: 'vpc-lattice', operation: 'DeleteResourceGateway', input: { resourceGatewayIdentifier: node.resource.id } };
-    case 'resourceConfiguration':
-      return {
-        title: 'resource configuration', service: 'vpc-lattice', operation: 'DeleteResourceConfiguration',
-        input: { resourceConfigurationIdentifier: node.resource.id },
-      };
-    case 'resourceShare':
-      return { title: 'resource share', service: 'ram', operation: 'DeleteResourceShare', input: { resourceShareArn: node.resource.arn } };
-    case 'endpointService':
-      return {
-        title: 'VPC endpoint service', service: 'ec2', operation: 'DeleteVpcEndpointServiceConfigurations',
-        input: { ServiceIds: [node.resource.id] },
-      };
-    default:
-      return undefined;
-  }
-}
 
 export const deleteResource: CommandHandler = async (ctx, node): Promise<DeleteOutcome> => {
   const target = isNode(node) ? node : await pickNode(ctx.model, isDeletable, 'Delete…');

@@ -2,14 +2,15 @@
 // provider wraps the tooltip in a MarkdownString), so every line is unit-tested without VS Code.
 import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../model/clickpipes';
 import { resourceIdFromArn } from '../model/arn';
+import type { Finding } from '../model/readiness';
 import type { ResourceConfigurationDefinition } from '../model/resources';
 import { mskAuthentications } from './clickPipesValues';
 import { groupInfo, type ExplorerNode } from './nodes';
 import { arnOf, dnsNameOf, idOf, serviceNameOf, statusOf } from './nodeValues';
 
-export type ReadinessLevel = 'error' | 'warning' | 'info';
-/** A readiness finding (from src/model/readiness) as the tree shows it. */
-export type ReadinessLine = { level: ReadinessLevel; message: string };
+
+/** A readiness finding (src/model/readiness) as the tree shows it. */
+export type ReadinessLine = Finding;
 
 export type NodeText = {
   label: string;
@@ -147,7 +148,7 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
   return text || undefined;
 }
 
-const LEVEL_ICON: Record<ReadinessLevel, string> = { error: '$(error)', warning: '$(warning)', info: '$(info)' };
+const LEVEL_ICON: Record<Finding['level'], string> = { error: '$(error)', warning: '$(warning)', ok: '$(pass)' };
 
 /** The Markdown tooltip: title, status, identifiers, key facts, readiness lines. */
 export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[] = []): string | undefined {
@@ -239,8 +240,9 @@ export function accessibilityLabelOf(node: ExplorerNode, readiness: readonly Rea
   const parts = [kindTitle(node), labelOf(node)];
   const d = descriptionOf(node);
   if (d) parts.push(d.replace(/ · /g, ', '));
-  const worst = readiness.find((r) => r.level === 'error') ?? readiness.find((r) => r.level === 'warning');
-  if (worst) parts.push(`${readiness.length} readiness ${readiness.length === 1 ? 'finding' : 'findings'}: ${worst.message}`);
+  const problems = readiness.filter((r) => r.level !== 'ok');
+  const worst = problems.find((r) => r.level === 'error') ?? problems[0];
+  if (worst) parts.push(`${problems.length} readiness ${problems.length === 1 ? 'problem' : 'problems'}: ${worst.message}`);
   return parts.join(', ');
 }
 

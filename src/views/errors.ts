@@ -1,38 +1,43 @@
 // Turns a failure while loading children into the node shown in their place. Never a popup:
 // the error sits where the data would be, with a retry (or the SSO sign-in command).
+// The AWS layer throws AwsCallError with `failure.name` (SsoLoginRequired, AccessDeniedException,
+// ECONNREFUSED, …) and a message already in plain words; anything else is read by its name.
+import { isAwsCallError } from '../aws/api';
 import type { ErrorNode, ExplorerNode } from './nodes';
 import { ids } from './nodes';
 
 export type ErrorCategory = 'sso' | 'accessDenied' | 'network' | 'mfa' | 'other';
 
-export function errorCategory(err: unknown): ErrorCategory {
+/** The failure's own name and message, whether it came through the AWS layer or not. */
+export function failureOf(err: unknown): { name: string; message: string; command?: string } {
+  if (isAwsCallError(err)) return { name: err.failure.name, message: err.failure.message, command: err.failure.command };
   const e = err as { name?: string; code?: string; message?: string } | undefined;
-  const name = `${e?.name ?? ''} ${e?.code ?? ''}`;
-  if (/SsoLoginRequired|TokenExpired|SSOTokenProvider/i.test(name)) return 'sso';
-  if (/Mfa/i.test(name)) return 'mfa';
-  if (/AccessDenied|Unauthorized|Forbidden|NotAuthorized/i.test(name)) return 'accessDenied';
-  if (/Network|Timeout|ECONN|ENOTFOUND|EAI_AGAIN|EndpointError|socket hang up|EPIPE|ECONNRESET/i.test(`${name} ${e?.message ?? ''}`))
-    return 'network';
-  return 'other';
+  return { name: e?.code && /^E[A-Z]+$/.test(e.code) ? e.code : e?.name || 'Error', message: (e?.message ?? String(err)).trim() };
 }
 
-function messageOf(err: unknown): string {
-  const m = (err as { message?: string } | undefined)?.message;
-  return (m && m.trim()) || String(err);
+export function errorCategory(err: unknown): ErrorCategory {
+  const { name, message } = failureOf(err);
+  if (/^SsoLoginRequired$|SSOTokenProvider|TokenRefreshRequired/i.test(name)) return 'sso';
+  if (/^MfaCancelled$/i.test(name)) return 'mfa';
+  if (/AccessDenied|Unauthorized|Forbidden|AuthorizationError/i.test(name)) return 'accessDenied';
+  if (/^(ECONN\w+|ENOTFOUND|EAI_AGAIN|EPIPE|ETIMEDOUT|TimeoutError|RequestTimeout|NetworkingError)$/.test(name) || /^Network:/.test(message)) {
+    return 'network';
+  }
+  return 'other';
 }
 
 /** `what` names what was being loaded, e.g. "resource gateways in us-east-1". */
 export function errorNode(err: unknown, parent: ExplorerNode | undefined, what: string, profile?: string): ErrorNode {
   const category = errorCategory(err);
-  const name = (err as { name?: string } | undefined)?.name || 'Error';
-  const detail = messageOf(err);
+  const { name, message: detail } = failureOf(err);
+  const p = profile ?? 'default';
   let message: string;
   switch (category) {
     case 'sso':
-      message = `SSO sign-in needed: run 'aws sso login --profile ${profile ?? 'default'}'`;
+      message = `SSO sign-in needed: run 'aws sso login --profile ${p}'`;
       break;
     case 'mfa':
-      message = `MFA code not entered: could not load ${what}`;
+      message = `MFA code not entered: ${what} not loaded (click to retry)`;
       break;
     case 'accessDenied':
       message = `Access denied loading ${what}: ${detail}`;
@@ -50,6 +55,6 @@ export function errorNode(err: unknown, parent: ExplorerNode | undefined, what: 
     errorName: name,
     message,
     retry: parent,
-    ssoProfile: category === 'sso' ? (profile ?? 'default') : undefined,
+    ssoProfile: category === 'sso' ? p : undefined,
   };
 }

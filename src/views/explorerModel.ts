@@ -7,7 +7,7 @@ import type {
   CallerIdentity, Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
 } from '../model/resources';
 import { isTransitional } from '../model/status';
-import { errorNode } from './errors';
+import { errorNode, failureOf } from './errors';
 import {
   GROUPS, groupInfo, ids, isResourceNode, type ExplorerNode, type GroupKind, type GroupNode, type MessageNode,
   type ProfileNode, type RegionNode, type ResourceNode,
@@ -299,10 +299,11 @@ export class ExplorerModel {
         node.identityError = undefined;
         this.options.onDidChange?.(node);
       },
-      (err: { name?: string; message?: string }) => {
+      (err: unknown) => {
         if (this.identities.get(node.profile) !== p) return;
         this.identities.delete(node.profile); // retried on the next refresh/expand
-        node.identityError = { name: err?.name ?? 'Error', message: err?.message ?? String(err) };
+        const { name, message } = failureOf(err);
+        node.identityError = { name, message };
         this.options.onDidChange?.(node);
       },
     );

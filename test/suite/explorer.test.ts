@@ -1,0 +1,164 @@
+// The explorer inside the real extension host, against the emulator's demo scenario through the
+// `clickpipes-demo` profile (AWS_CONFIG_FILE/AWS_PROFILE set by the harness). Drives the tree
+// through the provider's model (what VS Code itself calls) and the registered commands.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ClickPipesTestApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/views/nodes';
+import { describeNode } from '../../src/views/describe';
+import { contextValueOf } from '../../src/views/contextValue';
+
+const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
+const EMULATOR = process.env.CPL_EMULATOR_URL;
+const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
+const ACCOUNT = '123456789012';
+
+async function control(path: string, body: unknown = {}): Promise<any> {
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+const label = (n: ExplorerNode) => describeNode(n).label;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('explorer (extension host, emulator demo scenario)', function () {
+  this.timeout(60_000);
+  let api: ClickPipesTestApi;
+
+  const child = async (parent: ExplorerNode | undefined, name: string | RegExp): Promise<ExplorerNode> => {
+    const kids = await api.explorer.getChildren(parent);
+    const found = kids.find((k) => (typeof name === 'string' ? label(k) === name : name.test(label(k))));
+    assert.ok(found, `no child ${String(name)} under ${parent ? label(parent) : 'root'}: ${kids.map(label).join(', ')}`);
+    return found;
+  };
+  const region = async () => child(await child(undefined, PROFILE), 'us-east-1');
+  const group = async (name: string) => child(await region(), name);
+
+  before(async function () {
+    if (!EMULATOR) this.skip();
+    await control('reset', { scenario: 'demo' });
+    await control('faults', { mode: 'clear' });
+    const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    // Visible view: VS Code renders the tree and the poller runs (it pauses while hidden).
+    await vscode.commands.executeCommand('workbench.view.extension.clickpipes');
+    await vscode.commands.executeCommand('clickpipes.explorer.focus');
+    await api.explorer.refresh();
+  });
+
+  after(async () => {
+    if (EMULATOR) await control('faults', { mode: 'clear' }).catch(() => undefined);
+  });
+
+  it('shows the profile with its account id, its region and the six groups', async () => {
+    const profile = await child(undefined, PROFILE);
+    assert.match(contextValueOf(profile), /^profile;/);
+    await api.explorer.getChildren(profile);
+    await waitFor('the account id', () => describeNode(profile).description?.includes(ACCOUNT));
+    assert.match(contextValueOf(profile), /\bhasAccountId\b/);
+    const groups = await api.explorer.getChildren(await region());
+    assert.deepStrictEqual(groups.map(label), [
+      'Resource gateways', 'Resource configurations', 'Resource shares', 'MSK clusters', 'VPC endpoint services', 'Databases',
+    ]);
+  });
+
+  it('lists each group with status, ids and children', async () => {
+    const gateways = await api.explorer.getChildren(await group('Resource gateways'));
+    assert.deepStrictEqual(gateways.map(label).sort(), ['analytics-gateway', 'prod-data-gateway', 'tiny-subnet-gateway']);
+    const prod = gateways.find((g) => label(g) === 'prod-data-gateway')!;
+    assert.match(prod.id, /resourcegateway\/rgw-/);
+    assert.match(contextValueOf(prod), /^resourceGateway;.*\bhasArn\b.*\bhasId\b.*status:active$/);
+    const configs = (await api.explorer.getChildren(prod)).map(label);
+    for (const name of ['orders-aurora', 'billing-postgres', 'inventory-mysql']) assert.ok(configs.includes(name), configs.join(','));
+
+    const share = await child(await group('Resource shares'), 'clickpipes-orders-aurora');
+    const shareKids = await api.explorer.getChildren(share);
+    assert.ok(shareKids.some((k) => label(k) === '072088201116'), 'ClickPipes principal under the share');
+    assert.ok(shareKids.some((k) => /^rcfg-/.test(label(k))), 'the shared configuration under the share');
+
+    const msk = (await api.explorer.getChildren(await group('MSK clusters'))).map(label);
+    assert.ok(msk.includes('orders-events') && msk.includes('dev-sandbox'), msk.join(','));
+
+    const services = await api.explorer.getChildren(await group('VPC endpoint services'));
+    assert.strictEqual(services.length, 3);
+    const withConnections = await Promise.all(services.map((s) => api.explorer.getChildren(s)));
+    assert.ok(withConnections.flat().some((k) => k.type === 'endpointConnection'), 'endpoint connections listed');
+
+    const dbs = (await api.explorer.getChildren(await group('Databases'))).map(label);
+    assert.ok(dbs.includes('orders-aurora-pg') && dbs.includes('billing-postgres'), dbs.join(','));
+  });
+
+  it('a gateway CREATE_IN_PROGRESS turns ACTIVE after the emulator clock moves (polled, not refreshed)', async () => {
+    const gateways = await api.explorer.getChildren(await group('Resource gateways'));
+    const moving = gateways.find((g) => label(g) === 'analytics-gateway')!;
+    assert.match(describeNode(moving).description ?? '', /CREATE_IN_PROGRESS/);
+    assert.ok(api.explorer.poller.size > 0, 'something in transition is polled');
+    await control('clock/advance', { ms: 60_000 });
+    await waitFor('analytics-gateway ACTIVE', () => /^ACTIVE/.test(describeNode(moving).description ?? ''), 20_000);
+    assert.match(contextValueOf(moving), /status:active/);
+  });
+
+  it('AccessDenied on one service gives an error node in that group only; retry recovers', async () => {
+    await control('faults', { faults: [{ service: 'kafka', accessDenied: true }] });
+    const r = await region();
+    await api.explorer.refresh(r);
+    const msk = await api.explorer.getChildren(await group('MSK clusters'));
+    assert.strictEqual(msk.length, 1);
+    assert.strictEqual(msk[0].type, 'error');
+    assert.match(label(msk[0]), /Access denied/i);
+    assert.match(contextValueOf(msk[0]), /\bcanRetry\b/);
+    const gateways = await api.explorer.getChildren(await group('Resource gateways'));
+    assert.ok(gateways.every((g) => g.type === 'resourceGateway'), 'other groups unaffected');
+    await control('faults', { mode: 'clear' });
+    await vscode.commands.executeCommand('clickpipes.refresh', msk[0]);
+    const again = await api.explorer.getChildren(await group('MSK clusters'));
+    assert.ok(again.every((k) => k.type === 'mskCluster'), again.map(label).join(','));
+  });
+
+  it('copy commands put the value on the clipboard', async () => {
+    const copy = async (command: string, node: ExplorerNode) => {
+      await vscode.env.clipboard.writeText('');
+      await vscode.commands.executeCommand(command, node);
+      return vscode.env.clipboard.readText();
+    };
+    assert.strictEqual(await copy('clickpipes.copyId', await child(undefined, PROFILE)), ACCOUNT);
+    const prod = await child(await group('Resource gateways'), 'prod-data-gateway');
+    assert.match(await copy('clickpipes.copyArn', prod), /^arn:aws:vpc-lattice:us-east-1:123456789012:resourcegateway\/rgw-/);
+    assert.match(await copy('clickpipes.copyId', prod), /^rgw-[0-9a-z]{17}$/);
+    const cfg = await child(await group('Resource configurations'), 'orders-aurora');
+    const values = await copy('clickpipes.copyClickPipesValues', cfg);
+    assert.match(values, /^Resource configuration ID: rcfg-[0-9a-z]+\nResource share ARN: arn:aws:ram:us-east-1:123456789012:resource-share\//);
+    const svc = (await api.explorer.getChildren(await group('VPC endpoint services')))[0];
+    assert.match(await copy('clickpipes.copyServiceName', svc), /^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-/);
+    const msk = await child(await group('MSK clusters'), 'payments-stream');
+    assert.match(await copy('clickpipes.copyClickPipesValues', msk), /^MSK cluster ARN: arn:aws:kafka:.*\nAuthentication: SASL_IAM/);
+    const db = await child(await group('Databases'), 'orders-aurora-pg');
+    assert.match(await copy('clickpipes.copyDnsName', db), /orders-aurora-pg/);
+  });
+
+  it('deleting a gateway that still has configurations is refused before any confirmation', async () => {
+    const prod = await child(await group('Resource gateways'), 'prod-data-gateway');
+    assert.strictEqual(await vscode.commands.executeCommand('clickpipes.delete', prod), 'refused');
+    assert.ok(await child(await group('Resource gateways'), 'prod-data-gateway'));
+  });
+
+  it('refresh keeps node ids (so expansion survives)', async () => {
+    const before = (await api.explorer.getChildren(await group('Resource shares'))).map((n) => n.id);
+    await vscode.commands.executeCommand('clickpipes.refresh');
+    const after = (await api.explorer.getChildren(await group('Resource shares'))).map((n) => n.id);
+    assert.deepStrictEqual(after, before);
+  });
+});
