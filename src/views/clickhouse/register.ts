@@ -31,7 +31,11 @@ export function registerClickHouse(context: vscode.ExtensionContext): void {
   registerClickHouseCommands(context, session, provider);
   registerReview(context);
   // Not contributed (not in the palette): lets the extension-host tests read the rendered tree.
-  context.subscriptions.push(vscode.commands.registerCommand('clickpipes.clickhouse.debug.snapshot', () => snapshot(provider)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('clickpipes.clickhouse.debug.snapshot', () => snapshot(provider)),
+    vscode.commands.registerCommand('clickpipes.clickhouse.debug.logDir', () => context.logUri.fsPath),
+    vscode.commands.registerCommand('clickpipes.clickhouse.debug.endpoints', (serviceId: string) => provider.endpoints.get(serviceId) ?? []),
+  );
 }
 
 type Row = { depth: number; label: string; description?: string; contextValue?: string; icon?: string };
