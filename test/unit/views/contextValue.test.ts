@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { capabilities, contextValueOf, formatContextValue } from '../../../src/views/contextValue';
+import type { ExplorerNode } from '../../../src/views/nodes';
+import { errorNode } from '../../../src/views/errors';
+import { demoData, named } from './fakeAws';
+
+const scope = { profile: 'demo', region: 'us-east-1' };
+
+describe('views/contextValue', () => {
+  const data = demoData();
+  const gw: ExplorerNode = { type: 'resourceGateway', id: 'g', scope, resource: data.gateways[0] };
+  const moving: ExplorerNode = { type: 'resourceGateway', id: 'g2', scope, resource: data.gateways[1] };
+
+  it('formats kind;sorted flags;status and drops duplicates', () => {
+    assert.equal(formatContextValue('resourceConfiguration', ['hasId', 'hasArn', 'hasId'], 'active'), 'resourceConfiguration;hasArn;hasId;status:active');
+    assert.equal(formatContextValue('region', []), 'region');
+  });
+
+  it('a gateway: id, ARN, console, deletable, status active', () => {
+    assert.equal(contextValueOf(gw), 'resourceGateway;canDelete;hasArn;hasConsoleUrl;hasId;status:active');
+  });
+
+  it('a gateway in transition is flagged and its status is pending', () => {
+    assert.equal(contextValueOf(moving), 'resourceGateway;canDelete;hasArn;hasConsoleUrl;hasId;transitional;status:pending');
+  });
+
+  it('a profile copies its account id only once STS answered, and can add regions', () => {
+    const p: ExplorerNode = { type: 'profile', id: 'profile:demo', profile: 'demo', info: { name: 'demo', kind: 'static' } };
+    assert.equal(contextValueOf(p), 'profile;canAddRegion');
+    p.account = '123456789012';
+    assert.equal(contextValueOf(p), 'profile;canAddRegion;hasAccountId');
+    assert.ok(!capabilities(p).includes('hasId'), 'profile uses hasAccountId (menu title "Copy Account ID")');
+  });
+
+  it('ClickPipes values, DNS and service name flags follow the data', () => {
+    const cfg: ExplorerNode = { type: 'resourceConfiguration', id: 'c', scope, resource: data.configurations[0] };
+    assert.ok(capabilities(cfg).includes('hasClickPipesValues'));
+    assert.ok(capabilities(cfg).includes('hasDns'), 'a DNS resource configuration has a DNS name');
+    const svc: ExplorerNode = { type: 'endpointService', id: 's', scope, resource: data.endpointServices[0] };
+    assert.deepEqual(
+      capabilities(svc).filter((f) => f.startsWith('has')).sort(),
+      ['hasClickPipesValues', 'hasConsoleUrl', 'hasDns', 'hasId', 'hasServiceName'],
+    );
+    const db: ExplorerNode = { type: 'database', id: 'd', scope, resource: data.databases[0] };
+    assert.ok(!capabilities(db).includes('canDelete'), 'databases are not deleted from the explorer');
+  });
+
+  it('error nodes: retry always, SSO sign-in only for SSO failures', () => {
+    const group: ExplorerNode = { type: 'group', id: 'demo/us-east-1/mskClusters', scope, group: 'mskClusters' };
+    assert.equal(contextValueOf(errorNode(named('AccessDeniedException'), group, 'MSK clusters', 'demo')), 'error;canRetry');
+    assert.equal(contextValueOf(errorNode(named('SsoLoginRequired'), group, 'MSK clusters', 'demo')), 'error;canRetry;canSsoLogin');
+  });
+});
