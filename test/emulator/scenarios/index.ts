@@ -1,6 +1,9 @@
 // The scenario loader: the only place that knows which scenarios exist and where their data is.
 import type { EmuWorld } from '../core/world';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCOUNT, OTHER_ACCESS_KEY_ID, OTHER_ACCOUNT } from './accounts';
+import { demoData, loadData } from './demo';
+import { loadScale } from './scale';
+import { seedClickhouse } from '../services/clickhouse';
 
 export type ScenarioName = 'empty' | 'demo' | 'scale';
 export const SCENARIOS: ScenarioName[] = ['empty', 'demo', 'scale'];
@@ -16,7 +19,17 @@ function registerAccounts(world: EmuWorld): void {
 export function loadScenario(world: EmuWorld, name: string): void {
   registerAccounts(world);
   switch (name) {
-    case 'empty': return;
-    default: throw new Error(`unknown scenario '${name}' (known: ${SCENARIOS.join(', ')})`);
+    case 'empty':
+      return;
+    case 'demo':
+      loadData(world, demoData);
+      if (demoData.clickhouse) seedClickhouse(world);
+      return;
+    case 'scale':
+      loadScale(world);
+      seedClickhouse(world);
+      return;
+    default:
+      throw new Error(`unknown scenario '${name}' (known: ${SCENARIOS.join(', ')})`);
   }
 }
