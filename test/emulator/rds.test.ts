@@ -123,20 +123,20 @@ describe('emulator RDS (awsQuery)', () => {
     await advance(MAINTENANCE_WINDOW_MS);
     db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-mysql' }))).DBInstances![0];
     assert.equal(db.IAMDatabaseAuthenticationEnabled, true);
-    assert.equal(db.PendingModifiedValues, undefined);
+    assert.deepEqual(db.PendingModifiedValues, {});
   });
 
   it('ModifyDBInstance with ApplyImmediately applies a pending change now; asking for the current value cancels it', async () => {
     await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-2', EnableIAMDatabaseAuthentication: true }));
     const now = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-2', ApplyImmediately: true }));
     assert.equal(now.DBInstance!.DBInstanceStatus, 'modifying');
-    assert.equal(now.DBInstance!.PendingModifiedValues, undefined);
+    assert.deepEqual(now.DBInstance!.PendingModifiedValues, {});
     await advance(emu.world.timings.update);
     assert.equal((await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'pg-2' }))).DBInstances![0].IAMDatabaseAuthenticationEnabled, true);
 
     await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-3', EnableIAMDatabaseAuthentication: true }));
     const cancelled = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'pg-3', EnableIAMDatabaseAuthentication: false }));
-    assert.equal(cancelled.DBInstance!.PendingModifiedValues, undefined);
+    assert.deepEqual(cancelled.DBInstance!.PendingModifiedValues, {});
     await advance(MAINTENANCE_WINDOW_MS);
     assert.equal((await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'pg-3' }))).DBInstances![0].IAMDatabaseAuthenticationEnabled, false);
   });

@@ -73,30 +73,27 @@ function modifyIamAuth(world: World, req: EmuRequest, record: Rec, statusField: 
   const enable = boolParam(req, 'EnableIAMDatabaseAuthentication');
   const applyNow = boolParam(req, 'ApplyImmediately') ?? false;
   const pending: Rec = record.PendingModifiedValues ?? {};
+  // RDS keeps an (often empty) PendingModifiedValues on the record; clearing a change leaves `{}`.
+  const clearPending = () => { if (record.PendingModifiedValues) delete record.PendingModifiedValues.IAMDatabaseAuthenticationEnabled; };
   const wanted = enable ?? (applyNow ? pending.IAMDatabaseAuthenticationEnabled : undefined);
   if (wanted === undefined) return;
   if (!applyNow) {
     if (wanted !== !!record.IAMDatabaseAuthenticationEnabled) {
       record.PendingModifiedValues = { ...pending, IAMDatabaseAuthenticationEnabled: wanted };
-    } else if (record.PendingModifiedValues) {
+    } else {
       // Asking for the current value cancels an opposite pending change.
-      delete record.PendingModifiedValues.IAMDatabaseAuthenticationEnabled;
-      if (!Object.keys(record.PendingModifiedValues).length) delete record.PendingModifiedValues;
+      clearPending();
     }
     world.schedule(MAINTENANCE_WINDOW_MS, `${label} maintenance window`, () => {
       const p = record.PendingModifiedValues;
       if (p?.IAMDatabaseAuthenticationEnabled === undefined) return;
       record.IAMDatabaseAuthenticationEnabled = p.IAMDatabaseAuthenticationEnabled;
       onApplied(p.IAMDatabaseAuthenticationEnabled);
-      delete p.IAMDatabaseAuthenticationEnabled;
-      if (!Object.keys(p).length) delete record.PendingModifiedValues;
+      clearPending();
     });
     return;
   }
-  if (record.PendingModifiedValues) {
-    delete record.PendingModifiedValues.IAMDatabaseAuthenticationEnabled;
-    if (!Object.keys(record.PendingModifiedValues).length) delete record.PendingModifiedValues;
-  }
+  clearPending();
   if (wanted === !!record.IAMDatabaseAuthenticationEnabled) return;
   record[statusField] = 'modifying';
   world.schedule(world.timings.update, `${label} modifying → available`, () => {
