@@ -128,8 +128,8 @@ export const handler = queryHandler('awsQuery', rdsWire, {
     const db = findInstance(world, req, requireParam(req, 'DBInstanceIdentifier'));
     const enable = boolParam(req, 'EnableIAMDatabaseAuthentication');
     if (enable !== undefined) {
-      // Aurora members take the setting from their cluster, as AWS insists.
-      if (db.DBClusterIdentifier && String(db.Engine).startsWith('aurora')) {
+      // Cluster members (Aurora and Multi-AZ DB clusters) take the setting from their cluster, as AWS insists.
+      if (db.DBClusterIdentifier) {
         throw new ApiError('InvalidParameterCombination',
           'The requested DB Instance will be a member of a DB Cluster. Set IAM database authentication for the DB Cluster.');
       }
