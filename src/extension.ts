@@ -10,11 +10,12 @@ import { log } from './log';
 import { ExplorerModel } from './views/explorerModel';
 import { ExplorerProvider } from './views/explorerProvider';
 import { labelOf } from './views/describe';
-import type { ExplorerNode, ProfileNode } from './views/nodes';
+import { scopeOf, type ExplorerNode, type ProfileNode } from './views/nodes';
 import { arnOf, idOf } from './views/nodeValues';
 import { Poller } from './views/poller';
 import { explorerSettings } from './views/settings';
 import { registerClickHouse } from './views/clickhouse/register';
+import { registerPlans } from './plans';
 
 /** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
 export interface ClickPipesTestApi {
@@ -123,6 +124,27 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   if (view.visible) void showActive();
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.
   registerClickHouse(context);
+  // Plan → review → apply and the creation forms; the explorer is reached through ExplorerHooks.
+  const regionNode = (scope: { profile: string; region: string }) =>
+    model.loadedNodes().find((n) => n.type === 'region' && n.scope.profile === scope.profile && n.scope.region === scope.region);
+  registerPlans(context, {
+    aws,
+    log,
+    explorer: {
+      scopes: () => model.loadedNodes().flatMap((n) => (n.type === 'region' ? [n.scope] : [])),
+      refresh: async (scope) => {
+        const region = regionNode(scope);
+        if (region) await vscode.commands.executeCommand('clickpipes.refresh', region);
+      },
+      reveal: async (scope, arnOrId) => {
+        const region = regionNode(scope);
+        if (!region) return;
+        for (const group of await model.getChildren(region)) await model.getChildren(group);
+        const node = model.loadedNodes().find((n) => (arnOf(n) === arnOrId || idOf(n) === arnOrId) && scopeOf(n)?.profile === scope.profile);
+        if (node) await view.reveal(node, { select: true, focus: false, expand: true });
+      },
+    },
+  });
 
   return {
     explorer: {

@@ -1,0 +1,192 @@
+// The apply command: re-read the plan tab (edits honoured), refuse it with a clear message when
+// it has problems, name the account (STS), region and every mutating call in a modal, then run
+// the executor with per-step progress (cancellable), and show the result view. Resumes from the
+// journal: applying the same plan again never creates anything twice.
+import * as vscode from 'vscode';
+import type { Scope } from '../aws/api';
+import { applyDocumentEdit } from '../model/builders';
+import type { Plan } from '../model/plan';
+import { confirmationText } from './confirm';
+import { applyPlan, type ApplyOutcome } from './executor';
+import { describeAwsError } from './failure';
+import type { PlansDeps } from './hooks';
+import type { JournalStore } from './journal';
+import { parsePlanUri, planUri } from './planFileSystem';
+import { PLAN_FILE, type PlanStore } from './planStore';
+import { checkPlanText } from './planValidation';
+import type { PlanReview } from './review';
+import type { ResultView } from './resultView';
+
+export type Confirm = (message: string, detail: string) => Promise<boolean>;
+
+const modalConfirm: Confirm = async (message, detail) =>
+  (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Apply')) === 'Apply';
+
+async function textOf(uri: vscode.Uri, store: PlanStore): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  const parsed = parsePlanUri(uri);
+  return parsed ? store.readText(parsed.planId, parsed.name) : undefined;
+}
+
+export class PlanApplier {
+  /** Replaced by extension-host tests; the product always uses the modal. */
+  confirm: Confirm = modalConfirm;
+  lastOutcome: ApplyOutcome | undefined;
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly deps: PlansDeps,
+    private readonly store: PlanStore,
+    private readonly journals: JournalStore,
+    private readonly review: PlanReview,
+    private readonly results: ResultView,
+  ) {}
+
+  /** The plan as the tabs say now: plan.json plus edited policy documents; or the reason it can't be applied. */
+  async readPlan(uri: vscode.Uri): Promise<{ plan?: Plan; error?: string }> {
+    const parsed = parsePlanUri(uri);
+    if (!parsed) return { error: 'This is not a ClickPipes plan tab.' };
+    const text = await textOf(planUri(parsed.planId), this.store);
+    if (text === undefined) return { error: 'The plan was not found in storage (it may have been removed).' };
+    const checked = checkPlanText(text);
+    const errors = checked.problems.filter((p) => p.severity === 'error');
+    if (!checked.plan) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(parsed.planId).toString());
+      const where = (offset: number) => (doc ? `line ${doc.positionAt(offset).line + 1}: ` : '');
+      return { error: `The plan has ${errors.length} problem${errors.length === 1 ? '' : 's'} and was not applied. Fix ${errors.length === 1 ? 'it' : 'them'} in ${PLAN_FILE} (see Problems):\n${errors.slice(0, 5).map((p) => `• ${where(p.offset)}${p.message}`).join('\n')}` };
+    }
+    let plan = checked.plan;
+    for (const entry of await this.store.manifest(parsed.planId)) {
+      if (!entry.editable || !entry.source) continue;
+      const content = await textOf(planUri(parsed.planId, entry.name), this.store);
+      if (content === undefined) continue;
+      if (entry.language === 'json') {
+        try {
+          JSON.parse(content);
+        } catch (err) {
+          return { error: `${entry.name} is not valid JSON (${(err as Error).message}); nothing was applied.` };
+        }
+      }
+      plan = applyDocumentEdit(plan, { name: entry.name, content, source: entry.source });
+    }
+    const again = checkPlanText(JSON.stringify(plan));
+    if (!again.plan) return { error: `After taking the edited documents in, the plan has problems: ${again.problems.map((p) => p.message).join(' ')}` };
+    return { plan };
+  }
+
+  async applyUri(uri: vscode.Uri | undefined): Promise<ApplyOutcome | undefined> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target || !parsePlanUri(target)) {
+      void vscode.window.showErrorMessage('Open a ClickPipes plan tab (plan.json) to apply it.');
+      return undefined;
+    }
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(parsePlanUri(target)!.planId).toString());
+    if (doc) this.review.check(doc);
+    const { plan, error } = await this.readPlan(target);
+    if (!plan) {
+      void vscode.window.showErrorMessage(error ?? 'The plan cannot be applied.', { modal: true });
+      return undefined;
+    }
+    return this.apply(plan);
+  }
+
+  async applyStored(planId: string): Promise<ApplyOutcome | undefined> {
+    return this.applyUri(planUri(planId));
+  }
+
+  async apply(plan: Plan): Promise<ApplyOutcome | undefined> {
+    if (this.running.has(plan.id)) {
+      void vscode.window.showWarningMessage(`"${plan.title}" is already being applied.`);
+      return undefined;
+    }
+    const aws = this.deps.aws();
+    const scope: Scope = { profile: plan.profile, region: plan.region };
+    let account: string;
+    try {
+      account = (await aws.callerIdentity(plan.profile)).account;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not confirm the account of profile "${plan.profile}": ${describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text} Nothing was applied.`);
+      return undefined;
+    }
+    if (plan.accountId && plan.accountId !== account) {
+      void vscode.window.showErrorMessage(`Profile "${plan.profile}" now signs in to account ${account}, but the plan was made for ${plan.accountId}. Nothing was applied; switch the profile back or make a new plan.`, { modal: true });
+      return undefined;
+    }
+    const journal = await this.journals.load(plan.id);
+    const text = confirmationText(plan, account, journal);
+    if (!(await this.confirm(text.message, text.detail))) return undefined;
+
+    this.running.add(plan.id);
+    this.deps.log.info(`apply ${plan.id} (${plan.kind}) in ${account}/${plan.region}: ${text.calls.length} mutating call(s)`);
+    try {
+      const outcome = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: plan.title, cancellable: true },
+        (progress, token) => {
+          const share = 100 / Math.max(1, plan.steps.length);
+          return applyPlan(plan, {
+            call: (service, operation, input) => aws.call(scope, service, operation, input),
+            journal: this.journals,
+            cancelled: () => token.isCancellationRequested,
+            onEvent: (e) => {
+              switch (e.type) {
+                case 'step-start':
+                  progress.report({ message: `${e.index + 1}/${e.total} ${e.step.title}${e.resuming ? ' (resuming)' : ''}` });
+                  break;
+                case 'waiting':
+                  progress.report({ message: `${e.step.title}: ${e.status ?? 'waiting'} (${Math.round(e.elapsedMs / 1000)} s)` });
+                  break;
+                case 'step-done':
+                case 'step-skipped':
+                  progress.report({ increment: share });
+                  this.deps.log.info(`apply ${plan.id}: ${e.step.id} ${e.type === 'step-done' ? 'done' : `skipped (${e.reason})`}`);
+                  break;
+              }
+            },
+          });
+        },
+      );
+      this.lastOutcome = outcome;
+      this.report(plan, account, outcome);
+      return outcome;
+    } finally {
+      this.running.delete(plan.id);
+    }
+  }
+
+  private report(plan: Plan, account: string, outcome: ApplyOutcome): void {
+    const scope: Scope = { profile: plan.profile, region: plan.region };
+    if (outcome.status === 'failed' && outcome.failure) {
+      this.deps.log.error(`apply ${plan.id}: ${outcome.failure.stepId} failed (${outcome.failure.error.code})`);
+    }
+    const createdText = outcome.created.length
+      ? ` Already created: ${outcome.created.map((c) => `${c.title}${c.outputs.id ? ` (${c.outputs.id})` : ''}`).join('; ')}.`
+      : ' Nothing was created.';
+    let message: string | undefined;
+    if (outcome.status === 'failed' && outcome.failure) {
+      message = `Step "${outcome.failure.title}" failed: ${outcome.failure.error.text}${createdText} Apply again to resume: finished steps are skipped.`;
+      void vscode.window.showErrorMessage(message);
+    } else if (outcome.status === 'cancelled') {
+      message = `Cancelled before "${plan.steps.find((s) => s.id === outcome.stoppedAt)?.title ?? outcome.stoppedAt}".${createdText} Apply again to continue.`;
+      void vscode.window.showWarningMessage(message);
+    }
+    this.results.show({
+      status: outcome.status, planId: plan.id, title: plan.title, account, region: plan.region, results: outcome.results, message,
+      created: outcome.created.map((c) => ({ title: c.title, outputs: Object.entries(c.outputs).map(([label, value]) => ({ label, value })) })),
+    });
+    if (outcome.created.length && this.deps.explorer) {
+      const explorer = this.deps.explorer;
+      void (async () => {
+        try {
+          await explorer.refresh(scope);
+          for (const c of outcome.created) {
+            const arn = c.outputs.arn ?? c.outputs.id;
+            if (arn) await explorer.reveal(scope, arn);
+          }
+        } catch (err) {
+          this.deps.log.warn(`explorer refresh after apply: ${(err as Error).message}`);
+        }
+      })();
+    }
+  }
+}

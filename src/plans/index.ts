@@ -1,0 +1,115 @@
+// registerPlans(): the one call extension.ts makes for plan → review → apply and the creation
+// forms. Registers the `clickpipes-plan:` file system, diagnostics/hover/CodeLens, the apply
+// and resume commands, and the VPC-resource form (webview and QuickPick).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Scope } from '../aws/api';
+import { AWS_REGIONS, isClickPipesRegion } from '../model/clickpipes';
+import type { Plan } from '../model/plan';
+import { openForm, type FormContext, type NodeLike } from '../webviews/forms';
+import { vpcResourceForm } from '../webviews/forms/vpcResource';
+import { runVpcResourceQuickPick } from '../webviews/forms/vpcResourceQuick';
+import { WebviewHost } from '../webviews/panelHost';
+import { PlanApplier } from './apply';
+import type { PlansDeps } from './hooks';
+import { FileJournalStore } from './journal';
+import { PLAN_SCHEME, PlanFileSystem, planUri } from './planFileSystem';
+import { PlanStore } from './planStore';
+import { ResultView } from './resultView';
+import { APPLY_COMMAND, PlanReview } from './review';
+
+export type { ExplorerHooks, PlansDeps } from './hooks';
+
+export const COMMANDS = {
+  apply: APPLY_COMMAND,
+  resume: 'clickpipes.resumePlan',
+  createVpcResource: 'clickpipes.createVpcResourceEndpoint',
+  createVpcResourceQuick: 'clickpipes.createVpcResourceEndpointQuick',
+} as const;
+
+/** For extension-host tests only (registered in Test and Development mode). */
+export type PlansTestApi = {
+  applier: PlanApplier;
+  review: PlanReview;
+  store: PlanStore;
+  journals: FileJournalStore;
+  results: ResultView;
+  hosts: typeof WebviewHost.open;
+  openReview(plan: Plan): Promise<vscode.Uri>;
+};
+
+function nodeScope(node: unknown): Scope | undefined {
+  const s = (node as { scope?: Scope } | undefined)?.scope;
+  return s && typeof s.profile === 'string' && typeof s.region === 'string' ? s : undefined;
+}
+
+async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
+  const shown = deps.explorer?.scopes?.() ?? [];
+  if (shown.length === 1) return shown[0];
+  if (shown.length > 1) {
+    const picked = await vscode.window.showQuickPick(shown.map((s) => ({ label: `${s.profile} · ${s.region}`, description: isClickPipesRegion(s.region) ? '' : 'not a ClickPipes region', scope: s })), { placeHolder: 'Where to create it (profile · region)' });
+    return picked?.scope;
+  }
+  const profiles = await deps.aws().listProfiles();
+  const profile = await vscode.window.showQuickPick(profiles.map((p) => ({ label: p.name, description: p.region, p })), { placeHolder: 'AWS profile' });
+  if (!profile) return undefined;
+  const region = await vscode.window.showQuickPick(
+    AWS_REGIONS.map((r) => ({ label: r.code, description: `${r.name}${isClickPipesRegion(r.code) ? ' · ClickPipes' : ''}`, picked: r.code === profile.p.region })),
+    { placeHolder: 'AWS region (ClickPipes regions are marked)' },
+  );
+  return region ? { profile: profile.p.name, region: region.label } : undefined;
+}
+
+export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.Disposable {
+  const storage = context.globalStorageUri.fsPath;
+  const store = new PlanStore(path.join(storage, 'plans'));
+  const journals = new FileJournalStore(path.join(storage, 'journals'));
+  const fs = new PlanFileSystem(store);
+  const review = new PlanReview(store, fs);
+  const results = new ResultView(context.extensionUri, deps.log);
+  const applier = new PlanApplier(deps, store, journals, review, results);
+  results.retry = (planId) => applier.applyStored(planId);
+
+  const openReview = async (plan: Plan): Promise<vscode.Uri> => (await review.open(plan)).document.uri;
+  const formContext = async (node: unknown): Promise<FormContext | undefined> => {
+    const scope = nodeScope(node) ?? (await pickScope(deps));
+    return scope ? { deps, extensionUri: context.extensionUri, scope, node: node as NodeLike, review: openReview } : undefined;
+  };
+
+  const disposables: vscode.Disposable[] = [
+    vscode.workspace.registerFileSystemProvider(PLAN_SCHEME, fs, { isCaseSensitive: true }),
+    review,
+    vscode.commands.registerCommand(COMMANDS.apply, (uri?: vscode.Uri) => applier.applyUri(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(COMMANDS.resume, async () => {
+      const open = (await journals.list()).filter((j) => !j.finishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      if (!open.length) {
+        void vscode.window.showInformationMessage('No unfinished plan to resume.');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(open.map((j) => ({
+        label: j.title, description: `${j.profile} · ${j.region}`, detail: `${Object.keys(j.steps).length} step(s) done${j.lastError ? ` — stopped: ${j.lastError}` : ''}`, j,
+      })), { placeHolder: 'Unfinished plan to review and resume' });
+      if (!picked) return;
+      if (!(await store.exists(picked.j.planId))) {
+        void vscode.window.showErrorMessage('The plan of that apply is no longer in storage.');
+        return;
+      }
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri(picked.j.planId)), { preview: false });
+    }),
+    vscode.commands.registerCommand(COMMANDS.createVpcResource, async (node?: unknown) => {
+      const ctx = await formContext(node);
+      if (ctx) openForm(vpcResourceForm, ctx);
+    }),
+    vscode.commands.registerCommand(COMMANDS.createVpcResourceQuick, async (node?: unknown) => {
+      const ctx = await formContext(node);
+      if (ctx) await runVpcResourceQuickPick(ctx);
+    }),
+  ];
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    const api: PlansTestApi = { applier, review, store, journals, results, hosts: WebviewHost.open, openReview };
+    disposables.push(vscode.commands.registerCommand('clickpipes.plans._testApi', () => api));
+  }
+  const all = vscode.Disposable.from(...disposables);
+  context.subscriptions.push(all);
+  return all;
+}

@@ -1,0 +1,115 @@
+// Review before apply: the plan and its documents open as `clickpipes-plan:` tabs; plan.json is
+// checked as it is typed (diagnostics + hover), saving it regenerates the read-only documents
+// (CLI script, notes), and a CodeLens + editor-title button apply it.
+import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import type { Plan, ReviewDocument } from '../model/plan';
+import { documentsFor } from '../model/builders';
+import { PLAN_FILE, type PlanStore } from './planStore';
+import { isPlanDocument, parsePlanUri, planUri, type PlanFileSystem } from './planFileSystem';
+import { checkPlanText, schemaDescription } from './planValidation';
+import { parseRef } from './references';
+import { isMutating } from './planText';
+
+export const APPLY_COMMAND = 'clickpipes.applyPlan';
+
+export class PlanReview implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('clickpipes-plan');
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly lensChanged = new vscode.EventEmitter<void>();
+
+  constructor(private readonly store: PlanStore, private readonly fs: PlanFileSystem) {
+    const selector: vscode.DocumentSelector = { scheme: 'clickpipes-plan', pattern: `**/${PLAN_FILE}` };
+    this.disposables.push(
+      this.diagnostics,
+      this.lensChanged,
+      vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.check(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.regenerate(d)),
+      vscode.languages.registerCodeLensProvider(selector, { provideCodeLenses: (d) => this.lenses(d), onDidChangeCodeLenses: this.lensChanged.event }),
+      vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => this.hover(d, p) }),
+    );
+    for (const doc of vscode.workspace.textDocuments) this.check(doc);
+  }
+
+  /** Writes the plan and its documents to storage and opens them as tabs, plan.json in front. */
+  async open(plan: Plan, documents: ReviewDocument[] = documentsFor(plan)): Promise<vscode.TextEditor> {
+    const entries = await this.store.save(plan, documents);
+    for (const entry of entries) {
+      const doc = await vscode.workspace.openTextDocument(planUri(plan.id, entry.name));
+      await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Active });
+    }
+    const planDoc = await vscode.workspace.openTextDocument(planUri(plan.id));
+    if (planDoc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(planDoc, 'json');
+    const editor = await vscode.window.showTextDocument(planDoc, { preview: false, viewColumn: vscode.ViewColumn.Active });
+    this.check(planDoc);
+    return editor;
+  }
+
+  check(doc: vscode.TextDocument): void {
+    if (!isPlanDocument(doc)) return;
+    const { problems } = checkPlanText(doc.getText());
+    this.diagnostics.set(doc.uri, problems.map((p) => {
+      const range = new vscode.Range(doc.positionAt(p.offset), doc.positionAt(p.offset + p.length));
+      const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = 'ClickPipes plan';
+      return d;
+    }));
+    this.lensChanged.fire();
+  }
+
+  private lenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const top = new vscode.Range(0, 0, 0, 0);
+    const { plan, problems } = checkPlanText(doc.getText());
+    if (!plan) {
+      const count = problems.filter((p) => p.severity === 'error').length;
+      return [new vscode.CodeLens(top, { title: `$(error) ${count} problem${count === 1 ? '' : 's'}: fix before applying`, command: 'workbench.actions.view.problems' })];
+    }
+    const calls = plan.steps.filter(isMutating).length;
+    return [
+      new vscode.CodeLens(top, { title: `$(play) Apply plan (${calls} change${calls === 1 ? '' : 's'} in ${plan.region})`, command: APPLY_COMMAND, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: '$(terminal) AWS CLI script', command: 'vscode.open', arguments: [planUri(plan.id, 'commands.sh')] }),
+    ];
+  }
+
+  private hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const text = doc.getText();
+    const offset = doc.offsetAt(position);
+    const location = getLocation(text, offset);
+    const path = location.path;
+    const lines: string[] = [];
+    const root = parseTree(text);
+    const node = root ? findNodeAtLocation(root, path) : undefined;
+    if (node?.type === 'string' && typeof node.value === 'string') {
+      const ref = parseRef(node.value);
+      if (ref) {
+        const { plan } = checkPlanText(text);
+        const target = plan?.steps.find((s) => s.id === ref.stepId);
+        lines.push(target
+          ? `Output **${ref.output}** of step **${ref.stepId}** (${target.title}), read from \`${target.outputs[ref.output] ?? '?'}\` in its ${target.operation} response. Filled in when that step has run.`
+          : `Reference to step **${ref.stepId}**, output **${ref.output}**.`);
+      }
+    }
+    const described = schemaDescription(path.filter((s) => s !== ''));
+    if (described) lines.push(described);
+    if (path[0] === 'steps' && typeof path[1] === 'number' && path[2] === 'clientTokenField') {
+      lines.push('At apply, this field gets a token made from the plan id and step id, so a re-run returns the same resource instead of a new one.');
+    }
+    return lines.length ? new vscode.Hover(new vscode.MarkdownString(lines.join('\n\n'))) : undefined;
+  }
+
+  /** After plan.json is saved, the CLI script and notes follow it. */
+  private async regenerate(doc: vscode.TextDocument): Promise<void> {
+    const parsed = parsePlanUri(doc.uri);
+    if (!parsed || parsed.name !== PLAN_FILE) return;
+    const { plan } = checkPlanText(doc.getText());
+    if (!plan || plan.id !== parsed.planId) return;
+    const changed = await this.store.refreshDocuments(plan.id, documentsFor(plan));
+    this.fs.changed(changed.map((name) => planUri(plan.id, name)));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
