@@ -64,7 +64,7 @@ describe('emulator IAM (awsQuery, global)', () => {
     await assert.rejects(createRole({ RoleName: 'bad name' }), { name: 'ValidationError' });
     await assert.rejects(createRole({ RoleName: 'x'.repeat(65) }), { name: 'ValidationError' });
     await assert.rejects(createRole({ Path: 'no-slashes' }), { name: 'ValidationError' });
-    await assert.rejects(createRole({ MaxSessionDuration: 60 }), { name: 'ValidationError' });
+    await assert.rejects(createRole({ MaxSessionDuration: 60 }), { name: 'ValidationError', message: /at 'maxSessionDuration' failed to satisfy constraint/ });
     await assert.rejects(createRole({ Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] }), InvalidInputException);
     await assert.rejects(createRole({ AssumeRolePolicyDocument: '{not json' }), MalformedPolicyDocumentException);
     await assert.rejects(createRole({ AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }) }),

@@ -9,7 +9,10 @@ export function intParam(req: EmuRequest, name: string, min: number, max: number
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ApiError(code, `Value (${raw}) for parameter ${name} is invalid. Expecting a value between ${min} and ${max}.`);
+    // IAM and ELBv2 phrase it as a modeled-constraint failure; EC2 and RDS name the parameter.
+    throw new ApiError(code, code === 'ValidationError'
+      ? `1 validation error detected: Value '${raw}' at '${name[0].toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must have value between ${min} and ${max}`
+      : `Value (${raw}) for parameter ${name} is invalid. Expecting a value between ${min} and ${max}.`);
   }
   return n;
 }
