@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import {
   VPCLatticeClient, ListResourceGatewaysCommand, ListResourceConfigurationsCommand, GetResourceConfigurationCommand, paginateListResourceGateways,
-  CreateResourceConfigurationCommand, ValidationException,
+  CreateResourceConfigurationCommand, ValidationException, ListResourceEndpointAssociationsCommand,
 } from '@aws-sdk/client-vpc-lattice';
 import { RAMClient, GetResourceSharesCommand, GetResourceShareAssociationsCommand } from '@aws-sdk/client-ram';
 import { KafkaClient, ListClustersV2Command, GetBootstrapBrokersCommand, GetClusterPolicyCommand, ListClientVpcConnectionsCommand } from '@aws-sdk/client-kafka';
-import { EC2Client, DescribeSubnetsCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointConnectionsCommand } from '@aws-sdk/client-ec2';
+import { EC2Client, AcceptVpcEndpointConnectionsCommand, DescribeSubnetsCommand, DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointConnectionsCommand } from '@aws-sdk/client-ec2';
 import { RDSClient, DescribeDBInstancesCommand, DescribeDBClustersCommand } from '@aws-sdk/client-rds';
 import { ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startEmulator, RunningEmulator } from './index';
@@ -121,6 +121,33 @@ describe('scenario: demo', () => {
       keys.forEach((k, i) => { if (saved[i] === undefined) delete process.env[k]; else process.env[k] = saved[i]; });
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('links the seeded ClickHouse endpoints to the demo AWS records, and acceptance makes the pending one Ready', async () => {
+    const { DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US, DEMO_CH_SERVICE_EU, DEMO_CH_RPE_READY, DEMO_CH_RPE_PENDING } = await import('./services/clickhouse');
+    const ch = async (service: string, id: string) => {
+      const res = await fetch(`${emu.url}/v1/organizations/${DEMO_CH_ORG_ID}/services/${service}/clickpipesReversePrivateEndpoints/${id}`,
+        { headers: { authorization: `Basic ${Buffer.from('demo-key-id:demo-key-secret').toString('base64')}` } });
+      assert.equal(res.status, 200);
+      return (await res.json() as any).result;
+    };
+    const lattice = new VPCLatticeClient(cfg());
+    const ready = await ch(DEMO_CH_SERVICE_US, DEMO_CH_RPE_READY);
+    const config = await lattice.send(new GetResourceConfigurationCommand({ resourceConfigurationIdentifier: ready.vpcResourceConfigurationId }));
+    assert.equal(config.name, 'orders-aurora');
+    const shares = await new RAMClient(cfg()).send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [ready.vpcResourceShareArn] }));
+    assert.equal(shares.resourceShares![0].name, 'clickpipes-orders-aurora');
+    const consumers = await lattice.send(new ListResourceEndpointAssociationsCommand({ resourceConfigurationIdentifier: config.id }));
+    assert.deepEqual(consumers.items!.map((a) => [a.vpcEndpointId, a.vpcEndpointOwner]), [[ready.endpointId, CLICKPIPES_ACCOUNT]]);
+
+    const pending = await ch(DEMO_CH_SERVICE_EU, DEMO_CH_RPE_PENDING);
+    assert.equal(pending.status, 'PendingAcceptance');
+    const ec2 = new EC2Client(cfg('eu-central-1'));
+    const service = (await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({}))).ServiceConfigurations![0];
+    assert.equal(service.ServiceName, pending.vpcEndpointServiceName);
+    await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: service.ServiceId, VpcEndpointIds: [pending.endpointId] }));
+    await control(emu.url, 'POST', 'clock/advance', { ms: 60_000 });
+    assert.equal((await ch(DEMO_CH_SERVICE_EU, DEMO_CH_RPE_PENDING)).status, 'Ready');
   });
 
   it('gives the same ids on every load, and reset restores the scenario', async () => {

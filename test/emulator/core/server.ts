@@ -20,9 +20,13 @@ import * as iam from '../services/iam';
 import * as sts from '../services/sts';
 import * as rds from '../services/rds';
 import * as elbv2 from '../services/elbv2';
-import { clickhouseHandler } from '../services/clickhouse';
+import * as clickhouse from '../services/clickhouse';
 
 interface ServiceEntry { handler: ServiceHandler; router?: RestRouter }
+
+/** A service module may export its `router` so faults can target an operation before the handler runs. */
+const routerOf = (mod: object): RestRouter | undefined =>
+  (mod as { router?: RestRouter }).router ?? (mod as { clickhouseRouter?: RestRouter }).clickhouseRouter;
 
 const SERVICES: Record<ServiceName, ServiceEntry> = {
   'vpc-lattice': { handler: lattice.handler, router: lattice.router },
@@ -33,7 +37,7 @@ const SERVICES: Record<ServiceName, ServiceEntry> = {
   sts: { handler: sts.handler },
   rds: { handler: rds.handler },
   elasticloadbalancing: { handler: elbv2.handler },
-  clickhouse: { handler: clickhouseHandler },
+  clickhouse: { handler: clickhouse.clickhouseHandler, router: routerOf(clickhouse) },
 };
 
 export interface ServerOptions {

@@ -24,10 +24,17 @@ export function loadRegion(s: b.Scope, spec: RegionSpec): void {
   for (const v of spec.endpointServices ?? []) b.addEndpointService(s, v);
 }
 
-export function loadData(world: EmuWorld, scenario: ScenarioData): void {
+/** Loads every account and region; returns the scopes (`account/region`) for looking names up. */
+export function loadData(world: EmuWorld, scenario: ScenarioData): Map<string, b.Scope> {
+  const scopes = new Map<string, b.Scope>();
   for (const account of scenario.accounts) {
-    for (const [region, spec] of Object.entries(account.regions)) loadRegion(new b.Scope(world, account.id, region), spec);
+    for (const [region, spec] of Object.entries(account.regions)) {
+      const scope = new b.Scope(world, account.id, region);
+      loadRegion(scope, spec);
+      scopes.set(`${account.id}/${region}`, scope);
+    }
   }
+  return scopes;
 }
 
 export const demoData = data as unknown as ScenarioData;
