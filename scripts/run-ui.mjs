@@ -65,7 +65,7 @@ try {
 } catch (e) {
   problem = `runner error: ${e.stack || e.message}`;
 } finally {
-  const leaks = externalLookupsInLog(server.log());
+  const leaks = externalLookupsInLog(server.allLogs());
   await session.stop();
   if (leaks.length) console.error(`[ui] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
 }

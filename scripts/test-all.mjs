@@ -23,11 +23,17 @@ function run(cmd, args, opts = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(opts.env || {}) } });
     let out = '';
+    // A hung layer must not eat the CI budget: SIGTERM lets the runner stop its servers.
+    const timer = opts.timeoutMs && setTimeout(() => {
+      out += `\n[test-all] ${path.basename(String(args[0] ?? cmd))} timed out after ${opts.timeoutMs / 60000} min\n`;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    }, opts.timeoutMs);
     const tee = (stream) => (d) => { out += d; stream.write(d); };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
     child.on('error', (e) => resolve({ code: 127, out: out + String(e) }));
-    child.on('close', (code, sig) => resolve({ code: code ?? (sig ? 128 : 1), out }));
+    child.on('close', (code, sig) => { if (timer) clearTimeout(timer); resolve({ code: code ?? (sig ? 128 : 1), out }); });
   });
 }
 
@@ -98,7 +104,7 @@ async function runnerLayer(layer, script) {
   if (only && !only.has(layer)) return;
   header(`${layer} (${script})`);
   const s = Date.now();
-  const r = await run(process.execPath, [path.join(ROOT, script)]);
+  const r = await run(process.execPath, [path.join(ROOT, script)], { timeoutMs: 20 * 60_000 });
   const c = lastLineCounts(r.out);
   const secs = (Date.now() - s) / 1000;
   if (!c) rows.push({ layer, status: 'ERROR', passed: 0, failed: 1, secs, note: `no result line, exit ${r.code}` });

@@ -9,7 +9,7 @@
 // telemetry/update checks off. The server runs in its own process group (detached = setsid) and
 // the whole group is killed on stop, process exit and SIGINT/SIGTERM/SIGHUP.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, openSync, closeSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync, openSync, closeSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,6 +157,17 @@ export async function startServer(o = {}) {
     },
     log() {
       try { return readFileSync(logFile, 'utf8'); } catch { return ''; }
+    },
+    /** server.log plus every VS Code log (server, extension hosts, output channels). */
+    allLogs() {
+      const parts = [server.log()];
+      const logsDir = path.join(userData, 'logs');
+      if (existsSync(logsDir)) {
+        for (const f of readdirSync(logsDir, { recursive: true })) {
+          if (String(f).endsWith('.log')) try { parts.push(readFileSync(path.join(logsDir, String(f)), 'utf8')); } catch { /* rotated */ }
+        }
+      }
+      return parts.join('\n');
     },
     async stop() {
       if (!live.has(server)) return;
