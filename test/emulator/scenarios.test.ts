@@ -150,6 +150,19 @@ describe('scenario: demo', () => {
     assert.equal((await ch(DEMO_CH_SERVICE_EU, DEMO_CH_RPE_PENDING)).status, 'Ready');
   });
 
+  it('is reached through AWS_ENDPOINT_URL with no client endpoint option', async () => {
+    const saved = process.env.AWS_ENDPOINT_URL;
+    process.env.AWS_ENDPOINT_URL = emu.url;
+    try {
+      const { endpoint, ...rest } = sdkConfig(emu.url);
+      assert.ok(endpoint);
+      const out = await new KafkaClient(rest).send(new ListClustersV2Command({ MaxResults: 1 }));
+      assert.equal(out.ClusterInfoList!.length, 1);
+    } finally {
+      if (saved === undefined) delete process.env.AWS_ENDPOINT_URL; else process.env.AWS_ENDPOINT_URL = saved;
+    }
+  });
+
   it('gives the same ids on every load, and reset restores the scenario', async () => {
     const lattice = new VPCLatticeClient(cfg());
     const ids = (await lattice.send(new ListResourceGatewaysCommand({}))).items!.map((g) => g.id);
@@ -182,13 +195,16 @@ describe('scenario: scale', () => {
 describe('emulator CLI', () => {
   it('prints its URL, serves, and stops on SIGTERM', async function () {
     const cli = path.join(__dirname, 'cli.js');
-    const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'empty', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-cli-'));
+    const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'empty', '--quiet', '--write-profile', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => { out += d; const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out); if (m) resolve(m[0]); });
+      child.stdout.on('data', (d) => { out += d; const m = /(http:\/\/127\.0\.0\.1:\d+)\n.*AWS_PROFILE=/s.exec(out); if (m) resolve(m[1]); });
       child.on('exit', (code) => reject(new Error(`cli exited ${code}`)));
     });
     assert.equal((await control(url, 'GET', 'health')).scenario, 'empty');
+    assert.match(fs.readFileSync(path.join(dir, 'config'), 'utf8'), new RegExp(`endpoint_url = ${url}`));
+    fs.rmSync(dir, { recursive: true, force: true });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
