@@ -6,6 +6,7 @@ import {
   CLICKPIPES_ACCOUNT_ID, CLICKPIPES_PRINCIPAL_ARN, MSK_MULTI_VPC_MIN_KAFKA, MSK_UNSUPPORTED_INSTANCE_TYPE, engineFamily, isClickPipesRegion,
 } from './clickpipes';
 import { PolicyParseError, clickPipesAllowStatements, missingMskActions, parsePolicy } from './policies';
+import { isAwaitingAction } from './status';
 import type {
   Database, EndpointService, MskCluster, ResourceConfiguration, ResourceGateway, ResourceShare, Subnet,
 } from './resources';
@@ -163,7 +164,8 @@ export function endpointServiceReadiness(service: EndpointService, region: strin
   const findings: Finding[] = [];
   const allowed = service.allowedPrincipals.some((p) => p === '*' || p === CLICKPIPES_PRINCIPAL_ARN || p === CLICKPIPES_ACCOUNT_ID);
   findings.push(allowed ? ok('ClickPipes is an allowed principal.') : error(`ClickPipes (${CLICKPIPES_PRINCIPAL_ARN}) is not an allowed principal.`));
-  const pending = service.connections.filter((c) => c.state === 'PendingAcceptance');
+  // Real EC2 sends lowerCamel states (`pendingAcceptance`) although the SDK enum says PendingAcceptance.
+  const pending = service.connections.filter((c) => isAwaitingAction('endpointConnection', c.state));
   if (pending.length) {
     findings.push(warning(`${pending.length} endpoint connection${pending.length > 1 ? 's' : ''} pending acceptance: ${pending.map((c) => `${c.vpcEndpointId} (${c.owner})`).join(', ')}.`));
   }

@@ -118,6 +118,11 @@ describe('readiness', () => {
         "error: eu-south-1 is not a ClickPipes region: add a ClickPipes region (e.g. us-east-1) to the service's supported regions.",
       ],
     );
+    // Real EC2 spells connection states in lowerCamel; the SDK enum in PascalCase. Both count.
+    assert.deepEqual(
+      levels(endpointServiceReadiness(svc({ connections: [{ vpcEndpointId: 'vpce-3', owner: '072088201116', state: 'pendingAcceptance' }] }), 'us-east-1')),
+      ['ok: ClickPipes is an allowed principal.', 'warning: 1 endpoint connection pending acceptance: vpce-3 (072088201116).'],
+    );
     assert.deepEqual(levels(endpointServiceReadiness(svc({ supportedRegions: [{ region: 'eu-south-1' }, { region: 'eu-central-1' }] }), 'eu-south-1')).slice(1), [
       'ok: eu-south-1 is not a ClickPipes region, but the service is offered cross-region to eu-central-1.',
     ]);
