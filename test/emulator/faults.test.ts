@@ -83,6 +83,27 @@ describe('emulator faults and authentication', () => {
     assert.ok(Date.now() - t0 >= 140);
   });
 
+  it('applies faults to the ClickHouse API by operation, and answers unsigned or malformed AWS requests in AWS shape', async () => {
+    await control(emu.url, 'POST', 'faults', { faults: [{ service: 'clickhouse', serverError: true, times: 1 }] });
+    const auth = { authorization: `Basic ${Buffer.from('nobody:nothing').toString('base64')}` };
+    const broken = await fetch(`${emu.url}/v1/organizations`, { headers: auth });
+    assert.equal(broken.status, 500);
+    assert.equal((await broken.json() as any).status, 500);
+    const log = await control(emu.url, 'GET', 'log');
+    assert.equal(log.entries[0].service, 'clickhouse');
+    assert.notEqual(log.entries[0].operation, 'Unknown', 'named from the ClickHouse router');
+
+    const unsigned = await fetch(`${emu.url}/resourcegateways`);
+    assert.equal(unsigned.status, 403);
+    assert.equal(unsigned.headers.get('x-amzn-errortype'), 'MissingAuthenticationTokenException');
+    const scope = 'AWS4-HMAC-SHA256 Credential=AKIAEMULATORDEMO0001/20260101/us-east-1/vpc-lattice/aws4_request, SignedHeaders=host, Signature=0';
+    const badJson = await fetch(`${emu.url}/resourcegateways`, { method: 'POST', headers: { authorization: scope }, body: '{nope' });
+    assert.equal(badJson.status, 400);
+    assert.equal(badJson.headers.get('x-amzn-errortype'), 'SerializationException');
+    const unknown = await fetch(`${emu.url}/`, { headers: { authorization: scope.replace('vpc-lattice', 's3') } });
+    assert.equal(unknown.status, 400);
+  });
+
   it('validates faults and rejects unknown control routes', async () => {
     await assert.rejects(control(emu.url, 'POST', 'faults', { faults: [{ throttleRate: 2 }] }), /throttleRate/);
     await assert.rejects(control(emu.url, 'POST', 'faults', { faults: [{ bogus: true }] }), /unknown fault field/);
