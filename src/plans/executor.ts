@@ -5,7 +5,9 @@
 import type { Plan, PlanStep, StepOutputs, StepService } from '../model/plan';
 import { withClientToken } from './clientToken';
 import { describeAwsError, type PlainError } from './failure';
+import { existingResourceConflict } from './iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
+import { mskVersionRefresher, secondConflictText, type InputRefresher } from './mskVersion';
 import { checkReferences, extractOutputs, resolveRefs, UnresolvedReferenceError } from './references';
 import { CancelledError, waitUntil, WaitFailedError, WaitTimeoutError } from './waiter';
 
@@ -25,7 +27,35 @@ export type ApplyDeps = {
   /** Checked between steps and between polls; an AWS call in flight is allowed to finish. */
   cancelled?: () => boolean;
   onEvent?: (event: ApplyEvent) => void;
+  /**
+   * When skipIf finds the resource: a reason it must not be reused (a role trusting someone
+   * else), or undefined. Default: existingResourceConflict. The step then fails, untouched.
+   */
+  checkExisting?: (step: PlanStep, found: Record<string, unknown>) => string | undefined;
+  /**
+   * Steps whose input carries a version read at plan time (MSK CurrentVersion) fail when the
+   * resource changed between review and apply. The refresher says whether an error is that, and
+   * re-reads to make a fresh input; the call is then retried ONCE (never more: two writers must
+   * not loop). Default: mskVersionRefresher (src/plans/mskVersion.ts).
+   */
+  refresher?: InputRefresher;
 };
+
+/** The one retry after a stale-version failure failed the same way. */
+export class StaleAfterRetryError extends Error {
+  constructor(readonly step: PlanStep, readonly cause: unknown) {
+    super(secondConflictText(step));
+    this.name = 'StaleAfterRetry';
+  }
+}
+
+/** skipIf found something that exists but is not what the step would create. */
+export class ExistingResourceConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExistingResourceConflict';
+  }
+}
 
 export type CreatedResource = { stepId: string; title: string; outputs: Record<string, string>; waiting: boolean };
 
@@ -89,12 +119,33 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
     error = { code: err.status, text: `${step.title}: the resource went to ${err.status}${err.reason ? ` (${err.reason})` : ''}. Look at it in the AWS console, delete it if needed, and apply again.`, retryable: false };
   } else if (err instanceof WaitTimeoutError) {
     error = { code: 'WaitTimeout', text: `${step.title}: ${err.message}`, retryable: true };
+  } else if (err instanceof StaleAfterRetryError) {
+    error = { code: 'VersionConflict', text: err.message, retryable: true };
+  } else if (err instanceof ExistingResourceConflictError) {
+    error = { code: 'ExistingResourceConflict', text: err.message, retryable: false };
   } else if (err instanceof UnresolvedReferenceError) {
     error = { code: 'UnresolvedReference', text: err.message, retryable: false };
   } else {
     error = describeAwsError(err, { service: step.service, operation: phase === 'wait' ? step.waitFor?.operation : phase === 'skipIf' ? step.skipIf?.operation : step.operation });
   }
   return { stepId: step.id, title: step.title, service: step.service, operation: step.operation, phase, error };
+}
+
+/** The step's call; after a stale-version failure, one more try with a freshly read input. */
+async function callRefreshingStale(step: PlanStep, input: Record<string, unknown>, deps: ApplyDeps): Promise<Record<string, unknown>> {
+  const refresher = deps.refresher ?? mskVersionRefresher;
+  try {
+    return await deps.call(step.service, step.operation, input);
+  } catch (err) {
+    if (!refresher.isStale(step, err)) throw err;
+    const fresh = await refresher.refresh(step, input, (operation, readInput) => deps.call(step.service, operation, readInput));
+    if (!fresh) throw err;
+    try {
+      return await deps.call(step.service, step.operation, fresh);
+    } catch (again) {
+      throw refresher.isStale(step, again) ? new StaleAfterRetryError(step, again) : again;
+    }
+  }
 }
 
 export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutcome> {
@@ -150,12 +201,14 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
           } catch (err) {
             if (!isNotFound(err)) throw err;
           }
+          const conflict = skipped && response ? (deps.checkExisting ?? existingResourceConflict)(step, response) : undefined;
+          if (conflict) throw new ExistingResourceConflictError(conflict);
         }
         if (!skipped) {
           phase = 'references';
           const input = withClientToken(resolveRefs(step.input, outputs), step.clientTokenField, plan.id, step.id);
           phase = 'call';
-          response = await deps.call(step.service, step.operation, input);
+          response = await callRefreshingStale(step, input, deps);
         }
         record = { state: step.waitFor ? 'created' : 'done', outputs: extractOutputs(step, response), skipped: skipped || undefined, at: iso() };
         journal.steps[step.id] = record;

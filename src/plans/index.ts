@@ -7,6 +7,8 @@ import type { Scope } from '../aws/api';
 import { AWS_REGIONS, isClickPipesRegion } from '../model/clickpipes';
 import type { Plan } from '../model/plan';
 import { openForm, type FormContext, type NodeLike } from '../webviews/forms';
+import { iamDbAuthForm } from '../webviews/forms/iamDbAuth';
+import { runIamDbAuthQuickPick } from '../webviews/forms/iamDbAuthQuick';
 import { vpcResourceForm } from '../webviews/forms/vpcResource';
 import { runVpcResourceQuickPick } from '../webviews/forms/vpcResourceQuick';
 import { WebviewHost } from '../webviews/panelHost';
@@ -25,6 +27,8 @@ export const COMMANDS = {
   resume: 'clickpipes.resumePlan',
   createVpcResource: 'clickpipes.createVpcResourceEndpoint',
   createVpcResourceQuick: 'clickpipes.createVpcResourceEndpointQuick',
+  createIamDbAuthRole: 'clickpipes.createIamDbAuthRole',
+  createIamDbAuthRoleQuick: 'clickpipes.createIamDbAuthRoleQuick',
 } as const;
 
 /** For extension-host tests only (registered in Test and Development mode). */
@@ -103,6 +107,14 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     vscode.commands.registerCommand(COMMANDS.createVpcResourceQuick, async (node?: unknown) => {
       const ctx = await formContext(node);
       if (ctx) await runVpcResourceQuickPick(ctx);
+    }),
+    vscode.commands.registerCommand(COMMANDS.createIamDbAuthRole, async (node?: unknown) => {
+      const ctx = await formContext(node);
+      if (ctx) openForm(iamDbAuthForm, ctx);
+    }),
+    vscode.commands.registerCommand(COMMANDS.createIamDbAuthRoleQuick, async (node?: unknown) => {
+      const ctx = await formContext(node);
+      if (ctx) await runIamDbAuthQuickPick(ctx);
     }),
   ];
   if (context.extensionMode !== vscode.ExtensionMode.Production) {

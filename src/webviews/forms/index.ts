@@ -43,6 +43,8 @@ export type FormSession<Values, Init> = {
   register?(host: WebviewHost): void;
   /** Host-side validation of submitted values: field → message. */
   validate(values: Values): FormErrors;
+  /** Checks that need AWS reads (a role name already taken…); run only after validate() passed. */
+  checkRemote?(values: Values): Promise<FormErrors>;
   build(values: Values, ctx: BuildContext): Plan;
 };
 
@@ -88,7 +90,8 @@ export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): Web
   session.register?.(host);
   host.on(FormCancelCommand, () => host.dispose());
   host.on(def.submitCommand, async ({ values }) => {
-    const errors = session.validate(values);
+    let errors = session.validate(values);
+    if (Object.keys(errors).length === 0 && session.checkRemote) errors = await session.checkRemote(values);
     if (Object.keys(errors).length > 0) {
       host.notify(FormErrorsNotification, { errors });
       return;
