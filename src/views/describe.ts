@@ -246,6 +246,11 @@ export function accessibilityLabelOf(node: ExplorerNode, readiness: readonly Rea
   return parts.join(', ');
 }
 
+/** What a tree row shows at once; the tooltip is built only on hover (resolveTreeItem). */
+export function describeRow(node: ExplorerNode, readiness: readonly ReadinessLine[] = []): Omit<NodeText, 'tooltip'> {
+  return { label: labelOf(node), description: descriptionOf(node), accessibilityLabel: accessibilityLabelOf(node, readiness) };
+}
+
 export function describeNode(node: ExplorerNode, readiness: readonly ReadinessLine[] = []): NodeText {
   return {
     label: labelOf(node),

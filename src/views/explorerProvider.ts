@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { statusIcon } from '../model/status';
 import { contextValueOf } from './contextValue';
-import { describeNode, type ReadinessLine } from './describe';
+import { describeRow, tooltipOf, type ReadinessLine } from './describe';
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode, GroupKind } from './nodes';
 import { statusOf } from './nodeValues';
@@ -33,7 +33,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const readiness = readinessOf(node, this.model);
-    const text = describeNode(node, readiness);
+    const text = describeRow(node, readiness);
     const item = new vscode.TreeItem(
       text.label,
       EXPANDABLE.has(node.type)
@@ -42,10 +42,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     );
     item.id = node.id;
     item.description = text.description;
-    if (text.tooltip) {
-      const md = new vscode.MarkdownString(text.tooltip, true);
-      item.tooltip = md;
-    }
     item.contextValue = contextValueOf(node);
     item.accessibilityInformation = { label: text.accessibilityLabel };
     item.iconPath = iconOf(node, readiness);
@@ -54,6 +50,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         ? { command: 'clickpipes.ssoLogin', title: 'Sign in with AWS SSO', arguments: [node] }
         : { command: 'clickpipes.refresh', title: 'Retry', arguments: [node] };
     }
+    return item;
+  }
+
+  /** Tooltips are Markdown with ids, ARNs and readiness: built on hover, not for every row. */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    const tooltip = tooltipOf(node, readinessOf(node, this.model));
+    if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, true);
     return item;
   }
 
