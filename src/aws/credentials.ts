@@ -159,6 +159,20 @@ export class CredentialStore {
     if (err instanceof CredentialError) return err;
     if (mfaCancelled) return new CredentialError('MfaCancelled', `MFA code for profile '${profile}' was not entered.`, profile);
     const text = redact(String((err as Error)?.message ?? err));
+    const name = (err as Error)?.name ?? 'Error';
+    const code = (err as { code?: string })?.code;
+    if (code && /^E[A-Z]+$/.test(code)) {
+      return new CredentialError(code, `Network: could not reach STS to assume the role of profile '${profile}' (${text}).`, profile);
+    }
+    // An AWS error from the STS call of a role chain (AccessDenied on sts:AssumeRole, a wrong MFA
+    // code…): keep its name, but say it happened while assuming the role, not on the service call.
+    if (!/ProviderError$/.test(name) && name !== 'Error') {
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      const role = profiles[profile]?.role_arn;
+      return new CredentialError(name,
+        `${name}: profile '${profile}' could not assume ${role ?? 'its role'} (sts:AssumeRole): ${text}`, profile, undefined, status);
+    }
+    // From here on the SDK's own provider refused before any call: missing token, missing MFA code…
     const ssoProfile = ssoProfileOf(profile, profiles);
     if (ssoProfile && !/incomplete|missing the following|not present in the shared config/i.test(text)) {
       const command = `aws sso login --profile ${ssoProfile}`;
@@ -168,14 +182,7 @@ export class CredentialStore {
     if (/multi-factor|mfa/i.test(text)) {
       return new CredentialError('MfaCancelled', `Profile '${profile}' needs an MFA code and none was given.`, profile);
     }
-    // Errors from the STS call itself (AccessDenied on AssumeRole, network) keep their AWS name.
-    const name = (err as Error)?.name;
-    if (name && !/ProviderError$/.test(name) && name !== 'Error') {
-      const e = new Error(text) as Error & { $metadata?: unknown };
-      e.name = name;
-      e.$metadata = (err as { $metadata?: unknown }).$metadata;
-      return e;
-    }
     return new CredentialError('CredentialsUnavailable', `Could not get credentials for profile '${profile}': ${text}`, profile);
   }
+
 }

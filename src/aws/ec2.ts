@@ -7,11 +7,10 @@ import {
 import type { ServiceConfiguration, Tag, VpcEndpointConnection } from '@aws-sdk/client-ec2';
 import type { Scope } from './api';
 import type { EndpointConnection, EndpointService, SecurityGroup, Subnet, Vpc } from '../model/resources';
-import { allPages, AwsContext, compact, mapLimit } from './context';
+import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './context';
 
 /** EC2's maximum page size for these Describe calls. */
 const PAGE = 1000;
-const PERMISSION_CONCURRENCY = 8;
 
 const nameTag = (tags?: Tag[]) => tags?.find((t) => t.Key === 'Name')?.Value;
 const iso = (d?: Date | string) => (d instanceof Date ? d.toISOString() : d);
@@ -53,7 +52,7 @@ export async function listEndpointServices(ctx: AwsContext, scope: Scope): Promi
     allPages(paginateDescribeVpcEndpointServiceConfigurations({ client }, { MaxResults: PAGE }), (p) => p.ServiceConfigurations));
   const connections = ctx.run(scope, 'ec2', 'DescribeVpcEndpointConnections', (client) =>
     allPages(paginateDescribeVpcEndpointConnections({ client }, { MaxResults: PAGE }), (p) => p.VpcEndpointConnections));
-  const permissions = configurations.then((list) => mapLimit(list, PERMISSION_CONCURRENCY, (s) =>
+  const permissions = configurations.then((list) => mapLimit(list, PER_ITEM_CONCURRENCY, (s) =>
     ctx.run(scope, 'ec2', 'DescribeVpcEndpointServicePermissions', (client) =>
       allPages(paginateDescribeVpcEndpointServicePermissions({ client }, { ServiceId: s.ServiceId, MaxResults: PAGE }), (p) => p.AllowedPrincipals))));
   const [services, conns, perms] = await Promise.all([configurations, connections, permissions]);

@@ -9,13 +9,18 @@ import { redact } from '../model/redact';
 /** Credential problems the UI acts on (button, prompt), raised by credentials.ts. */
 export type CredentialErrorName = 'SsoLoginRequired' | 'MfaCancelled' | 'ProfileNotFound' | 'CredentialsUnavailable';
 
+/**
+ * Getting credentials failed: one of the names above, or the AWS error name of the STS call a
+ * role chain made (AccessDenied on sts:AssumeRole is not AccessDenied on the service call).
+ */
 export class CredentialError extends Error {
   constructor(
-    public override readonly name: CredentialErrorName,
+    public override readonly name: CredentialErrorName | string,
     message: string,
     public readonly profile: string,
     /** A terminal command that fixes it, e.g. `aws sso login --profile x`. */
     public readonly command?: string,
+    public readonly httpStatus?: number,
   ) {
     super(message);
   }
@@ -57,7 +62,10 @@ export function toFailure(err: unknown, ctx: { profile: string; region?: string;
   const action = `${ACTION_PREFIX[service]}:${operation}`;
   if (err instanceof AwsCallError) return err.failure;
   if (err instanceof CredentialError) {
-    return { name: err.name, message: err.message, service, operation, ...(err.command ? { command: err.command } : {}) };
+    return {
+      name: err.name, message: err.message, service, operation,
+      ...(err.command ? { command: err.command } : {}), ...(err.httpStatus ? { httpStatus: err.httpStatus } : {}),
+    };
   }
   const e = (err ?? {}) as SdkError;
   const code = e.code && NETWORK.has(e.code) ? e.code : undefined;

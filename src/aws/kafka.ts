@@ -7,10 +7,9 @@ import {
 import type { Cluster } from '@aws-sdk/client-kafka';
 import type { Scope } from './api';
 import type { MskCluster } from '../model/resources';
-import { allPages, AwsContext, compact, mapLimit } from './context';
+import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './context';
 
 const PAGE = 100;
-const POLICY_CONCURRENCY = 8;
 
 export function toMskCluster(c: Cluster): MskCluster {
   const p = c.Provisioned;
@@ -55,7 +54,7 @@ export async function listMskClusters(ctx: AwsContext, scope: Scope, withPolicie
   const clusters = await ctx.run(scope, 'kafka', 'ListClustersV2', async (client) =>
     (await allPages(paginateListClustersV2({ client }, { MaxResults: PAGE }), (p) => p.ClusterInfoList)).map(toMskCluster));
   if (withPolicies) {
-    await mapLimit(clusters, POLICY_CONCURRENCY, async (c) => { c.policy = await getClusterPolicy(ctx, scope, c.arn); });
+    await mapLimit(clusters, PER_ITEM_CONCURRENCY, async (c) => { c.policy = await getClusterPolicy(ctx, scope, c.arn); });
   }
   return clusters;
 }

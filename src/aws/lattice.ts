@@ -8,11 +8,10 @@ import {
 import type { ResourceConfigurationSummary, ResourceGatewaySummary, GetResourceGatewayCommandOutput, GetResourceConfigurationCommandOutput } from '@aws-sdk/client-vpc-lattice';
 import type { Scope } from './api';
 import type { ResourceConfiguration, ResourceConfigurationDefinition, ResourceGateway } from '../model/resources';
-import { allPages, AwsContext, compact, mapLimit } from './context';
+import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './context';
 
 /** The API's maximum page size: fewest requests. */
 const PAGE = 100;
-const DETAIL_CONCURRENCY = 8;
 
 export function toGateway(g: ResourceGatewaySummary & Partial<Pick<GetResourceGatewayCommandOutput, 'vpcId'>>): ResourceGateway {
   return compact({
@@ -78,5 +77,5 @@ export async function listResourceConfigurations(ctx: AwsContext, scope: Scope, 
   const summaries = await ctx.run(scope, 'vpc-lattice', 'ListResourceConfigurations', (client) =>
     allPages(paginateListResourceConfigurations({ client }, { maxResults: PAGE }), (p) => p.items));
   if (!details) return summaries.map((s) => toConfiguration(s));
-  return mapLimit(summaries, DETAIL_CONCURRENCY, (s) => getResourceConfiguration(ctx, scope, s.id ?? s.arn ?? ''));
+  return mapLimit(summaries, PER_ITEM_CONCURRENCY, (s) => getResourceConfiguration(ctx, scope, s.id ?? s.arn ?? ''));
 }
