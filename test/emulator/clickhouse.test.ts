@@ -32,7 +32,7 @@ describe('emulator: ClickHouse Cloud API', () => {
   beforeEach(() => {
     emu.world.reset();
     loadScenario(emu.world, 'empty');
-    seedClickhouse(emu.world);
+    seedClickhouse(emu.world, { endpoints: false });
     const region = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
     region.resourceConfigurations.set(RCFG, { id: RCFG, arn: `arn:aws:vpc-lattice:us-east-1:${DEMO_ACCOUNT}:resourceconfiguration/${RCFG}`, status: 'ACTIVE' });
     region.resourceShares.set(SHARE, { resourceShareArn: SHARE, name: 'clickpipes', status: 'ACTIVE' });
@@ -167,7 +167,7 @@ describe('ClickHouse Cloud client (src/clickhouse/api.ts) against the emulator',
   let emu: RunningEmulator;
   before(async () => {
     emu = await startEmulator({ scenario: 'empty' });
-    seedClickhouse(emu.world);
+    seedClickhouse(emu.world, { endpoints: false });
   });
   after(async () => { await emu.stop(); });
 
@@ -201,5 +201,17 @@ describe('ClickHouse Cloud client (src/clickhouse/api.ts) against the emulator',
       (e: any) => e.kind === 'badRequest' && /vpcEndpointServiceName/.test(e.message));
     const dead = new ClickHouseApi({ baseUrl: 'http://127.0.0.1:9', key: { keyId: 'k', keySecret: 'dead-secret' } });
     await assert.rejects(dead.listOrganizations(), (e: any) => e.kind === 'network' && /Could not reach/.test(e.message) && !e.message.includes('dead-secret'));
+  });
+});
+
+describe('emulator: ClickHouse demo seed', () => {
+  it('the demo scenario has the key, two AWS services, a Ready endpoint and one awaiting acceptance', async () => {
+    const { createWorld } = await import('./index');
+    const world = createWorld(1);
+    loadScenario(world, 'demo');
+    assert.equal(world.clickhouse.apiKeys.get(DEMO_CH_KEY_ID)?.secret, DEMO_CH_KEY_SECRET);
+    assert.deepEqual([...world.clickhouse.services.values()].map((s) => s.region), ['us-east-1', 'eu-central-1']);
+    assert.deepEqual([...world.clickhouse.reversePrivateEndpoints.values()].map((r) => `${r.type} ${r.status}`),
+      ['VPC_RESOURCE Ready', 'VPC_ENDPOINT_SERVICE PendingAcceptance']);
   });
 });

@@ -69,7 +69,7 @@ describe('ClickHouse Cloud view (extension host)', function () {
     assert.ok(ext);
     await ext.activate();
     emu = await startEmulator({ scenario: 'empty' });
-    seedClickhouse(emu.world);
+    seedClickhouse(emu.world, { endpoints: false });
     // The AWS records a VPC_RESOURCE endpoint checks when it provisions.
     const region = emu.world.region('123456789012', 'us-east-1');
     region.resourceConfigurations.set(RCFG, { id: RCFG, status: 'ACTIVE' });

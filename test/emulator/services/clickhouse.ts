@@ -21,8 +21,15 @@ export const DEMO_CH_ORG_ID = '7c1c4a7e-5f3b-4d39-9a57-0b8c3f1e2d01';
 export const DEMO_CH_SERVICE_US = '1f9a0c3e-8b6d-4e2a-9c11-6a0d5e7b3c02';
 export const DEMO_CH_SERVICE_EU = '5d2e8f41-3a7c-4b90-8e66-2f1c9d0a4b03';
 
-/** Seed an organization with two AWS services and the demo API key (idempotent). */
-export function seedClickhouse(world: World): void {
+export const DEMO_CH_RPE_READY = '9b7e1c2a-4d5f-4a6b-8c7d-0e1f2a3b4c05';
+export const DEMO_CH_RPE_PENDING = '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c06';
+
+/**
+ * Seed an organization with two AWS services and the demo API key (idempotent). With `endpoints`
+ * (the default, for the demo) also a Ready VPC resource endpoint in us-east-1 and an endpoint
+ * waiting for acceptance in eu-central-1; tests that create their own pass `{ endpoints: false }`.
+ */
+export function seedClickhouse(world: World, options: { endpoints?: boolean } = {}): void {
   const ch = world.clickhouse;
   ch.apiKeys.set(DEMO_CH_KEY_ID, { secret: DEMO_CH_KEY_SECRET, organizationIds: [DEMO_CH_ORG_ID] });
   if (!ch.organizations.has(DEMO_CH_ORG_ID)) {
@@ -35,6 +42,26 @@ export function seedClickhouse(world: World): void {
   });
   if (!ch.services.has(DEMO_CH_SERVICE_US)) ch.services.set(DEMO_CH_SERVICE_US, service(DEMO_CH_SERVICE_US, 'orders-analytics', 'us-east-1'));
   if (!ch.services.has(DEMO_CH_SERVICE_EU)) ch.services.set(DEMO_CH_SERVICE_EU, service(DEMO_CH_SERVICE_EU, 'events-eu', 'eu-central-1'));
+  if (options.endpoints === false) return;
+  if (!ch.reversePrivateEndpoints.has(DEMO_CH_RPE_READY)) {
+    ch.reversePrivateEndpoints.set(DEMO_CH_RPE_READY, {
+      id: DEMO_CH_RPE_READY, serviceId: DEMO_CH_SERVICE_US, description: 'orders-db (RDS PostgreSQL)', type: 'VPC_RESOURCE',
+      status: 'Ready', endpointId: 'vpce-0a1b2c3d4e5f60718',
+      dnsNames: ['vpce-0a1b2c3d4e5f60718-snra6ykb.rcfg-07c2e1f4a9b3d5e60.4k8p.vpc-lattice-rsc.us-east-1.on.aws'],
+      privateDnsNames: [], privateDnsMappings: [], dnsTargets: [],
+      vpcResourceConfigurationId: 'rcfg-07c2e1f4a9b3d5e60',
+      vpcResourceShareArn: 'arn:aws:ram:us-east-1:123456789012:resource-share/0f3c2b1a-9e8d-4c7b-a6f5-e4d3c2b1a009',
+    });
+  }
+  if (!ch.reversePrivateEndpoints.has(DEMO_CH_RPE_PENDING)) {
+    ch.reversePrivateEndpoints.set(DEMO_CH_RPE_PENDING, {
+      id: DEMO_CH_RPE_PENDING, serviceId: DEMO_CH_SERVICE_EU, description: 'inventory-mysql (NLB endpoint service)', type: 'VPC_ENDPOINT_SERVICE',
+      status: 'PendingAcceptance', endpointId: 'vpce-0f1e2d3c4b5a69788',
+      dnsNames: ['vpce-0f1e2d3c4b5a69788-1x2y3z4w.vpce-svc-0a9b8c7d6e5f40312.eu-central-1.vpce.amazonaws.com'],
+      privateDnsNames: [], privateDnsMappings: [], dnsTargets: [],
+      vpcEndpointServiceName: 'com.amazonaws.vpce.eu-central-1.vpce-svc-0a9b8c7d6e5f40312',
+    });
+  }
 }
 
 // ---- envelope and auth -------------------------------------------------------------------------------
