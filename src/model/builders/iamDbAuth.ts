@@ -8,6 +8,9 @@ import { allTags, makePlan, ref, type BuildContext } from './context';
 
 export const RDS_CONNECT_POLICY_NAME = 'clickpipes-rds-db-connect';
 
+/** Tags on the role: which database (resource id and identifier) and DB user it is for. */
+export const IAM_DB_AUTH_TAGS = { database: 'clickpipes:database', databaseId: 'clickpipes:database-id', dbUser: 'clickpipes:db-user' } as const;
+
 export type IamDbAuthInput = IamDbAuthForm & {
   /** Whether IAM auth is already on (from the picked database); no Modify step when it is. */
   iamAuthEnabled?: boolean;
@@ -41,7 +44,8 @@ export function buildIamDbAuthPlan(input: IamDbAuthInput, ctx: BuildContext): Pl
       mutating: true,
     });
   }
-  const tags = { ...allTags(ctx), 'clickpipes:database': input.databaseId, 'clickpipes:db-user': input.dbUser };
+  // The resource id (db-…/cluster-…) is unique and survives renames: the tree finds roles by it.
+  const tags = { ...allTags(ctx), [IAM_DB_AUTH_TAGS.database]: input.resourceId, [IAM_DB_AUTH_TAGS.databaseId]: input.databaseId, [IAM_DB_AUTH_TAGS.dbUser]: input.dbUser };
   steps.push({
     id: 'role',
     title: `Create IAM role ${input.roleName} trusted by the ClickHouse service`,

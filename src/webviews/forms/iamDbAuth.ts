@@ -89,6 +89,10 @@ export function checkIamDbAuth(values: IamDbAuthForm, scope: Scope, account: str
   if (!values.databaseId) errors.databaseId = 'Database: choose an RDS instance or an Aurora cluster.';
   else if (!option) errors.databaseId = `Database: ${values.databaseKind} ${values.databaseId} is not in ${scope.region} for profile ${scope.profile} (refresh the list?).`;
   else if (option.disabledReason) errors.databaseId = option.disabledReason;
+  else if (values.enableIamAuth && !option.iamAuth && option.status !== 'available') {
+    // RDS refuses ModifyDB… unless the database is available (InvalidDBInstanceState).
+    errors.databaseId = `Database: ${option.id} is ${option.status}; RDS only changes IAM authentication on an available database. Wait until it is available.`;
+  }
   const all = validateForm('iamDbAuth', filled);
   // Without a database there is no engine: say so once, at the database field.
   if (errors.databaseId) delete all.dbUser;
