@@ -115,6 +115,22 @@ describe('MSK multi-VPC connectivity', () => {
     assert.match((await attempt('open', await version('open'))).message, /IAM/);
   });
 
+  it('refuses turning off multi-VPC auth that client VPC connections still use, and bad type filters', async () => {
+    const on = { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true } } } } };
+    const v1 = (await msk.send(new DescribeClusterV2Command({ ClusterArn: arns.orders }))).ClusterInfo!.CurrentVersion;
+    await msk.send(new UpdateConnectivityCommand({ ClusterArn: arns.orders, CurrentVersion: v1, ConnectivityInfo: on }));
+    await settle();
+    emu.world.region(DEMO_ACCOUNT, 'us-east-1').mskVpcConnections.set(arns.orders, [{
+      VpcConnectionArn: 'arn:aws:kafka:us-east-1:072088201116:vpc-connection/072088201116/orders/x', Authentication: 'SASL_IAM', State: 'AVAILABLE', Owner: '072088201116',
+    }]);
+    const v2 = (await msk.send(new DescribeClusterV2Command({ ClusterArn: arns.orders }))).ClusterInfo!.CurrentVersion;
+    const off = { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: false } } } } };
+    const err = await msk.send(new UpdateConnectivityCommand({ ClusterArn: arns.orders, CurrentVersion: v2, ConnectivityInfo: off })).catch((e) => e);
+    assert.ok(err instanceof BadRequestException);
+    assert.match(err.message, /SASL_IAM/);
+    assert.ok(await msk.send(new ListClustersV2Command({ ClusterTypeFilter: 'BIG' })).catch((e) => e) instanceof BadRequestException);
+  });
+
   it('plaintext/TLS bootstrap strings for an unauthenticated cluster, and lists client VPC connections', async () => {
     const open = await msk.send(new GetBootstrapBrokersCommand({ ClusterArn: arns.open }));
     assert.match(open.BootstrapBrokerString!, /:9092/);

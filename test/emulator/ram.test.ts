@@ -111,6 +111,31 @@ describe('RAM resource shares', () => {
     assert.ok(await ram.send(new ListResourcesCommand({ resourceOwner: 'SELF', resourceType: 'ec2:Subnet' })).catch((e) => e) instanceof InvalidResourceTypeException);
   });
 
+  it('filters shares and associations; org principals are internal, role principals external; CHILD configurations cannot be shared', async () => {
+    const a = (await share({ tags: [{ key: 'env', value: 'prod' }] })).resourceShare!;
+    await ram.send(new CreateResourceShareCommand({ name: 'other', principals: ['arn:aws:organizations::123456789012:organization/o-abcdefghij'], allowExternalPrincipals: false }));
+    const byTag = await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', tagFilters: [{ tagKey: 'env', tagValues: ['prod'] }] }));
+    assert.deepEqual(byTag.resourceShares!.map((s) => s.name), ['clickpipes-orders']);
+    assert.deepEqual((await ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name: 'other' }))).resourceShares!.map((s) => s.name), ['other']);
+    const org = await ram.send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', principal: 'arn:aws:organizations::123456789012:organization/o-abcdefghij' }));
+    assert.equal(org.resourceShareAssociations![0].external, false);
+    const role = await ram.send(new AssociateResourceShareCommand({ resourceShareArn: a.resourceShareArn, principals: [`arn:aws:iam::${OTHER_ACCOUNT}:role/reader`] }));
+    assert.equal(role.resourceShareAssociations![0].external, true);
+    await settle();
+    const associated = await ram.send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', associationStatus: 'ASSOCIATED' }));
+    assert.equal(associated.resourceShareAssociations!.length, 3);
+    const pending = await ram.send(new GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL', associationStatus: 'ASSOCIATING' }));
+    assert.deepEqual(pending.resourceShareAssociations, []);
+
+    const lattice = new VPCLatticeClient(sdkConfig(emu.url));
+    const gwId = emu.world.region(DEMO_ACCOUNT, 'us-east-1').resourceConfigurations.get(configArn.split('/')[1])!.resourceGatewayId;
+    const group = await lattice.send(new CreateResourceConfigurationCommand({ name: 'grp', type: 'GROUP', portRanges: ['5432'], resourceGatewayIdentifier: gwId }));
+    await settle();
+    const child = await lattice.send(new CreateResourceConfigurationCommand({ name: 'kid', type: 'CHILD', portRanges: ['5432'], resourceConfigurationGroupIdentifier: group.id,
+      resourceConfigurationDefinition: { dnsResource: { domainName: 'db.example.com', ipAddressType: 'IPV4' } } }));
+    assert.ok(await share({ name: 'child-share', resourceArns: [child.arn!] }).catch((e) => e) instanceof OperationNotPermittedException);
+  });
+
   it('paginates shares with the SDK paginator and validates maxResults / nextToken', async () => {
     for (let i = 0; i < 5; i++) await ram.send(new CreateResourceShareCommand({ name: `share-${i}` }));
     const sizes: number[] = [];

@@ -256,6 +256,48 @@ describe('VPC Lattice resource gateways and configurations', () => {
     assert.deepEqual((await lattice.send(new ListResourceGatewaysCommand({}))).items, []);
   });
 
+  it('guards updates and deletes by status, and re-derives an ARN configuration\'s port from a new target', async () => {
+    const pendingGw = await lattice.send(new CreateResourceGatewayCommand(gatewayInput('pending-gw')));
+    assert.ok(await lattice.send(new DeleteResourceGatewayCommand({ resourceGatewayIdentifier: pendingGw.id })).catch((e) => e) instanceof ConflictException);
+    const gw = await activeGateway();
+    const cfg = await lattice.send(new CreateResourceConfigurationCommand({ name: 'orders-db', type: 'ARN', resourceGatewayIdentifier: gw.id,
+      resourceConfigurationDefinition: { arnResource: { arn: `arn:aws:rds:us-east-1:${DEMO_ACCOUNT}:cluster:${NET.privateCluster}` } } }));
+    const early = await lattice.send(new UpdateResourceConfigurationCommand({ resourceConfigurationIdentifier: cfg.id, allowAssociationToShareableServiceNetwork: true })).catch((e) => e);
+    assert.ok(early instanceof ConflictException, 'not ACTIVE yet');
+    await settle();
+    const ports = await lattice.send(new UpdateResourceConfigurationCommand({ resourceConfigurationIdentifier: cfg.id, portRanges: ['1-65535'] })).catch((e) => e);
+    assert.ok(ports instanceof ValidationException, 'an ARN configuration takes the database port');
+    const moved = await lattice.send(new UpdateResourceConfigurationCommand({ resourceConfigurationIdentifier: cfg.id,
+      resourceConfigurationDefinition: { arnResource: { arn: `arn:aws:rds:us-east-1:${DEMO_ACCOUNT}:db:${NET.privateInstance}` } } }));
+    assert.deepEqual(moved.portRanges, ['3306']);
+    const toPublic = await lattice.send(new UpdateResourceConfigurationCommand({ resourceConfigurationIdentifier: cfg.id,
+      resourceConfigurationDefinition: { arnResource: { arn: `arn:aws:rds:us-east-1:${DEMO_ACCOUNT}:cluster:${NET.publicCluster}` } } })).catch((e) => e);
+    assert.ok(toPublic instanceof ValidationException);
+  });
+
+  it('CIDR configurations need an IN_VPC gateway; TCP_UDP is allowed for them; ARN ones need a PUBLIC-resolution gateway', async () => {
+    const publicGw = await activeGateway('public-gw');
+    const cidr = { name: 'subnet-range', type: 'CIDR' as const, protocol: 'TCP_UDP' as const,
+      resourceConfigurationDefinition: { cidrResource: { cidrRanges: ['10.0.1.0/24'] } } };
+    const refused = await lattice.send(new CreateResourceConfigurationCommand({ ...cidr, resourceGatewayIdentifier: publicGw.id })).catch((e) => e);
+    assert.ok(refused instanceof ValidationException);
+    const inVpc = await lattice.send(new CreateResourceGatewayCommand({ ...gatewayInput('in-vpc-gw'), resourceConfigDnsResolution: 'IN_VPC' }));
+    await settle();
+    const ok = await lattice.send(new CreateResourceConfigurationCommand({ ...cidr, resourceGatewayIdentifier: inVpc.id }));
+    assert.equal(ok.protocol, 'TCP_UDP');
+    assert.deepEqual(ok.portRanges, ['1-65535']);
+    const arn = await lattice.send(new CreateResourceConfigurationCommand({ name: 'db', type: 'ARN', resourceGatewayIdentifier: inVpc.id,
+      resourceConfigurationDefinition: { arnResource: { arn: `arn:aws:rds:us-east-1:${DEMO_ACCOUNT}:cluster:${NET.privateCluster}` } } })).catch((e) => e);
+    assert.ok(arn instanceof ValidationException);
+  });
+
+  it('requires resourceConfigurationIdentifier to list endpoint associations', async () => {
+    const err = await lattice.send(new ListResourceEndpointAssociationsCommand({} as any)).catch((e) => e);
+    assert.ok(err instanceof ValidationException);
+    const nf = await lattice.send(new ListResourceEndpointAssociationsCommand({ resourceConfigurationIdentifier: 'rcfg-0000000000000000a' })).catch((e) => e);
+    assert.ok(nf instanceof ResourceNotFoundException);
+  });
+
   it('lists resource endpoint associations of a configuration', async () => {
     const gw = await activeGateway();
     const cfg = await lattice.send(new CreateResourceConfigurationCommand({ name: 'web', type: 'SINGLE', portRanges: ['80'], resourceGatewayIdentifier: gw.id,
