@@ -43,7 +43,7 @@ export type ApplyDeps = {
 
 /** The one retry after a stale-version failure failed the same way. */
 export class StaleAfterRetryError extends Error {
-  constructor(readonly step: PlanStep, readonly cause: unknown) {
+  constructor(readonly step: PlanStep, readonly last: unknown) {
     super(secondConflictText(step));
     this.name = 'StaleAfterRetry';
   }
