@@ -1,7 +1,7 @@
 // The ClickHouse Cloud API stand-in, driven over HTTP with fetch like the extension does, and the
 // AWS side of a VPC endpoint service accepted through the real EC2 SDK client when it is served.
 import * as assert from 'node:assert/strict';
-import { AcceptVpcEndpointConnectionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AcceptVpcEndpointConnectionsCommand, EC2Client, RejectVpcEndpointConnectionsCommand } from '@aws-sdk/client-ec2';
 import { loadScenario, startEmulator, RunningEmulator } from './index';
 import { sdkConfig } from './testHelpers';
 import { DEMO_ACCOUNT } from './scenarios/accounts';
@@ -119,20 +119,46 @@ describe('emulator: ClickHouse Cloud API', () => {
     assert.equal(conn?.VpcEndpointOwner, '072088201116');
     assert.equal(conn?.ServiceId, SVC_ID);
 
-    // Accept on the AWS side: through the real EC2 client when the emulator serves it.
-    let viaSdk = false;
-    try {
-      const ec2 = new EC2Client(sdkConfig(emu.url));
-      const out = await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: SVC_ID, VpcEndpointIds: [pending.endpointId] }));
-      assert.deepEqual(out.Unsuccessful ?? [], []);
-      viaSdk = true;
-    } catch (e) {
-      if (!/not implemented/i.test(String((e as Error).message))) throw e;
-      conn!.VpcEndpointState = 'Available';
-    }
+    // Accept on the AWS side through the real EC2 client: PendingAcceptance → Pending → Available.
+    const ec2 = new EC2Client(sdkConfig(emu.url));
+    const out = await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: SVC_ID, VpcEndpointIds: [pending.endpointId] }));
+    assert.deepEqual(out.Unsuccessful ?? [], []);
+    assert.equal((await call('GET', `${rpes()}/${id}`)).json.result.status, 'PendingAcceptance', 'still waiting while the connection is Pending');
     emu.world.clock.advance(emu.world.timings.update);
     const ready = (await call('GET', `${rpes()}/${id}`)).json.result;
-    assert.equal(ready.status, 'Ready', `accepted via ${viaSdk ? 'EC2 SDK' : 'world'}`);
+    assert.equal(ready.status, 'Ready');
+  });
+
+  it('VPC_ENDPOINT_SERVICE rejected on the AWS side → Rejected', async () => {
+    const created = await call('POST', rpes(), { description: 'nlb', type: 'VPC_ENDPOINT_SERVICE', vpcEndpointServiceName: SVC_NAME });
+    emu.world.clock.advance(emu.world.timings.create);
+    const pending = (await call('GET', `${rpes()}/${created.json.result.id}`)).json.result;
+    const ec2 = new EC2Client(sdkConfig(emu.url));
+    await ec2.send(new RejectVpcEndpointConnectionsCommand({ ServiceId: SVC_ID, VpcEndpointIds: [pending.endpointId] }));
+    emu.world.clock.advance(emu.world.timings.update);
+    assert.equal((await call('GET', `${rpes()}/${pending.id}`)).json.result.status, 'Rejected');
+  });
+
+  it('MSK_MULTI_VPC: Ready with one broker name per broker, and a ClickPipes VPC connection on the cluster', async () => {
+    const arn = `arn:aws:kafka:us-east-1:${DEMO_ACCOUNT}:cluster/orders/3f0c8d2e-1111-2222-3333-444455556666-2`;
+    const region = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
+    region.mskClusters.set(arn, {
+      ClusterArn: arn, ClusterName: 'orders', State: 'ACTIVE',
+      Provisioned: { NumberOfBrokerNodes: 2, BrokerNodeGroupInfo: { ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true } } } } } } },
+    });
+    region.mskPolicies.set(arn, { policy: JSON.stringify({ Statement: [{ Principal: { AWS: '072088201116' } }] }), currentVersion: 'K1' });
+    const scram = await call('POST', rpes(), { description: 'kafka', type: 'MSK_MULTI_VPC', mskClusterArn: arn, mskAuthentication: 'SASL_SCRAM' });
+    const iam = await call('POST', rpes(), { description: 'kafka', type: 'MSK_MULTI_VPC', mskClusterArn: arn, mskAuthentication: 'SASL_IAM' });
+    assert.equal((await call('POST', rpes(), { description: 'again', type: 'MSK_MULTI_VPC', mskClusterArn: arn, mskAuthentication: 'SASL_IAM' })).status, 400,
+      'one endpoint per cluster and auth type');
+    emu.world.clock.advance(emu.world.timings.create);
+    const failed = (await call('GET', `${rpes()}/${scram.json.result.id}`)).json.result;
+    assert.equal(failed.status, 'Failed', 'SCRAM is not enabled for multi-VPC on this cluster');
+    const ready = (await call('GET', `${rpes()}/${iam.json.result.id}`)).json.result;
+    assert.equal(ready.status, 'Ready');
+    assert.equal(ready.dnsNames.length, 2);
+    assert.match(ready.dnsNames[0], /^b-1\.orders\.[0-9a-z]{6}\.c2\.kafka\.us-east-1\.amazonaws\.com$/);
+    assert.equal(region.mskVpcConnections.get(arn)?.[0]?.Owner, '072088201116');
   });
 
   it('deletes: Deleting → gone, and removes the endpoint connection', async () => {

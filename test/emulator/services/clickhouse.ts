@@ -211,11 +211,12 @@ function followConnections(world: World): void {
   for (const rpe of liveRpes(world)) {
     if (rpe.status !== 'PendingAcceptance' || !rpe._connection) continue;
     const conn = world.region(rpe._connection.account, rpe._connection.region).endpointConnections.get(rpe.endpointId);
-    const state = conn?.VpcEndpointState;
-    if (state === 'Available') rpe.status = 'Ready';
-    else if (state === 'Rejected') rpe.status = 'Rejected';
-    else if (state === 'Expired') rpe.status = 'Expired';
-    else if (!conn || state === 'Deleted' || state === 'Failed') fail(rpe, 'the endpoint connection is gone');
+    // EC2 reports these states in either case (pendingAcceptance / PendingAcceptance).
+    const state = String(conn?.VpcEndpointState ?? '').toLowerCase();
+    if (state === 'available') rpe.status = 'Ready';
+    else if (state === 'rejected') rpe.status = 'Rejected';
+    else if (state === 'expired') rpe.status = 'Expired';
+    else if (!conn || state === 'deleted' || state === 'failed') fail(rpe, 'the endpoint connection is gone');
   }
 }
 
