@@ -1,0 +1,67 @@
+// UI layer, real clicks: expand the explorer down to the demo scenario's resources and use the
+// context menu to copy a resource configuration ID and a resource share ARN (what a person
+// pastes into ClickHouse Cloud), reading the browser clipboard back.
+import assert from 'node:assert/strict';
+import {
+  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+} from './helpers.mjs';
+
+const PROFILE = 'clickpipes-demo';
+
+describe('explorer: expand and copy from the context menu (real VS Code)', function () {
+  this.timeout(120_000);
+  let wb;
+
+  before(async () => {
+    wb = await openWorkbench();
+    await openView(wb.page, 'ClickPipes PrivateLink');
+    try {
+      await findRow(wb.page, PROFILE, { timeout: 45_000 });
+    } catch (e) {
+      await wb.page.screenshot({ path: 'test-results/ui-explorer-before.png' }).catch(() => {});
+      throw e;
+    }
+  });
+  afterEach(async function () {
+    await screenshotOnFailure(this, wb?.page);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('expands profile → region → groups', async () => {
+    await expandRow(wb.page, PROFILE);
+    await expandRow(wb.page, 'us-east-1');
+    await findRow(wb.page, 'Resource configurations');
+    await findRow(wb.page, 'Resource shares');
+  });
+
+  it('Copy ID on a resource configuration copies its rcfg- id', async () => {
+    await expandRow(wb.page, 'Resource configurations');
+    await findRow(wb.page, 'orders-aurora');
+    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await contextMenu(wb.page, 'orders-aurora', 'Copy ID');
+    const text = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
+    assert.match(text, /^rcfg-[0-9a-z]{17}$/);
+  });
+
+  it('Copy ARN on a resource share copies its RAM ARN', async () => {
+    await expandRow(wb.page, 'Resource shares');
+    await findRow(wb.page, 'clickpipes-orders-aurora');
+    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await contextMenu(wb.page, 'clickpipes-orders-aurora', 'Copy ARN');
+    const text = await waitForClipboard(wb.page, (t) => t.startsWith('arn:'));
+    assert.match(text, /^arn:aws:ram:us-east-1:123456789012:resource-share\/[0-9a-f-]+$/);
+  });
+
+  it('every row offers Refresh in its context menu', async () => {
+    const row = await findRow(wb.page, 'clickpipes-orders-aurora');
+    await row.click({ button: 'right' });
+    await wb.page.getByRole('menuitem', { name: 'Refresh' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('made no request to a non-loopback host', () => {
+    assertNoExternalRequests(wb.browser);
+  });
+});
