@@ -92,7 +92,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const scope = parseCredentialScope(headers.authorization);
     let service: ServiceName;
     if (scope) {
-      if (!(scope.service in SERVICES) || scope.service === 'clickhouse') {
+      if (!Object.hasOwn(SERVICES, scope.service) || scope.service === 'clickhouse') {
         return send(httpRes, renderError('vpc-lattice', new ApiError('UnknownService', `The emulator does not serve '${scope.service}'`, 400)));
       }
       service = scope.service as ServiceName;
