@@ -32,10 +32,11 @@ export async function allPages<P, T>(pages: AsyncIterable<P>, items: (page: P) =
 
 /**
  * In-flight limit for per-item calls (one permissions read per endpoint service, one policy per
- * MSK cluster, one Get per configuration when details are asked). High enough to hide latency,
- * low enough not to burst far past EC2's documented 100-request token bucket for reads.
+ * MSK cluster, one Get per configuration when details are asked). Enough to hide latency, low
+ * enough not to drain EC2's 100-request token bucket for reads in one burst. (bench:explorer
+ * mirrors this value in its bare script; change both together.)
  */
-export const PER_ITEM_CONCURRENCY = 16;
+export const PER_ITEM_CONCURRENCY = 8;
 
 /** Run `fn` over `items` with at most `limit` in flight (per-item calls the API forces on us). */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

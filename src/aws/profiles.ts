@@ -1,15 +1,14 @@
 // Profiles from the user's shared config and credentials files, read with the SDK's own loader
 // (same file locations, env overrides and INI rules as the CLI and fromIni), never parsed by hand.
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadSharedConfigFiles } from '@smithy/core/config';
+import { getHomeDir, loadSharedConfigFiles } from '@smithy/core/config';
 import type { Profile } from '../model/resources';
 
 type Section = Record<string, string | undefined>;
 
 /** The same paths the SDK reads (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE or ~/.aws/…). */
 export function profileFiles(): { config: string; credentials: string } {
-  const home = process.env.HOME || process.env.USERPROFILE || os.homedir();
+  const home = getHomeDir();
   return {
     config: process.env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'),
     credentials: process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials'),
