@@ -19,6 +19,12 @@ import type { ResultView } from './resultView';
 
 export type Confirm = (message: string, detail: string) => Promise<boolean>;
 
+/** Messages are fire-and-forget; a refused dialog (smoke tests, closing window) is not an error. */
+function tell(kind: 'error' | 'warning', message: string, modal = false): void {
+  const shown = kind === 'error' ? vscode.window.showErrorMessage(message, { modal }) : vscode.window.showWarningMessage(message, { modal });
+  shown.then(undefined, () => undefined);
+}
+
 const modalConfirm: Confirm = async (message, detail) =>
   (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Apply')) === 'Apply';
 
@@ -78,14 +84,14 @@ export class PlanApplier {
   async applyUri(uri: vscode.Uri | undefined): Promise<ApplyOutcome | undefined> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target || !parsePlanUri(target)) {
-      void vscode.window.showErrorMessage('Open a ClickPipes plan tab (plan.json) to apply it.');
+      tell('error', 'Open a ClickPipes plan tab (plan.json) to apply it.');
       return undefined;
     }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(parsePlanUri(target)!.planId).toString());
     if (doc) this.review.check(doc);
     const { plan, error } = await this.readPlan(target);
     if (!plan) {
-      void vscode.window.showErrorMessage(error ?? 'The plan cannot be applied.', { modal: true });
+      tell('error', error ?? 'The plan cannot be applied.', true);
       return undefined;
     }
     return this.apply(plan);
@@ -97,7 +103,7 @@ export class PlanApplier {
 
   async apply(plan: Plan): Promise<ApplyOutcome | undefined> {
     if (this.running.has(plan.id)) {
-      void vscode.window.showWarningMessage(`"${plan.title}" is already being applied.`);
+      tell('warning', `"${plan.title}" is already being applied.`);
       return undefined;
     }
     const aws = this.deps.aws();
@@ -106,11 +112,11 @@ export class PlanApplier {
     try {
       account = (await aws.callerIdentity(plan.profile)).account;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not confirm the account of profile "${plan.profile}": ${describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text} Nothing was applied.`);
+      tell('error', `Could not confirm the account of profile "${plan.profile}": ${describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text} Nothing was applied.`);
       return undefined;
     }
     if (plan.accountId && plan.accountId !== account) {
-      void vscode.window.showErrorMessage(`Profile "${plan.profile}" now signs in to account ${account}, but the plan was made for ${plan.accountId}. Nothing was applied; switch the profile back or make a new plan.`, { modal: true });
+      tell('error', `Profile "${plan.profile}" now signs in to account ${account}, but the plan was made for ${plan.accountId}. Nothing was applied; switch the profile back or make a new plan.`, true);
       return undefined;
     }
     const journal = await this.journals.load(plan.id);
@@ -165,10 +171,10 @@ export class PlanApplier {
     let message: string | undefined;
     if (outcome.status === 'failed' && outcome.failure) {
       message = `Step "${outcome.failure.title}" failed: ${outcome.failure.error.text}${createdText} Apply again to resume: finished steps are skipped.`;
-      void vscode.window.showErrorMessage(message);
+      tell('error', message);
     } else if (outcome.status === 'cancelled') {
       message = `Cancelled before "${plan.steps.find((s) => s.id === outcome.stoppedAt)?.title ?? outcome.stoppedAt}".${createdText} Apply again to continue.`;
-      void vscode.window.showWarningMessage(message);
+      tell('warning', message);
     }
     this.results.show({
       status: outcome.status, planId: plan.id, title: plan.title, account, region: plan.region, results: outcome.results, message,

@@ -1,7 +1,7 @@
 // The plan tab's text → a Plan, or the problems that block apply, each located in the text so
-// the editor can underline it. Pure (jsonc-parser only): the diagnostics provider, the apply
+// the editor can underline it. Pure: the diagnostics provider, the apply
 // command and the unit tests all call this one function.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNode, parseJsonTree, type JsonNode } from './jsonTree';
 import type { Plan } from '../model/plan';
 import { checkReferences } from './references';
 
@@ -75,10 +75,10 @@ export function structuralProblems(value: unknown): Check[] {
 }
 
 /** The text span for a JSON path: the value, or the nearest enclosing node that exists. */
-export function locate(root: Node | undefined, path: (string | number)[]): { offset: number; length: number } {
+export function locate(root: JsonNode | undefined, path: (string | number)[]): { offset: number; length: number } {
   if (!root) return { offset: 0, length: 0 };
   for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(root, path.slice(0, n));
+    const node = findNode(root, path.slice(0, n));
     if (node) {
       // A missing key: underline the key of the closest parent property, not the whole object.
       if (n < path.length && node.parent?.type === 'property' && node.parent.children?.[0]) {
@@ -98,14 +98,10 @@ export type ExtraValidator = (value: unknown) => { path: (string | number)[]; me
  * in so this module does not depend on its presence.
  */
 export function parsePlanText(text: string, extra?: ExtraValidator): ParsedPlan {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || !root) {
-    return {
-      problems: (errors.length ? errors : [{ error: 1, offset: 0, length: 0 } as unknown as ParseError]).map((e) => ({
-        path: [], message: `Not valid JSON: ${printParseErrorCode(e.error)}.`, offset: e.offset, length: Math.max(1, e.length), severity: 'error' as const,
-      })),
-    };
+  const { root, error } = parseJsonTree(text);
+  if (error || !root) {
+    const e = error ?? { message: 'Empty document', offset: 0, length: 0 };
+    return { problems: [{ path: [], message: `Not valid JSON: ${e.message}.`, offset: e.offset, length: Math.max(1, e.length), severity: 'error' }] };
   }
   const value = JSON.parse(text) as unknown;
   const checks: Check[] = [...structuralProblems(value)];

@@ -1,13 +1,13 @@
 // Review before apply: the plan and its documents open as `clickpipes-plan:` tabs; plan.json is
 // checked as it is typed (diagnostics + hover), saving it regenerates the read-only documents
 // (CLI script, notes), and a CodeLens + editor-title button apply it.
-import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { Plan, ReviewDocument } from '../model/plan';
 import { documentsFor } from '../model/builders';
 import { PLAN_FILE, type PlanStore } from './planStore';
 import { isPlanDocument, parsePlanUri, planUri, type PlanFileSystem } from './planFileSystem';
 import { checkPlanText, schemaDescription } from './planValidation';
+import { findNode, parseJsonTree, pathAt } from './jsonTree';
 import { parseRef } from './references';
 import { isMutating } from './planText';
 
@@ -76,11 +76,11 @@ export class PlanReview implements vscode.Disposable {
   private hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const text = doc.getText();
     const offset = doc.offsetAt(position);
-    const location = getLocation(text, offset);
-    const path = location.path;
+    const { root } = parseJsonTree(text);
+    if (!root) return undefined;
+    const path = pathAt(root, offset);
     const lines: string[] = [];
-    const root = parseTree(text);
-    const node = root ? findNodeAtLocation(root, path) : undefined;
+    const node = findNode(root, path);
     if (node?.type === 'string' && typeof node.value === 'string') {
       const ref = parseRef(node.value);
       if (ref) {
@@ -91,7 +91,7 @@ export class PlanReview implements vscode.Disposable {
           : `Reference to step **${ref.stepId}**, output **${ref.output}**.`);
       }
     }
-    const described = schemaDescription(path.filter((s) => s !== ''));
+    const described = schemaDescription(path);
     if (described) lines.push(described);
     if (path[0] === 'steps' && typeof path[1] === 'number' && path[2] === 'clientTokenField') {
       lines.push('At apply, this field gets a token made from the plan id and step id, so a re-run returns the same resource instead of a new one.');

@@ -15,7 +15,9 @@ export type CspOptions = { cspSource: string; nonce: string; fonts?: boolean; im
  */
 export function buildCsp({ cspSource, nonce, fonts, images }: CspOptions): string {
   if (!/^[A-Za-z0-9+/=]{8,}$/.test(nonce)) throw new Error('A webview nonce must be base64 text of at least 8 characters.');
-  if (/[;\s'"]/.test(cspSource.replace(/ /g, ''))) throw new Error('Unexpected characters in the webview CSP source.');
+  // VS Code's cspSource may list several sources ("'self' https://*.vscode-cdn.net"); only a
+  // directive separator or a line break could smuggle in another directive.
+  if (/[;\r\n,]/.test(cspSource)) throw new Error('Unexpected characters in the webview CSP source.');
   const directives = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

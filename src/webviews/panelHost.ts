@@ -37,6 +37,8 @@ export class WebviewHost implements vscode.Disposable {
   private disposed = false;
   /** Rejected inbound messages, counted for tests. */
   rejected = 0;
+  /** The last messages posted to the page (for extension-host tests; bounded). */
+  readonly sent: IpcMessage[] = [];
 
   constructor(private readonly options: PanelOptions) {
     const dist = vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews');
@@ -88,6 +90,8 @@ export class WebviewHost implements vscode.Disposable {
   notify<P>(type: IpcNotification<P>, params: P, id?: string): void {
     if (this.disposed) return;
     const message: IpcMessage = id ? { id, method: type.method, params } : { method: type.method, params };
+    this.sent.push(message);
+    if (this.sent.length > 50) this.sent.shift();
     if (!this.ready) {
       this.queue.push(message);
       return;

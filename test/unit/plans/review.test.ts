@@ -4,7 +4,7 @@ import type { Plan } from '../../../src/model/plan';
 import { confirmationText } from '../../../src/plans/confirm';
 import { checkPlanText, dotPathToSegments, schemaDescription } from '../../../src/plans/planValidation';
 import { isMutating, locate, parsePlanText } from '../../../src/plans/planText';
-import { parseTree } from 'jsonc-parser';
+import { parseJsonTree, pathAt } from '../../../src/plans/jsonTree';
 
 function builtPlan(): Plan {
   return buildVpcResourcePlan({
@@ -68,8 +68,9 @@ describe('plans/review: the plan tab text', () => {
 
   it('locates a missing key at its parent property and a path as segments', () => {
     const t = '{\n  "a": { "b": 1 }\n}';
-    const root = parseTree(t);
+    const root = parseJsonTree(t).root;
     const at = locate(root, ['a', 'missing']);
+    assert.deepEqual(pathAt(root!, t.indexOf('1')), ['a', 'b']);
     assert.equal(t.slice(at.offset, at.offset + at.length), '"a"');
     assert.deepEqual(dotPathToSegments('steps.1.input.name'), ['steps', 1, 'input', 'name']);
     assert.deepEqual(parsePlanText('[]').problems.map((x) => x.message), ['The plan must be a JSON object.']);

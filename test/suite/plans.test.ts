@@ -1,0 +1,176 @@
+// The plan spine inside the real extension host, against the emulator (demo scenario): the
+// VPC-resource form (webview host, validated messages), the review tabs with diagnostics, a
+// blocked invalid edit, apply with the confirmation (replaced by a recorder), the result view's
+// copy, and an interrupted apply resumed without duplicates.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { PlansTestApi } from '../../src/plans';
+import type { VpcResourceForm } from '../../src/model/forms';
+import type { VpcDetails, VpcResourceInit } from '../../src/webviews/protocol';
+import type { WebviewHost } from '../../src/webviews/panelHost';
+
+const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
+const EMULATOR = process.env.CPL_EMULATOR_URL;
+const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
+const SCOPE = { profile: PROFILE, region: 'us-east-1' };
+
+async function control(method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
+
+describe('plans (extension host, emulator): form → review → apply → result', function () {
+  this.timeout(90_000);
+  let api: PlansTestApi;
+  const confirmations: { message: string; detail: string }[] = [];
+
+  before(async function () {
+    if (!EMULATOR) this.skip();
+    await control('POST', 'reset', { scenario: 'demo' });
+    await control('POST', 'faults', { mode: 'clear' });
+    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    await ext.activate();
+    api = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
+    assert.ok(api, 'the plans test API is registered outside production mode');
+    api.applier.confirm = async (message, detail) => {
+      confirmations.push({ message, detail });
+      return true;
+    };
+  });
+
+  /** Opens the form from a region node and picks real values from what the host sent the page. */
+  async function openForm(name: string): Promise<{ host: WebviewHost; values: VpcResourceForm; init: VpcResourceInit }> {
+    api.hosts.get('clickpipes.form.vpcResource')?.dispose();
+    await vscode.commands.executeCommand('clickpipes.createVpcResourceEndpoint', { type: 'region', scope: SCOPE });
+    const host = await waitFor('the form panel', () => api.hosts.get('clickpipes.form.vpcResource'));
+    await waitFor('the webview ready handshake', () => host.isReady);
+    const init = (await waitFor('the init message', () => host.sent.find((m) => m.method === 'vpcResource/init')))!.params as VpcResourceInit;
+    const vpc = init.vpcs.find((v) => v.label.startsWith('prod-data'))!;
+    const requestId = `r${Date.now() % 100000}`;
+    await host.receive({ id: requestId, method: 'vpcResource/loadVpc', params: { vpcId: vpc.id } });
+    const reply = host.sent.find((m) => m.id === requestId)!.params as { ok: boolean; result: VpcDetails };
+    assert.ok(reply.ok);
+    const subnets = reply.result.subnets.filter((s) => s.freeSlash28 !== 'no').slice(0, 2).map((s) => s.id);
+    const db = init.databases.find((d) => d.label.includes('orders-aurora-pg'))!;
+    return {
+      host, init,
+      values: {
+        gatewayMode: 'new', gatewayName: `${name}-gateway`, vpcId: vpc.id, subnetIds: subnets, securityGroupIds: [reply.result.securityGroups[0].value], ipAddressType: 'IPV4',
+        configurationName: `${name}-config`, configurationType: 'ARN', definitionKind: 'arn', arn: db.arn, shareName: `${name}-share`, allowExternalPrincipals: true,
+      },
+    };
+  }
+
+  async function submit(host: WebviewHost, values: VpcResourceForm): Promise<vscode.TextDocument> {
+    const before = new Set(planDocs().map((d) => d.uri.toString()));
+    await host.receive({ method: 'vpcResource/submit', params: { values } });
+    return waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+  }
+
+  it('the form rejects malformed messages and field errors, and a valid submit opens the review tabs', async () => {
+    const { host, values, init } = await openForm('suite');
+    assert.strictEqual(init.clickpipesAccount, '072088201116');
+    assert.ok(init.databases.some((d) => d.publiclyAccessible), 'the public database is listed (and refused)');
+    const rejectedBefore = host.rejected;
+    await host.receive({ method: 'vpcResource/submit', params: { values: { ...values, configurationType: 'CIDR' } } });
+    await host.receive({ method: 'vscode/runCommand', params: { id: 'workbench.action.quit' } });
+    await host.receive('core/ready');
+    assert.strictEqual(host.rejected - rejectedBefore, 3);
+
+    const tabsBefore = planDocs().length;
+    const publicDb = init.databases.find((d) => d.publiclyAccessible)!;
+    await host.receive({ method: 'vpcResource/submit', params: { values: { ...values, arn: publicDb.arn, gatewayName: 'Bad Name' } } });
+    const errors = host.sent.filter((m) => m.method === 'form/errors').pop()!.params as { errors: Record<string, string> };
+    assert.match(errors.errors.arn, /publicly accessible/);
+    assert.ok(errors.errors.gatewayName);
+    assert.strictEqual(planDocs().length, tabsBefore, 'an invalid form opens no plan');
+
+    const doc = await submit(host, values);
+    const plan = JSON.parse(doc.getText());
+    assert.deepStrictEqual(plan.steps.map((s: { id: string }) => s.id), ['gateway', 'configuration', 'share']);
+    const names = planDocs().filter((d) => d.uri.path.startsWith(`/${plan.id}/`)).map((d) => d.uri.path.split('/').pop());
+    assert.ok(names.includes('commands.sh'), `review tabs: ${names.join(', ')}`);
+    const script = planDocs().find((d) => d.uri.path === `/${plan.id}/commands.sh`)!.getText();
+    assert.match(script, /aws vpc-lattice create-resource-gateway/);
+    assert.match(script, /aws ram create-resource-share/);
+    assert.match(script, /072088201116/);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    assert.ok(host.sent.some((m) => m.method === 'form/submitted'));
+  });
+
+  it('an invalid edit shows diagnostics and blocks apply; the fixed plan applies and the result view copies the ID', async () => {
+    const { host, values } = await openForm('edited');
+    const doc = await submit(host, values);
+    const plan = JSON.parse(doc.getText());
+    const editor = await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(original.length)), original.replace('${steps.configuration.arn}', '${steps.configuraton.arn}')));
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return d.length ? d : undefined;
+    });
+    assert.match(diags[0].message, /unknown step "configuraton"/);
+    await control('DELETE', 'log');
+    const blocked = await vscode.commands.executeCommand('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(blocked, undefined);
+    assert.deepStrictEqual(await counts(), {}, 'nothing was called');
+
+    await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original.replace('"edited-share"', '"edited-share-renamed"')));
+    const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);
+    assert.ok(outcome);
+    assert.strictEqual(outcome.status, 'succeeded');
+    const confirmation = confirmations.pop()!;
+    assert.match(confirmation.message, /account 123456789012 \(us-east-1\)/);
+    assert.match(confirmation.detail, /vpc-lattice CreateResourceGateway/);
+    assert.match(confirmation.detail, /ram CreateResourceShare/);
+    const c = await counts();
+    assert.strictEqual(c['ram:CreateResourceShare'], 1);
+    const shares = (await control('GET', 'log')).entries.filter((e: { operation: string }) => e.operation === 'CreateResourceShare');
+    assert.strictEqual(shares.length, 1);
+
+    const configId = outcome.results.find((r) => r.label === 'Resource configuration ID')!.value;
+    assert.match(configId, /^rcfg-/);
+    const result = await waitFor('the result view', () => api.results.current.host?.isReady && api.results.current.host);
+    assert.strictEqual(api.results.current.state?.status, 'succeeded');
+    await result.receive({ method: 'result/copy', params: { label: 'Resource configuration ID', value: configId } });
+    assert.strictEqual(await vscode.env.clipboard.readText(), configId);
+    void plan;
+  });
+
+  it('an apply interrupted by an AWS error resumes from the journal without duplicates', async () => {
+    const { host, values } = await openForm('resumed');
+    const doc = await submit(host, values);
+    await control('DELETE', 'log');
+    await control('POST', 'faults', { faults: [{ service: 'ram', operation: 'CreateResourceShare', accessDenied: true, times: 1 }] });
+    const first = await vscode.commands.executeCommand<{ status: string; created: { stepId: string }[]; failure?: { error: { text: string } } }>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(first?.status, 'failed');
+    assert.match(first.failure!.error.text, /denied/);
+    assert.deepStrictEqual(first.created.map((x) => x.stepId), ['gateway', 'configuration']);
+    assert.strictEqual(api.results.current.state?.status, 'failed');
+    const second = await vscode.commands.executeCommand<{ status: string }>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(second?.status, 'succeeded');
+    assert.match(confirmations.pop()!.message, /^Resume applying/);
+    const c = await counts();
+    assert.strictEqual(c['vpc-lattice:CreateResourceGateway'], 1);
+    assert.strictEqual(c['vpc-lattice:CreateResourceConfiguration'], 1);
+    assert.strictEqual(c['ram:CreateResourceShare'], 2, 'denied once, then sent again');
+    const journal = await api.journals.load(JSON.parse(doc.getText()).id);
+    assert.ok(journal?.finishedAt);
+  });
+});
