@@ -17,6 +17,12 @@ const SETTING = 'clickpipes.clickhouse.apiUrl';
 const RCFG = 'rcfg-0123456789abcdef0';
 const SHARE = 'arn:aws:ram:us-east-1:123456789012:resource-share/7ab63972-b505-4a2a-a0d2-1f4a8e1b2c3d';
 const WRONG_SECRET = 'suite-wrong-secret-b7f3';
+const SVC_ID = 'vpce-svc-0123456789abcdef0';
+const SVC_NAME = `com.amazonaws.vpce.us-east-1.${SVC_ID}`;
+const usService = {
+  kind: 'service', org: { id: DEMO_CH_ORG_ID, name: 'Demo organization' },
+  service: { id: DEMO_CH_SERVICE_US, name: 'orders-analytics', provider: 'aws', region: 'us-east-1' },
+};
 
 type Row = { depth: number; label: string; description?: string; contextValue?: string; icon?: string };
 const snapshot = () => vscode.commands.executeCommand<Row[]>('clickpipes.clickhouse.debug.snapshot');
@@ -74,6 +80,8 @@ describe('ClickHouse Cloud view (extension host)', function () {
     const region = emu.world.region('123456789012', 'us-east-1');
     region.resourceConfigurations.set(RCFG, { id: RCFG, status: 'ACTIVE' });
     region.resourceShares.set(SHARE, { resourceShareArn: SHARE, status: 'ACTIVE' });
+    region.endpointServices.set(SVC_ID, { ServiceId: SVC_ID, ServiceName: SVC_NAME, ServiceState: 'Available', AcceptanceRequired: true, NetworkLoadBalancerArns: [] });
+    region.servicePermissions.set(SVC_ID, ['arn:aws:iam::072088201116:root']);
     previousUrl = vscode.workspace.getConfiguration().inspect<string>(SETTING)?.globalValue;
     await vscode.workspace.getConfiguration().update(SETTING, emu.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('clickpipes.clickhouse.signOut');
@@ -112,9 +120,8 @@ describe('ClickHouse Cloud view (extension host)', function () {
   });
 
   it('creates through review + apply, polls Provisioning → Ready, and copies the DNS name with its port', async () => {
-    const service = { kind: 'service', org: { id: DEMO_CH_ORG_ID, name: 'Demo organization' }, service: { id: DEMO_CH_SERVICE_US, name: 'orders-analytics', provider: 'aws', region: 'us-east-1' } };
     const body = { type: 'VPC_RESOURCE', description: 'suite orders db', vpcResourceConfigurationId: RCFG, vpcResourceShareArn: SHARE };
-    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('clickpipes.clickhouse.createEndpoint', service, body);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('clickpipes.clickhouse.createEndpoint', usService, body);
     assert.ok(doc, 'the review document opened');
     assert.deepEqual(JSON.parse(doc.getText()), body);
     const created = await vscode.commands.executeCommand<{ id: string; status: string }>(
@@ -148,6 +155,39 @@ describe('ClickHouse Cloud view (extension host)', function () {
     assert.equal(await vscode.env.clipboard.readText(), `${dns.label}:5432`);
     const name = await vscode.commands.executeCommand<string>('clickpipes.clickhouse.copyDnsName', rpe);
     assert.equal(name, dns.label);
+  });
+
+  it('PendingAcceptance: explained in the tree, accepted on the AWS side through EC2, then Ready', async () => {
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('clickpipes.clickhouse.createEndpoint', usService,
+      { type: 'VPC_ENDPOINT_SERVICE', description: 'suite nlb', vpcEndpointServiceName: SVC_NAME });
+    const created = await vscode.commands.executeCommand<{ id: string }>('clickpipes.clickhouse.applyReviewedEndpoint', doc.uri, { confirm: false });
+    assert.ok(created);
+    emu.world.clock.advance(emu.world.timings.create);
+    const pending = await until('PendingAcceptance', async () =>
+      (await snapshot()).find((r) => r.label === 'suite nlb' && /PendingAcceptance/.test(r.description ?? '')), 20_000);
+    assert.equal(pending.icon, 'bell-dot');
+    assert.match(pending.contextValue ?? '', /\bpendingAcceptance\b/);
+    assert.doesNotMatch(pending.contextValue ?? '', /\btransitional\b/);
+
+    const rpe = (await vscode.commands.executeCommand<any[]>('clickpipes.clickhouse.debug.endpoints', DEMO_CH_SERVICE_US))!.find((r) => r.id === created.id);
+    const { EC2Client, AcceptVpcEndpointConnectionsCommand } = await import('@aws-sdk/client-ec2');
+    const ec2 = new EC2Client({ endpoint: emu.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-not-a-real-secret' } });
+    await ec2.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: SVC_ID, VpcEndpointIds: [rpe.endpointId] }));
+    emu.world.clock.advance(emu.world.timings.update);
+    await vscode.commands.executeCommand('clickpipes.clickhouse.refresh');
+    const ready = await until('Ready after acceptance', async () =>
+      (await snapshot()).find((r) => r.label === 'suite nlb' && /Ready/.test(r.description ?? '')));
+    assert.equal(ready.icon, 'pass-filled');
+  });
+
+  it('deletes without leaving the node behind (Deleting → gone)', async () => {
+    const list = (await vscode.commands.executeCommand<any[]>('clickpipes.clickhouse.debug.endpoints', DEMO_CH_SERVICE_US))!;
+    const rpe = list.find((r) => r.description === 'suite orders db');
+    const node = { kind: 'rpe', org: usService.org, service: usService.service, rpe };
+    assert.equal(await vscode.commands.executeCommand('clickpipes.clickhouse.deleteEndpoint', node, { confirm: false }), true);
+    await until('Deleting', async () => (await snapshot()).find((r) => r.label === 'suite orders db' && /Deleting/.test(r.description ?? '')));
+    emu.world.clock.advance(emu.world.timings.delete);
+    await until('gone', async () => ((await snapshot()).some((r) => r.label === 'suite orders db') ? undefined : true), 20_000);
   });
 
   it('shows a rejected key as an error node that leads to sign-in', async () => {

@@ -4,7 +4,7 @@
 // polling stops when nothing moves and pauses while the view is hidden.
 import * as vscode from 'vscode';
 import { log } from '../../log';
-import { isRpeInTransition, type ChService, type ReversePrivateEndpoint } from '../../model/clickhouse';
+import { isRpeAwaitingAcceptance, isRpeInTransition, type ChService, type ReversePrivateEndpoint } from '../../model/clickhouse';
 import { ClickHouseApiError } from '../../clickhouse/api';
 import type { ClickHouseSession } from '../../clickhouse/session';
 import { dnsChildren, treeItem, type ChNode, type MessageNode, type ServiceNode } from './nodes';
@@ -32,6 +32,12 @@ export class ClickHouseTreeProvider implements vscode.TreeDataProvider<ChNode>, 
     this.visible = visible;
     if (!visible) for (const p of this.polls.values()) if (p.timer) { clearTimeout(p.timer); p.timer = undefined; }
     if (visible) for (const id of this.polls.keys()) this.armPoll(id);
+    // An acceptance usually happens elsewhere (the AWS explorer, the console): re-read on return.
+    if (visible) {
+      for (const [serviceId, list] of this.endpoints) {
+        if (list.some((r) => isRpeAwaitingAcceptance(r.status))) this.refreshService(serviceId);
+      }
+    }
   }
 
   refresh(node?: ChNode): void {
