@@ -15,6 +15,7 @@ import { WebviewHost } from '../webviews/panelHost';
 import { PlanApplier } from './apply';
 import type { PlansDeps } from './hooks';
 import { FileJournalStore } from './journal';
+import { registerMskCommands } from './mskCommands';
 import { PLAN_SCHEME, PlanFileSystem, planUri } from './planFileSystem';
 import { PlanStore } from './planStore';
 import { ResultView } from './resultView';
@@ -108,6 +109,8 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
       const ctx = await formContext(node);
       if (ctx) await runVpcResourceQuickPick(ctx);
     }),
+    // MSK multi-VPC: form, QuickPick and teardown (src/plans/mskCommands.ts).
+    ...registerMskCommands({ formContext, openReview }),
     vscode.commands.registerCommand(COMMANDS.createIamDbAuthRole, async (node?: unknown) => {
       const ctx = await formContext(node);
       if (ctx) openForm(iamDbAuthForm, ctx);

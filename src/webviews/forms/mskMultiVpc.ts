@@ -1,0 +1,178 @@
+// The MSK multi-VPC form, host side: the clusters of the region with their multi-VPC
+// prerequisites checked (each one explained when it fails), the host-side validation (the page's
+// validators again, with the cluster facts from AWS, never from the page), a fresh read of the
+// cluster and its policy right before building (CurrentVersion values go into the plan), and
+// H4's builder. Shared by the webview form and the QuickPick. No `vscode` here.
+import type { Scope } from '../../aws/api';
+import { regionFromArn } from '../../model/arn';
+import { buildMskMultiVpcPlan } from '../../model/builders';
+import { CLICKPIPES_ACCOUNT_ID, MSK_MULTI_VPC_MIN_KAFKA, MSK_UNSUPPORTED_INSTANCE_TYPE, isClickPipesRegion } from '../../model/clickpipes';
+import type { MskMultiVpcForm } from '../../model/forms';
+import type { Plan } from '../../model/plan';
+import { compareVersions } from '../../model/readiness';
+import type { MskCluster } from '../../model/resources';
+import { validateForm, validateMskAuthSelection, type FormErrors } from '../../model/validation';
+import { describeAwsError } from '../../plans/failure';
+import {
+  MskMultiVpcInitNotification, SubmitMskMultiVpcCommand, defaultAuth, type MskClusterOption, type MskMultiVpcInit, type MskPrerequisite,
+} from '../mskProtocol';
+import type { FormContext, FormDefinition, FormSession, NodeLike } from './index';
+
+const authNames = (a: { iam: boolean; scram: boolean; tls: boolean }) =>
+  [a.iam && 'SASL/IAM', a.scram && 'SASL/SCRAM', a.tls && 'TLS'].filter(Boolean).join(', ');
+
+/** The AWS multi-VPC requirements, one line each, in the order the form shows them. */
+export function mskPrerequisites(c: MskCluster, region: string): MskPrerequisite[] {
+  const provisioned = c.clusterType.toUpperCase() === 'PROVISIONED';
+  const version = c.kafkaVersion;
+  const versionOk = version !== undefined && compareVersions(version, MSK_MULTI_VPC_MIN_KAFKA) >= 0;
+  const sasl = c.auth.iam || c.auth.scram;
+  const clusterRegion = regionFromArn(c.arn) ?? region;
+  const sameRegion = clusterRegion === region;
+  return [
+    {
+      id: 'provisioned', label: 'Provisioned cluster', ok: provisioned,
+      detail: provisioned ? 'Provisioned.' : `${c.clusterType} cluster: multi-VPC connectivity needs a provisioned cluster.`,
+    },
+    {
+      id: 'kafkaVersion', label: `Apache Kafka ${MSK_MULTI_VPC_MIN_KAFKA} or later`, ok: versionOk,
+      detail: version === undefined ? 'The Kafka version is unknown.' : versionOk ? `Kafka ${version}.` : `Kafka ${version} is older than ${MSK_MULTI_VPC_MIN_KAFKA}: upgrade the cluster first.`,
+    },
+    {
+      id: 'authentication', label: 'SASL/IAM or SASL/SCRAM authentication on the cluster', ok: sasl,
+      detail: sasl
+        ? `Enabled: ${authNames(c.auth)}.`
+        : c.auth.tls
+          ? 'Only TLS is enabled: ClickPipes connects with SASL/IAM or SASL/SCRAM, so enable one of them on the cluster first.'
+          : 'Only unauthenticated access is enabled: multi-VPC connectivity needs IAM, SASL/SCRAM or TLS, and ClickPipes needs SASL/IAM or SASL/SCRAM.',
+    },
+    {
+      id: 'instanceType', label: `Broker type other than ${MSK_UNSUPPORTED_INSTANCE_TYPE}`, ok: c.instanceType !== MSK_UNSUPPORTED_INSTANCE_TYPE,
+      detail: c.instanceType === MSK_UNSUPPORTED_INSTANCE_TYPE
+        ? `${MSK_UNSUPPORTED_INSTANCE_TYPE} brokers do not support multi-VPC connectivity: move to a larger broker type first.`
+        : `${c.instanceType ?? 'Serverless'}.`,
+    },
+    {
+      id: 'active', label: 'Cluster ACTIVE', ok: c.state.toUpperCase() === 'ACTIVE',
+      detail: c.state.toUpperCase() === 'ACTIVE' ? 'ACTIVE.' : `The cluster is ${c.state}; connectivity can only change on an ACTIVE cluster. Wait and refresh.`,
+    },
+    {
+      id: 'region', label: 'Same region as ClickPipes', ok: sameRegion && isClickPipesRegion(clusterRegion),
+      detail: !sameRegion
+        ? `The cluster is in ${clusterRegion}, the form works in ${region}: multi-VPC connectivity does not cross regions.`
+        : isClickPipesRegion(clusterRegion)
+          ? `${clusterRegion} is a ClickPipes region.`
+          : `${clusterRegion} is not a ClickPipes region, and MSK multi-VPC connectivity does not work across regions.`,
+    },
+  ];
+}
+
+export const failedPrerequisites = (o: Pick<MskClusterOption, 'prerequisites'>) => o.prerequisites.filter((p) => !p.ok);
+
+/** The message at the cluster field when prerequisites fail (submission is blocked). */
+export function prerequisiteError(o: Pick<MskClusterOption, 'name' | 'prerequisites'>): string | undefined {
+  const failed = failedPrerequisites(o);
+  if (!failed.length) return undefined;
+  return `Cluster ${o.name} cannot use multi-VPC connectivity: ${failed.map((p) => p.detail).join(' ')}`;
+}
+
+export function clusterOption(c: MskCluster, region: string): MskClusterOption {
+  const facts = [c.kafkaVersion && `Kafka ${c.kafkaVersion}`, c.instanceType, c.state].filter(Boolean).join(', ');
+  return {
+    arn: c.arn,
+    name: c.name,
+    label: `${c.name} (${facts})`,
+    state: c.state,
+    auth: { iam: c.auth.iam, scram: c.auth.scram, tls: c.auth.tls },
+    multiVpc: { iam: c.multiVpc.iam, scram: c.multiVpc.scram, tls: c.multiVpc.tls },
+    prerequisites: mskPrerequisites(c, region),
+  };
+}
+
+/** Values implied by the node the form was opened from (an MSK cluster node). */
+export function mskPreset(node: NodeLike, options: readonly MskClusterOption[]): { preset: Partial<MskMultiVpcForm>; note?: string } {
+  const arn = node?.type === 'mskCluster' ? node.resource?.arn : undefined;
+  if (typeof arn !== 'string') return { preset: {} };
+  const option = options.find((o) => o.arn === arn);
+  if (!option) return { preset: {}, note: `The cluster ${arn} is not in the list (refresh the explorer?).` };
+  return { preset: { clusterArn: arn, auth: defaultAuth(option) }, note: prerequisiteError(option) };
+}
+
+/** The form's errors with the cluster facts from the host's list: field → message. */
+export function checkMskForm(values: MskMultiVpcForm, scope: Scope, options: readonly MskClusterOption[]): FormErrors {
+  const option = options.find((o) => o.arn === values.clusterArn);
+  const errors = validateForm('mskMultiVpc', { ...values, clusterAuth: option?.auth });
+  if (!values.clusterArn) errors.clusterArn = 'MSK cluster: choose a cluster.';
+  else if (!option) errors.clusterArn ??= `MSK cluster: ${values.clusterArn} is not in ${scope.region} for profile ${scope.profile} (refresh the list?).`;
+  else {
+    const blocked = prerequisiteError(option);
+    if (blocked) errors.clusterArn = blocked;
+  }
+  return errors;
+}
+
+export type MskMultiVpcSession = FormSession<MskMultiVpcForm, MskMultiVpcInit> & { options(): MskClusterOption[] };
+
+export function startMskMultiVpcSession(ctx: FormContext): MskMultiVpcSession {
+  const { scope } = ctx;
+  let options: MskClusterOption[] = [];
+  // The cluster and policy read right before building: their CurrentVersion values go in the plan.
+  const fresh = new Map<string, MskCluster>();
+  return {
+    options: () => options,
+    async loadInit(): Promise<MskMultiVpcInit> {
+      const problems: string[] = [];
+      const clusters = await ctx.deps.aws().listMskClusters(scope).catch((err: unknown) => {
+        problems.push(`MSK clusters: ${describeAwsError(err, { service: 'kafka', operation: 'ListClustersV2' }).text}`);
+        return [] as MskCluster[];
+      });
+      options = clusters.map((c) => clusterOption(c, scope.region)).sort((a, b) => a.name.localeCompare(b.name));
+      const { preset, note } = mskPreset(ctx.node, options);
+      if (note) problems.unshift(note);
+      return {
+        profile: scope.profile, region: scope.region, clickpipesAccount: CLICKPIPES_ACCOUNT_ID, clusters: options, preset,
+        loadError: problems.length ? problems.join(' ') : undefined,
+      };
+    },
+    validate: (values) => checkMskForm(values, scope, options),
+    async checkRemote(values): Promise<FormErrors> {
+      const aws = ctx.deps.aws();
+      let cluster: MskCluster;
+      try {
+        const [described, policy] = await Promise.all([aws.describeMskCluster(scope, values.clusterArn), aws.getMskClusterPolicy(scope, values.clusterArn)]);
+        cluster = { ...described, policy };
+      } catch (err) {
+        return { clusterArn: `Could not read the cluster and its policy (DescribeClusterV2, GetClusterPolicy): ${describeAwsError(err, { service: 'kafka' }).text}` };
+      }
+      // The cluster may have changed since the list was read (UPDATING, auth turned off…).
+      const option = clusterOption(cluster, scope.region);
+      options = options.map((o) => (o.arn === option.arn ? option : o));
+      const blocked = prerequisiteError(option);
+      if (blocked) return { clusterArn: blocked };
+      const auth = validateMskAuthSelection(values.auth, cluster.auth);
+      if (auth) return { auth };
+      fresh.set(cluster.arn, cluster);
+      return {};
+    },
+    build(values, buildCtx): Plan {
+      const cluster = fresh.get(values.clusterArn);
+      if (!cluster) throw new Error('The cluster was not read right before building the plan; submit again.');
+      return buildMskMultiVpcPlan({
+        clusterArn: cluster.arn,
+        auth: { iam: values.auth.iam, scram: values.auth.scram, tls: Boolean(values.auth.tls) },
+        clusterAuth: cluster.auth,
+        cluster: { arn: cluster.arn, currentVersion: cluster.currentVersion, multiVpc: cluster.multiVpc, policy: cluster.policy ?? null },
+      }, buildCtx);
+    },
+  };
+}
+
+export const mskMultiVpcForm: FormDefinition<MskMultiVpcForm, MskMultiVpcInit> = {
+  viewType: 'clickpipes.form.mskMultiVpc',
+  title: 'ClickPipes: MSK multi-VPC endpoint',
+  app: 'mskMultiVpc',
+  planPrefix: 'msk',
+  initNotification: MskMultiVpcInitNotification,
+  submitCommand: SubmitMskMultiVpcCommand,
+  start: startMskMultiVpcSession,
+};

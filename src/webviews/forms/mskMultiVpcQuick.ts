@@ -1,0 +1,70 @@
+// The MSK multi-VPC flow as a multi-step QuickPick: the same session (cluster list with
+// prerequisites, validators, fresh read, builder) as the webview form, one question per step.
+import * as vscode from 'vscode';
+import type { MskMultiVpcForm } from '../../model/forms';
+import { validateMskAuthSelection } from '../../model/validation';
+import { defaultAuth } from '../mskProtocol';
+import { buildPlan, type FormContext } from './index';
+import { failedPrerequisites, prerequisiteError, startMskMultiVpcSession } from './mskMultiVpc';
+import { pickMany, pickOne, runSteps, type StepIo, type StepResult } from './multiStep';
+
+type AuthKey = 'iam' | 'scram' | 'tls';
+const AUTH_LABELS: Record<AuthKey, string> = { iam: 'SASL/IAM', scram: 'SASL/SCRAM', tls: 'TLS' };
+
+export async function runMskMultiVpcQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
+  const session = startMskMultiVpcSession(ctx);
+  const init = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading MSK clusters…' }, () => session.loadInit());
+  if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
+  const v: MskMultiVpcForm = { clusterArn: '', auth: { iam: false, scram: false, tls: false }, ...init.preset };
+  const chosen = () => session.options().find((o) => o.arn === v.clusterArn);
+
+  const clusterStep = async (io: StepIo): Promise<StepResult> => {
+    for (;;) {
+      const options = session.options();
+      const r = await pickOne(io, options.length ? 'MSK cluster (✗ = a multi-VPC prerequisite fails)' : `No MSK clusters in ${init.region}`, options.map((o) => {
+        const failed = failedPrerequisites(o);
+        return {
+          label: failed.length ? `$(error) ${o.name}` : o.name,
+          description: o.label.slice(o.name.length + 1),
+          detail: failed.length ? failed.map((p) => p.detail).join(' ') : `Auth: ${Object.entries(o.auth).filter(([, on]) => on).map(([k]) => AUTH_LABELS[k as AuthKey]).join(', ')}`,
+          value: o.arn,
+        };
+      }), v.clusterArn || undefined);
+      if (r === undefined || typeof r === 'symbol') return r as StepResult;
+      const option = session.options().find((o) => o.arn === r)!;
+      const blocked = prerequisiteError(option);
+      if (blocked) {
+        void vscode.window.showWarningMessage(blocked);
+        continue;
+      }
+      if (r !== v.clusterArn) v.auth = defaultAuth(option);
+      v.clusterArn = r;
+      return 'next';
+    }
+  };
+
+  const authStep = async (io: StepIo): Promise<StepResult> => {
+    const option = chosen()!;
+    const keys = (['iam', 'scram', 'tls'] as const).filter((k) => option.auth[k]);
+    const r = await pickMany(io, 'Auth types to turn on for multi-VPC connectivity', keys.map((k) => ({
+      label: AUTH_LABELS[k],
+      description: option.multiVpc[k] ? 'already on (stays on)' : k === 'tls' ? 'not used by ClickPipes' : `ClickPipes: SASL_${k.toUpperCase()}`,
+      value: k,
+    })), keys.filter((k) => v.auth[k]), (picked) => validateMskAuthSelection({ iam: picked.includes('iam'), scram: picked.includes('scram'), tls: picked.includes('tls') }, option.auth));
+    if (r === undefined || typeof r === 'symbol') return r as StepResult;
+    // Types already on stay on whatever is picked: UpdateConnectivity keeps them.
+    v.auth = { iam: r.includes('iam') || option.multiVpc.iam, scram: r.includes('scram') || option.multiVpc.scram, tls: r.includes('tls') || option.multiVpc.tls };
+    return 'next';
+  };
+
+  const completed = await runSteps(() => [clusterStep, authStep], 'ClickPipes: MSK multi-VPC endpoint');
+  if (!completed) return undefined;
+  let errors = session.validate(v);
+  if (!Object.keys(errors).length && session.checkRemote) errors = await session.checkRemote(v);
+  if (Object.keys(errors).length) {
+    void vscode.window.showErrorMessage(`The answers have problems: ${Object.values(errors).join(' ')}`);
+    return undefined;
+  }
+  const plan = await buildPlan(session.build, v, 'msk', ctx.deps, ctx.scope);
+  return ctx.review(plan);
+}
