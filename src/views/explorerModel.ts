@@ -5,6 +5,7 @@
 import type { AwsLayer, Scope } from '../aws/api';
 import type {
   CallerIdentity, Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
+  Subnet,
 } from '../model/resources';
 import { isTransitional } from '../model/status';
 import { errorNode, failureOf } from './errors';
@@ -65,6 +66,8 @@ export type ExplorerModelOptions = {
   poller?: Poller;
   /** Region used when a profile names none. */
   fallbackRegion?: string;
+  /** IAM roles this extension made for a database (src/plans/iamDbAuthRoles.ts: one GetRole per role). */
+  databaseRoles?: (scope: Scope, db: Database) => Promise<{ name: string; arn: string; dbUser?: string }[]>;
 };
 
 const ROOT = '';
@@ -74,6 +77,7 @@ export class ExplorerModel {
   private readonly resolved = new Map<string, ExplorerNode[]>();
   private readonly lists = new Map<string, Promise<unknown[]>>();
   private readonly listValues = new Map<string, unknown[]>();
+  private readonly subnetValues = new Map<string, Subnet[]>();
   private readonly identities = new Map<string, Promise<CallerIdentity>>();
   private readonly accounts = new Map<string, string>();
   private profilesCache: Promise<Profile[]> | undefined;
@@ -129,6 +133,7 @@ export class ExplorerModel {
       this.resolved.clear();
       this.lists.clear();
       this.listValues.clear();
+      this.subnetValues.clear();
       this.identities.clear();
       this.accounts.clear();
       this.profilesCache = undefined;
@@ -183,6 +188,42 @@ export class ExplorerModel {
     return this.listValues.get(listKey(scope, name)) as RegionLists[K] | undefined;
   }
 
+  /** Subnets of a VPC if loaded (gateway readiness: /26 and a free /28 per subnet). */
+  loadedSubnets(scope: Scope, vpcId: string): Subnet[] | undefined {
+    return this.subnetValues.get(`${ids.region(scope)}/${vpcId}`);
+  }
+
+  /**
+   * Details a list does not carry, loaded when a person hovers a node (resolveTreeItem), never
+   * for the whole tree: a configuration's definition and ports (List returns summaries), a
+   * gateway's subnets, the databases a configuration may target. Resolves true when the node
+   * has more to show than before.
+   */
+  async loadDetails(node: ExplorerNode): Promise<boolean> {
+    if (node.type === 'resourceConfiguration') {
+      const cfg = node.resource;
+      const jobs: Promise<unknown>[] = [];
+      let changed = false;
+      if (!cfg.definition && cfg.type !== 'GROUP') {
+        jobs.push(this.aws.getResourceConfiguration(node.scope, cfg.id).then((fresh) => {
+          Object.assign(cfg, fresh);
+          changed = true;
+        }));
+      }
+      if (!this.loadedList(node.scope, 'databases')) jobs.push(this.list(node.scope, 'databases').then(() => (changed = true)));
+      if (!this.loadedList(node.scope, 'shares')) jobs.push(this.list(node.scope, 'shares').then(() => (changed = true)));
+      await Promise.all(jobs);
+      return changed;
+    }
+    if (node.type === 'resourceGateway' && node.resource.vpcId) {
+      const key = `${ids.region(node.scope)}/${node.resource.vpcId}`;
+      if (this.subnetValues.has(key)) return false;
+      this.subnetValues.set(key, await this.aws.listSubnets(node.scope, node.resource.vpcId));
+      return true;
+    }
+    return false;
+  }
+
   /** The account id of a profile, when STS has answered. */
   accountOf(profile: string): string | undefined {
     return this.accounts.get(profile);
@@ -232,6 +273,19 @@ export class ExplorerModel {
           })),
         ];
         return kids.length ? kids : [message(node, 'No allowed principals or endpoint connections')];
+      }
+      case 'database': {
+        const db = node.resource;
+        if (!this.options.databaseRoles) return [message(node, 'No IAM roles made here')];
+        try {
+          const roles = await this.options.databaseRoles(node.scope, db);
+          if (!roles.length) return [message(node, `No IAM DB auth roles made by ClickPipes PrivateLink for ${db.id}`)];
+          return sortByLabel(roles.map((role) => ({
+            type: 'iamRole' as const, id: ids.resource(node.scope, role.arn, node.id), parent: node, scope: node.scope, database: db, role,
+          })));
+        } catch (err) {
+          return [errorNode(err, node, `IAM roles of ${db.id}`, node.scope.profile)];
+        }
       }
       default:
         return [];
@@ -428,6 +482,7 @@ export class ExplorerModel {
   private dropLists(match: (key: string) => boolean): void {
     for (const k of [...this.lists.keys()]) if (match(k)) this.lists.delete(k);
     for (const k of [...this.listValues.keys()]) if (match(k)) this.listValues.delete(k);
+    for (const k of [...this.subnetValues.keys()]) if (match(k)) this.subnetValues.delete(k);
   }
 }
 

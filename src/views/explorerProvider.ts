@@ -1,6 +1,7 @@
 // Renders ExplorerModel nodes as VS Code tree items: a fresh TreeItem per getTreeItem, so a node
 // changed in place (status from the poller, account id from STS) re-renders with one event.
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { statusIcon } from '../model/status';
 import { contextValueOf } from './contextValue';
 import { describeRow, tooltipOf, type ReadinessLine } from './describe';
@@ -18,7 +19,7 @@ const GROUP_ICONS: Record<GroupKind, string> = {
   databases: 'database',
 };
 
-const EXPANDABLE = new Set<ExplorerNode['type']>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService']);
+const EXPANDABLE = new Set<ExplorerNode['type']>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService', 'database']);
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -53,10 +54,21 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return item;
   }
 
-  /** Tooltips are Markdown with ids, ARNs and readiness: built on hover, not for every row. */
-  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  /**
+   * Tooltips are Markdown with ids, ARNs and readiness: built on hover, not for every row. A hover
+   * also loads what lists lack (a configuration's target, a gateway's subnets); when that adds
+   * something, the row re-renders (icon, description) and the tooltip includes it.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
+    let changed = false;
+    try {
+      changed = await this.model.loadDetails(node);
+    } catch (err) {
+      log.warn(`details of ${node.id}: ${(err as Error)?.message ?? String(err)}`);
+    }
     const tooltip = tooltipOf(node, readinessOf(node, this.model));
     if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, true);
+    if (changed) this.fire(node);
     return item;
   }
 
@@ -87,6 +99,7 @@ export function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]):
     case 'error': return themeIcon(node.ssoProfile ? 'key' : 'error', 'list.errorForeground');
     case 'message': return themeIcon('info');
     case 'allowedPrincipal': return themeIcon('person');
+    case 'iamRole': return themeIcon('key');
   }
   const s = statusOf(node);
   const icon = s ? statusIcon(s.kind, s.status) : { icon: 'circle-outline' };

@@ -2,20 +2,26 @@
 // has already loaded: drawing an icon never costs an AWS call. A check that needs a list not
 // loaded yet (databases for a configuration's target) simply has less to say until it is.
 import {
-  configurationReadiness, databaseReadiness, endpointServiceReadiness, mskReadiness, regionReadiness, shareReadiness,
-  type Finding,
+  configurationReadiness, databaseReadiness, endpointServiceReadiness, gatewayReadiness, mskReadiness, regionReadiness,
+  shareReadiness, type Finding,
 } from '../model/readiness';
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode } from './nodes';
 
 export type { Finding };
 
-export function readinessOf(node: ExplorerNode, model: Pick<ExplorerModel, 'loadedList'>): Finding[] {
+export function readinessOf(node: ExplorerNode, model: Pick<ExplorerModel, 'loadedList' | 'loadedSubnets'>): Finding[] {
   switch (node.type) {
     case 'region':
       return regionReadiness(node.scope.region);
-    case 'resourceGateway':
-      return regionReadiness(node.scope.region).filter((f) => f.level !== 'ok');
+    case 'resourceGateway': {
+      // Subnet sizes need DescribeSubnets: known once the gateway was hovered (loadDetails).
+      const subnets = node.resource.vpcId ? model.loadedSubnets(node.scope, node.resource.vpcId) : undefined;
+      return [
+        ...(subnets ? gatewayReadiness(node.resource, subnets) : []),
+        ...regionReadiness(node.scope.region).filter((f) => f.level !== 'ok'),
+      ];
+    }
     case 'resourceConfiguration': {
       const cfg = node.resource;
       const findings = [

@@ -7,6 +7,7 @@ import type { ClickPipesTestApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/views/nodes';
 import { describeNode } from '../../src/views/describe';
 import { contextValueOf } from '../../src/views/contextValue';
+import { readinessOf } from '../../src/views/readiness';
 
 const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
 const EMULATOR = process.env.CPL_EMULATOR_URL;
@@ -153,6 +154,48 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     const prod = await child(await group('Resource gateways'), 'prod-data-gateway');
     assert.strictEqual(await vscode.commands.executeCommand('clickpipes.delete', prod), 'refused');
     assert.ok(await child(await group('Resource gateways'), 'prod-data-gateway'));
+  });
+
+  it('a hover loads what lists lack: the tiny gateway\'s subnets give readiness warnings', async () => {
+    const tiny = await child(await group('Resource gateways'), 'tiny-subnet-gateway');
+    assert.ok(!readinessOf(tiny, api.explorer.model).some((f) => /\/26/.test(f.message)), 'no subnet facts before a hover');
+    assert.strictEqual(await api.explorer.model.loadDetails(tiny), true);
+    const findings = readinessOf(tiny, api.explorer.model);
+    assert.ok(findings.some((f) => f.level !== 'ok' && /smaller than the recommended \/26/.test(f.message)), JSON.stringify(findings));
+    assert.strictEqual(await api.explorer.model.loadDetails(tiny), false, 'loaded once');
+    const cfg = await child(await group('Resource configurations'), 'billing-postgres');
+    await api.explorer.model.loadDetails(cfg);
+    assert.match(describeNode(cfg).description ?? '', /billing-postgres\.internal\.example\.com · ports 5432/);
+  });
+
+  it('add and remove a region through the commands (settings, tree follows)', async () => {
+    const profile = await child(undefined, PROFILE);
+    await vscode.commands.executeCommand('clickpipes.addRegion', profile, 'eu-central-1');
+    await waitFor('eu-central-1 under the profile', async () =>
+      (await api.explorer.getChildren(await child(undefined, PROFILE))).some((r) => label(r) === 'eu-central-1'));
+    const eu = await child(await child(undefined, PROFILE), 'eu-central-1');
+    const euGateways = await api.explorer.getChildren(await child(eu, 'Resource gateways'));
+    assert.deepStrictEqual(euGateways.map(label), ['eu-prod-gateway']);
+    await vscode.commands.executeCommand('clickpipes.removeRegion', eu);
+    await waitFor('eu-central-1 removed', async () =>
+      !(await api.explorer.getChildren(await child(undefined, PROFILE))).some((r) => label(r) === 'eu-central-1'));
+    await vscode.workspace.getConfiguration('clickpipes').update('regions', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('pages through 500 resources per group (scale scenario)', async function () {
+    this.timeout(120_000);
+    await control('scenario', { name: 'scale' });
+    try {
+      await api.explorer.refresh();
+      const gateways = await api.explorer.getChildren(await group('Resource gateways'));
+      assert.strictEqual(gateways.length, 500);
+      assert.strictEqual(new Set(gateways.map((g) => g.id)).size, 500, 'unique ids');
+      const shares = await api.explorer.getChildren(await group('Resource shares'));
+      assert.strictEqual(shares.length, 500);
+    } finally {
+      await control('reset', { scenario: 'demo' });
+      await api.explorer.refresh();
+    }
   });
 
   it('refresh keeps node ids (so expansion survives)', async () => {

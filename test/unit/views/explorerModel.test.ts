@@ -149,3 +149,20 @@ describe('views/explorerModel', () => {
     assert.equal(aws.count('getResourceGateway'), 2, 'no calls while nothing is in transition');
   });
 });
+
+describe('views/explorerModel details on hover', () => {
+  it('a configuration summary gets its definition (one Get), once', async () => {
+    const aws = new FakeAws();
+    const full = aws.data.configurations[0];
+    const model = new ExplorerModel({ aws: () => aws.layer, settings: settings() });
+    const g = await groups(model);
+    const [cfg] = await model.getChildren(g.resourceConfigurations);
+    assert.ok(cfg.type === 'resourceConfiguration');
+    delete cfg.resource.definition; // what ListResourceConfigurations returns
+    assert.equal(await model.loadDetails(cfg), true);
+    assert.deepEqual(cfg.resource.definition, full.definition);
+    assert.equal(aws.count('getResourceConfiguration'), 1);
+    assert.equal(await model.loadDetails(cfg), false);
+    assert.equal(aws.count('getResourceConfiguration'), 1);
+  });
+});
