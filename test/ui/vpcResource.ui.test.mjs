@@ -1,0 +1,118 @@
+// UI layer, real clicks in a real VS Code: open the VPC-resource form from a region node, fill it
+// (typing into the text fields, ticking subnets), review the plan tab, apply it through the
+// CodeLens and the modal confirmation, and copy the resource configuration ID from the result view.
+import assert from 'node:assert/strict';
+import { contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, screenshotOnFailure, waitForClipboard } from './helpers.mjs';
+
+const PROFILE = 'clickpipes-demo';
+const NAME = `ui${Date.now().toString(36).slice(-5)}`;
+
+async function control(path, body) {
+  const res = await fetch(`${process.env.CPL_EMULATOR_URL}/_emulator/${path}`, {
+    method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json();
+}
+
+/** Sets a vscode-single-select by option text (its dropdown lives in a shadow root). */
+async function choose(frame, id, textPart) {
+  await frame.locator(`#${id}`).evaluate((el, part) => {
+    const option = [...el.querySelectorAll('vscode-option')].find((o) => o.textContent.includes(part) && !o.hasAttribute('disabled'));
+    if (!option) throw new Error(`no option containing ${part}`);
+    el.value = option.getAttribute('value');
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, textPart);
+}
+
+async function type(frame, id, text) {
+  const input = frame.locator(`#${id} input`);
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 10 });
+}
+
+describe('VPC-resource form: fill, review, apply, copy the configuration ID (real VS Code)', function () {
+  this.timeout(180_000);
+  let wb;
+  let form;
+
+  before(async () => {
+    if (process.env.CPL_EMULATOR_URL) await control('timings', { create: 1000, update: 1000, delete: 1000, shareActivate: 500 });
+    wb = await openWorkbench();
+    await openView(wb.page, 'ClickPipes PrivateLink');
+    await findRow(wb.page, PROFILE, { timeout: 45_000 });
+  });
+  afterEach(async function () {
+    await screenshotOnFailure(this, wb?.page);
+  });
+  after(async () => {
+    await wb?.close();
+    // The emulator is shared by every UI test file: put its default settle times back.
+    if (process.env.CPL_EMULATOR_URL) await control('timings', { create: 3000, update: 3000, delete: 2000, shareActivate: 2000 }).catch(() => undefined);
+  });
+
+  it('opens the form from the region node', async () => {
+    await expandRow(wb.page, PROFILE);
+    await findRow(wb.page, 'us-east-1');
+    await contextMenu(wb.page, 'us-east-1', 'Create VPC Resource Endpoint for ClickPipes…');
+    form = await findWebviewFrame(wb.page, '#field-gatewayName', 45_000);
+    assert.match(await form.locator('h1').innerText(), /VPC resource endpoint/);
+    assert.equal(await form.locator('#field-principal').evaluate((el) => el.value), '072088201116');
+  });
+
+  it('shows field errors while typing', async () => {
+    await type(form, 'field-gatewayName', 'Bad Name');
+    await form.locator('#error-gatewayName').filter({ hasText: /lowercase/ }).waitFor({ state: 'visible', timeout: 10_000 });
+    await type(form, 'field-gatewayName', `${NAME}-gateway`);
+    await form.locator('#error-gatewayName:empty').waitFor({ state: 'attached', timeout: 10_000 });
+  });
+
+  it('fills gateway, configuration and share', async () => {
+    await choose(form, 'field-vpcId', 'prod-data');
+    const subnets = form.locator('#field-subnetIds vscode-checkbox');
+    await subnets.first().waitFor({ state: 'visible', timeout: 20_000 });
+    // Two subnets that have room for a /28.
+    const labels = await subnets.evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    const good = labels.map((l, i) => [l, i]).filter(([l]) => /prod-data-[ab] /.test(l)).map(([, i]) => i);
+    assert.ok(good.length >= 2, `subnets: ${labels.join(' | ')}`);
+    for (const i of good.slice(0, 2)) await subnets.nth(i).click();
+    await form.locator('#field-securityGroupIds vscode-checkbox').first().click();
+    await choose(form, 'field-arn', 'orders-aurora-pg');
+    const refused = await form.locator('#field-arn vscode-option[disabled]').allInnerTexts();
+    assert.ok(refused.some((t) => /publicly accessible, refused/.test(t)), 'the public database is shown and refused');
+    await type(form, 'field-configurationName', `${NAME}-config`);
+    await type(form, 'field-shareName', `${NAME}-share`);
+  });
+
+  it('submits to a plan tab with the CLI script beside it, nothing created yet', async () => {
+    await control('log', undefined).catch(() => undefined);
+    await form.locator('#submit').click();
+    await wb.page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.locator('.tab', { hasText: 'commands.sh' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    const counts = (await control('log')).counts ?? {};
+    assert.equal(counts['vpc-lattice:CreateResourceGateway'] ?? 0, 0, 'review applies nothing');
+  });
+
+  it('applies through the CodeLens and the modal confirmation naming the account', async () => {
+    await wb.page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    const lens = wb.page.locator('.codelens-decoration a', { hasText: 'Apply plan' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 20_000 });
+    await lens.click();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await dialog.innerText(), /123456789012/);
+    assert.match(await dialog.innerText(), /CreateResourceGateway/);
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+  });
+
+  it('shows the result view and copies the resource configuration ID', async () => {
+    const result = await findWebviewFrame(wb.page, '[data-copy="Resource configuration ID"]', 90_000);
+    const value = await result.locator('.result-row[data-label="Resource configuration ID"] .result-value').innerText();
+    assert.match(value, /^rcfg-[0-9a-z]{17}$/);
+    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await result.locator('[data-copy="Resource configuration ID"]').click();
+    const copied = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
+    assert.equal(copied, value);
+    assert.match(await result.locator('.result-row[data-label="Resource share ARN"] .result-value').innerText(), /^arn:aws:ram:us-east-1:123456789012:resource-share\//);
+  });
+});
