@@ -16,6 +16,7 @@ import { Poller } from './views/poller';
 import { explorerSettings } from './views/settings';
 import { registerClickHouse } from './views/clickhouse/register';
 import { registerPlans } from './plans';
+import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
 
 /** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
 export interface ClickPipesTestApi {
@@ -49,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     poller,
     onDidChange: (node) => provider?.fire(node),
     onState: (state) => void vscode.commands.executeCommand('setContext', 'clickpipes.state', state),
+    // Roles made for a database from this machine's apply journals, each confirmed by one GetRole.
+    databaseRoles: iamDbAuthRoleFinder(context.globalStorageUri.fsPath, aws),
   });
   provider = new ExplorerProvider(model);
   const view = vscode.window.createTreeView('clickpipes.explorer', { treeDataProvider: provider, showCollapseAll: true });

@@ -32,6 +32,7 @@ const KIND_TITLES: Record<string, string> = {
   endpointService: 'VPC endpoint service',
   allowedPrincipal: 'Allowed principal',
   endpointConnection: 'Endpoint connection',
+  iamRole: 'IAM role (IAM DB auth)',
 };
 
 /** Escapes Markdown punctuation in free text (names, messages) so it renders literally. */
@@ -73,6 +74,7 @@ export function labelOf(node: ExplorerNode): string {
     case 'allowedPrincipal': return node.principal;
     case 'endpointConnection': return node.connection.vpcEndpointId;
     case 'database': return node.resource.id;
+    case 'iamRole': return node.role.name;
     case 'error':
     case 'message': return node.message;
   }
@@ -135,6 +137,9 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
       break;
     case 'endpointConnection':
       parts.push(node.connection.state, node.connection.owner, node.connection.region);
+      break;
+    case 'iamRole':
+      parts.push(node.role.dbUser && `as ${node.role.dbUser}`, 'rds-db:connect');
       break;
     case 'database': {
       const d = node.resource;

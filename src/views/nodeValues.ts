@@ -26,6 +26,7 @@ export function arnOf(node: ExplorerNode): string | undefined {
     case 'resourceShare':
     case 'mskCluster':
     case 'database': return node.resource.arn;
+    case 'iamRole': return node.role.arn;
     case 'sharedResource': return node.shared.arn;
     case 'sharePrincipal': return node.principal.id.startsWith('arn:') ? node.principal.id : undefined;
     case 'allowedPrincipal': return node.principal.startsWith('arn:') ? node.principal : undefined;

@@ -68,6 +68,8 @@ export interface EndpointServiceNode extends InScope { type: 'endpointService'; 
 export interface AllowedPrincipalNode extends InScope { type: 'allowedPrincipal'; service: EndpointService; principal: string }
 export interface EndpointConnectionNode extends InScope { type: 'endpointConnection'; service: EndpointService; connection: EndpointConnection }
 export interface DatabaseNode extends InScope { type: 'database'; resource: Database }
+/** An IAM role this extension made for the database (IAM DB auth), confirmed with GetRole. */
+export interface IamRoleNode extends InScope { type: 'iamRole'; database: Database; role: { name: string; arn: string; dbUser?: string } }
 
 export type ResourceNode =
   | ResourceGatewayNode
@@ -79,7 +81,8 @@ export type ResourceNode =
   | EndpointServiceNode
   | AllowedPrincipalNode
   | EndpointConnectionNode
-  | DatabaseNode;
+  | DatabaseNode
+  | IamRoleNode;
 
 /** What went wrong while loading a parent's children; shown in place of them, with a retry. */
 export interface ErrorNode extends Base {
