@@ -51,7 +51,8 @@ export class ClickHouseSession implements vscode.Disposable {
     await this.secrets.store(KEY_ID, key.keyId);
     await this.secrets.store(KEY_SECRET, key.keySecret);
     await this.updateContext();
-    log.info(`ClickHouse Cloud: signed in with API key id ${key.keyId} at ${this.baseUrl}`);
+    // Only the key id's tail: enough to tell keys apart, nothing more than needed in a log.
+    log.info(`ClickHouse Cloud: signed in with API key id …${key.keyId.slice(-4)} at ${this.baseUrl}`);
     this.changed.fire();
   }
 

@@ -190,6 +190,31 @@ describe('ClickHouse Cloud view (extension host)', function () {
     await until('gone', async () => ((await snapshot()).some((r) => r.label === 'suite orders db') ? undefined : true), 20_000);
   });
 
+  it('offers the endpoint after an AWS plan: the body comes from the plan results, the same-region service first', async () => {
+    const rcfg = 'rcfg-0fedcba9876543210';
+    const share = 'arn:aws:ram:us-east-1:123456789012:resource-share/11111111-2222-4333-8444-555555555555';
+    const plan = {
+      schemaVersion: 1, id: 'suite-plan', kind: 'vpcResource', title: 'orders-db', profile: 'clickpipes-demo', region: 'us-east-1',
+      createdAt: '2026-11-23T00:00:00Z', steps: [], warnings: [],
+      results: { 'Resource configuration ID': '${steps.configuration.id}', 'Resource share ARN': '${steps.share.arn}' },
+    };
+    const outputs = { configuration: { id: rcfg }, share: { arn: share } };
+    const offered = vscode.commands.executeCommand<vscode.TextDocument | undefined>('clickpipes.clickhouse.createFromPlan', plan, outputs, { ask: false });
+    // The service picker is a QuickPick: accept its first item (us-east-1 ranks first for a us-east-1 endpoint).
+    let doc: vscode.TextDocument | undefined;
+    const end = Date.now() + 15_000;
+    while (!doc && Date.now() < end) {
+      await sleep(300);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      doc = await Promise.race([offered, sleep(200).then(() => undefined)]);
+    }
+    assert.ok(doc, 'the review document opened');
+    assert.deepEqual(JSON.parse(doc.getText()), {
+      description: 'ClickPipes VPC_RESOURCE — orders-db', type: 'VPC_RESOURCE', vpcResourceConfigurationId: rcfg, vpcResourceShareArn: share,
+    });
+    await vscode.commands.executeCommand('clickpipes.clickhouse.discardReviewedEndpoint', doc.uri);
+  });
+
   it('shows a rejected key as an error node that leads to sign-in', async () => {
     await vscode.commands.executeCommand('clickpipes.clickhouse.signIn', { keyId: DEMO_CH_KEY_ID, keySecret: WRONG_SECRET, verify: false });
     const rows = await until('the error node', async () => {
@@ -210,7 +235,7 @@ describe('ClickHouse Cloud view (extension host)', function () {
     console.log(`[clickhouse suite] scanned ${files.length} log files (${ours.length} of this extension)`);
     // The extension's own channel must exist and show the sign-in, or this check proves nothing.
     assert.ok(ours.length > 0, `no "ClickPipes PrivateLink" log among ${files.join(', ')}`);
-    assert.ok(ours.some((f) => fs.readFileSync(f, 'utf8').includes(`signed in with API key id ${DEMO_CH_KEY_ID}`)), 'the sign-in was logged');
+    assert.ok(ours.some((f) => fs.readFileSync(f, 'utf8').includes(`signed in with API key id …${DEMO_CH_KEY_ID.slice(-4)}`)), 'the sign-in was logged');
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
       assert.ok(!text.includes(DEMO_CH_KEY_SECRET), `${f} contains the API key secret`);

@@ -126,7 +126,8 @@ export function registerClickHouseCommands(
     return body ? openReview(target, body) : undefined;
   });
 
-  reg('clickpipes.clickhouse.createFromPlan', (plan: Plan, outputs: StepOutputs) => offerReversePrivateEndpoint(plan, outputs));
+  reg('clickpipes.clickhouse.createFromPlan', (plan: Plan, outputs: StepOutputs, options?: { ask?: boolean }) =>
+    offerReversePrivateEndpoint(plan, outputs, options));
 
   reg('clickpipes.clickhouse.acceptConnection', async (arg?: unknown) => {
     const target = await endpointOf(arg, 'Accept the connection');
