@@ -2,6 +2,7 @@
 // `clickpipes-demo` profile (AWS_CONFIG_FILE/AWS_PROFILE set by the harness). Drives the tree
 // through the provider's model (what VS Code itself calls) and the registered commands.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/views/nodes';
@@ -195,6 +196,28 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     } finally {
       await control('reset', { scenario: 'demo' });
       await api.explorer.refresh();
+    }
+  });
+
+  it('editing the AWS config file reloads profiles (watched, no refresh needed)', async function () {
+    const file = process.env.AWS_CONFIG_FILE;
+    if (!file || !fs.existsSync(file)) this.skip();
+    const original = fs.readFileSync(file!, 'utf8');
+    const config = vscode.workspace.getConfiguration('clickpipes');
+    try {
+      await config.update('profiles', [PROFILE, 'cpl-watched'], vscode.ConfigurationTarget.Global);
+      const missing = await waitFor('the cpl-watched root', async () =>
+        (await api.explorer.getChildren()).find((n) => label(n) === 'cpl-watched'));
+      assert.match(label((await api.explorer.getChildren(missing))[0]), /not in your AWS config/);
+      const endpoint = /endpoint_url = (.*)/.exec(original)?.[1] ?? EMULATOR;
+      fs.writeFileSync(file!, `${original}\n[profile cpl-watched]\nregion = eu-west-1\nendpoint_url = ${endpoint}\n`);
+      await waitFor('cpl-watched found after the file changed', async () => {
+        const root = (await api.explorer.getChildren()).find((n) => label(n) === 'cpl-watched');
+        return root && (await api.explorer.getChildren(root)).some((r) => label(r) === 'eu-west-1');
+      }, 20_000);
+    } finally {
+      fs.writeFileSync(file!, original);
+      await config.update('profiles', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
