@@ -30,6 +30,7 @@ export const COMMANDS = {
   createVpcResourceQuick: 'clickpipes.createVpcResourceEndpointQuick',
   createIamDbAuthRole: 'clickpipes.createIamDbAuthRole',
   createIamDbAuthRoleQuick: 'clickpipes.createIamDbAuthRoleQuick',
+  copyDocument: 'clickpipes.copyReviewDocument',
 } as const;
 
 /** For extension-host tests only (registered in Test and Development mode). */
@@ -118,6 +119,16 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     vscode.commands.registerCommand(COMMANDS.createIamDbAuthRoleQuick, async (node?: unknown) => {
       const ctx = await formContext(node);
       if (ctx) await runIamDbAuthQuickPick(ctx);
+    }),
+    // The review's SQL (and any other document) stays open after apply: the extension never
+    // connects to the database, so the user copies the SQL and runs it themselves.
+    vscode.commands.registerCommand(COMMANDS.copyDocument, async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (!target) return undefined;
+      const text = (await vscode.workspace.openTextDocument(target)).getText();
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`$(check) Copied ${path.posix.basename(target.path)}`, 5000);
+      return text.length;
     }),
   ];
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
