@@ -1,0 +1,160 @@
+// IAM DB auth inside the real extension host, against the emulator (demo scenario): the command
+// opened from the explorer's database node, the form's host side (validated messages, field
+// errors without AWS calls, GetRole name check), review tabs (trust, rds-db:connect, SQL, CLI,
+// notes), apply with the confirmation, the result view's copy of the role ARN, "Copy" on the
+// SQL tab, and the database node showing IAM auth on and the role under it.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ClickPipesTestApi } from '../../src/extension';
+import type { IamDbAuthForm } from '../../src/model/forms';
+import type { PlansTestApi } from '../../src/plans';
+import { describeNode } from '../../src/views/describe';
+import { contextValueOf } from '../../src/views/contextValue';
+import type { ExplorerNode } from '../../src/views/nodes';
+import type { IamDbAuthInit, RoleNameCheck } from '../../src/webviews/iamDbAuthProtocol';
+
+const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
+const EMULATOR = process.env.CPL_EMULATOR_URL;
+const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
+const ACCOUNT = '123456789012';
+const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-suite-Role';
+const DB = 'billing-postgres';
+
+async function control(method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
+const label = (n: ExplorerNode) => describeNode(n).label;
+
+describe('IAM DB auth (extension host, emulator): database node → form → review → apply → role ARN copied', function () {
+  this.timeout(90_000);
+  let plans: PlansTestApi;
+  let explorer: ClickPipesTestApi['explorer'];
+  const confirmations: { message: string; detail: string }[] = [];
+
+  const child = async (parent: ExplorerNode | undefined, name: string): Promise<ExplorerNode> => {
+    const kids = await explorer.getChildren(parent);
+    const found = kids.find((k) => label(k) === name);
+    assert.ok(found, `no child ${name} under ${parent ? label(parent) : 'root'}: ${kids.map(label).join(', ')}`);
+    return found;
+  };
+  const databaseNode = async () => child(await child(await child(await child(undefined, PROFILE), 'us-east-1'), 'Databases'), DB);
+
+  before(async function () {
+    if (!EMULATOR) this.skip();
+    await control('POST', 'reset', { scenario: 'demo' });
+    await control('POST', 'faults', { mode: 'clear' });
+    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
+    assert.ok(ext);
+    explorer = (await ext.activate()).explorer;
+    plans = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
+    plans.applier.confirm = async (message, detail) => {
+      confirmations.push({ message, detail });
+      return true;
+    };
+    await explorer.refresh();
+  });
+
+  it('runs the whole flow from the database node', async () => {
+    const node = await databaseNode();
+    assert.match(describeNode(node).description ?? '', /IAM auth off/);
+    assert.match(contextValueOf(node), /^database;/, 'the menu entry matches viewItem =~ /^(region|database)(;|$)/');
+
+    plans.hosts.get('clickpipes.form.iamDbAuth')?.dispose();
+    await vscode.commands.executeCommand('clickpipes.createIamDbAuthRole', node);
+    const host = await waitFor('the form panel', () => plans.hosts.get('clickpipes.form.iamDbAuth'));
+    await waitFor('the webview ready handshake', () => host.isReady);
+    const init = (await waitFor('the init message', () => host.sent.find((m) => m.method === 'iamDbAuth/init')))!.params as IamDbAuthInit;
+    assert.strictEqual(init.account, ACCOUNT);
+    assert.strictEqual(init.preset.databaseId, DB);
+    assert.strictEqual(init.preset.enableIamAuth, true);
+    assert.strictEqual(init.preset.dbUser, 'clickpipes_iam_user');
+    assert.match(init.roleArnHelp, /Network security information → Service role ID \(IAM\)/);
+    const option = init.databases.find((d) => d.id === DB)!;
+    assert.match(option.resourceId, /^db-/);
+
+    const values: IamDbAuthForm = {
+      databaseKind: 'instance', databaseId: DB, resourceId: option.resourceId, engine: option.engine, region: 'us-east-1', account: ACCOUNT,
+      clickhouseRoleArn: CH_ROLE, dbUser: 'clickpipes_iam_user', roleName: init.preset.roleName!, enableIamAuth: true,
+    };
+    // Malformed messages are dropped; bad values come back as field errors with no AWS call.
+    const rejectedBefore = host.rejected;
+    await host.receive({ method: 'iamDbAuth/submit', params: { values: { ...values, enableIamAuth: 'yes' } } });
+    await host.receive({ method: 'iamDbAuth/submit', params: { values: { ...values, extra: 1 } } });
+    assert.strictEqual(host.rejected - rejectedBefore, 2);
+    await control('DELETE', 'log');
+    const tabsBefore = planDocs().length;
+    await host.receive({ method: 'iamDbAuth/submit', params: { values: { ...values, clickhouseRoleArn: 'arn:aws:iam::999:user/x', dbUser: 'Bad-User', roleName: 'bad name' } } });
+    const errors = (await waitFor('field errors', () => host.sent.filter((m) => m.method === 'form/errors').pop()))!.params as { errors: Record<string, string> };
+    assert.deepStrictEqual(Object.keys(errors.errors).sort(), ['clickhouseRoleArn', 'dbUser', 'roleName']);
+    assert.strictEqual(planDocs().length, tabsBefore);
+    assert.deepStrictEqual(await counts(), {}, 'bad input: no AWS call');
+
+    await host.receive({ id: 'check1', method: 'iamDbAuth/checkRoleName', params: { roleName: values.roleName, clickhouseRoleArn: CH_ROLE } });
+    const reply = (await waitFor('the name check', () => host.sent.find((m) => m.id === 'check1')))!.params as { ok: boolean; result: RoleNameCheck };
+    assert.deepStrictEqual(reply, { ok: true, result: { state: 'free' } });
+
+    const before = new Set(planDocs().map((d) => d.uri.toString()));
+    await host.receive({ method: 'iamDbAuth/submit', params: { values } });
+    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const plan = JSON.parse(doc.getText());
+    assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['ModifyDBInstance', 'CreateRole', 'PutRolePolicy']);
+    const tab = (name: string) => planDocs().find((d) => d.uri.path === `/${plan.id}/${name}`);
+    assert.match(tab('trust-policy.json')!.getText(), new RegExp(CH_ROLE.replace(/[/.]/g, '\\$&')));
+    assert.match(tab('rds-db-connect-policy.json')!.getText(), new RegExp(`arn:aws:rds-db:us-east-1:${ACCOUNT}:dbuser:${option.resourceId}/clickpipes_iam_user`));
+    assert.match(tab('postgres-clickpipes-user.sql')!.getText(), /GRANT rds_iam TO clickpipes_iam_user;/);
+    assert.match(tab('commands.sh')!.getText(), /aws rds modify-db-instance/);
+    assert.match(tab('notes.md')!.getText(), /rds\.iam_auth_for_replication = 1/);
+
+    await control('DELETE', 'log');
+    const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(outcome?.status, 'succeeded');
+    const confirmation = confirmations.pop()!;
+    assert.match(confirmation.message, /account 123456789012 \(us-east-1\)/);
+    assert.match(confirmation.detail, /rds ModifyDBInstance/);
+    assert.match(confirmation.detail, /iam CreateRole/);
+    assert.match(confirmation.detail, /iam PutRolePolicy/);
+    const c = await counts();
+    assert.strictEqual(c['iam:CreateRole'], 1);
+    assert.strictEqual(c['iam:PutRolePolicy'], 1);
+    const roleArn = outcome.results.find((r) => r.label === 'IAM role ARN')!.value;
+    assert.strictEqual(roleArn, `arn:aws:iam::${ACCOUNT}:role/${values.roleName}`);
+
+    const result = await waitFor('the result view', () => plans.results.current.host?.isReady && plans.results.current.host);
+    assert.deepStrictEqual(plans.results.current.state?.results, [{ label: 'IAM role ARN', value: roleArn }]);
+    await result.receive({ method: 'result/copy', params: { label: 'IAM role ARN', value: roleArn } });
+    assert.strictEqual(await vscode.env.clipboard.readText(), roleArn);
+
+    // The SQL stays open: "Copy" on its tab.
+    const sqlUri = tab('postgres-clickpipes-user.sql')!.uri;
+    await vscode.commands.executeCommand('clickpipes.copyReviewDocument', sqlUri);
+    assert.match(await vscode.env.clipboard.readText(), /CREATE USER clickpipes_iam_user;\nGRANT rds_iam TO clickpipes_iam_user;/);
+
+    // The tree: IAM auth on, and the role under the database.
+    await explorer.refresh();
+    const after = await waitFor('IAM auth on in the tree', async () => {
+      const n = await databaseNode();
+      return /IAM auth on/.test(describeNode(n).description ?? '') && n;
+    });
+    await control('DELETE', 'log');
+    const roles = await explorer.getChildren(after);
+    assert.deepStrictEqual(roles.map(label), [values.roleName]);
+    assert.match(contextValueOf(roles[0]), /\bhasArn\b/);
+    assert.deepStrictEqual(await counts(), { 'iam:GetRole': 1 }, 'one GetRole per role made for this database');
+  });
+});
