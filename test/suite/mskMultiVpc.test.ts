@@ -1,0 +1,140 @@
+// MSK multi-VPC inside the real extension host, against the emulator (demo scenario): the form
+// opened from the orders-events cluster node (prerequisites sent to the page, a refused cluster
+// and a malformed message), submit → review tabs + the policy diff editor, apply (confirmation
+// recorded) → multi-VPC on, brokers in the results, the explorer refreshed and the cluster's
+// readiness green; then the teardown command from the same node.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ClickPipesTestApi } from '../../src/extension';
+import { worstLevel } from '../../src/model/readiness';
+import type { PlansTestApi } from '../../src/plans';
+import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
+import type { WebviewHost } from '../../src/webviews/panelHost';
+import { describeNode } from '../../src/views/describe';
+import type { ExplorerNode } from '../../src/views/nodes';
+import { readinessOf } from '../../src/views/readiness';
+
+const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
+const EMULATOR = process.env.CPL_EMULATOR_URL;
+const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
+const VIEW = 'clickpipes.form.mskMultiVpc';
+
+async function control(method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
+const diffTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff);
+
+describe('MSK multi-VPC (extension host, emulator): form → review with policy diff → apply → tree green → teardown', function () {
+  this.timeout(120_000);
+  let plans: PlansTestApi;
+  let explorer: ClickPipesTestApi['explorer'];
+  const confirmations: string[] = [];
+
+  const child = async (parent: ExplorerNode | undefined, name: string): Promise<ExplorerNode> => {
+    const kids = await explorer.getChildren(parent);
+    const found = kids.find((k) => describeNode(k).label === name);
+    assert.ok(found, `no ${name} under ${parent ? describeNode(parent).label : 'root'}: ${kids.map((k) => describeNode(k).label).join(', ')}`);
+    return found;
+  };
+  const clusterNode = async (name: string) => child(await child(await child(await child(undefined, PROFILE), 'us-east-1'), 'MSK clusters'), name);
+
+  before(async function () {
+    if (!EMULATOR) this.skip();
+    await control('POST', 'reset', { scenario: 'demo' });
+    await control('POST', 'faults', { mode: 'clear' });
+    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
+    assert.ok(ext);
+    explorer = (await ext.activate()).explorer;
+    plans = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
+    plans.applier.confirm = async (message, detail) => {
+      confirmations.push(`${message}\n${detail}`);
+      return true;
+    };
+    await vscode.commands.executeCommand('workbench.view.extension.clickpipes');
+    await explorer.refresh();
+  });
+
+  after(() => plans?.hosts.get(VIEW)?.dispose());
+
+  async function openFrom(node: unknown): Promise<{ host: WebviewHost; init: MskMultiVpcInit }> {
+    plans.hosts.get(VIEW)?.dispose();
+    await vscode.commands.executeCommand('clickpipes.createMskMultiVpcEndpoint', node);
+    const host = await waitFor('the form panel', () => plans.hosts.get(VIEW));
+    await waitFor('the webview ready handshake', () => host.isReady);
+    const init = (await waitFor('the init message', () => host.sent.find((m) => m.method === 'mskMultiVpc/init')))!.params as MskMultiVpcInit;
+    return { host, init };
+  }
+
+  it('applies from the cluster node: diff of the old and new policy, multi-VPC on, brokers, the tree turns green', async () => {
+    const node = await clusterNode('orders-events');
+    assert.strictEqual(worstLevel(readinessOf(node, explorer.model)), 'warning', 'multi-VPC is off before');
+    const { host, init } = await openFrom(node);
+    const orders = init.clusters.find((c) => c.name === 'orders-events')!;
+    assert.strictEqual(init.preset.clusterArn, orders.arn);
+    assert.deepStrictEqual(init.preset.auth, { iam: true, scram: false, tls: false });
+    assert.ok(orders.prerequisites.every((p) => p.ok));
+    const tiny = init.clusters.find((c) => c.name === 'dev-sandbox')!;
+    assert.deepStrictEqual(tiny.prerequisites.filter((p) => !p.ok).map((p) => p.id), ['instanceType']);
+
+    // A refused cluster and a malformed message: errors / rejection, no plan.
+    const tabsBefore = planDocs().length;
+    await host.receive({ method: 'mskMultiVpc/submit', params: { values: { clusterArn: tiny.arn, auth: { iam: true, scram: false } } } });
+    const errors = host.sent.filter((m) => m.method === 'form/errors').pop()!.params as { errors: Record<string, string> };
+    assert.match(errors.errors.clusterArn, /kafka\.t3\.small/);
+    const rejected = host.rejected;
+    await host.receive({ method: 'mskMultiVpc/submit', params: { values: { clusterArn: orders.arn, auth: { iam: 'yes' } } } });
+    assert.strictEqual(host.rejected, rejected + 1);
+    assert.strictEqual(planDocs().length, tabsBefore);
+
+    const before = new Set(planDocs().map((d) => d.uri.toString()));
+    await host.receive({ method: 'mskMultiVpc/submit', params: { values: { clusterArn: orders.arn, auth: { iam: true, scram: false, tls: false } } } });
+    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const plan = JSON.parse(doc.getText());
+    assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['UpdateConnectivity', 'PutClusterPolicy', 'GetBootstrapBrokers']);
+    const diff = await waitFor('the policy diff editor', () => diffTabs().find((t) => (t.input as vscode.TabInputTextDiff).modified.path === `/${plan.id}/cluster-policy.json`));
+    assert.strictEqual((diff.input as vscode.TabInputTextDiff).original.path, '/no-cluster-policy.json', 'orders-events has no policy yet');
+
+    const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(outcome?.status, 'succeeded', JSON.stringify(outcome));
+    assert.match(confirmations.pop() ?? '', /account 123456789012 \(us-east-1\)[\s\S]*kafka UpdateConnectivity[\s\S]*kafka PutClusterPolicy/);
+    const results = Object.fromEntries(outcome.results.map((r) => [r.label, r.value]));
+    assert.strictEqual(results['MSK cluster ARN'], orders.arn);
+    assert.strictEqual(results.Authentication, 'SASL_IAM');
+    assert.match(results['Bootstrap brokers (SASL/IAM)'], /:14001,/);
+
+    // The apply refreshes the region: the reloaded cluster node has multi-VPC on and no warning.
+    await waitFor('the refreshed, green cluster node', async () => {
+      const fresh = await clusterNode('orders-events');
+      return fresh.type === 'mskCluster' && fresh.resource.multiVpc.iam && worstLevel(readinessOf(fresh, explorer.model)) === 'ok';
+    });
+  });
+
+  it('teardown from the cluster node: a reviewed plan deletes the ClickPipes-only policy; a second run has nothing to do', async () => {
+    const node = await clusterNode('orders-events');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('clickpipes.removeClickPipesFromMskCluster', node);
+    assert.ok(uri, 'a plan was opened for review');
+    const plan = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText());
+    assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['DeleteClusterPolicy']);
+    await waitFor('the policy diff editor', () => diffTabs().find((t) => (t.input as vscode.TabInputTextDiff).original.path === `/${plan.id}/cluster-policy.current.json`));
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('clickpipes.applyPlan', uri);
+    assert.strictEqual(outcome?.status, 'succeeded');
+    assert.match(confirmations.pop() ?? '', /account 123456789012 \(us-east-1\)[\s\S]*kafka DeleteClusterPolicy/);
+    const again = await vscode.commands.executeCommand('clickpipes.removeClickPipesFromMskCluster', await clusterNode('orders-events'));
+    assert.strictEqual(again, undefined, 'no policy left: nothing to review');
+  });
+});
