@@ -1,0 +1,88 @@
+// UI layer for IAM DB auth: in the real VS Code, right-click the emulator's legacy-mariadb RDS
+// instance (IAM auth off) → "Create IAM DB Auth Role for ClickPipes…", type the ClickHouse
+// service role ARN in the webview form (resource id, region, account are shown, not typed),
+// "Review plan", apply from the palette and confirm the modal, then "Copy" the role ARN in the
+// result view and read it from the clipboard.
+import assert from 'node:assert/strict';
+import {
+  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure, waitForClipboard,
+} from './helpers.mjs';
+
+const PROFILE = 'clickpipes-demo';
+const DB = 'legacy-mariadb';
+const ROLE = `clickpipes-iam-${DB}`;
+const ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE}`;
+const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-ui-test-Role';
+
+async function control(route, body) {
+  const url = process.env.CPL_EMULATOR_URL;
+  if (!url) return;
+  await fetch(`${url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+describe('IAM DB auth from a database node (real VS Code)', function () {
+  this.timeout(180_000);
+  let wb;
+
+  before(async () => {
+    // ModifyDBInstance settles at once, so the apply does not sit in "modifying".
+    await control('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    wb = await openWorkbench();
+  });
+  afterEach(async function () {
+    await screenshotOnFailure(this, wb?.page);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('right-click → form → review → apply → role ARN copied', async () => {
+    const { page } = wb;
+    await openView(page, 'ClickPipes PrivateLink');
+    await findRow(page, PROFILE, { timeout: 45_000 });
+    await expandRow(page, PROFILE);
+    await expandRow(page, 'us-east-1');
+    await expandRow(page, 'Databases');
+    await findRow(page, DB);
+    await contextMenu(page, DB, 'Create IAM DB Auth Role for ClickPipes…');
+
+    const form = await findWebviewFrame(page, '#field-clickhouseRoleArn', 45_000);
+    // Filled from AWS, not typed: the resource id and the suggested role name.
+    await form.locator('#fact-resourceId').waitFor({ state: 'visible' });
+    assert.match(await form.locator('#fact-resourceId').innerText(), /^db-/);
+    assert.equal(await form.locator('#field-roleName').evaluate((el) => el.value), ROLE);
+
+    // A bad ARN shows an error at the field.
+    await form.locator('#field-clickhouseRoleArn input').fill('arn:aws:iam::999:user/x');
+    await form.locator('#field-clickhouseRoleArn input').press('Tab');
+    await form.locator('#error-clickhouseRoleArn', { hasText: 'must look like arn:aws:iam::' }).waitFor({ state: 'visible' });
+
+    await form.locator('#field-clickhouseRoleArn input').fill(CH_ROLE);
+    await form.locator('#field-clickhouseRoleArn input').press('Tab');
+    await form.locator('#error-clickhouseRoleArn:empty').waitFor({ state: 'attached' });
+    await form.locator('#submit').click();
+
+    // The review tabs open with plan.json in front; apply it from the palette and confirm.
+    await page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'mariadb-clickpipes-user.sql' }).first().waitFor({ state: 'attached' });
+    await page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    await runCommand(page, 'Apply Plan');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await dialog.innerText(), /ModifyDBInstance/);
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+
+    const result = await findWebviewFrame(page, '[data-copy="IAM role ARN"]', 60_000);
+    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await result.locator('[data-copy="IAM role ARN"]').click();
+    const text = await waitForClipboard(page, (t) => t === ROLE_ARN);
+    assert.equal(text, ROLE_ARN);
+  });
+
+  it('made no request to a non-loopback host', () => {
+    // Webview resources (…vscode-resource.vscode-cdn.net) are served by code-server's service worker.
+    const real = wb.browser.external.filter((r) => !/\.vscode-resource\.vscode-cdn\.net\//.test(r));
+    assert.deepEqual(real, []);
+    void assertNoExternalRequests;
+  });
+});
