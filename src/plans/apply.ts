@@ -47,7 +47,9 @@ export class PlanApplier {
     private readonly journals: JournalStore,
     private readonly review: PlanReview,
     private readonly results: ResultView,
-  ) {}
+  ) {
+    review.journals = journals;
+  }
 
   /** The plan as the tabs say now: plan.json plus edited policy documents; or the reason it can't be applied. */
   async readPlan(uri: vscode.Uri): Promise<{ plan?: Plan; error?: string }> {
@@ -121,7 +123,9 @@ export class PlanApplier {
     }
     const journal = await this.journals.load(plan.id);
     const text = confirmationText(plan, account, journal);
-    if (!(await this.confirm(text.message, text.detail))) return undefined;
+    // Nothing left to do (an applied plan): show the recorded results without asking.
+    const nothingPending = plan.steps.every((s) => journal?.steps[s.id]?.state === 'done');
+    if (!nothingPending && !(await this.confirm(text.message, text.detail))) return undefined;
 
     this.running.add(plan.id);
     this.deps.log.info(`apply ${plan.id} (${plan.kind}) in ${account}/${plan.region}: ${text.calls.length} mutating call(s)`);
@@ -153,6 +157,7 @@ export class PlanApplier {
         },
       );
       this.lastOutcome = outcome;
+      this.review.refreshLenses();
       this.report(plan, account, outcome);
       return outcome;
     } finally {

@@ -10,6 +10,7 @@ import { checkPlanText, schemaDescription } from './planValidation';
 import { findNode, parseJsonTree, pathAt } from './jsonTree';
 import { parseRef } from './references';
 import { isMutating } from './planText';
+import type { JournalStore } from './journal';
 
 export const APPLY_COMMAND = 'clickpipes.applyPlan';
 
@@ -17,6 +18,8 @@ export class PlanReview implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('clickpipes-plan');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly lensChanged = new vscode.EventEmitter<void>();
+  /** Set by the applier: lets the CodeLens say "Resume" or "Applied" from the journal. */
+  journals: JournalStore | undefined;
 
   constructor(private readonly store: PlanStore, private readonly fs: PlanFileSystem) {
     const selector: vscode.DocumentSelector = { scheme: 'clickpipes-plan', pattern: `**/${PLAN_FILE}` };
@@ -59,7 +62,12 @@ export class PlanReview implements vscode.Disposable {
     this.lensChanged.fire();
   }
 
-  private lenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  /** Tell the editor to ask for the CodeLens again (after an apply changed the journal). */
+  refreshLenses(): void {
+    this.lensChanged.fire();
+  }
+
+  private async lenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const top = new vscode.Range(0, 0, 0, 0);
     const { plan, problems } = checkPlanText(doc.getText());
     if (!plan) {
@@ -67,8 +75,15 @@ export class PlanReview implements vscode.Disposable {
       return [new vscode.CodeLens(top, { title: `$(error) ${count} problem${count === 1 ? '' : 's'}: fix before applying`, command: 'workbench.actions.view.problems' })];
     }
     const calls = plan.steps.filter(isMutating).length;
+    const journal = await this.journals?.load(plan.id);
+    const done = plan.steps.filter((s) => journal?.steps[s.id]?.state === 'done').length;
+    const title = journal?.finishedAt
+      ? '$(check) Applied — show the result'
+      : journal && Object.keys(journal.steps).length
+        ? `$(debug-restart) Resume apply (${done} of ${plan.steps.length} steps done)`
+        : `$(play) Apply plan (${calls} change${calls === 1 ? '' : 's'} in ${plan.region})`;
     return [
-      new vscode.CodeLens(top, { title: `$(play) Apply plan (${calls} change${calls === 1 ? '' : 's'} in ${plan.region})`, command: APPLY_COMMAND, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title, command: APPLY_COMMAND, arguments: [doc.uri] }),
       new vscode.CodeLens(top, { title: '$(terminal) AWS CLI script', command: 'vscode.open', arguments: [planUri(plan.id, 'commands.sh')] }),
     ];
   }

@@ -54,13 +54,18 @@ describe('plans (extension host, emulator): form → review → apply → result
     };
   });
 
-  /** Opens the form from a region node and picks real values from what the host sent the page. */
-  async function openForm(name: string): Promise<{ host: WebviewHost; values: VpcResourceForm; init: VpcResourceInit }> {
+  async function openFrom(node: unknown): Promise<{ host: WebviewHost; init: VpcResourceInit }> {
     api.hosts.get('clickpipes.form.vpcResource')?.dispose();
-    await vscode.commands.executeCommand('clickpipes.createVpcResourceEndpoint', { type: 'region', scope: SCOPE });
+    await vscode.commands.executeCommand('clickpipes.createVpcResourceEndpoint', node);
     const host = await waitFor('the form panel', () => api.hosts.get('clickpipes.form.vpcResource'));
     await waitFor('the webview ready handshake', () => host.isReady);
     const init = (await waitFor('the init message', () => host.sent.find((m) => m.method === 'vpcResource/init')))!.params as VpcResourceInit;
+    return { host, init };
+  }
+
+  /** Opens the form from a region node and picks real values from what the host sent the page. */
+  async function openForm(name: string): Promise<{ host: WebviewHost; values: VpcResourceForm; init: VpcResourceInit }> {
+    const { host, init } = await openFrom({ type: 'region', scope: SCOPE });
     const vpc = init.vpcs.find((v) => v.label.startsWith('prod-data'))!;
     const requestId = `r${Date.now() % 100000}`;
     await host.receive({ id: requestId, method: 'vpcResource/loadVpc', params: { vpcId: vpc.id } });
@@ -126,6 +131,11 @@ describe('plans (extension host, emulator): form → review → apply → result
       return d.length ? d : undefined;
     });
     assert.match(diags[0].message, /unknown step "configuraton"/);
+    // The explorer shows the region (as a user would have it open), so apply can refresh it.
+    const explorer = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { explorer: { getChildren(n?: unknown): Promise<any[]>; findNode(key: string): unknown } }).explorer;
+    const profileNode = (await explorer.getChildren()).find((n) => n.type === 'profile' && n.profile === PROFILE);
+    const regionNode = (await explorer.getChildren(profileNode)).find((n) => n.type === 'region' && n.scope.region === SCOPE.region);
+    for (const g of await explorer.getChildren(regionNode)) await explorer.getChildren(g);
     await control('DELETE', 'log');
     const blocked = await vscode.commands.executeCommand('clickpipes.applyPlan', doc.uri);
     assert.strictEqual(blocked, undefined);
@@ -150,7 +160,35 @@ describe('plans (extension host, emulator): form → review → apply → result
     assert.strictEqual(api.results.current.state?.status, 'succeeded');
     await result.receive({ method: 'result/copy', params: { label: 'Resource configuration ID', value: configId } });
     assert.strictEqual(await vscode.env.clipboard.readText(), configId);
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(lenses?.some((l) => /Applied/.test(l.command?.title ?? '')), `lenses: ${lenses?.map((l) => l.command?.title).join(' | ')}`);
+    // The explorer was refreshed and shows the new configuration.
+    await waitFor('the new configuration in the explorer', () => explorer.findNode(configId));
+    // Applying the finished plan again calls nothing and asks nothing.
+    const asked = confirmations.length;
+    await control('DELETE', 'log');
+    const again = await vscode.commands.executeCommand<{ status: string; results: unknown[] }>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(again?.status, 'succeeded');
+    assert.deepStrictEqual(again.results, outcome.results);
+    assert.strictEqual(confirmations.length, asked);
+    const calls = Object.keys(await counts()).filter((k) => !/^sts:/.test(k));
+    assert.deepStrictEqual(calls.filter((k) => /Create/.test(k)), []);
     void plan;
+  });
+
+  it('opened from a database node the form presets the ARN; from a public one it refuses it', async () => {
+    const { init: regionInit } = await openFrom({ type: 'region', scope: SCOPE });
+    const privateDb = regionInit.databases.find((d) => d.label.includes('orders-aurora-pg'))!;
+    const publicDb = regionInit.databases.find((d) => d.publiclyAccessible)!;
+    const fromDb = await openFrom({ type: 'database', scope: SCOPE, resource: { id: 'orders-aurora-pg', arn: privateDb.arn, publiclyAccessible: false } });
+    assert.strictEqual(fromDb.init.preset.arn, privateDb.arn);
+    assert.strictEqual(fromDb.init.preset.configurationType, 'ARN');
+    const fromPublic = await openFrom({ type: 'database', scope: SCOPE, resource: { id: 'public-aurora-pg', arn: publicDb.arn, publiclyAccessible: true } });
+    assert.strictEqual(fromPublic.init.preset.arn, undefined);
+    assert.match(fromPublic.init.loadError ?? '', /publicly accessible/);
+    const gw = await openFrom({ type: 'resourceGateway', scope: SCOPE, resource: { id: 'rgw-0123456789abcdefg', name: 'existing' } });
+    assert.strictEqual(gw.init.preset.gatewayMode, 'existing');
   });
 
   it('an apply interrupted by an AWS error resumes from the journal without duplicates', async () => {

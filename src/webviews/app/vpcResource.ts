@@ -284,11 +284,13 @@ function render(): void {
 
 onNotification(VpcResourceInitNotification, (data) => {
   init = data;
-  // A draft wins over the preset, except for what the user opened the form from.
-  const fresh = draft.touched.length === 0;
-  draft.values = { ...(fresh ? defaults() : draft.values), ...data.preset };
-  if (data.preset.gatewayId) draft.values.gatewayMode = 'existing';
-  if (data.preset.arn) draft.values.configurationType = 'ARN';
+  // The preset (where the form was opened from) fills a fresh form; a draft the user already
+  // edited is kept as it is when the page is rebuilt after being hidden.
+  if (draft.touched.length === 0) {
+    draft.values = { ...defaults(), ...data.preset };
+    if (data.preset.gatewayId) draft.values.gatewayMode = 'existing';
+    if (data.preset.arn) draft.values.configurationType = 'ARN';
+  }
   persist();
   render();
 });
