@@ -327,7 +327,10 @@ export class ExplorerModel {
 
   private loadRegions(node: ProfileNode): ExplorerNode[] {
     if (!node.info) {
-      return [message(node, `Profile "${node.profile}" is not in your AWS config or credentials file`)];
+      return [{
+        ...message(node, `Profile "${node.profile}" is not in your AWS config or credentials file: click to choose profiles`),
+        action: { command: 'clickpipes.selectProfiles', title: 'Select AWS Profiles' },
+      }];
     }
     // The account id arrives in the background: regions (and their lists) never wait on STS.
     this.loadIdentity(node);

@@ -46,6 +46,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     item.contextValue = contextValueOf(node);
     item.accessibilityInformation = { label: text.accessibilityLabel };
     item.iconPath = iconOf(node, readiness);
+    if (node.type === 'message' && node.action) item.command = { ...node.action, arguments: [] };
     if (node.type === 'error') {
       item.command = node.ssoProfile
         ? { command: 'clickpipes.ssoLogin', title: 'Sign in with AWS SSO', arguments: [node] }

@@ -100,6 +100,8 @@ export interface ErrorNode extends Base {
 export interface MessageNode extends Base {
   type: 'message';
   message: string;
+  /** A command id to run when the message is clicked (e.g. choose profiles). */
+  action?: { command: string; title: string };
 }
 
 export type ExplorerNode = ProfileNode | RegionNode | GroupNode | ResourceNode | ErrorNode | MessageNode;
