@@ -196,7 +196,7 @@ export class ExplorerModel {
   /**
    * Details a list does not carry, loaded when a person hovers a node (resolveTreeItem), never
    * for the whole tree: a configuration's definition and ports (List returns summaries), a
-   * gateway's subnets, the databases a configuration may target. Resolves true when the node
+   * gateway's subnets, an MSK cluster's policy, the databases a configuration may target. Resolves true when the node
    * has more to show than before.
    */
   async loadDetails(node: ExplorerNode): Promise<boolean> {
@@ -214,6 +214,11 @@ export class ExplorerModel {
       if (!this.loadedList(node.scope, 'shares')) jobs.push(this.list(node.scope, 'shares').then(() => (changed = true)));
       await Promise.all(jobs);
       return changed;
+    }
+    if (node.type === 'mskCluster' && node.resource.policy === undefined) {
+      // One GetClusterPolicy: readiness then says whether ClickPipes may connect.
+      node.resource.policy = await this.aws.getMskClusterPolicy(node.scope, node.resource.arn);
+      return true;
     }
     if (node.type === 'resourceGateway' && node.resource.vpcId) {
       const key = `${ids.region(node.scope)}/${node.resource.vpcId}`;

@@ -166,3 +166,17 @@ describe('views/explorerModel details on hover', () => {
     assert.equal(aws.count('getResourceConfiguration'), 1);
   });
 });
+
+describe('views/explorerModel MSK policy on hover', () => {
+  it('reads the cluster policy once; none → readiness says ClickPipes is not allowed', async () => {
+    const { readinessOf } = await import('../../../src/views/readiness');
+    const aws = new FakeAws();
+    const model = new ExplorerModel({ aws: () => aws.layer, settings: settings() });
+    const [msk] = await model.getChildren((await groups(model)).mskClusters);
+    assert.ok(!readinessOf(msk, model).some((f) => /cluster policy/i.test(f.message)));
+    assert.equal(await model.loadDetails(msk), true);
+    assert.equal(await model.loadDetails(msk), false);
+    assert.equal(aws.count('getMskClusterPolicy'), 1);
+    assert.ok(readinessOf(msk, model).some((f) => f.level === 'warning' && /No cluster policy/.test(f.message)));
+  });
+});

@@ -106,6 +106,7 @@ export class FakeAws {
   listResourceShares(_s: Scope) { return this.op('listResourceShares', this.data.shares); }
   listMskClusters(_s: Scope) { return this.op('listMskClusters', this.data.msk); }
   describeMskCluster(_s: Scope, arn: string) { return this.op('describeMskCluster', this.data.msk.find((m) => m.arn === arn)!); }
+  getMskClusterPolicy() { return this.op('getMskClusterPolicy', null); }
   getBootstrapBrokers() { return this.op('getBootstrapBrokers', {}); }
   listEndpointServices(_s: Scope) { return this.op('listEndpointServices', this.data.endpointServices); }
   listDatabases(_s: Scope) { return this.op('listDatabases', this.data.databases); }
