@@ -15,6 +15,7 @@ import { WebviewHost } from '../webviews/panelHost';
 import { PlanApplier } from './apply';
 import type { PlansDeps } from './hooks';
 import { FileJournalStore } from './journal';
+import { registerEndpointServiceCommands } from './endpointServiceCommands';
 import { registerMskCommands } from './mskCommands';
 import { PLAN_SCHEME, PlanFileSystem, planUri } from './planFileSystem';
 import { PlanStore } from './planStore';
@@ -112,6 +113,8 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     }),
     // MSK multi-VPC: form, QuickPick and teardown (src/plans/mskCommands.ts).
     ...registerMskCommands({ formContext, openReview }),
+    // VPC endpoint service: form, QuickPick, node actions and teardown (src/plans/endpointServiceCommands.ts).
+    ...registerEndpointServiceCommands({ formContext, testMode: context.extensionMode !== vscode.ExtensionMode.Production }),
     vscode.commands.registerCommand(COMMANDS.createIamDbAuthRole, async (node?: unknown) => {
       const ctx = await formContext(node);
       if (ctx) openForm(iamDbAuthForm, ctx);

@@ -97,12 +97,19 @@ export function buildEndpointServicePlan(input: EndpointServiceForm, ctx: BuildC
   if (input.privateDnsName) {
     warnings.push(`Private DNS ${input.privateDnsName} must be verified with a TXT record before ClickPipes can use it.`);
   }
+  // The TXT record ClickPipes' private DNS needs is only known once the service exists: show it
+  // with the service name (a new service only; an existing one shows it on its tree node).
+  const results: Record<string, string> = { 'Service name': nameRef };
+  if (input.mode !== 'existing' && input.privateDnsName) {
+    results[`TXT record name (under ${input.privateDnsName})`] = ref('service', 'txtName');
+    results['TXT record value'] = ref('service', 'txtValue');
+  }
   return makePlan(
     'endpointService',
     ctx,
     input.mode === 'existing' ? `Allow ClickPipes on endpoint service ${input.serviceId}` : 'VPC endpoint service for ClickPipes',
     steps,
-    { 'Service name': nameRef },
+    results,
     warnings,
     input.privateDnsName ? { privateDnsName: input.privateDnsName } : undefined,
   );

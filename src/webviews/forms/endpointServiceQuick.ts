@@ -1,0 +1,72 @@
+// The VPC endpoint service flow as a multi-step QuickPick: the same session (ELBv2 list,
+// validators, builder) as the webview form, one question per step.
+import * as vscode from 'vscode';
+import type { EndpointServiceForm } from '../../model/forms';
+import { validatePrivateDnsName } from '../../model/validation';
+import { clickPipesCanReach, startEndpointServiceSession } from './endpointService';
+import { buildPlan, type FormContext } from './index';
+import { BACK, inputText, pickMany, pickOne, runSteps, type StepIo, type StepResult } from './multiStep';
+
+export async function runEndpointServiceQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
+  const session = startEndpointServiceSession(ctx);
+  const init = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Reading load balancers…' },
+    () => session.loadInit(),
+  );
+  if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
+  const v: EndpointServiceForm = { mode: 'new', networkLoadBalancerArns: [], acceptanceRequired: true, privateDnsName: '', supportedRegions: [], ...init.preset };
+  const next = <T>(r: T | typeof BACK | undefined, apply: (value: T) => void): StepResult => {
+    if (r === undefined || r === BACK) return r as StepResult;
+    apply(r);
+    return 'next';
+  };
+
+  const nlbStep = async (io: StepIo) => next(await pickMany(io,
+    init.loadBalancers.length ? 'Network Load Balancer(s) in front of the service' : `No load balancers in ${init.region}`,
+    init.loadBalancers.map((o) => ({
+      label: o.disabledReason ? `$(circle-slash) ${o.name}` : o.name,
+      description: `${o.type} · ${o.state}`,
+      detail: o.disabledReason ?? o.note ?? o.arn,
+      value: o.arn,
+    })),
+    v.networkLoadBalancerArns ?? [],
+    (arns) => {
+      if (!arns.length) return 'Choose at least one Network Load Balancer.';
+      return init.loadBalancers.find((o) => arns.includes(o.arn) && o.disabledReason)?.disabledReason;
+    }), (arns) => (v.networkLoadBalancerArns = arns));
+
+  const acceptanceStep = async (io: StepIo) => next(await pickOne(io, 'Must you accept each connection request?', [
+    { label: 'Acceptance required (recommended)', detail: 'Connection requests wait until you accept them (the ClickPipes endpoint shows Pending acceptance; it expires after a day).', value: true },
+    { label: 'Accept automatically', detail: 'Allowed principals (ClickPipes) connect without approval.', value: false },
+  ], v.acceptanceRequired ?? true), (b) => (v.acceptanceRequired = b));
+
+  const dnsStep = async (io: StepIo) => next(await inputText(io,
+    'Private DNS name (optional; leave empty for none). A TXT record proves you own the domain before it is used.',
+    v.privateDnsName ?? '', (s) => (s.trim() ? validatePrivateDnsName(s.trim()) : undefined), 'db.example.com'), (s) => (v.privateDnsName = s.trim()));
+
+  const regionsStep = async (io: StepIo): Promise<StepResult> => {
+    for (;;) {
+      const r = await pickMany(io,
+        `Supported regions for cross-region ClickPipes (optional; ${init.region} is always supported)`,
+        init.clickpipesRegions.map((c) => ({ label: c.code, description: c.name, value: c.code })),
+        v.supportedRegions ?? [], () => undefined);
+      if (r === undefined || r === BACK) return r as StepResult;
+      v.supportedRegions = r;
+      if (clickPipesCanReach(init.region, r)) return 'next';
+      const answer = await vscode.window.showWarningMessage(init.regionWarning ?? `ClickPipes cannot reach ${init.region}.`, { modal: true }, 'Choose a region', 'Continue anyway');
+      if (answer === 'Continue anyway') return 'next';
+      if (answer === undefined) return undefined;
+    }
+  };
+
+  const completed = await runSteps(() => [nlbStep, acceptanceStep, dnsStep, regionsStep], 'ClickPipes: VPC endpoint service');
+  if (!completed) return undefined;
+  const values: EndpointServiceForm = { ...v, privateDnsName: v.privateDnsName || undefined, supportedRegions: v.supportedRegions?.length ? v.supportedRegions : undefined };
+  const errors = session.validate(values);
+  if (Object.keys(errors).length) {
+    void vscode.window.showErrorMessage(`The answers have problems: ${Object.values(errors).join(' ')}`);
+    return undefined;
+  }
+  const plan = await buildPlan(session.build, values, 'vpcesvc', ctx.deps, ctx.scope);
+  return ctx.review(plan);
+}
