@@ -1,7 +1,8 @@
 // Headless Debian Chromium through playwright-core, locked to loopback.
-// Every request of every page/frame/worker of the context is recorded; any request to a host
-// that is not loopback is collected in `external` and the runners fail on it. As a second line,
-// Chromium's resolver maps every non-loopback host to NOTFOUND, so nothing can leave anyway.
+// Every request of every page/frame of the context is watched; a request to a host that is not
+// loopback and was not answered by a service worker (webview resources) is collected in
+// `external`, and the runners fail on it. As a second line, Chromium's resolver maps every
+// non-loopback host to NOTFOUND, so nothing can leave anyway.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { isolatedEnv } from './server.mjs';
 
 /** Non-loopback requests of every browser launched in this process (the runners check it). */
 export const allExternal = [];
+/** Non-loopback URLs answered by a service worker (webview resources), for the runners' report. */
+export const allSwServed = [];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -45,13 +48,25 @@ export async function launchBrowser(o = {}) {
   });
   const external = [];
   const all = [];
-  const record = (req) => {
-    const u = req.url();
-    all.push(u);
-    if (!isLoopbackUrl(u)) { external.push(`${req.method()} ${u}`); allExternal.push(`${req.method()} ${u}`); }
+  const flag = (req, why) => {
+    const line = `${req.method()} ${req.url()}${why ? ` (${why})` : ''}`;
+    external.push(line);
+    allExternal.push(line);
   };
-  context.on('request', record);
-  context.on('serviceworker', (w) => w.on?.('request', record));
+  context.on('request', (req) => all.push(req.url()));
+  // Classified when done: webview resources (https://*.vscode-resource.vscode-cdn.net/…) are
+  // answered by the webview's service worker from the workbench and never reach the network;
+  // any other non-loopback request that completed or failed did try to leave the machine.
+  context.on('requestfinished', async (req) => {
+    if (isLoopbackUrl(req.url())) return;
+    let fromSw = false;
+    try { fromSw = Boolean((await req.response())?.fromServiceWorker()); } catch { /* closed */ }
+    if (!fromSw) flag(req);
+    else allSwServed.push(req.url());
+  });
+  context.on('requestfailed', (req) => {
+    if (!isLoopbackUrl(req.url())) flag(req, req.failure()?.errorText);
+  });
   if (o.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.origin });
   return {
     context,
