@@ -79,6 +79,31 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     assert.equal(text, ROLE_ARN);
   });
 
+  it('the same flow as a multi-step QuickPick from the palette opens the review', async () => {
+    const { page } = wb;
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('input').first();
+    const step = async (text) => widget.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await runCommand(page, 'Create IAM DB Auth Role for ClickPipes (Step by Step)');
+    await step('IAM DB authentication (1/');
+    await input.fill('inventory-mysql');
+    await widget.locator('.monaco-list-row', { hasText: 'inventory-mysql' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await step('Service role ID (IAM)');
+    await input.fill('not-an-arn');
+    await step('must look like arn:aws:iam::');
+    await input.fill(CH_ROLE);
+    await page.keyboard.press('Enter');
+    await step('Database user ClickPipes signs in as (mysql)');
+    await page.keyboard.press('Enter');
+    await step('Name of the IAM role to create');
+    assert.equal(await input.inputValue(), 'clickpipes-iam-inventory-mysql');
+    await page.keyboard.press('Enter');
+    // IAM auth is already on for inventory-mysql: no "enable" step; the review opens.
+    await page.locator('.tab', { hasText: 'mysql-clickpipes-user.sql' }).first().waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'trust-policy.json' }).first().waitFor({ state: 'attached' });
+  });
+
   it('made no request to a non-loopback host', () => {
     // Webview resources (…vscode-resource.vscode-cdn.net) are served by code-server's service worker.
     const real = wb.browser.external.filter((r) => !/\.vscode-resource\.vscode-cdn\.net\//.test(r));

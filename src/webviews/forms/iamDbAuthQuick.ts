@@ -20,6 +20,8 @@ export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Ur
     clickhouseRoleArn: '', dbUser: DEFAULT_DB_USER, roleName: '', enableIamAuth: true, ...init.preset,
   };
   const chosen = () => init.databases.find((d) => d.kind === v.databaseKind && d.id === v.databaseId);
+  // Opened from a database node: its engine is known before the first step is answered.
+  Object.assign(v, { resourceId: chosen()?.resourceId ?? '', engine: chosen()?.engine ?? '' });
   const next = <T>(r: T | typeof BACK | undefined, apply: (value: T) => void): StepResult => {
     if (r === undefined || r === BACK) return r as StepResult;
     apply(r);
