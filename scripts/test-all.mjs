@@ -104,7 +104,7 @@ async function runnerLayer(layer, script) {
   if (only && !only.has(layer)) return;
   header(`${layer} (${script})`);
   const s = Date.now();
-  const r = await run(process.execPath, [path.join(ROOT, script)], { timeoutMs: 20 * 60_000 });
+  const r = await run(process.execPath, [path.join(ROOT, script)], { timeoutMs: 30 * 60_000 });
   const c = lastLineCounts(r.out);
   const secs = (Date.now() - s) / 1000;
   if (!c) rows.push({ layer, status: 'ERROR', passed: 0, failed: 1, secs, note: `no result line, exit ${r.code}` });
