@@ -111,3 +111,7 @@ export async function runSteps(steps: () => ((io: StepIo) => Promise<StepResult>
     index = result === BACK ? Math.max(0, index - 1) : index + 1;
   }
 }
+
+/** The three prompts as one object, so a flow can be driven by a script in tests. */
+export type Prompter = { pickOne: typeof pickOne; pickMany: typeof pickMany; inputText: typeof inputText };
+export const quickInputPrompter: Prompter = { pickOne, pickMany, inputText };

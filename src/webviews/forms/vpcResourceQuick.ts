@@ -8,20 +8,22 @@ import {
 } from '../../model/validation';
 import type { VpcDetails, VpcResourceInit } from '../protocol';
 import { buildPlan, type FormContext } from './index';
-import { BACK, inputText, pickMany, pickOne, runSteps, type StepIo, type StepResult } from './multiStep';
+import { BACK, quickInputPrompter, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
 import { startVpcResourceSession } from './vpcResource';
 
-export async function runVpcResourceQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
+/** `prompter` is the real QuickPick/InputBox; extension-host tests pass a scripted one. */
+export async function runVpcResourceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
+  const { pickOne, pickMany, inputText } = prompter;
   const session = startVpcResourceSession(ctx);
   const init: VpcResourceInit = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Reading VPCs, gateways and databases…' },
     () => session.loadInit(),
   );
-  if (init.regionWarning) {
+  if (init.regionWarning && prompter === quickInputPrompter) {
     const go = await vscode.window.showWarningMessage(init.regionWarning, { modal: true }, 'Continue anyway');
     if (go !== 'Continue anyway') return undefined;
   }
-  if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
+  if (init.loadError) vscode.window.showWarningMessage(init.loadError).then(undefined, () => undefined);
   const v: VpcResourceForm = {
     gatewayMode: init.gateways.length && init.preset.gatewayId ? 'existing' : 'new', configurationType: 'ARN', definitionKind: 'arn', ipAddressType: 'IPV4',
     configurationName: '', shareName: '', allowExternalPrincipals: true, subnetIds: [], securityGroupIds: [], protocol: 'TCP', ...init.preset,
@@ -81,7 +83,7 @@ export async function runVpcResourceQuickPick(ctx: FormContext): Promise<vscode.
       })), v.arn);
       if (r === undefined || r === BACK) return r as StepResult;
       if (init.databases.find((d) => d.arn === r)?.publiclyAccessible) {
-        void vscode.window.showWarningMessage('That database is publicly accessible; choose a private one.');
+        vscode.window.showWarningMessage('That database is publicly accessible; choose a private one.').then(undefined, () => undefined);
         continue;
       }
       v.arn = r;
@@ -120,7 +122,7 @@ export async function runVpcResourceQuickPick(ctx: FormContext): Promise<vscode.
 
   const errors = session.validate(v);
   if (Object.keys(errors).length) {
-    void vscode.window.showErrorMessage(`The answers have problems: ${Object.values(errors).join(' ')}`);
+    vscode.window.showErrorMessage(`The answers have problems: ${Object.values(errors).join(' ')}`).then(undefined, () => undefined);
     return undefined;
   }
   const plan = await buildPlan(session.build, v, 'vpcres', ctx.deps, ctx.scope);
