@@ -2,7 +2,9 @@
 // (typing into the text fields, ticking subnets), review the plan tab, apply it through the
 // CodeLens and the modal confirmation, and copy the resource configuration ID from the result view.
 import assert from 'node:assert/strict';
-import { contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, screenshotOnFailure, waitForClipboard } from './helpers.mjs';
+import { contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand, screenshotOnFailure, waitForClipboard } from './helpers.mjs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 
 const PROFILE = 'clickpipes-demo';
 const NAME = `ui${Date.now().toString(36).slice(-5)}`;
@@ -82,6 +84,18 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
     assert.ok(refused.some((t) => /publicly accessible, refused/.test(t)), 'the public database is shown and refused');
     await type(form, 'field-configurationName', `${NAME}-config`);
     await type(form, 'field-shareName', `${NAME}-share`);
+  });
+
+  it('keeps the draft when the page is rebuilt (getState/setState)', async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await wb.page.screenshot({ path: path.join(RESULTS_DIR, 'ui-vpc-resource-form.png') });
+    await runCommand(wb.page, 'Developer: Reload Webviews');
+    await wb.page.waitForTimeout(1500);
+    form = await findWebviewFrame(wb.page, '#field-gatewayName', 30_000);
+    await form.locator('#field-subnetIds vscode-checkbox').first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.equal(await form.locator('#field-gatewayName').evaluate((el) => el.value), `${NAME}-gateway`);
+    assert.equal(await form.locator('#field-shareName').evaluate((el) => el.value), `${NAME}-share`);
+    assert.equal(await form.locator('#field-subnetIds vscode-checkbox[checked]').count(), 2);
   });
 
   it('submits to a plan tab with the CLI script beside it, nothing created yet', async () => {
