@@ -2,7 +2,7 @@
 // changed in place (status from the poller, account id from STS) re-renders with one event.
 import * as vscode from 'vscode';
 import { log } from '../log';
-import { statusIcon } from '../model/status';
+import { statusIcon, statusKind } from '../model/status';
 import { contextValueOf } from './contextValue';
 import { describeRow, tooltipOf, type ReadinessLine } from './describe';
 import type { ExplorerModel } from './explorerModel';
@@ -90,7 +90,7 @@ function themeIcon(id: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-/** Status icon first (spinning while AWS works); a readiness warning shows once the status is settled. */
+/** Status icon (spinning while AWS works, red when failed); a readiness warning replaces a healthy one. */
 export function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]): vscode.ThemeIcon {
   switch (node.type) {
     case 'profile':
@@ -104,8 +104,9 @@ export function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]):
   }
   const s = statusOf(node);
   const icon = s ? statusIcon(s.kind, s.status) : { icon: 'circle-outline' };
-  const settled = !icon.icon.endsWith('~spin');
-  if (settled && readiness.some((r) => r.level === 'error')) return themeIcon('warning', 'list.errorForeground');
-  if (settled && readiness.some((r) => r.level === 'warning')) return themeIcon('warning', 'list.warningForeground');
+  // Moving, failed or stopped says more than readiness; a healthy resource shows its readiness.
+  const healthy = !s || statusKind(s.kind, s.status) === 'active';
+  if (healthy && readiness.some((r) => r.level === 'error')) return themeIcon('warning', 'list.errorForeground');
+  if (healthy && readiness.some((r) => r.level === 'warning')) return themeIcon('warning', 'list.warningForeground');
   return themeIcon(icon.icon, icon.color);
 }
