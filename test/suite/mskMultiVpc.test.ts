@@ -137,4 +137,23 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
     const again = await vscode.commands.executeCommand('clickpipes.removeClickPipesFromMskCluster', await clusterNode('orders-events'));
     assert.strictEqual(again, undefined, 'no policy left: nothing to review');
   });
+
+  it('the step-by-step QuickPick from the node: multi-VPC already on → only the policy step, applied', async () => {
+    const node = await clusterNode('orders-events');
+    const before = new Set(planDocs().map((d) => d.uri.toString()));
+    const running = vscode.commands.executeCommand<vscode.Uri | undefined>('clickpipes.createMskMultiVpcEndpointQuick', node);
+    // Step 1 has the node's cluster active, step 2 the auth types preselected: Enter twice.
+    for (let step = 0; step < 2; step++) {
+      await new Promise((r) => setTimeout(r, 1500));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const uri = await running;
+    assert.ok(uri, 'the QuickPick opened a plan');
+    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const plan = JSON.parse(doc.getText());
+    assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['PutClusterPolicy', 'GetBootstrapBrokers'], 'UpdateConnectivity skipped: SASL/IAM is already on');
+    const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(outcome?.status, 'succeeded', JSON.stringify(outcome));
+    assert.ok(outcome.results.some((r) => r.label === 'Bootstrap brokers (SASL/IAM)' && /:14001/.test(r.value)));
+  });
 });
