@@ -40,9 +40,13 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     const { page } = wb;
     await openView(page, 'ClickPipes PrivateLink');
     await findRow(page, PROFILE, { timeout: 45_000 });
-    await expandRow(page, PROFILE);
-    await expandRow(page, 'us-east-1');
-    await expandRow(page, 'Databases');
+    // Rows show a details hover: move the pointer off the tree so it never covers the next row.
+    for (const row of [PROFILE, 'us-east-1', 'Databases']) {
+      await page.mouse.move(700, 800);
+      await page.keyboard.press('Escape');
+      await expandRow(page, row);
+    }
+    await page.mouse.move(700, 800);
     await findRow(page, DB);
     await contextMenu(page, DB, 'Create IAM DB Auth Role for ClickPipes…');
 

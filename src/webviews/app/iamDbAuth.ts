@@ -131,13 +131,15 @@ function databaseSection(): HTMLElement {
     }
     set('databaseId', o?.id ?? '', true);
   });
+  // Read from AWS, shown and never typed: what the rds-db:connect ARN and the plan are made of.
+  const fact = (name: string, value: string, id?: string) => h('tr', {}, h('th', { scope: 'row', className: 'muted' }, name), h('td', { id }, value));
   const facts = d
-    ? h('dl', { className: 'facts', id: 'database-facts' },
-      h('dt', {}, 'Resource ID'), h('dd', { id: 'fact-resourceId' }, d.resourceId),
-      h('dt', {}, 'Engine'), h('dd', {}, d.engine),
-      h('dt', {}, 'Region'), h('dd', {}, init?.region ?? ''),
-      h('dt', {}, 'Account'), h('dd', {}, init?.account ?? 'unknown'),
-      h('dt', {}, 'IAM DB authentication'), h('dd', { id: 'fact-iamAuth' }, d.iamAuth ? 'on' : 'off'))
+    ? h('table', { className: 'facts', id: 'database-facts', 'aria-label': 'Database facts (from AWS)' },
+      fact('Resource ID', d.resourceId, 'fact-resourceId'),
+      fact('Engine', d.engine),
+      fact('Region', init?.region ?? ''),
+      fact('Account', init?.account ?? 'unknown'),
+      fact('IAM DB authentication', d.iamAuth ? 'on' : 'off', 'fact-iamAuth'))
     : undefined;
   const parts: (HTMLElement | undefined)[] = [h('h2', {}, '1. Database'), group('RDS instance or Aurora cluster', 'databaseId', picker, 'Aurora member instances are set up through their cluster.'), facts, errorSlot('account')];
   if (d && !d.iamAuth) {
