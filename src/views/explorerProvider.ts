@@ -2,22 +2,12 @@
 // changed in place (status from the poller, account id from STS) re-renders with one event.
 import * as vscode from 'vscode';
 import { log } from '../log';
-import { statusIcon, statusKind } from '../model/status';
 import { contextValueOf } from './contextValue';
 import { describeRow, tooltipOf, type ReadinessLine } from './describe';
 import type { ExplorerModel } from './explorerModel';
-import type { ExplorerNode, GroupKind } from './nodes';
-import { statusOf } from './nodeValues';
+import { iconSpec } from './icons';
+import type { ExplorerNode } from './nodes';
 import { readinessOf } from './readiness';
-
-const GROUP_ICONS: Record<GroupKind, string> = {
-  resourceGateways: 'server-environment',
-  resourceConfigurations: 'symbol-interface',
-  resourceShares: 'live-share',
-  mskClusters: 'pulse',
-  endpointServices: 'plug',
-  databases: 'database',
-};
 
 const EXPANDABLE = new Set<ExplorerNode['type']>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService', 'database']);
 
@@ -86,27 +76,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 }
 
-function themeIcon(id: string, color?: string): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
-}
-
-/** Status icon (spinning while AWS works, red when failed); a readiness warning replaces a healthy one. */
-export function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]): vscode.ThemeIcon {
-  switch (node.type) {
-    case 'profile':
-      return node.identityError ? themeIcon('account', 'list.warningForeground') : themeIcon('account');
-    case 'region': return themeIcon('globe');
-    case 'group': return themeIcon(GROUP_ICONS[node.group]);
-    case 'error': return themeIcon(node.ssoProfile ? 'key' : 'error', 'list.errorForeground');
-    case 'message': return themeIcon('info');
-    case 'allowedPrincipal': return themeIcon('person');
-    case 'iamRole': return themeIcon('key');
-  }
-  const s = statusOf(node);
-  const icon = s ? statusIcon(s.kind, s.status) : { icon: 'circle-outline' };
-  // Moving, failed or stopped says more than readiness; a healthy resource shows its readiness.
-  const healthy = !s || statusKind(s.kind, s.status) === 'active';
-  if (healthy && readiness.some((r) => r.level === 'error')) return themeIcon('warning', 'list.errorForeground');
-  if (healthy && readiness.some((r) => r.level === 'warning')) return themeIcon('warning', 'list.warningForeground');
-  return themeIcon(icon.icon, icon.color);
+/** The pure icon choice wrapped in ThemeIcon + ThemeColor. */
+function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]): vscode.ThemeIcon {
+  const { icon, color } = iconSpec(node, readiness);
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { capabilities, contextValueOf, formatContextValue } from '../../../src/views/contextValue';
 import type { ExplorerNode } from '../../../src/views/nodes';
 import { errorNode } from '../../../src/views/errors';
+import { iconSpec } from '../../../src/views/icons';
 import { demoData, named } from './fakeAws';
 
 const scope = { profile: 'demo', region: 'us-east-1' };
@@ -49,5 +50,29 @@ describe('views/contextValue', () => {
     const group: ExplorerNode = { type: 'group', id: 'demo/us-east-1/mskClusters', scope, group: 'mskClusters' };
     assert.equal(contextValueOf(errorNode(named('AccessDeniedException'), group, 'MSK clusters', 'demo')), 'error;canRetry');
     assert.equal(contextValueOf(errorNode(named('SsoLoginRequired'), group, 'MSK clusters', 'demo')), 'error;canRetry;canSsoLogin');
+  });
+});
+
+describe('views/icons', () => {
+  const data = demoData();
+  const node = (status: string): ExplorerNode => ({ type: 'resourceGateway', id: 'g', scope, resource: { ...data.gateways[0], status } });
+  const warn = [{ level: 'warning' as const, message: 'small subnet' }];
+
+  it('status icons: spinning while in progress, green active, red failed', () => {
+    assert.deepEqual(iconSpec(node('CREATE_IN_PROGRESS')), { icon: 'sync~spin', color: 'charts.yellow' });
+    assert.deepEqual(iconSpec(node('ACTIVE')), { icon: 'pass-filled', color: 'charts.green' });
+    assert.deepEqual(iconSpec(node('CREATE_FAILED')), { icon: 'error', color: 'charts.red' });
+  });
+
+  it('a readiness warning replaces the icon of a healthy resource only', () => {
+    assert.deepEqual(iconSpec(node('ACTIVE'), warn), { icon: 'warning', color: 'list.warningForeground' });
+    assert.deepEqual(iconSpec(node('ACTIVE'), [{ level: 'error', message: 'x' }]), { icon: 'warning', color: 'list.errorForeground' });
+    assert.deepEqual(iconSpec(node('CREATE_FAILED'), warn), { icon: 'error', color: 'charts.red' });
+    assert.equal(iconSpec(node('CREATE_IN_PROGRESS'), warn).icon, 'sync~spin');
+    assert.deepEqual(iconSpec(node('ACTIVE'), [{ level: 'ok', message: 'fine' }]).icon, 'pass-filled');
+  });
+
+  it('SSO error nodes show a key', () => {
+    assert.equal(iconSpec({ type: 'error', id: 'e', errorName: 'SsoLoginRequired', message: 'm', ssoProfile: 'demo' }).icon, 'key');
   });
 });
