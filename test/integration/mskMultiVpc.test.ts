@@ -63,14 +63,14 @@ describe('MSK multi-VPC against the emulator (form session → plan → executor
     return session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: DEMO_ACCOUNT });
   }
 
-  function apply(plan: Plan, layer: AwsLayer, before?: (operation: string) => void): Promise<ApplyOutcome> {
+  function apply(plan: Plan, layer: AwsLayer, before?: (operation: string) => void, journal = new MemoryJournalStore()): Promise<ApplyOutcome> {
     let t = Date.now();
     return applyPlan(plan, {
       call: async (service: StepService, operation: string, input: Record<string, unknown>) => {
         before?.(operation);
         return layer.call(US, service, operation, input);
       },
-      journal: new MemoryJournalStore(),
+      journal,
       now: () => t,
       sleep: async (ms) => {
         t += ms;
@@ -169,6 +169,27 @@ describe('MSK multi-VPC against the emulator (form session → plan → executor
     assert.equal((await requestCounts(suite.emu.url))['kafka:PutClusterPolicy'], 2, 'one retry, not more');
     assert.deepEqual(await statementSids(layer, arn), ['PartnerRead', 'Meanwhile1', 'Meanwhile2'], 'nothing of ours was written');
     assert.deepEqual(outcome.created.map((c) => c.stepId), ['connectivity'], 'connectivity was already turned on');
+  });
+
+  it('interrupted at PutClusterPolicy (denied once): applying again resumes without a second UpdateConnectivity', async () => {
+    const layer = suite.layer;
+    const arn = await clusterArn(layer, 'orders-events');
+    const plan = await buildPlan(layer, 'orders-events', 'msk-resume');
+    const journal = new MemoryJournalStore();
+    await control(suite.emu.url, 'POST', 'faults', { faults: [{ service: 'kafka', operation: 'PutClusterPolicy', accessDenied: true, times: 1 }] });
+    await clearLog(suite.emu.url);
+    const first = await apply(plan, layer, undefined, journal);
+    assert.equal(first.status, 'failed');
+    assert.equal(first.failure?.stepId, 'policy');
+    // MSK names a denial ForbiddenException (403); failure.ts does not map it to its AccessDenied wording yet.
+    assert.match(first.failure!.error.text, /ForbiddenException|denied/);
+    const second = await apply(plan, layer, undefined, journal);
+    assert.equal(second.status, 'succeeded', JSON.stringify(second.failure));
+    assert.deepEqual(second.ran, ['policy', 'brokers']);
+    const counts = await requestCounts(suite.emu.url);
+    assert.equal(counts['kafka:UpdateConnectivity'], 1, 'connectivity was not changed twice');
+    assert.equal(counts['kafka:PutClusterPolicy'], 2, 'denied, then resumed');
+    assert.deepEqual(await statementSids(layer, arn), ourSids);
   });
 
   it('teardown: ClickPipes statements removed, the foreign one kept; a ClickPipes-only policy is deleted', async () => {
