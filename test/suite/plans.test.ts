@@ -117,6 +117,14 @@ describe('plans (extension host, emulator): form → review → apply → result
     assert.match(script, /072088201116/);
     assert.deepStrictEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
     assert.ok(host.sent.some((m) => m.method === 'form/submitted'));
+
+    // Hover on a reference explains where its value comes from.
+    const at = doc.positionAt(doc.getText().indexOf('${steps.configuration.arn}') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const hoverText = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /Output \*\*arn\*\* of step \*\*configuration\*\*/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.ok(lenses?.some((l) => /Apply plan \(3 changes in us-east-1\)/.test(l.command?.title ?? '')), `lenses: ${lenses?.map((l) => l.command?.title).join(' | ')}`);
   });
 
   it('an invalid edit shows diagnostics and blocks apply; the fixed plan applies and the result view copies the ID', async () => {
