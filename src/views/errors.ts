@@ -29,7 +29,10 @@ export function errorCategory(err: unknown): ErrorCategory {
 /** `what` names what was being loaded, e.g. "resource gateways in us-east-1". */
 export function errorNode(err: unknown, parent: ExplorerNode | undefined, what: string, profile?: string): ErrorNode {
   const category = errorCategory(err);
-  const { name, message: detail } = failureOf(err);
+  const { name, message: raw } = failureOf(err);
+  // The AWS layer's messages start with the failure's name ("AccessDenied: your profile…"): the
+  // node's own words already say that much.
+  const detail = raw.replace(new RegExp(`^(${escapeRegExp(name)}|Network|AccessDenied): `), '');
   const p = profile ?? 'default';
   let message: string;
   switch (category) {
@@ -57,4 +60,8 @@ export function errorNode(err: unknown, parent: ExplorerNode | undefined, what: 
     retry: parent,
     ssoProfile: category === 'sso' ? p : undefined,
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

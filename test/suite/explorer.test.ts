@@ -130,6 +130,33 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     assert.ok(again.every((k) => k.type === 'mskCluster'), again.map(label).join(','));
   });
 
+  it('a network failure on one service is an error node there only', async function () {
+    this.timeout(90_000);
+    await control('faults', { faults: [{ service: 'rds', dropConnection: true }] });
+    try {
+      const databases = await group('Databases');
+      await api.explorer.refresh(databases);
+      const kids = await api.explorer.getChildren(databases);
+      assert.strictEqual(kids.length, 1);
+      assert.strictEqual(kids[0].type, 'error');
+      assert.match(label(kids[0]), /^Cannot reach AWS loading databases in us-east-1: could not reach the rds endpoint/);
+      assert.ok((await api.explorer.getChildren(await group('Resource shares'))).every((k) => k.type === 'resourceShare'));
+    } finally {
+      await control('faults', { mode: 'clear' });
+      await api.explorer.refresh(await group('Databases'));
+    }
+  });
+
+  it('the SSO sign-in command opens a terminal running aws sso login for the profile', async () => {
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('clickpipes.ssoLogin', undefined, 'my-sso');
+    try {
+      assert.ok(terminal, 'a terminal is returned');
+      assert.strictEqual(terminal.name, 'aws sso login (my-sso)');
+    } finally {
+      terminal?.dispose();
+    }
+  });
+
   it('copy commands put the value on the clipboard', async () => {
     const copy = async (command: string, node: ExplorerNode) => {
       await vscode.env.clipboard.writeText('');

@@ -71,7 +71,9 @@ describe('views/errors and console URLs', () => {
     assert.equal(errorCategory(layer('MfaCancelled')), 'mfa');
     assert.equal(errorCategory(named('ValidationException')), 'other');
     const n = errorNode(layer('ECONNREFUSED', 'Network: could not reach the kafka endpoint'), undefined, 'MSK clusters in us-east-1', 'demo');
-    assert.equal(n.message, 'Cannot reach AWS loading MSK clusters in us-east-1: Network: could not reach the kafka endpoint');
+    assert.equal(n.message, 'Cannot reach AWS loading MSK clusters in us-east-1: could not reach the kafka endpoint');
+    const denied = errorNode(layer('AccessDeniedException', "AccessDenied: your profile 'demo' is not allowed to call kafka:ListClustersV2."), undefined, 'MSK clusters', 'demo');
+    assert.equal(denied.message, "Access denied loading MSK clusters: your profile 'demo' is not allowed to call kafka:ListClustersV2.");
   });
   it('console URLs are region-scoped', () => {
     const data = demoData();
