@@ -1,0 +1,207 @@
+// The VPC endpoint service flows inside the real extension host, against the emulator (demo
+// scenario): the form from a region node (malformed messages dropped, the ALB refused at the field,
+// a valid submit opens the review), apply with the confirmation recorded, the result view's copy,
+// and the explorer refreshed with the new service green; then the node actions: Allow ClickPipes
+// (readiness error → ok), Add ClickPipes region, accept a pending connection, and delete through
+// the tree's Delete (live connections rejected first).
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ClickPipesTestApi } from '../../src/extension';
+import type { PlansTestApi } from '../../src/plans';
+import type { EndpointServiceUi } from '../../src/plans/endpointServiceCommands';
+import type { Confirmation } from '../../src/plans/endpointServiceActions';
+import type { EndpointServiceForm } from '../../src/model/forms';
+import type { EndpointServiceInit } from '../../src/webviews/endpointServiceProtocol';
+import type { ExplorerNode } from '../../src/views/nodes';
+import { readinessOf } from '../../src/views/readiness';
+
+const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
+const EMULATOR = process.env.CPL_EMULATOR_URL;
+const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
+const SCOPE = { profile: PROFILE, region: 'us-east-1' };
+const CLICKPIPES = 'arn:aws:iam::072088201116:root';
+
+async function control(method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
+type Outcome = { status: string; results: { label: string; value: string }[] };
+
+describe('VPC endpoint service (extension host, emulator): form → review → apply, node actions', function () {
+  this.timeout(90_000);
+  let plans: PlansTestApi;
+  let ext: ClickPipesTestApi;
+  let ui: EndpointServiceUi;
+  const planConfirmations: { message: string; detail: string }[] = [];
+  const asked: Confirmation[] = [];
+  let regionsToPick: string[] = [];
+
+  /** The endpoint services as the explorer shows them now (walks profile → region → group). */
+  async function serviceNodes(): Promise<ExplorerNode[]> {
+    const profile = (await ext.explorer.getChildren()).find((n) => n.type === 'profile' && n.profile === PROFILE)!;
+    const region = (await ext.explorer.getChildren(profile)).find((n) => n.type === 'region' && n.scope.region === SCOPE.region)!;
+    const group = (await ext.explorer.getChildren(region)).find((n) => n.type === 'group' && n.group === 'endpointServices')!;
+    return ext.explorer.getChildren(group);
+  }
+  const serviceNode = async (pred: (n: Extract<ExplorerNode, { type: 'endpointService' }>) => boolean) =>
+    (await serviceNodes()).find((n): n is Extract<ExplorerNode, { type: 'endpointService' }> => n.type === 'endpointService' && pred(n));
+  // Let the result view finish loading before the next apply replaces it: a webview torn down
+  // mid-load aborts its resource requests, which the harness counts as leaving the machine.
+  const resultViewLoaded = () => waitFor('the result view', () => plans.results.current.host?.isReady);
+  const problems = (n: ExplorerNode) => readinessOf(n, ext.explorer.model).filter((f) => f.level !== 'ok');
+
+  before(async function () {
+    if (!EMULATOR) this.skip();
+    await control('POST', 'reset', { scenario: 'demo' });
+    await control('POST', 'faults', { mode: 'clear' });
+    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    const extension = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID)!;
+    ext = await extension.activate();
+    await ext.explorer.refresh();
+    plans = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
+    plans.applier.confirm = async (message, detail) => {
+      planConfirmations.push({ message, detail });
+      return true;
+    };
+    ui = (await vscode.commands.executeCommand<EndpointServiceUi>('clickpipes.endpointService._testUi'))!;
+    assert.ok(ui, 'the endpoint service test ui is registered outside production mode');
+    ui.confirm = async (c) => {
+      asked.push(c);
+      return true;
+    };
+    ui.pickRegions = async () => regionsToPick;
+    // The explorer shows the region (as a user would have it open), so applies can refresh it.
+    await serviceNodes();
+  });
+
+  it('form: ALB refused, valid submit reviewed, apply creates the service; result copied; the explorer shows it green', async () => {
+    plans.hosts.get('clickpipes.form.endpointService')?.dispose();
+    await vscode.commands.executeCommand('clickpipes.createEndpointServiceEndpoint', { type: 'region', scope: SCOPE });
+    const host = await waitFor('the form panel', () => plans.hosts.get('clickpipes.form.endpointService'));
+    await waitFor('the webview ready handshake', () => host.isReady);
+    const init = (await waitFor('the init message', () => host.sent.find((m) => m.method === 'endpointService/init')))!.params as EndpointServiceInit;
+    assert.strictEqual(init.clickpipesPrincipal, CLICKPIPES);
+    const alb = init.loadBalancers.find((o) => o.name === 'web-alb')!;
+    assert.match(alb.disabledReason!, /Network Load Balancer/);
+    const nlb = init.loadBalancers.find((o) => o.name === 'mysql-nlb')!;
+
+    const rejectedBefore = host.rejected;
+    await host.receive({ method: 'endpointService/submit', params: { values: { mode: 'new', networkLoadBalancerArns: nlb.arn } } });
+    await host.receive({ method: 'endpointService/submit', params: { values: { mode: 'new', networkLoadBalancerArns: [nlb.arn], sneaky: true } } });
+    assert.strictEqual(host.rejected - rejectedBefore, 2);
+
+    const tabsBefore = planDocs().length;
+    await host.receive({ method: 'endpointService/submit', params: { values: { mode: 'new', networkLoadBalancerArns: [alb.arn], privateDnsName: 'bad_name.example.com' } } });
+    const errors = (await waitFor('form errors', () => host.sent.filter((m) => m.method === 'form/errors').pop()))!.params as { errors: Record<string, string> };
+    assert.match(errors.errors.networkLoadBalancerArns, /not an application or gateway load balancer/);
+    assert.match(errors.errors.privateDnsName, /only letters, digits, hyphens and dots/);
+    assert.strictEqual(planDocs().length, tabsBefore, 'an invalid form opens no plan');
+
+    const values: EndpointServiceForm = { mode: 'new', networkLoadBalancerArns: [nlb.arn], acceptanceRequired: true, supportedRegions: ['eu-central-1'] };
+    const before = new Set(planDocs().map((d) => d.uri.toString()));
+    await host.receive({ method: 'endpointService/submit', params: { values } });
+    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const plan = JSON.parse(doc.getText());
+    assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['CreateVpcEndpointServiceConfiguration', 'ModifyVpcEndpointServicePermissions']);
+    const script = planDocs().find((d) => d.uri.path === `/${plan.id}/commands.sh`)!.getText();
+    assert.match(script, /aws ec2 create-vpc-endpoint-service-configuration/);
+    assert.match(script, /072088201116/);
+
+    await control('DELETE', 'log');
+    const outcome = await vscode.commands.executeCommand<Outcome>('clickpipes.applyPlan', doc.uri);
+    assert.strictEqual(outcome?.status, 'succeeded');
+    const confirmation = planConfirmations.pop()!;
+    assert.match(confirmation.message, /account 123456789012 \(us-east-1\)/);
+    assert.match(confirmation.detail, /ec2 CreateVpcEndpointServiceConfiguration/);
+    assert.match(confirmation.detail, /ec2 ModifyVpcEndpointServicePermissions/);
+    assert.strictEqual((await counts())['ec2:CreateVpcEndpointServiceConfiguration'], 1);
+
+    const name = outcome.results.find((r) => r.label === 'Service name')!.value;
+    assert.match(name, /^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-/);
+    const result = await waitFor('the result view', () => plans.results.current.host?.isReady && plans.results.current.host);
+    await result.receive({ method: 'result/copy', params: { label: 'Service name', value: name } });
+    assert.strictEqual(await vscode.env.clipboard.readText(), name);
+
+    // The apply refreshed the region: the new service is listed, Available, ClickPipes allowed, nothing to fix.
+    const node = await waitFor('the new service in the explorer', () => serviceNode((n) => n.resource.name === name));
+    assert.strictEqual(node.resource.state, 'Available');
+    assert.deepStrictEqual(node.resource.allowedPrincipals, [CLICKPIPES]);
+    assert.deepStrictEqual(problems(node), []);
+  });
+
+  it('Allow ClickPipes on a node: reviewed plan, applied; the node\'s readiness turns from error to ok', async () => {
+    const kafka = (await serviceNode((n) => n.resource.allowedPrincipals.length === 0 && !!n.resource.privateDnsName))!;
+    assert.ok(problems(kafka).some((f) => f.level === 'error' && /not an allowed principal/.test(f.message)));
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('clickpipes.allowClickPipesOnEndpointService', kafka);
+    assert.ok(uri, 'a plan was opened for review');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.deepStrictEqual(JSON.parse(doc.getText()).steps.map((s: { operation: string }) => s.operation), ['DescribeVpcEndpointServiceConfigurations', 'ModifyVpcEndpointServicePermissions']);
+    const outcome = await vscode.commands.executeCommand<Outcome>('clickpipes.applyPlan', uri);
+    assert.strictEqual(outcome?.status, 'succeeded');
+    await resultViewLoaded();
+    assert.match(planConfirmations.pop()!.detail, /ec2 ModifyVpcEndpointServicePermissions/);
+    await waitFor('the node green', async () => {
+      const n = await serviceNode((x) => x.resource.id === kafka.resource.id);
+      return n && n.resource.allowedPrincipals.includes(CLICKPIPES) && !problems(n).some((f) => f.level === 'error');
+    });
+    // Already allowed: nothing to review.
+    assert.strictEqual(await vscode.commands.executeCommand('clickpipes.allowClickPipesOnEndpointService', await serviceNode((x) => x.resource.id === kafka.resource.id)), undefined);
+  });
+
+  it('Add ClickPipes region on a node: the picked region is added by a reviewed plan', async () => {
+    const kafka = (await serviceNode((n) => !!n.resource.privateDnsName))!;
+    regionsToPick = ['us-west-2'];
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('clickpipes.addClickPipesRegionToEndpointService', kafka);
+    assert.ok(uri);
+    const outcome = await vscode.commands.executeCommand<Outcome>('clickpipes.applyPlan', uri);
+    assert.strictEqual(outcome?.status, 'succeeded');
+    await resultViewLoaded();
+    assert.match(planConfirmations.pop()!.detail, /ec2 ModifyVpcEndpointServiceConfiguration/);
+    await waitFor('us-west-2 supported', async () => (await serviceNode((x) => x.resource.id === kafka.resource.id))?.resource.supportedRegions.some((r) => r.region === 'us-west-2'));
+  });
+
+  it('accept a pending connection from its node: modal names account, region and ClickPipes; the connection becomes Available', async () => {
+    const pg = (await serviceNode((n) => n.resource.connections.length === 2))!;
+    const connections = await ext.explorer.getChildren(pg);
+    const pending = connections.find((c) => c.type === 'endpointConnection' && /pendingacceptance/i.test(c.connection.state))!;
+    assert.ok(pending);
+    const result = await vscode.commands.executeCommand('clickpipes.acceptEndpointConnection', pending);
+    assert.strictEqual(result, 'done');
+    const c = asked.pop()!;
+    assert.match(c.message, /^Accept endpoint connection vpce-.* in account 123456789012 \(us-east-1\)\?$/);
+    assert.match(c.detail, /from account 072088201116 \(ClickPipes\)/);
+    const id = pending.type === 'endpointConnection' ? pending.connection.vpcEndpointId : '';
+    await waitFor('the connection Available', async () => {
+      const n = await serviceNode((x) => x.resource.id === pg.resource.id);
+      return n?.resource.connections.find((x) => x.vpcEndpointId === id)?.state.toLowerCase() === 'available';
+    });
+    assert.deepStrictEqual(problems((await serviceNode((x) => x.resource.id === pg.resource.id))!), []);
+  });
+
+  it('Delete from the tree: live connections rejected first, then the service deleted', async () => {
+    const mysql = (await serviceNode((n) => n.resource.supportedRegions.some((r) => r.region === 'eu-central-1') && n.resource.connections.length === 1))!;
+    await control('DELETE', 'log');
+    const result = await vscode.commands.executeCommand('clickpipes.delete', mysql);
+    assert.strictEqual(result, 'deleted');
+    const c = asked.pop()!;
+    assert.match(c.message, /and reject its 1 live connection in account 123456789012 \(us-east-1\)/);
+    const calls = await counts();
+    assert.strictEqual(calls['ec2:RejectVpcEndpointConnections'], 1);
+    assert.strictEqual(calls['ec2:DeleteVpcEndpointServiceConfigurations'], 1);
+    await waitFor('the service gone from the explorer', async () => !(await serviceNode((x) => x.resource.id === mysql.resource.id)));
+  });
+});
