@@ -14,8 +14,13 @@
 //      account, review tabs. Nothing is applied from a form.
 //   4. src/plans/index.ts — register the command (palette + tree node) next to the VPC one, and
 //      add the command + `view/item/context` menu (matching H6's contextValue flags) to package.json.
+//   5. Optional, for keyboard users: a QuickPick flow with runSteps() and a Prompter (copy
+//      vpcResourceQuick.ts; it reuses the same session, so reads, checks and builder are shared).
 // Apply, journal/resume, progress, the result view with copy buttons and the explorer refresh
 // come from src/plans for free: the plan's `results` decide what the result view shows.
+// Testing a form: unit-test the session's pure helpers; in the extension host drive the panel with
+// host.receive(message) and read host.sent (test/suite/plans.test.ts); script the QuickPick with a
+// Prompter (test/suite/plansQuickPick.test.ts); click it in test/ui (vpcResource.ui.test.mjs).
 import * as vscode from 'vscode';
 import type { Scope } from '../../aws/api';
 import type { BuildContext } from '../../model/builders';
@@ -89,7 +94,18 @@ export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): Web
   });
   session.register?.(host);
   host.on(FormCancelCommand, () => host.dispose());
+  let submitting = false;
   host.on(def.submitCommand, async ({ values }) => {
+    // A double click sends two submits: build one plan, not two.
+    if (submitting) return;
+    submitting = true;
+    try {
+      await submit(values);
+    } finally {
+      submitting = false;
+    }
+  });
+  const submit = async (values: V): Promise<void> => {
     let errors = session.validate(values);
     if (Object.keys(errors).length === 0 && session.checkRemote) errors = await session.checkRemote(values);
     if (Object.keys(errors).length > 0) {
@@ -99,6 +115,6 @@ export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): Web
     const plan = await buildPlan(session.build, values, def.planPrefix, ctx.deps, ctx.scope);
     const uri = await ctx.review(plan);
     host.notify(FormSubmittedNotification, { planTitle: plan.title, planUri: uri.toString() });
-  });
+  };
   return host;
 }
