@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   const aws = (): AwsLayer =>
     getAws({ mfaCodeProvider, log: (level, message) => log[level](message) });
   const poller = new Poller();
+  let findRoles: ReturnType<typeof iamDbAuthRoleFinder> | undefined;
   let provider: ExplorerProvider | undefined;
   const model = new ExplorerModel({
     aws,
@@ -51,7 +52,8 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     onDidChange: (node) => provider?.fire(node),
     onState: (state) => void vscode.commands.executeCommand('setContext', 'clickpipes.state', state),
     // Roles made for a database from this machine's apply journals, each confirmed by one GetRole.
-    databaseRoles: iamDbAuthRoleFinder(context.globalStorageUri.fsPath, aws),
+    // (Built on first use: activation does no path or file work.)
+    databaseRoles: (scope, db) => (findRoles ??= iamDbAuthRoleFinder(context.globalStorageUri.fsPath, aws))(scope, db),
   });
   provider = new ExplorerProvider(model);
   const view = vscode.window.createTreeView('clickpipes.explorer', { treeDataProvider: provider, showCollapseAll: true });
