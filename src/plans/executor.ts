@@ -131,7 +131,12 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
   return { stepId: step.id, title: step.title, service: step.service, operation: step.operation, phase, error };
 }
 
-/** The step's call; after a stale-version failure, one more try with a freshly read input. */
+/**
+ * The step's call; after a stale-version failure, one more try with a freshly read input.
+ * Why here and not in the plan: the plan is reviewed data and the version in it a snapshot; only
+ * at call time is it known to have moved. The plan on disk is not rewritten: the fresh input
+ * serves this one call (a resumed apply re-reads again if needed).
+ */
 async function callRefreshingStale(step: PlanStep, input: Record<string, unknown>, deps: ApplyDeps): Promise<Record<string, unknown>> {
   const refresher = deps.refresher ?? mskVersionRefresher;
   try {
