@@ -4,12 +4,12 @@
 // by tag would need one GetRole per role in the account) and the Resource Groups Tagging API does
 // not cover IAM roles. So the candidates come from this machine's apply journals (finished
 // IAM DB auth applies; zero AWS requests), and each candidate is confirmed with ONE GetRole
-// (it still exists, and its `clickpipes:database` tag names this database's resource id).
+// (it still exists, and its `clickpipes:database` tag names this database or it is ours).
 // Expanding a database node therefore costs exactly one GetRole per role made for it here, and
 // nothing for databases without roles. Roles made from another machine are not listed.
 import * as path from 'node:path';
 import type { AwsLayer, Scope } from '../aws/api';
-import { IAM_DB_AUTH_TAGS } from '../model/builders';
+import { IAM_DB_AUTH_TAGS, MANAGED_BY_TAG } from '../model/builders';
 import type { Plan } from '../model/plan';
 import type { Role } from '../model/resources';
 import { FileJournalStore, type JournalStore } from './journal';
@@ -44,11 +44,14 @@ export async function appliedRoles(
   return [...found.values()];
 }
 
-/** One GetRole per candidate: gone, or no longer tagged for this database → not shown. */
+/**
+ * One GetRole per candidate: shown when it still exists and is tagged for this database, or is
+ * ours (managed-by) — a role reused for a second database keeps the first one's tag.
+ */
 export async function confirmRoles(candidates: readonly DatabaseRole[], getRole: (name: string) => Promise<Role | undefined>, db: DatabaseRef): Promise<DatabaseRole[]> {
   const roles = await Promise.all(candidates.map(async (c) => ({ c, role: await getRole(c.name) })));
   return roles
-    .filter(({ role }) => role && role.tags[IAM_DB_AUTH_TAGS.database] === db.resourceId)
+    .filter(({ role }) => role && (role.tags[IAM_DB_AUTH_TAGS.database] === db.resourceId || role.tags[MANAGED_BY_TAG.key] === MANAGED_BY_TAG.value))
     .map(({ c, role }) => ({ ...c, arn: role!.arn, dbUser: role!.tags[IAM_DB_AUTH_TAGS.dbUser] ?? c.dbUser }));
 }
 

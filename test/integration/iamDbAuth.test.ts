@@ -86,7 +86,7 @@ describe('IAM DB auth against the emulator: form session → plan → apply thro
     assert.equal(tags['clickpipes:database'], before.resourceId);
     assert.equal(tags['clickpipes:database-id'], 'billing-postgres');
     assert.equal(tags['managed-by'], 'clickpipes-privatelink-vscode');
-    const inline = await layer.call(US, 'iam', 'GetRolePolicy', { RoleName: 'clickpipes-iam-billing-postgres', PolicyName: 'clickpipes-rds-db-connect' });
+    const inline = await layer.call(US, 'iam', 'GetRolePolicy', { RoleName: 'clickpipes-iam-billing-postgres', PolicyName: `clickpipes-rds-db-connect-${before.resourceId}` });
     assert.deepEqual(JSON.parse(inline.PolicyDocument as string).Statement, [
       { Effect: 'Allow', Action: ['rds-db:connect'], Resource: [`arn:aws:rds-db:us-east-1:${ACCOUNT}:dbuser:${before.resourceId}/clickpipes_iam_user`] },
     ]);
@@ -113,6 +113,18 @@ describe('IAM DB auth against the emulator: form session → plan → apply thro
     assert.equal(counts['iam:CreateRole'], undefined);
     assert.equal(counts['iam:GetRole'], 1);
     assert.equal(again.results[0].value, `arn:aws:iam::${ACCOUNT}:role/clickpipes-iam-catalog-aurora-mysql`);
+
+    // The same role for a second database (same ClickHouse service): a second inline policy, the first kept.
+    const third = await plan(layer, 'iamdb-amy-3', { databaseKind: 'instance', databaseId: 'inventory-mysql', roleName: 'clickpipes-iam-catalog-aurora-mysql' });
+    assert.deepEqual(third.errors, {});
+    assert.equal((await apply(third.plan!, layer)).status, 'succeeded');
+    const inventory = (await layer.listDatabases(US)).find((d) => d.id === 'inventory-mysql')!;
+    const names = (await layer.call(US, 'iam', 'ListRolePolicies', { RoleName: 'clickpipes-iam-catalog-aurora-mysql' }).catch(() => undefined))?.PolicyNames as string[] | undefined;
+    for (const rid of [cluster.resourceId, inventory.resourceId]) {
+      const p = await layer.call(US, 'iam', 'GetRolePolicy', { RoleName: 'clickpipes-iam-catalog-aurora-mysql', PolicyName: `clickpipes-rds-db-connect-${rid}` });
+      assert.match(p.PolicyDocument as string, new RegExp(`dbuser:${rid}/clickpipes_iam_user`));
+    }
+    if (names) assert.equal(names.length, 2);
   });
 
   it('a role with a different trust: refused at the form, and reported (not overwritten) if it appears before apply', async () => {

@@ -8,6 +8,12 @@ import { allTags, makePlan, ref, type BuildContext } from './context';
 
 export const RDS_CONNECT_POLICY_NAME = 'clickpipes-rds-db-connect';
 
+/**
+ * One inline policy per database: a role reused for a second database (same ClickHouse service)
+ * gets a second policy instead of replacing the first database's access.
+ */
+export const rdsConnectPolicyName = (resourceId: string) => `${RDS_CONNECT_POLICY_NAME}-${resourceId}`.slice(0, 128);
+
 /** Tags on the role: which database (resource id and identifier) and DB user it is for. */
 export const IAM_DB_AUTH_TAGS = { database: 'clickpipes:database', databaseId: 'clickpipes:database-id', dbUser: 'clickpipes:db-user' } as const;
 
@@ -68,7 +74,7 @@ export function buildIamDbAuthPlan(input: IamDbAuthInput, ctx: BuildContext): Pl
     operation: 'PutRolePolicy',
     input: {
       RoleName: input.roleName,
-      PolicyName: RDS_CONNECT_POLICY_NAME,
+      PolicyName: rdsConnectPolicyName(input.resourceId),
       PolicyDocument: rdsConnectPolicy(input.region, input.account, input.resourceId, input.dbUser),
     },
     outputs: {},

@@ -3,6 +3,6 @@ export { type BuildContext, MANAGED_BY_TAG } from './context';
 export { buildVpcResourcePlan, VPC_RESOURCE_RESULTS } from './vpcResource';
 export { buildMskMultiVpcPlan, type MskMultiVpcInput } from './mskMultiVpc';
 export { buildEndpointServicePlan } from './endpointService';
-export { buildIamDbAuthPlan, type IamDbAuthInput, RDS_CONNECT_POLICY_NAME, IAM_DB_AUTH_TAGS } from './iamDbAuth';
+export { buildIamDbAuthPlan, type IamDbAuthInput, RDS_CONNECT_POLICY_NAME, rdsConnectPolicyName, IAM_DB_AUTH_TAGS } from './iamDbAuth';
 export { buildClickhouseEndpointPlan, buildClickhouseEndpointFromPlan } from './clickhouseEndpoint';
 export { documentsFor, applyDocumentEdit } from './documents';

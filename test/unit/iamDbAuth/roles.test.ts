@@ -45,13 +45,16 @@ describe('iamDbAuth: roles made for a database (journals + one GetRole each)', (
     assert.deepEqual(read.sort(), ['iamdb-1', 'iamdb-2', 'iamdb-5'], 'plans of other kinds, scopes or unfinished applies are not read');
   });
 
-  it('confirmed with one GetRole each: deleted or re-tagged roles are dropped', async () => {
+  it('confirmed with one GetRole each: deleted or foreign re-tagged roles are dropped, ours reused for another database kept', async () => {
     const tagged = (name: string, rid: string): Role => ({ name, arn: `arn:aws:iam::123456789012:role/${name}`, tags: { 'clickpipes:database': rid, 'clickpipes:db-user': 'u1' } });
-    const existing: Record<string, Role> = { a: tagged('a', 'db-PG1'), b: tagged('b', 'db-OTHER') };
+    const reused = tagged('c', 'db-FIRST');
+    reused.tags['managed-by'] = 'clickpipes-privatelink-vscode';
+    const existing: Record<string, Role> = { a: tagged('a', 'db-PG1'), b: tagged('b', 'db-OTHER'), c: reused };
     const calls: string[] = [];
-    const roles = await confirmRoles(['a', 'b', 'gone'].map((n) => ({ name: n, arn: 'x' })), async (n) => { calls.push(n); return existing[n]; }, db);
-    assert.deepEqual(roles, [{ name: 'a', arn: 'arn:aws:iam::123456789012:role/a', dbUser: 'u1' }]);
-    assert.deepEqual(calls, ['a', 'b', 'gone']);
+    const roles = await confirmRoles(['a', 'b', 'c', 'gone'].map((n) => ({ name: n, arn: 'x' })), async (n) => { calls.push(n); return existing[n]; }, db);
+    assert.deepEqual(roles.map((r) => r.name), ['a', 'c']);
+    assert.deepEqual(roles[0], { name: 'a', arn: 'arn:aws:iam::123456789012:role/a', dbUser: 'u1' });
+    assert.deepEqual(calls, ['a', 'b', 'c', 'gone']);
   });
 
   it('the explorer shows them under the database node, with a Copy ARN flag', async () => {
