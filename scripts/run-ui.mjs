@@ -53,7 +53,7 @@ let passed = 0;
 let failed = 0;
 let problem = null;
 try {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000 });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000, color: false });
   if (process.env.CPL_UI_GREP) mocha.grep(process.env.CPL_UI_GREP);
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();
