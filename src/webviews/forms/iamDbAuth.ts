@@ -105,7 +105,7 @@ export function checkIamDbAuth(values: IamDbAuthForm, scope: Scope, account: str
 export function roleNameState(roleName: string, clickhouseRoleArn: string, role: Role | undefined): RoleNameCheck {
   if (!role) return { state: 'free' };
   if (role.trustPolicy && sameTrust(trustPolicy(clickhouseRoleArn), role.trustPolicy)) {
-    return { state: 'reuse', message: `IAM role ${roleName} already exists and trusts this ClickHouse role: it will be reused (its rds-db:connect policy is set again).` };
+    return { state: 'reuse', message: `IAM role ${roleName} already exists and trusts this ClickHouse role: it will be reused and gets an rds-db:connect policy for this database (policies for other databases stay).` };
   }
   return { state: 'conflict', message: differentTrustMessage(roleName, role.trustPolicy ?? '') };
 }
