@@ -63,6 +63,14 @@ describe('plans (extension host, emulator): form → review → apply → result
     return { host, init };
   }
 
+  // Leave no webview half-loaded behind (a page torn down mid-load aborts its script request).
+  after(async () => {
+    for (const host of [...api?.hosts.values() ?? []]) {
+      await waitFor('webview ready before closing', () => host.isReady, 10_000).catch(() => undefined);
+      host.dispose();
+    }
+  });
+
   /** Opens the form from a region node and picks real values from what the host sent the page. */
   async function openForm(name: string): Promise<{ host: WebviewHost; values: VpcResourceForm; init: VpcResourceInit }> {
     const { host, init } = await openFrom({ type: 'region', scope: SCOPE });
