@@ -192,6 +192,34 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
     assert.deepStrictEqual(problems((await serviceNode((x) => x.resource.id === pg.resource.id))!), []);
   });
 
+  it('reject an available connection from its node: the modal warns it cannot be undone; the connection is Rejected', async () => {
+    const pg = (await serviceNode((n) => n.resource.connections.length === 2))!;
+    const available = (await ext.explorer.getChildren(pg)).find((c) => c.type === 'endpointConnection' && /available/i.test(c.connection.state))!;
+    const id = available.type === 'endpointConnection' ? available.connection.vpcEndpointId : '';
+    assert.strictEqual(await vscode.commands.executeCommand('clickpipes.rejectEndpointConnection', available), 'done');
+    const c = asked.pop()!;
+    assert.match(c.message, new RegExp(`^Reject endpoint connection ${id} on ${pg.resource.id} in account 123456789012 \\(us-east-1\\)\\?$`));
+    assert.match(c.detail, /RejectVpcEndpointConnections/);
+    await waitFor('the connection Rejected', async () =>
+      (await serviceNode((x) => x.resource.id === pg.resource.id))?.resource.connections.find((x) => x.vpcEndpointId === id)?.state.toLowerCase() === 'rejected');
+    // A rejected connection can't be accepted: the command says so and calls nothing.
+    await control('DELETE', 'log');
+    const rejectedNode = (await ext.explorer.getChildren((await serviceNode((x) => x.resource.id === pg.resource.id))!)).find((x) => x.type === 'endpointConnection' && x.connection.vpcEndpointId === id);
+    assert.strictEqual(await vscode.commands.executeCommand('clickpipes.acceptEndpointConnection', rejectedNode), 'cancelled');
+    assert.strictEqual((await counts())['ec2:AcceptVpcEndpointConnections'], undefined);
+  });
+
+  it('start private DNS verification: the modal shows the TXT record; the node shows verified', async () => {
+    const kafka = (await serviceNode((n) => !!n.resource.privateDnsName))!;
+    const txt = kafka.resource.privateDnsVerification!;
+    assert.strictEqual(txt.state, 'pendingVerification');
+    assert.strictEqual(await vscode.commands.executeCommand('clickpipes.startPrivateDnsVerification', kafka), 'done');
+    const c = asked.pop()!;
+    assert.ok(c.detail.includes(`Name:  ${txt.name}.${kafka.resource.privateDnsName}`), c.detail);
+    assert.ok(c.detail.includes(`Value: ${txt.value}`), c.detail);
+    await waitFor('verified', async () => (await serviceNode((x) => x.resource.id === kafka.resource.id))?.resource.privateDnsVerification?.state === 'verified');
+  });
+
   it('Delete from the tree: live connections rejected first, then the service deleted', async () => {
     const mysql = (await serviceNode((n) => n.resource.supportedRegions.some((r) => r.region === 'eu-central-1') && n.resource.connections.length === 1))!;
     await control('DELETE', 'log');
