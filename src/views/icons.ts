@@ -24,6 +24,7 @@ export function iconSpec(node: ExplorerNode, readiness: readonly ReadinessLine[]
     case 'error': return { icon: node.ssoProfile ? 'key' : 'error', color: 'list.errorForeground' };
     case 'message': return { icon: 'info' };
     case 'allowedPrincipal': return { icon: 'person' };
+    case 'iamRole': return { icon: 'shield' };
   }
   const s = statusOf(node);
   const status = s ? statusIcon(s.kind, s.status) : { icon: 'circle-outline' };
