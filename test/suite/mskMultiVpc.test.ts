@@ -5,9 +5,13 @@
 // readiness green; then the teardown command from the same node.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { AwsLayer, CreateAwsLayer } from '../../src/aws/api';
 import type { ClickPipesTestApi } from '../../src/extension';
 import { worstLevel } from '../../src/model/readiness';
 import type { PlansTestApi } from '../../src/plans';
+import { runMskMultiVpcQuickPick } from '../../src/webviews/forms/mskMultiVpcQuick';
+import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
 import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
 import { describeNode } from '../../src/views/describe';
@@ -155,5 +159,48 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
     const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);
     assert.strictEqual(outcome?.status, 'succeeded', JSON.stringify(outcome));
     assert.ok(outcome.results.some((r) => r.label === 'Bootstrap brokers (SASL/IAM)' && /:14001/.test(r.value)));
+  });
+
+  it('the QuickPick, scripted: a refused cluster is explained and asked again, Back works, the auth validator refuses nothing chosen', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createAwsLayer } = require(path.join(ext.extensionPath, 'dist', 'aws.js')) as { createAwsLayer: CreateAwsLayer };
+    const layer: AwsLayer = createAwsLayer({});
+    const asked: string[] = [];
+    let clusterAnswers = 0;
+    let authAnswers = 0;
+    const pickOne = async <T>(io: StepIo, placeholder: string, items: PickItem<T>[]): Promise<T | typeof BACK | undefined> => {
+      asked.push(`${io.step}/${io.total} ${placeholder}`);
+      assert.match(placeholder, /^MSK cluster/);
+      clusterAnswers++;
+      const legacy = items.find((i) => i.label.endsWith('legacy-logs'))!;
+      assert.match(legacy.label, /^\$\(error\)/);
+      assert.match(legacy.detail ?? '', /older than 2\.7\.1/);
+      // First a refused cluster (explained, asked again), then orders-events.
+      return (clusterAnswers === 1 ? legacy : items.find((i) => i.label === 'orders-events')!).value;
+    };
+    const pickMany = async <T>(io: StepIo, placeholder: string, items: PickItem<T>[], selected: T[], validate: (v: T[]) => string | undefined): Promise<T[] | typeof BACK | undefined> => {
+      asked.push(`${io.step}/${io.total} ${placeholder}`);
+      authAnswers++;
+      if (authAnswers === 1) return BACK; // back to the cluster question, then forward again
+      assert.deepStrictEqual(items.map((i) => i.label), ['SASL/IAM', 'SASL/SCRAM'], 'only the types enabled on the cluster');
+      assert.deepStrictEqual(selected, ['iam'], 'SASL/IAM preselected (already on)');
+      assert.match(validate([]) ?? '', /choose SASL\/IAM or SASL\/SCRAM/);
+      return ['scram' as unknown as T];
+    };
+    const prompter: Prompter = { pickOne: pickOne as Prompter['pickOne'], pickMany: pickMany as Prompter['pickMany'], inputText: async () => undefined };
+    try {
+      const uri = await runMskMultiVpcQuickPick({
+        deps: { aws: () => layer, log: { info: () => undefined, warn: () => undefined, error: () => undefined } },
+        extensionUri: ext.extensionUri, scope: { profile: PROFILE, region: 'us-east-1' }, node: undefined, review: plans.openReview,
+      }, prompter);
+      assert.ok(uri, `no plan; asked: ${asked.join(' | ')}`);
+      assert.strictEqual(clusterAnswers, 3, 'refused once, asked again, and again after Back');
+      const plan = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText());
+      const connectivity = plan.steps.find((s: { operation: string }) => s.operation === 'UpdateConnectivity');
+      assert.deepStrictEqual(connectivity.input.ConnectivityInfo.VpcConnectivity.ClientAuthentication.Sasl, { Iam: { Enabled: true }, Scram: { Enabled: true } }, 'IAM stays on, SCRAM added');
+    } finally {
+      layer.dispose();
+    }
   });
 });

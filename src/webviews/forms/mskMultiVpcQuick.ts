@@ -6,12 +6,14 @@ import { validateMskAuthSelection } from '../../model/validation';
 import { defaultAuth } from '../mskProtocol';
 import { buildPlan, type FormContext } from './index';
 import { failedPrerequisites, prerequisiteError, startMskMultiVpcSession } from './mskMultiVpc';
-import { pickMany, pickOne, runSteps, type StepIo, type StepResult } from './multiStep';
+import { quickInputPrompter, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
 
 type AuthKey = 'iam' | 'scram' | 'tls';
 const AUTH_LABELS: Record<AuthKey, string> = { iam: 'SASL/IAM', scram: 'SASL/SCRAM', tls: 'TLS' };
 
-export async function runMskMultiVpcQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
+/** `prompter` is the real QuickPick; extension-host tests pass a scripted one. */
+export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
+  const { pickOne, pickMany } = prompter;
   const session = startMskMultiVpcSession(ctx);
   const init = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading MSK clusters…' }, () => session.loadInit());
   if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
