@@ -2,6 +2,7 @@
 // provider wraps the tooltip in a MarkdownString), so every line is unit-tested without VS Code.
 import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../model/clickpipes';
 import { resourceIdFromArn } from '../model/arn';
+import { isAwaitingAction } from '../model/status';
 import type { Finding } from '../model/readiness';
 import type { ResourceConfigurationDefinition } from '../model/resources';
 import { mskAuthentications } from './clickPipesValues';
@@ -123,7 +124,8 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
     }
     case 'endpointService': {
       const e = node.resource;
-      const pending = e.connections.filter((c) => c.state === 'PendingAcceptance').length;
+      // Either spelling: real EC2 sends `pendingAcceptance`, the SDK enum says PendingAcceptance.
+      const pending = e.connections.filter((c) => isAwaitingAction('endpointConnection', c.state)).length;
       parts.push(
         e.state,
         e.acceptanceRequired ? 'acceptance required' : 'auto-accept',
