@@ -108,6 +108,19 @@ describe('plans (extension host, emulator): form → review → apply → result
 
     const tabsBefore = planDocs().length;
     const publicDb = init.databases.find((d) => d.publiclyAccessible)!;
+    await control('DELETE', 'log');
+    const bad: Partial<VpcResourceForm>[] = [
+      { gatewayName: 'rgw-reserved' }, { configurationName: 'x' }, { shareName: '' }, { subnetIds: [] }, { securityGroupIds: ['sg-1', 'sg-2', 'sg-3', 'sg-4', 'sg-5', 'sg-6'] },
+      { vpcId: 'vpc-nothex' }, { arn: 'arn:aws:s3:::bucket' }, { configurationType: 'SINGLE', definitionKind: 'ip', ipAddress: '192.168.1.1', portRanges: ['5432'] },
+      { configurationType: 'SINGLE', definitionKind: 'dns', domainName: 'not a name', portRanges: ['5432'] }, { configurationType: 'GROUP', portRanges: ['70000'] },
+      { configurationType: 'CHILD', groupId: 'nope', definitionKind: 'ip', ipAddress: '10.0.0.9', portRanges: ['5432'] },
+    ];
+    for (const change of bad) {
+      const before = host.sent.filter((m) => m.method === 'form/errors').length;
+      await host.receive({ method: 'vpcResource/submit', params: { values: { ...values, ...change } } });
+      assert.strictEqual(host.sent.filter((m) => m.method === 'form/errors').length, before + 1, `errors for ${JSON.stringify(change)}`);
+    }
+    assert.deepStrictEqual(await counts(), {}, 'bad input makes no AWS call');
     await host.receive({ method: 'vpcResource/submit', params: { values: { ...values, arn: publicDb.arn, gatewayName: 'Bad Name' } } });
     const errors = host.sent.filter((m) => m.method === 'form/errors').pop()!.params as { errors: Record<string, string> };
     assert.match(errors.errors.arn, /publicly accessible/);
