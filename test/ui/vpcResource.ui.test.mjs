@@ -109,6 +109,8 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
 
   it('applies through the CodeLens and the modal confirmation naming the account', async () => {
     await wb.page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    // The editor-title button is there for the plan tab.
+    await wb.page.locator('.editor-actions [aria-label^="Apply Plan"]').first().waitFor({ state: 'visible', timeout: 10_000 });
     const lens = wb.page.locator('.codelens-decoration a', { hasText: 'Apply plan' }).first();
     await lens.waitFor({ state: 'visible', timeout: 20_000 });
     await lens.click();
