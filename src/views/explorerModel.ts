@@ -420,27 +420,11 @@ export class ExplorerModel {
    */
   pollTarget(node: ExplorerNode): { key: string; run: () => Promise<boolean> } | undefined {
     if (!isResourceNode(node)) return undefined;
-    const scope = node.scope;
-    const getters: Partial<Record<ExplorerNode['type'], () => Promise<{ status: string; kind: Parameters<typeof isTransitional>[0]; fresh: object }>>> = {
-      resourceGateway: async () => {
-        const fresh = await this.aws.getResourceGateway(scope, (node as { resource: ResourceGateway }).resource.id);
-        return { fresh, status: fresh.status, kind: 'resourceGateway' };
-      },
-      resourceConfiguration: async () => {
-        const fresh = await this.aws.getResourceConfiguration(scope, (node as { resource: ResourceConfiguration }).resource.id);
-        return { fresh, status: fresh.status, kind: 'resourceConfiguration' };
-      },
-      mskCluster: async () => {
-        const fresh = await this.aws.describeMskCluster(scope, (node as { resource: MskCluster }).resource.arn);
-        return { fresh, status: fresh.state, kind: 'mskCluster' };
-      },
-    };
-    const get = getters[node.type];
+    const get = freshGetter(() => this.aws, node);
     if (get && 'resource' in node) {
       const resource = node.resource as object;
-      const key = `${scope.profile}|${arnOf(node) ?? node.id}`;
       return {
-        key,
+        key: `${node.scope.profile}|${arnOf(node) ?? node.id}`,
         run: async () => {
           const shown = this.loadedNodes().filter((n) => 'resource' in n && n.resource === resource);
           if (!shown.length) return false; // refreshed away: the reload tracks it again
@@ -448,7 +432,7 @@ export class ExplorerModel {
           try {
             result = await get();
           } catch (err) {
-            if (/NotFound/i.test((err as { name?: string }).name ?? '')) {
+            if (/NotFound/i.test(failureOf(err).name)) {
               // Deleted meanwhile: re-list the group it was shown in.
               for (const n of shown) this.options.onDidChange?.(this.refresh(n));
               return false;
@@ -458,7 +442,7 @@ export class ExplorerModel {
           // Mutating the shared object updates the cached list and every node that shows it.
           Object.assign(resource, result.fresh);
           for (const n of shown) this.options.onDidChange?.(n);
-          return isTransitional(result.kind, result.status);
+          return result.moving;
         },
       };
     }
@@ -491,6 +475,30 @@ export class ExplorerModel {
     for (const k of [...this.lists.keys()]) if (match(k)) this.lists.delete(k);
     for (const k of [...this.listValues.keys()]) if (match(k)) this.listValues.delete(k);
     for (const k of [...this.subnetValues.keys()]) if (match(k)) this.subnetValues.delete(k);
+  }
+}
+
+/** The Get that refreshes one resource, for the kinds that have one (else the group is re-listed). */
+function freshGetter(aws: () => AwsLayer, node: ResourceNode): (() => Promise<{ fresh: object; moving: boolean }>) | undefined {
+  const s = node.scope;
+  switch (node.type) {
+    case 'resourceGateway':
+      return async () => {
+        const fresh = await aws().getResourceGateway(s, node.resource.id);
+        return { fresh, moving: isTransitional('resourceGateway', fresh.status) };
+      };
+    case 'resourceConfiguration':
+      return async () => {
+        const fresh = await aws().getResourceConfiguration(s, node.resource.id);
+        return { fresh, moving: isTransitional('resourceConfiguration', fresh.status) };
+      };
+    case 'mskCluster':
+      return async () => {
+        const fresh = await aws().describeMskCluster(s, node.resource.arn);
+        return { fresh, moving: isTransitional('mskCluster', fresh.state) };
+      };
+    default:
+      return undefined;
   }
 }
 
