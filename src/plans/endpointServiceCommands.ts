@@ -4,6 +4,7 @@
 // region). From the tree they act on the node; from the palette they ask for profile · region and
 // the service. The logic and the wording live in endpointServiceActions.ts (no `vscode`).
 import * as vscode from 'vscode';
+import type { BuildContext } from '../model/builders';
 import { regionDisplayName } from '../model/clickpipes';
 import type { Plan } from '../model/plan';
 import type { EndpointConnection, EndpointService } from '../model/resources';
@@ -112,7 +113,7 @@ function refresh(ctx: FormContext): void {
   void Promise.resolve(ctx.deps.explorer?.refresh(ctx.scope)).catch((err: unknown) => ctx.deps.log.warn(`explorer refresh: ${(err as Error).message}`));
 }
 
-async function reviewSmallPlan(ctx: FormContext, built: (buildCtx: Parameters<typeof allowClickPipesPlan>[1]) => { plan: Plan } | { nothingToDo: string }): Promise<vscode.Uri | undefined> {
+async function reviewSmallPlan(ctx: FormContext, built: (buildCtx: BuildContext) => { plan: Plan } | { nothingToDo: string }): Promise<vscode.Uri | undefined> {
   // A dry build first: nothing to do means no plan and no STS call.
   const dry = built({ planId: 'check', createdAt: '', profile: ctx.scope.profile, region: ctx.scope.region });
   if ('nothingToDo' in dry) {

@@ -5,8 +5,9 @@
 // "Copy" the service name in the result view; then accept a pending ClickPipes connection from its
 // tree node (the modal names the requester as ClickPipes); and the step-by-step QuickPick.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import {
-  contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure, waitForClipboard,
+  contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand, screenshotOnFailure, waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -60,6 +61,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     await form.locator('#field-privateDnsName input').press('Tab');
     await form.locator('#error-privateDnsName:empty').waitFor({ state: 'attached' });
     await form.locator('#field-supportedRegions vscode-checkbox[data-region="eu-central-1"]').click();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'ui-endpoint-service-form.png') });
     await form.locator('#submit').click();
 
     await page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
