@@ -4,7 +4,7 @@ import type { ExplorerNode, GroupNode } from '../../../src/views/nodes';
 import { labelOf } from '../../../src/views/describe';
 import { Poller } from '../../../src/views/poller';
 import { FakeAws, named } from './fakeAws';
-import { FakeClock } from './fakeClock';
+import { FakeClock, flush } from './fakeClock';
 
 function settings(over: Partial<ExplorerSettings> = {}): ExplorerSettings {
   return { profiles: () => [], regions: () => undefined, defaultProfile: () => 'demo', ...over };
@@ -178,5 +178,31 @@ describe('views/explorerModel MSK policy on hover', () => {
     assert.equal(await model.loadDetails(msk), false);
     assert.equal(aws.count('getMskClusterPolicy'), 1);
     assert.ok(readinessOf(msk, model).some((f) => f.level === 'warning' && /No cluster policy/.test(f.message)));
+  });
+});
+
+describe('views/explorerModel polling kinds without a Get', () => {
+  it('a PENDING share is polled by re-listing its group, until nothing in it moves', async () => {
+    const aws = new FakeAws();
+    aws.data.shares[0].status = 'PENDING';
+    aws.data.gateways = aws.data.gateways.slice(0, 1);
+    const clock = new FakeClock();
+    const poller = new Poller({ clock });
+    const changed: (ExplorerNode | undefined)[] = [];
+    const model = new ExplorerModel({ aws: () => aws.layer, settings: settings(), poller, onDidChange: (n) => changed.push(n) });
+    const g = await groups(model);
+    await model.getChildren(g.resourceShares);
+    assert.deepEqual(poller.keys(), [g.resourceShares.id]);
+    await flush();
+    changed.length = 0; // the profile's account id arrived; from here on, only polling
+    await clock.advance(2_000);
+    assert.equal(aws.count('listResourceShares'), 2);
+    aws.data.shares[0].status = 'ACTIVE';
+    await clock.advance(4_000);
+    assert.equal(aws.count('listResourceShares'), 3);
+    assert.equal(poller.size, 0);
+    assert.ok(changed.every((n) => n === g.resourceShares), 'only the group re-renders');
+    const [share] = await model.getChildren(g.resourceShares);
+    assert.equal(share.type === 'resourceShare' && share.resource.status, 'ACTIVE');
   });
 });
