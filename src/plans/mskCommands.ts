@@ -30,7 +30,8 @@ export async function openPolicyDiff(plan: Plan): Promise<void> {
   // The right side is the editable cluster-policy.json tab: edits made in the diff are what apply sends.
   const left = hasCurrent ? planUri(plan.id, 'cluster-policy.current.json') : NO_POLICY;
   const right = hasNew ? planUri(plan.id, 'cluster-policy.json') : NO_POLICY;
-  const name = plan.title.split(' ').pop();
+  const arn = plan.steps.map((s) => s.input.ClusterArn).find((a): a is string => typeof a === 'string') ?? '';
+  const name = arn.split('/')[1] ?? 'MSK cluster';
   await vscode.commands.executeCommand('vscode.diff', left, right, `Cluster policy ${name}: now ↔ after apply`, {
     preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside,
   });
