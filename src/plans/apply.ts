@@ -185,6 +185,12 @@ export class PlanApplier {
       status: outcome.status, planId: plan.id, title: plan.title, account, region: plan.region, results: outcome.results, message,
       created: outcome.created.map((c) => ({ title: c.title, outputs: Object.entries(c.outputs).map(([label, value]) => ({ label, value })) })),
     });
+    // The source documents end in ClickHouse Cloud: offer that step (the ClickHouse view owns it;
+    // reached by command so src/plans does not depend on src/clickhouse). Other kinds are ignored there.
+    if (outcome.status === 'succeeded') {
+      void vscode.commands.executeCommand('clickpipes.clickhouse.createFromPlan', plan, outcome.outputs).then(undefined, (err: Error) =>
+        this.deps.log.warn(`ClickHouse Cloud offer after apply: ${err.message}`));
+    }
     if (outcome.created.length && this.deps.explorer) {
       const explorer = this.deps.explorer;
       void (async () => {
