@@ -23,9 +23,10 @@ export const selectProfiles: CommandHandler = async (ctx) => {
   const shown = new Set((await ctx.model.getChildren()).filter((n) => n.type === 'profile').map((n) => (n as ProfileNode).profile));
   const picked = await vscode.window.showQuickPick(
     profiles.map((p) => ({ label: p.name, description: [p.kind, p.region].filter(Boolean).join(' · '), picked: shown.has(p.name) })),
-    { canPickMany: true, placeHolder: 'Profiles to show in the ClickPipes explorer' },
+    { canPickMany: true, placeHolder: 'Profiles to show in the ClickPipes explorer (none: AWS_PROFILE or default)' },
   );
-  if (!picked || !picked.length) return;
+  if (!picked) return;
+  // None picked = back to the default (AWS_PROFILE, else `default`).
   await explorerSettings.setProfiles(picked.map((p) => p.label));
 };
 
