@@ -3,7 +3,8 @@
 // webview form (the ALB is listed but disabled), see a bad private DNS name refused at the field,
 // pick a ClickPipes region, "Review plan", apply from the palette and confirm the modal, then
 // "Copy" the service name in the result view; then accept a pending ClickPipes connection from its
-// tree node (the modal names the requester as ClickPipes); and the step-by-step QuickPick.
+// tree node (the modal names the requester as ClickPipes) or from the palette's pickers; and the
+// step-by-step QuickPick.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
@@ -102,6 +103,25 @@ describe('VPC endpoint service (real VS Code)', function () {
     await dialog.getByRole('button', { name: 'Accept' }).click();
     // The tree refreshes: the connection's row no longer says PendingAcceptance.
     await page.locator('.monaco-list-row', { hasText: id }).filter({ hasNotText: 'PendingAcceptance' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('accept from the palette: services with pending connections, then the connections with their requester account', async () => {
+    const { page } = wb;
+    const widget = page.locator('.quick-input-widget');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(700, 800);
+    await expandRow(page, PROFILE);
+    await findRow(page, 'us-east-1');
+    await runCommand(page, 'Accept Endpoint Connection');
+    const service = widget.locator('.monaco-list-row', { hasText: '1 pending' }).first();
+    await service.waitFor({ state: 'visible', timeout: 30_000 });
+    await service.click();
+    const connection = widget.locator('.monaco-list-row', { hasText: 'account 072088201116 (ClickPipes)' }).first();
+    await connection.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await connection.innerText(), /PendingAcceptance/);
+    // Leaving the picker changes nothing.
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('the step-by-step QuickPick: ALB refused, NLB chosen, defaults, then the review opens', async () => {
