@@ -36,7 +36,8 @@ export function describeAwsError(err: unknown, what?: { service?: string; operat
   const name = f.name;
   let text: string;
   let retryable = false;
-  if (/AccessDenied|UnauthorizedOperation|NotAuthorized|AuthorizationError/i.test(name)) {
+  // MSK (Kafka) says ForbiddenException where other services say AccessDenied.
+  if (/AccessDenied|UnauthorizedOperation|NotAuthorized|AuthorizationError|^Forbidden/i.test(name)) {
     text = `${call} was denied: the profile's identity is not allowed to do this. Ask for the ${svc ?? 'service'}:${op ?? '…'} permission.${detail}`;
   } else if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/i.test(name)) {
     text = `${call} was throttled by AWS (too many requests). Wait a moment and apply again; finished steps are not repeated.${detail}`;

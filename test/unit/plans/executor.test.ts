@@ -88,6 +88,11 @@ describe('plans/executor', () => {
     assert.match(plain.text, /rejected the input of vpc-lattice CreateResourceGateway.*name is invalid/);
   });
 
+  it("reads MSK's ForbiddenException as access denied", () => {
+    const err = Object.assign(new Error('x'), { name: 'AwsCallError', failure: { name: 'ForbiddenException', message: 'no', service: 'kafka', operation: 'PutClusterPolicy' } });
+    assert.match(describeAwsError(err).text, /kafka PutClusterPolicy was denied.*kafka:PutClusterPolicy permission/);
+  });
+
   it('never repeats secrets from an error message', () => {
     const plain = describeAwsError(Object.assign(new Error('bad key AKIAABCDEFGHIJKLMNOP secretAccessKey=abc123'), { name: 'UnrecognizedClientException' }));
     assert.doesNotMatch(plain.text, /AKIAABCDEFGHIJKLMNOP|abc123/);
