@@ -55,12 +55,16 @@ const stub = makeStub('stub');
 const origResolve = Module._resolveFilename;
 Module._resolveFilename = function (req, ...rest) { return req === 'vscode' ? 'vscode' : origResolve.call(this, req, ...rest); };
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscode };
+// Storage locations are real Uri-like values (code reads .fsPath from them during activation).
+const uri = (fsPath) => new Proxy({ fsPath, path: fsPath, scheme: 'file', toString: () => 'file://' + fsPath }, {
+  get: (t, p) => (p in t ? t[p] : makeStub('uri.' + String(p))),
+});
 const context = {
-  subscriptions: [], extensionPath: process.argv[2], extensionUri: stub, extensionMode: 1,
+  subscriptions: [], extensionPath: process.argv[2], extensionUri: uri(process.argv[2]), extensionMode: 1,
   globalState: { get: () => undefined, update: async () => {}, keys: () => [], setKeysForSync() {} },
   workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: stub },
-  environmentVariableCollection: stub, storageUri: stub, globalStorageUri: stub, logUri: stub,
+  environmentVariableCollection: stub, storageUri: uri('/tmp/cpl-bench/storage'), globalStorageUri: uri('/tmp/cpl-bench/global'), logUri: uri('/tmp/cpl-bench/log'),
   storagePath: '/tmp', globalStoragePath: '/tmp', logPath: '/tmp', extension: stub,
   asAbsolutePath: (p) => path.join(process.argv[2], p),
 };
