@@ -1,11 +1,14 @@
 // The VPC endpoint service flows inside the real extension host, against the emulator (demo
 // scenario): the form from a region node (malformed messages dropped, the ALB refused at the field,
 // a valid submit opens the review), apply with the confirmation recorded, the result view's copy,
-// and the explorer refreshed with the new service green; then the node actions: Allow ClickPipes
-// (readiness error → ok), Add ClickPipes region, accept a pending connection, and delete through
-// the tree's Delete (live connections rejected first).
+// and the explorer refreshed with the new service green; the step-by-step QuickPick answered by a
+// script (Prompter); then the node actions: Allow ClickPipes (readiness error → ok), Add ClickPipes
+// region, accept / reject a connection, private DNS verification, and delete through the tree's
+// Delete (live connections rejected first).
 import * as assert from 'node:assert';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CreateAwsLayer } from '../../src/aws/api';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { PlansTestApi } from '../../src/plans';
 import type { EndpointServiceUi } from '../../src/plans/endpointServiceCommands';
@@ -14,6 +17,8 @@ import type { EndpointServiceForm } from '../../src/model/forms';
 import type { EndpointServiceInit } from '../../src/webviews/endpointServiceProtocol';
 import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
+import { runEndpointServiceQuickPick } from '../../src/webviews/forms/endpointServiceQuick';
+import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
 
 const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
 const EMULATOR = process.env.CPL_EMULATOR_URL;
@@ -141,6 +146,63 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
     assert.strictEqual(node.resource.state, 'Available');
     assert.deepStrictEqual(node.resource.allowedPrincipals, [CLICKPIPES]);
     assert.deepStrictEqual(problems(node), []);
+  });
+
+  it('the step-by-step QuickPick, scripted: ALB refused by the validator, Back works, the answers end in the review', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createAwsLayer } = require(path.join(extension.extensionPath, 'dist', 'aws.js')) as { createAwsLayer: CreateAwsLayer };
+    const layer = createAwsLayer({});
+    const asked: string[] = [];
+    let dnsAnswers = 0;
+    const pickOne = async <T>(io: StepIo, placeholder: string, items: PickItem<T>[]): Promise<T | typeof BACK | undefined> => {
+      asked.push(`${io.step}/${io.total} ${placeholder}`);
+      if (placeholder.startsWith('Must you accept')) return items.find((i) => i.label === 'Accept automatically')!.value;
+      throw new Error(`unexpected pick: ${placeholder}`);
+    };
+    const pickMany = async <T>(io: StepIo, placeholder: string, items: PickItem<T>[], _selected: T[], validate: (v: T[]) => string | undefined): Promise<T[] | typeof BACK | undefined> => {
+      asked.push(`${io.step}/${io.total} ${placeholder}`);
+      if (placeholder.startsWith('Network Load Balancer')) {
+        const alb = items.find((i) => i.label.includes('web-alb'))!;
+        assert.match(alb.detail ?? '', /needs a Network Load Balancer/);
+        assert.match(validate([alb.value]) ?? '', /Application Load Balancer/);
+        assert.match(validate([]) ?? '', /at least one/);
+        return [items.find((i) => i.label === 'kafka-nlb')!.value];
+      }
+      if (placeholder.startsWith('Supported regions')) {
+        assert.ok(!items.some((i) => i.label === 'us-east-1'), 'the own region is not offered');
+        return [items.find((i) => i.label === 'us-west-2')!.value];
+      }
+      throw new Error(`unexpected multi-pick: ${placeholder}`);
+    };
+    const inputText = async (io: StepIo, prompt: string, _value: string, validate: (v: string) => string | undefined): Promise<string | typeof BACK | undefined> => {
+      asked.push(`${io.step}/${io.total} ${prompt}`);
+      if (prompt.startsWith('Private DNS name')) {
+        assert.match(validate('bad_name.example.com') ?? '', /only letters, digits, hyphens and dots/);
+        assert.strictEqual(validate(''), undefined, 'optional');
+        // The first time go Back to the acceptance question, then answer.
+        return ++dnsAnswers === 1 ? BACK : 'kafka.db.example.com';
+      }
+      throw new Error(`unexpected input: ${prompt}`);
+    };
+    const prompter: Prompter = { pickOne: pickOne as Prompter['pickOne'], pickMany: pickMany as Prompter['pickMany'], inputText };
+    try {
+      const uri = await runEndpointServiceQuickPick({
+        deps: { aws: () => layer, log: { info: () => undefined, warn: () => undefined, error: () => undefined } },
+        extensionUri: extension.extensionUri, scope: SCOPE, node: { type: 'region', scope: SCOPE }, review: plans.openReview,
+      }, prompter);
+      assert.ok(uri, `the flow ended without a plan; asked: ${asked.join(' | ')}`);
+      assert.deepStrictEqual(asked.map((a) => a.split(' ')[0]), ['1/4', '2/4', '3/4', '2/4', '3/4', '4/4']);
+      const plan = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText());
+      const create = plan.steps.find((st: { id: string }) => st.id === 'service');
+      assert.strictEqual(create.input.AcceptanceRequired, false);
+      assert.strictEqual(create.input.PrivateDnsName, 'kafka.db.example.com');
+      assert.deepStrictEqual(create.input.SupportedRegions, ['us-west-2']);
+      assert.match(create.input.NetworkLoadBalancerArns[0], /loadbalancer\/net\/kafka-nlb\//);
+      assert.ok(plan.results['TXT record value'], 'the result view will show the TXT record');
+    } finally {
+      layer.dispose();
+    }
   });
 
   it('Allow ClickPipes on a node: reviewed plan, applied; the node\'s readiness turns from error to ok', async () => {

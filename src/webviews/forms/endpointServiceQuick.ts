@@ -1,13 +1,15 @@
 // The VPC endpoint service flow as a multi-step QuickPick: the same session (ELBv2 list,
-// validators, builder) as the webview form, one question per step.
+// validators, builder) as the webview form, one question per step. Every question goes through
+// the Prompter, so extension-host tests script it (test/suite/endpointService.test.ts).
 import * as vscode from 'vscode';
 import type { EndpointServiceForm } from '../../model/forms';
 import { validatePrivateDnsName } from '../../model/validation';
 import { clickPipesCanReach, startEndpointServiceSession } from './endpointService';
 import { buildPlan, type FormContext } from './index';
-import { BACK, inputText, pickMany, pickOne, runSteps, type StepIo, type StepResult } from './multiStep';
+import { BACK, quickInputPrompter, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
 
-export async function runEndpointServiceQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
+export async function runEndpointServiceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
+  const { pickOne, pickMany, inputText } = prompter;
   const session = startEndpointServiceSession(ctx);
   const init = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Reading load balancers…' },
@@ -53,9 +55,13 @@ export async function runEndpointServiceQuickPick(ctx: FormContext): Promise<vsc
       if (r === undefined || r === BACK) return r as StepResult;
       v.supportedRegions = r;
       if (clickPipesCanReach(init.region, r)) return 'next';
-      const answer = await vscode.window.showWarningMessage(init.regionWarning ?? `ClickPipes cannot reach ${init.region}.`, { modal: true }, 'Choose a region', 'Continue anyway');
-      if (answer === 'Continue anyway') return 'next';
+      // Not an error (a region can be added later), but ClickPipes could not connect yet: ask.
+      const answer = await pickOne(io, init.regionWarning ?? `ClickPipes cannot reach ${init.region}.`, [
+        { label: 'Choose a ClickPipes region', value: 'choose' as const },
+        { label: 'Continue without one', detail: 'ClickPipes cannot connect until a ClickPipes region is added ("Add ClickPipes Region to Endpoint Service…").', value: 'continue' as const },
+      ]);
       if (answer === undefined) return undefined;
+      if (answer === 'continue') return 'next';
     }
   };
 
