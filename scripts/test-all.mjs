@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test layer from one command.
 //   build (esbuild) → compile tests (tsc) → plain mocha layers (one per spec of .mocharc.json:
-//   unit, emulator, integration) → bootstrap (Node 24, code-server, Chromium) → suite layer
+//   unit, emulator, integration; plus test/resilience/mocharc.json: resilience) → bootstrap (Node 24, code-server, Chromium) → suite layer
 //   (mocha inside the code-server extension host) → UI layer (Playwright clicks).
 // Prints a per-layer summary and, as the very last line, `N passed, N failed` over all layers.
 // Exits non-zero if anything failed or a layer could not run.
@@ -74,9 +74,12 @@ function walk(dir, re) {
 async function mochaLayers() {
   const rc = JSON.parse(readFileSync(path.join(ROOT, '.mocharc.json'), 'utf8'));
   const specs = Array.isArray(rc.spec) ? rc.spec : [rc.spec];
+  // Layers with a mocha config of their own (spec, timeout): resilience (npm run test:resilience).
+  const own = ['test/resilience/mocharc.json'].map((f) => JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')));
+  const configOf = new Map([...specs.map((s) => [s, rc]), ...own.flatMap((c) => (Array.isArray(c.spec) ? c.spec : [c.spec]).map((s) => [s, c]))]);
   const tmp = mkdtempSync(path.join(tmpdir(), 'cpl-mocharc-'));
   try {
-    for (const spec of specs) {
+    for (const [spec, specRc] of configOf) {
       const layer = (spec.match(/out\/test\/([^/*]+)/) || [null, spec])[1];
       if (only && !only.has(layer)) continue;
       header(`${layer} (mocha ${spec})`);
@@ -88,7 +91,7 @@ async function mochaLayers() {
         continue;
       }
       const cfg = path.join(tmp, `${layer}.json`);
-      writeFileSync(cfg, JSON.stringify({ ...rc, spec: [spec], reporter: 'spec' }));
+      writeFileSync(cfg, JSON.stringify({ ...specRc, spec: [spec], reporter: 'spec' }));
       const r = await run(path.join(BIN, 'mocha'), ['--config', cfg, '--no-color']);
       const c = mochaCounts(r.out);
       const secs = (Date.now() - s) / 1000;

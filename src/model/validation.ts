@@ -293,7 +293,10 @@ function collect(checks: Record<string, string | undefined>): FormErrors {
   return errors;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+// Objects and arrays are never coerced: String() throws on some (no callable toString) and turns
+// ['vpc-1'] into a valid-looking 'vpc-1'. They become a text no validator accepts as an id.
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : typeof v === 'object' || typeof v === 'function' ? '[not text]' : String(v);
 const strs = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(str) : undefined);
 
 function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
@@ -322,7 +325,7 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   if (type === 'ARN') {
     checks.arn = validateRdsArn(str(f.arn));
   } else if (type === 'SINGLE' || type === 'CHILD') {
-    if (kind === 'ip') checks.ipAddress = validateIpAddress(str(f.ipAddress), f.vpcCidrs);
+    if (kind === 'ip') checks.ipAddress = validateIpAddress(str(f.ipAddress), strs(f.vpcCidrs));
     else if (kind === 'dns') checks.domainName = validateDnsName(str(f.domainName));
     else checks.definitionKind = `Definition: a ${type} configuration needs an IP address or a DNS name.`;
   }
@@ -338,15 +341,16 @@ function mskErrors(f: Partial<MskMultiVpcForm>): FormErrors {
 }
 
 function endpointServiceErrors(f: Partial<EndpointServiceForm>): FormErrors {
+  const region = typeof f.region === 'string' ? f.region : undefined;
   const checks: Record<string, string | undefined> = {
-    supportedRegions: validateSupportedRegions(strs(f.supportedRegions), f.region),
+    supportedRegions: validateSupportedRegions(strs(f.supportedRegions), region),
   };
   if (f.mode === 'existing') {
     checks.serviceId = validateEndpointServiceId(str(f.serviceId));
   } else {
-    checks.networkLoadBalancerArns = list('Network Load Balancers', strs(f.networkLoadBalancerArns), (v) => validateNlbArn(v, f.region), 1, 10);
+    checks.networkLoadBalancerArns = list('Network Load Balancers', strs(f.networkLoadBalancerArns), (v) => validateNlbArn(v, region), 1, 10);
   }
-  if (f.privateDnsName) checks.privateDnsName = validatePrivateDnsName(f.privateDnsName);
+  if (f.privateDnsName) checks.privateDnsName = validatePrivateDnsName(str(f.privateDnsName));
   return collect(checks);
 }
 

@@ -97,6 +97,7 @@ describe('resilience: AWS goes away mid-apply at every step of the VPC-resource 
     const ctx: FormContext = { deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: undefined, review: async () => undefined as never };
     const session = startVpcResourceSession(ctx);
     const init = await session.loadInit();
+    assert.equal(init.loadError, undefined, 'the form reads the account');
     const vpc = init.vpcs.find((v) => v.label.startsWith('prod-data'))!;
     const details = await session.loadVpc(vpc.id);
     const db = init.databases.find((d) => d.label.includes('orders-aurora-pg'))!;
