@@ -6,51 +6,13 @@
 //     (in plain words), every other group is exactly as without faults.
 import * as assert from 'node:assert/strict';
 import type { AwsLayer } from '../../src/aws/api';
-import { contextValueOf } from '../../src/views/contextValue';
-import { describeRow } from '../../src/views/describe';
-import { ExplorerModel } from '../../src/views/explorerModel';
 import type { ExplorerNode, GroupKind } from '../../src/views/nodes';
-import { readinessOf } from '../../src/views/readiness';
+import { loadFullTree as load, type Tree } from './explorerLoad';
 import type { ServiceName } from '../emulator/core/types';
 import { emulatorEnv, extensionLikeLayer, faults, TextCapture } from './harness';
 
 const PROFILES = ['clickpipes-demo', 'clickpipes-demo-eu'];
-const EXPANDABLE = new Set(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService']);
-
-type Tree = { nodes: ExplorerNode[]; errors: ExplorerNode[]; ids: string[]; accounts: Record<string, string | undefined> };
-
-/** Expands every expandable node like a person opening everything; renders each row as getTreeItem does. */
-export async function loadFullTree(layer: AwsLayer, capture?: TextCapture): Promise<Tree> {
-  const profileNodes: ExplorerNode[] = [];
-  let settled = 0;
-  let allSettled!: () => void;
-  const identities = new Promise<void>((r) => (allSettled = r));
-  const model = new ExplorerModel({
-    aws: () => layer,
-    settings: { profiles: () => PROFILES, regions: () => undefined, defaultProfile: () => PROFILES[0] },
-    onDidChange: (node) => {
-      if (node?.type === 'profile' && ++settled === PROFILES.length) allSettled();
-    },
-  });
-  const nodes: ExplorerNode[] = [];
-  const expand = async (node: ExplorerNode | undefined): Promise<void> => {
-    const kids = await model.getChildren(node);
-    for (const k of kids) {
-      const row = describeRow(k, readinessOf(k, model));
-      contextValueOf(k);
-      capture?.add('tree row', row);
-      nodes.push(k);
-      if (k.type === 'profile') profileNodes.push(k);
-    }
-    await Promise.all(kids.filter((k) => EXPANDABLE.has(k.type)).map(expand));
-  };
-  await expand(undefined);
-  await Promise.race([identities, new Promise((r) => setTimeout(r, 60_000))]);
-  const errors = nodes.filter((n) => n.type === 'error');
-  for (const e of errors) capture?.add('error node', e.type === 'error' ? e.message : '');
-  const accounts = Object.fromEntries(profileNodes.map((p) => [p.type === 'profile' ? p.profile : '', p.type === 'profile' ? p.account : undefined]));
-  return { nodes, errors, ids: nodes.map((n) => n.id).sort(), accounts };
-}
+const loadFullTree = (layer: AwsLayer, capture: TextCapture) => load(layer, PROFILES, (where, text) => capture.add(where, text));
 
 /** The group a node sits in (undefined above the groups). */
 function groupOf(node: ExplorerNode): GroupKind | undefined {
