@@ -399,6 +399,8 @@ function clickhouseEndpointErrors(f: Partial<ClickhouseEndpointForm>): FormError
 
 /** Validates a whole form; the webview and the host call this with the same values. */
 export function validateForm<K extends FormKind>(kind: K, values: Partial<FormValues[K]> | Record<string, unknown>): FormErrors {
+  // A sender may post anything: no values at all is an error, not a crash.
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return { form: 'The form values must be an object.' };
   switch (kind) {
     case 'vpcResource':
       return vpcResourceErrors(values as Partial<VpcResourceForm>);

@@ -103,7 +103,17 @@ export function parsePlanText(text: string, extra?: ExtraValidator): ParsedPlan 
     const e = error ?? { message: 'Empty document', offset: 0, length: 0 };
     return { problems: [{ path: [], message: `Not valid JSON: ${e.message}.`, offset: e.offset, length: Math.max(1, e.length), severity: 'error' }] };
   }
-  const value = JSON.parse(text) as unknown;
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (err) {
+    // What the tree parser lets through but JSON does not (a raw control character in a string):
+    // a problem at the position JSON.parse names, never an exception out of the check.
+    const message = (err as Error).message.replace(/\.$/, '');
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Math.min(Number(at[1]), Math.max(0, text.length - 1)) : 0;
+    return { problems: [{ path: [], message: `Not valid JSON: ${message}.`, offset, length: 1, severity: 'error' }] };
+  }
   const checks: Check[] = [...structuralProblems(value)];
   if (extra) checks.push(...extra(value));
   if (!checks.some((c) => (c.severity ?? 'error') === 'error')) {

@@ -121,7 +121,8 @@ function mutatePlanText(r: Rand, plan: Plan, borrowed: unknown[]): string {
   let text: string | undefined;
   for (let n = 1 + int(r, 3); n > 0; n--) {
     const steps = p.steps as Record<string, unknown>[];
-    const step = Array.isArray(steps) && steps.length ? steps[int(r, steps.length)] : undefined;
+    const picked = Array.isArray(steps) && steps.length ? steps[int(r, steps.length)] : undefined;
+    const step = picked && typeof picked === 'object' && !Array.isArray(picked) ? picked : undefined;
     switch (int(r, 12)) {
       case 0: case 1: {
         const all = places(p);

@@ -1,6 +1,6 @@
 // validateForm (src/model/validation.ts) is called with whatever a sender put in a message, and
 // the ClickHouse flow calls it without a shape guard in front. Found by the fuzz test (seed
-// 20261123, form input #354): an object whose toString is not callable made it THROW, and an
+// 20261123, form input #354; seed 7, #259): an object whose toString is not callable made it THROW, and an
 // array holding a valid id was coerced by String() into that id and accepted. Fixed in `str`.
 import * as assert from 'node:assert/strict';
 import type { FormKind } from '../../src/model/forms';
@@ -47,6 +47,16 @@ describe('resilience: validateForm never throws on hostile values and never coer
       assert.doesNotThrow(() => validateForm('endpointService', { mode: 'new', networkLoadBalancerArns: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/a/0123456789abcdef'], supportedRegions: ['eu-central-1'], region: value }), `region = ${what}`);
       assert.doesNotThrow(() => validateForm('mskMultiVpc', { clusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/a/b', auth: value, clusterAuth: value }), `auth = ${what}`);
       assert.doesNotThrow(() => validateForm('mskMultiVpc', { clusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/a/b', auth: { iam: value, scram: value }, clusterAuth: { iam: value } }), `auth.iam = ${what}`);
+    }
+  });
+
+  it('values that are not an object at all (seed 7, form input #259: null made it throw)', () => {
+    for (const kind of Object.keys(FIELDS) as FormKind[]) {
+      for (const [what, value] of [['null', null], ['undefined', undefined], ['a string', 'x'], ['a number', 1], ['an array', []]] as [string, unknown][]) {
+        let errors: Record<string, string> = {};
+        assert.doesNotThrow(() => (errors = validateForm(kind, value as never)), `${kind}: ${what}`);
+        assert.ok(Object.keys(errors).length > 0, `${kind}: ${what} is refused`);
+      }
     }
   });
 
