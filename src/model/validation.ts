@@ -401,6 +401,28 @@ function clickhouseEndpointErrors(f: Partial<ClickhouseEndpointForm>): FormError
 export function validateForm<K extends FormKind>(kind: K, values: Partial<FormValues[K]> | Record<string, unknown>): FormErrors {
   // A sender may post anything: no values at all is an error, not a crash.
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return { form: 'The form values must be an object.' };
+  return { ...formErrors(kind, values), ...shapeErrors(values as Record<string, unknown>) };
+}
+
+const isFlags = (v: object) =>
+  Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => x === undefined || typeof x === 'boolean');
+
+/**
+ * Form values are text, yes/no, numbers, lists of text or sets of yes/no flags (MSK auth). Anything
+ * else (an object where text belongs, a list holding objects) is refused by name, never coerced:
+ * builders would otherwise turn it into text or throw.
+ */
+function shapeErrors(values: Record<string, unknown>): FormErrors {
+  const errors: FormErrors = {};
+  for (const [key, v] of Object.entries(values)) {
+    if (v === undefined || v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') continue;
+    if (Array.isArray(v) ? v.every((x) => typeof x === 'string') : typeof v === 'object' && isFlags(v)) continue;
+    errors[key] = `${key}: unexpected value (text, yes/no or a list of texts expected).`;
+  }
+  return errors;
+}
+
+function formErrors<K extends FormKind>(kind: K, values: Partial<FormValues[K]> | Record<string, unknown>): FormErrors {
   switch (kind) {
     case 'vpcResource':
       return vpcResourceErrors(values as Partial<VpcResourceForm>);

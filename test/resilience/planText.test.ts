@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { checkPlanText } from '../../src/plans/planValidation';
 import { ctx, vpcForm } from '../unit/model/fixtures';
-import { buildVpcResourcePlan } from '../../src/model/builders';
+import { buildVpcResourcePlan, documentsFor } from '../../src/model/builders';
+import type { Plan } from '../../src/model/plan';
 
 describe('resilience: checkPlanText never throws on text JSON.parse refuses', () => {
   const text = JSON.stringify(buildVpcResourcePlan(vpcForm, ctx), null, 2);
@@ -26,5 +27,18 @@ describe('resilience: checkPlanText never throws on text JSON.parse refuses', ()
 
   it('the unedited plan still passes', () => {
     assert.ok(checkPlanText(text).plan);
+  });
+});
+
+describe('resilience: review documents of an edited plan never throw', () => {
+  // Seeds 3 (#487) and 5 (#482): plan.json saved with meta.engine edited to a value there is no
+  // SQL for made documentsFor throw (the review regenerates the documents after each save).
+  it('an IAM DB auth plan whose meta.engine names no known engine gets a SQL tab that says so', () => {
+    const plan = { ...buildVpcResourcePlan(vpcForm, ctx), kind: 'iamDbAuth', meta: { engine: 'oracle-ee', dbUser: 'u' } } as Plan;
+    let docs: ReturnType<typeof documentsFor> = [];
+    assert.doesNotThrow(() => (docs = documentsFor(plan)));
+    const sql = docs.find((d) => d.language === 'sql');
+    assert.ok(sql, 'a SQL tab');
+    assert.match(sql!.content, /^-- No ClickPipes SQL for engine "oracle-ee"/);
   });
 });

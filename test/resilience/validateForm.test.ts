@@ -1,6 +1,6 @@
 // validateForm (src/model/validation.ts) is called with whatever a sender put in a message, and
 // the ClickHouse flow calls it without a shape guard in front. Found by the fuzz test (seed
-// 20261123, form input #354; seed 7, #259): an object whose toString is not callable made it THROW, and an
+// 20261123, form input #354; seed 7, #259; seed 12345, #469): an object whose toString is not callable made it THROW, and an
 // array holding a valid id was coerced by String() into that id and accepted. Fixed in `str`.
 import * as assert from 'node:assert/strict';
 import type { FormKind } from '../../src/model/forms';
@@ -58,6 +58,17 @@ describe('resilience: validateForm never throws on hostile values and never coer
         assert.ok(Object.keys(errors).length > 0, `${kind}: ${what} is refused`);
       }
     }
+  });
+
+  it('an object or a list of objects where text belongs is refused by name (seed 12345, form input #469: the builder threw on it)', () => {
+    const base = { organizationId: '0b5e7d2a-0000-4000-8000-000000000001', serviceId: '0b5e7d2a-0000-4000-8000-000000000002', type: 'VPC_RESOURCE',
+      vpcResourceConfigurationId: 'rcfg-0123456789abcdef0', vpcResourceShareArn: 'arn:aws:ram:us-east-1:123456789012:resource-share/0b5e7d2a-0000-4000-8000-000000000003' };
+    assert.deepEqual(validateForm('clickhouseEndpoint', { ...base, description: 'ok' }), {});
+    for (const bad of [{ toString: 'x' }, { a: 1 }, [{ a: 1 }], [1, 2], new Date(0)]) {
+      assert.match(validateForm('clickhouseEndpoint', { ...base, description: bad }).description ?? '', /unexpected value/, JSON.stringify(bad));
+    }
+    // MSK auth flags stay a valid shape.
+    assert.equal(validateForm('mskMultiVpc', { clusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/a/b', auth: { iam: true, scram: false } }).auth, undefined);
   });
 
   it('an array holding a valid id is not taken for the id', () => {

@@ -74,12 +74,14 @@ export function documentsFor(plan: Plan): ReviewDocument[] {
   }
   docs.push(...policyDocuments(plan));
   if (plan.kind === 'iamDbAuth' && plan.meta?.engine) {
-    docs.push({
-      name: `${plan.meta.engine}-clickpipes-user.sql`,
-      language: 'sql',
-      content: iamUserSql(plan.meta.engine, { dbUser: plan.meta.dbUser }),
-      editable: false,
-    });
+    let content: string;
+    try {
+      content = iamUserSql(plan.meta.engine, { dbUser: plan.meta.dbUser });
+    } catch (err) {
+      // An edited plan.json may name an engine there is no SQL for: say so in the tab, don't throw.
+      content = `-- ${(err as Error).message}\n`;
+    }
+    docs.push({ name: `${plan.meta.engine}-clickpipes-user.sql`, language: 'sql', content, editable: false });
   }
   docs.push({ name: 'commands.sh', language: 'shellscript', content: renderCli(plan), editable: false });
   docs.push({ name: 'notes.md', language: 'markdown', content: notes(plan), editable: false });
