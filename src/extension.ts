@@ -117,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     { dispose: () => poller.dispose() },
     { dispose: disposeAws },
     { dispose: () => clearTimeout(debounce) },
+    { dispose: () => log.dispose() },
     view.onDidChangeVisibility((e) => {
       poller.setPaused(!e.visible);
       if (e.visible) void showActive();
