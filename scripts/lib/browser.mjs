@@ -74,7 +74,7 @@ export async function launchBrowser(o = {}) {
     requestCount: () => all.length,
     async close() {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }

@@ -176,7 +176,7 @@ export async function startServer(o = {}) {
       const deadline = Date.now() + 3000;
       while (Date.now() < deadline && groupAlive(pgid)) await sleep(100);
       if (groupAlive(pgid)) server.killGroup('SIGKILL');
-      if (!o.keepHome && !process.env.CPL_KEEP_HOME) rmSync(home, { recursive: true, force: true });
+      if (!o.keepHome && !process.env.CPL_KEEP_HOME) rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
   live.add(server);
