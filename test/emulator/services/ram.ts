@@ -138,6 +138,10 @@ function shareView(share: Record<string, any>): Record<string, any> {
 
 // ---- operations --------------------------------------------------------------------------------
 
+/** RAM's answer to a client token used again with different parameters. */
+const tokenReused = (clientToken: string | undefined) => () =>
+  new ApiError('IdempotentParameterMismatchException', `The client token ${clientToken} was already used with different parameters.`, 400);
+
 function createResourceShare(ctx: RouteContext) {
   const { req, world, body } = ctx;
   const name = str(body, 'name', true)!;
@@ -154,7 +158,7 @@ function createResourceShare(ctx: RouteContext) {
   const clientToken = str(body, 'clientToken');
   const { clientToken: _t, ...params } = body;
   return withClientToken(world, req, clientToken, params,
-    () => new ApiError('IdempotentParameterMismatchException', `The client token ${clientToken} was already used with different parameters.`, 400),
+    tokenReused(clientToken),
     () => {
       const region = world.region(req.accountId, req.region);
       for (const r of resources) checkResource(region, req, r);
@@ -254,7 +258,14 @@ function activeShareFor(ctx: RouteContext): Record<string, any> {
   return share;
 }
 
-function associateResourceShare(ctx: RouteContext) {
+/**
+ * Associate and Disassociate take the same request (resourceArns and/or principals on a live
+ * share, idempotent by clientToken) and answer alike; `change` does the one or the other.
+ */
+function changeAssociations(
+  ctx: RouteContext,
+  change: (region: RegionState, share: Record<string, any>, resources: string[], principals: string[]) => Record<string, any>[],
+) {
   const { req, world, body } = ctx;
   const share = activeShareFor(ctx);
   const resources = strList(body, 'resourceArns') ?? [];
@@ -262,36 +273,28 @@ function associateResourceShare(ctx: RouteContext) {
   if (resources.length === 0 && principals.length === 0) throw missing('resourceArns or principals');
   const clientToken = str(body, 'clientToken');
   const { clientToken: _t, ...params } = body;
-  return withClientToken(world, req, clientToken, params,
-    () => new ApiError('IdempotentParameterMismatchException', `The client token ${clientToken} was already used with different parameters.`, 400),
-    () => {
-      const region = world.region(req.accountId, req.region);
-      for (const r of resources) checkResource(region, req, r);
-      for (const p of principals) checkPrincipal(p, req.accountId, share.allowExternalPrincipals);
-      const associations = associate(world, region, share, resources, principals);
-      share.lastUpdatedTime = epoch(world);
-      return jsonResponse(200, { resourceShareAssociations: associations, ...(clientToken ? { clientToken } : {}) });
-    });
+  return withClientToken(world, req, clientToken, params, tokenReused(clientToken), () => {
+    const associations = change(world.region(req.accountId, req.region), share, resources, principals);
+    return jsonResponse(200, { resourceShareAssociations: associations, ...(clientToken ? { clientToken } : {}) });
+  });
+}
+
+function associateResourceShare(ctx: RouteContext) {
+  const { req, world } = ctx;
+  return changeAssociations(ctx, (region, share, resources, principals) => {
+    for (const r of resources) checkResource(region, req, r);
+    for (const p of principals) checkPrincipal(p, req.accountId, share.allowExternalPrincipals);
+    const associations = associate(world, region, share, resources, principals);
+    share.lastUpdatedTime = epoch(world);
+    return associations;
+  });
 }
 
 function disassociateResourceShare(ctx: RouteContext) {
-  const { req, world, body } = ctx;
-  const share = activeShareFor(ctx);
-  const resources = strList(body, 'resourceArns') ?? [];
-  const principals = strList(body, 'principals') ?? [];
-  if (resources.length === 0 && principals.length === 0) throw missing('resourceArns or principals');
-  const clientToken = str(body, 'clientToken');
-  const { clientToken: _t, ...params } = body;
-  return withClientToken(world, req, clientToken, params,
-    () => new ApiError('IdempotentParameterMismatchException', `The client token ${clientToken} was already used with different parameters.`, 400),
-    () => {
-      const region = world.region(req.accountId, req.region);
-      const associations = disassociate(world, region, share, [
-        ...resources.map((r) => [r, 'RESOURCE'] as [string, 'RESOURCE']),
-        ...principals.map((p) => [p, 'PRINCIPAL'] as [string, 'PRINCIPAL']),
-      ]);
-      return jsonResponse(200, { resourceShareAssociations: associations, ...(clientToken ? { clientToken } : {}) });
-    });
+  return changeAssociations(ctx, (region, share, resources, principals) => disassociate(ctx.world, region, share, [
+    ...resources.map((r) => [r, 'RESOURCE'] as [string, 'RESOURCE']),
+    ...principals.map((p) => [p, 'PRINCIPAL'] as [string, 'PRINCIPAL']),
+  ]));
 }
 
 function listResources(ctx: RouteContext) {
@@ -334,7 +337,7 @@ function deleteResourceShare(ctx: RouteContext) {
   const clientToken = req.query.get('clientToken') ?? undefined;
   const share = ownShare(ctx, arn);
   return withClientToken(world, req, clientToken, { arn },
-    () => new ApiError('IdempotentParameterMismatchException', `The client token ${clientToken} was already used with different parameters.`, 400),
+    tokenReused(clientToken),
     () => {
       if (share.status === 'DELETING' || share.status === 'DELETED') {
         throw new ApiError('InvalidStateTransitionException', `The resource share ${share.resourceShareArn} is already ${share.status}.`, 400);
