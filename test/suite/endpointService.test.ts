@@ -19,31 +19,11 @@ import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
 import { runEndpointServiceQuickPick } from '../../src/webviews/forms/endpointServiceQuick';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
+import { activateExtension, control, counts, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
-const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EMULATOR = process.env.CPL_EMULATOR_URL;
-const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 const CLICKPIPES = 'arn:aws:iam::072088201116:root';
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
 type Outcome = { status: string; results: { label: string; value: string }[] };
 
 describe('VPC endpoint service (extension host, emulator): form → review → apply, node actions', function () {
@@ -71,17 +51,10 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
 
   before(async function () {
     if (!EMULATOR) this.skip();
-    await control('POST', 'reset', { scenario: 'demo' });
-    await control('POST', 'faults', { mode: 'clear' });
-    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
-    const extension = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID)!;
-    ext = await extension.activate();
+    await resetToDemo({ instantChanges: true });
+    ext = await activateExtension();
     await ext.explorer.refresh();
-    plans = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
-    plans.applier.confirm = async (message, detail) => {
-      planConfirmations.push({ message, detail });
-      return true;
-    };
+    plans = await plansTestApi((message, detail) => planConfirmations.push({ message, detail }));
     ui = (await vscode.commands.executeCommand<EndpointServiceUi>('clickpipes.endpointService._testUi'))!;
     assert.ok(ui, 'the endpoint service test ui is registered outside production mode');
     ui.confirm = async (c) => {

@@ -9,52 +9,22 @@ import type { ExplorerNode } from '../../src/views/nodes';
 import { describeNode } from '../../src/views/describe';
 import { contextValueOf } from '../../src/views/contextValue';
 import { readinessOf } from '../../src/views/readiness';
+import { activateExtension, childNode, control, EMULATOR, label, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
-const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EMULATOR = process.env.CPL_EMULATOR_URL;
-const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
 const ACCOUNT = '123456789012';
-
-async function control(path: string, body: unknown = {}): Promise<any> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-const label = (n: ExplorerNode) => describeNode(n).label;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('explorer (extension host, emulator demo scenario)', function () {
   this.timeout(60_000);
   let api: ClickPipesTestApi;
 
-  const child = async (parent: ExplorerNode | undefined, name: string | RegExp): Promise<ExplorerNode> => {
-    const kids = await api.explorer.getChildren(parent);
-    const found = kids.find((k) => (typeof name === 'string' ? label(k) === name : name.test(label(k))));
-    assert.ok(found, `no child ${String(name)} under ${parent ? label(parent) : 'root'}: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const child = (parent: ExplorerNode | undefined, name: string | RegExp) => childNode(api.explorer, parent, name);
   const region = async () => child(await child(undefined, PROFILE), 'us-east-1');
   const group = async (name: string) => child(await region(), name);
 
   before(async function () {
     if (!EMULATOR) this.skip();
-    await control('reset', { scenario: 'demo' });
-    await control('faults', { mode: 'clear' });
-    const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
+    await resetToDemo({ instantChanges: false });
+    api = await activateExtension();
     // Visible view: VS Code renders the tree and the poller runs (it pauses while hidden).
     await vscode.commands.executeCommand('workbench.view.extension.clickpipes');
     await vscode.commands.executeCommand('clickpipes.explorer.focus');
@@ -62,14 +32,14 @@ describe('explorer (extension host, emulator demo scenario)', function () {
   });
 
   after(async () => {
-    if (EMULATOR) await control('faults', { mode: 'clear' }).catch(() => undefined);
+    if (EMULATOR) await control('POST', 'faults', { mode: 'clear' }).catch(() => undefined);
   });
 
   it('shows the profile with its account id, its region and the six groups', async () => {
     const profile = await child(undefined, PROFILE);
     assert.match(contextValueOf(profile), /^profile;/);
     await api.explorer.getChildren(profile);
-    await waitFor('the account id', () => describeNode(profile).description?.includes(ACCOUNT));
+    await waitFor('the account id', () => describeNode(profile).description?.includes(ACCOUNT), 15_000);
     assert.match(contextValueOf(profile), /\bhasAccountId\b/);
     const groups = await api.explorer.getChildren(await region());
     assert.deepStrictEqual(groups.map(label), [
@@ -108,13 +78,13 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     const moving = gateways.find((g) => label(g) === 'analytics-gateway')!;
     assert.match(describeNode(moving).description ?? '', /CREATE_IN_PROGRESS/);
     assert.ok(api.explorer.poller.size > 0, 'something in transition is polled');
-    await control('clock/advance', { ms: 60_000 });
+    await control('POST', 'clock/advance', { ms: 60_000 });
     await waitFor('analytics-gateway ACTIVE', () => /^ACTIVE/.test(describeNode(moving).description ?? ''), 20_000);
     assert.match(contextValueOf(moving), /status:active/);
   });
 
   it('AccessDenied on one service gives an error node in that group only; retry recovers', async () => {
-    await control('faults', { faults: [{ service: 'kafka', accessDenied: true }] });
+    await control('POST', 'faults', { faults: [{ service: 'kafka', accessDenied: true }] });
     const r = await region();
     await api.explorer.refresh(r);
     const msk = await api.explorer.getChildren(await group('MSK clusters'));
@@ -124,7 +94,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     assert.match(contextValueOf(msk[0]), /\bcanRetry\b/);
     const gateways = await api.explorer.getChildren(await group('Resource gateways'));
     assert.ok(gateways.every((g) => g.type === 'resourceGateway'), 'other groups unaffected');
-    await control('faults', { mode: 'clear' });
+    await control('POST', 'faults', { mode: 'clear' });
     await vscode.commands.executeCommand('clickpipes.refresh', msk[0]);
     const again = await api.explorer.getChildren(await group('MSK clusters'));
     assert.ok(again.every((k) => k.type === 'mskCluster'), again.map(label).join(','));
@@ -132,7 +102,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
 
   it('a network failure on one service is an error node there only', async function () {
     this.timeout(90_000);
-    await control('faults', { faults: [{ service: 'rds', dropConnection: true }] });
+    await control('POST', 'faults', { faults: [{ service: 'rds', dropConnection: true }] });
     try {
       const databases = await group('Databases');
       await api.explorer.refresh(databases);
@@ -142,7 +112,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
       assert.match(label(kids[0]), /^Cannot reach AWS loading databases in us-east-1: could not reach the rds endpoint/);
       assert.ok((await api.explorer.getChildren(await group('Resource shares'))).every((k) => k.type === 'resourceShare'));
     } finally {
-      await control('faults', { mode: 'clear' });
+      await control('POST', 'faults', { mode: 'clear' });
       await api.explorer.refresh(await group('Databases'));
     }
   });
@@ -200,19 +170,19 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     const profile = await child(undefined, PROFILE);
     await vscode.commands.executeCommand('clickpipes.addRegion', profile, 'eu-central-1');
     await waitFor('eu-central-1 under the profile', async () =>
-      (await api.explorer.getChildren(await child(undefined, PROFILE))).some((r) => label(r) === 'eu-central-1'));
+      (await api.explorer.getChildren(await child(undefined, PROFILE))).some((r) => label(r) === 'eu-central-1'), 15_000);
     const eu = await child(await child(undefined, PROFILE), 'eu-central-1');
     const euGateways = await api.explorer.getChildren(await child(eu, 'Resource gateways'));
     assert.deepStrictEqual(euGateways.map(label), ['eu-prod-gateway']);
     await vscode.commands.executeCommand('clickpipes.removeRegion', eu);
     await waitFor('eu-central-1 removed', async () =>
-      !(await api.explorer.getChildren(await child(undefined, PROFILE))).some((r) => label(r) === 'eu-central-1'));
+      !(await api.explorer.getChildren(await child(undefined, PROFILE))).some((r) => label(r) === 'eu-central-1'), 15_000);
     await vscode.workspace.getConfiguration('clickpipes').update('regions', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('pages through 500 resources per group (scale scenario)', async function () {
     this.timeout(120_000);
-    await control('scenario', { name: 'scale' });
+    await control('POST', 'scenario', { name: 'scale' });
     try {
       await api.explorer.refresh();
       const gateways = await api.explorer.getChildren(await group('Resource gateways'));
@@ -221,7 +191,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
       const shares = await api.explorer.getChildren(await group('Resource shares'));
       assert.strictEqual(shares.length, 500);
     } finally {
-      await control('reset', { scenario: 'demo' });
+      await control('POST', 'reset', { scenario: 'demo' });
       await api.explorer.refresh();
     }
   });
@@ -234,7 +204,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     try {
       await config.update('profiles', [PROFILE, 'cpl-watched'], vscode.ConfigurationTarget.Global);
       const missing = await waitFor('the cpl-watched root', async () =>
-        (await api.explorer.getChildren()).find((n) => label(n) === 'cpl-watched'));
+        (await api.explorer.getChildren()).find((n) => label(n) === 'cpl-watched'), 15_000);
       assert.match(label((await api.explorer.getChildren(missing))[0]), /not in your AWS config/);
       const endpoint = /endpoint_url = (.*)/.exec(original)?.[1] ?? EMULATOR;
       fs.writeFileSync(file!, `${original}\n[profile cpl-watched]\nregion = eu-west-1\nendpoint_url = ${endpoint}\n`);

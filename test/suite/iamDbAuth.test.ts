@@ -12,33 +12,12 @@ import { describeNode } from '../../src/views/describe';
 import { contextValueOf } from '../../src/views/contextValue';
 import type { ExplorerNode } from '../../src/views/nodes';
 import type { IamDbAuthInit, RoleNameCheck } from '../../src/webviews/iamDbAuthProtocol';
+import { activateExtension, childNode, control, counts, EMULATOR, label, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
-const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EMULATOR = process.env.CPL_EMULATOR_URL;
-const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
 const ACCOUNT = '123456789012';
 const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-suite-Role';
 const DB = 'billing-postgres';
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
-const label = (n: ExplorerNode) => describeNode(n).label;
 
 describe('IAM DB auth (extension host, emulator): database node → form → review → apply → role ARN copied', function () {
   this.timeout(90_000);
@@ -46,27 +25,14 @@ describe('IAM DB auth (extension host, emulator): database node → form → rev
   let explorer: ClickPipesTestApi['explorer'];
   const confirmations: { message: string; detail: string }[] = [];
 
-  const child = async (parent: ExplorerNode | undefined, name: string): Promise<ExplorerNode> => {
-    const kids = await explorer.getChildren(parent);
-    const found = kids.find((k) => label(k) === name);
-    assert.ok(found, `no child ${name} under ${parent ? label(parent) : 'root'}: ${kids.map(label).join(', ')}`);
-    return found;
-  };
+  const child = (parent: ExplorerNode | undefined, name: string) => childNode(explorer, parent, name);
   const databaseNode = async () => child(await child(await child(await child(undefined, PROFILE), 'us-east-1'), 'Databases'), DB);
 
   before(async function () {
     if (!EMULATOR) this.skip();
-    await control('POST', 'reset', { scenario: 'demo' });
-    await control('POST', 'faults', { mode: 'clear' });
-    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
-    const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
-    assert.ok(ext);
-    explorer = (await ext.activate()).explorer;
-    plans = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
-    plans.applier.confirm = async (message, detail) => {
-      confirmations.push({ message, detail });
-      return true;
-    };
+    await resetToDemo({ instantChanges: true });
+    explorer = (await activateExtension()).explorer;
+    plans = await plansTestApi((message, detail) => confirmations.push({ message, detail }));
     await explorer.refresh();
   });
 

@@ -17,29 +17,10 @@ import type { WebviewHost } from '../../src/webviews/panelHost';
 import { describeNode } from '../../src/views/describe';
 import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
+import { activateExtension, childNode, control, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
-const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EMULATOR = process.env.CPL_EMULATOR_URL;
-const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
 const VIEW = 'clickpipes.form.mskMultiVpc';
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
 const diffTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff);
 
 describe('MSK multi-VPC (extension host, emulator): form → review with policy diff → apply → tree green → teardown', function () {
@@ -48,27 +29,14 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
   let explorer: ClickPipesTestApi['explorer'];
   const confirmations: string[] = [];
 
-  const child = async (parent: ExplorerNode | undefined, name: string): Promise<ExplorerNode> => {
-    const kids = await explorer.getChildren(parent);
-    const found = kids.find((k) => describeNode(k).label === name);
-    assert.ok(found, `no ${name} under ${parent ? describeNode(parent).label : 'root'}: ${kids.map((k) => describeNode(k).label).join(', ')}`);
-    return found;
-  };
+  const child = (parent: ExplorerNode | undefined, name: string) => childNode(explorer, parent, name);
   const clusterNode = async (name: string) => child(await child(await child(await child(undefined, PROFILE), 'us-east-1'), 'MSK clusters'), name);
 
   before(async function () {
     if (!EMULATOR) this.skip();
-    await control('POST', 'reset', { scenario: 'demo' });
-    await control('POST', 'faults', { mode: 'clear' });
-    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
-    const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
-    assert.ok(ext);
-    explorer = (await ext.activate()).explorer;
-    plans = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
-    plans.applier.confirm = async (message, detail) => {
-      confirmations.push(`${message}\n${detail}`);
-      return true;
-    };
+    await resetToDemo({ instantChanges: true });
+    explorer = (await activateExtension()).explorer;
+    plans = await plansTestApi((message, detail) => confirmations.push(`${message}\n${detail}`));
     await vscode.commands.executeCommand('workbench.view.extension.clickpipes');
     await explorer.refresh();
   });

@@ -8,30 +8,10 @@ import type { PlansTestApi } from '../../src/plans';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { VpcDetails, VpcResourceInit } from '../../src/webviews/protocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
+import { activateExtension, control, counts, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
-const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EMULATOR = process.env.CPL_EMULATOR_URL;
-const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
 
 describe('plans (extension host, emulator): form → review → apply → result', function () {
   this.timeout(90_000);
@@ -40,18 +20,9 @@ describe('plans (extension host, emulator): form → review → apply → result
 
   before(async function () {
     if (!EMULATOR) this.skip();
-    await control('POST', 'reset', { scenario: 'demo' });
-    await control('POST', 'faults', { mode: 'clear' });
-    await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-    api = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
-    assert.ok(api, 'the plans test API is registered outside production mode');
-    api.applier.confirm = async (message, detail) => {
-      confirmations.push({ message, detail });
-      return true;
-    };
+    await resetToDemo({ instantChanges: true });
+    await activateExtension();
+    api = await plansTestApi((message, detail) => confirmations.push({ message, detail }));
   });
 
   async function openFrom(node: unknown): Promise<{ host: WebviewHost; init: VpcResourceInit }> {

@@ -1,0 +1,69 @@
+// What the extension-host suites that drive the emulator share: its control API, a poll-until
+// helper, the extension activated, the plans test API with its confirmation recorded, and the
+// tree walked by label. Not a *.test.ts file, so index.ts does not load it as a suite.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ClickPipesTestApi } from '../../src/extension';
+import type { PlansTestApi } from '../../src/plans';
+import { describeNode } from '../../src/views/describe';
+import type { ExplorerNode } from '../../src/views/nodes';
+
+export const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
+export const EMULATOR = process.env.CPL_EMULATOR_URL;
+export const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
+
+/** Calls the emulator's control API (`/_emulator/<path>`). */
+export async function control(method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+/** How many times each AWS operation was called since the last reset, e.g. `ec2:CreateVpc`. */
+export const counts = async (): Promise<Record<string, number>> => (await control('GET', 'log')).counts;
+
+/** The demo scenario with no faults; `instantChanges` also makes creates/updates/deletes/share activation finish at once. */
+export async function resetToDemo({ instantChanges }: { instantChanges: boolean }): Promise<void> {
+  await control('POST', 'reset', { scenario: 'demo' });
+  await control('POST', 'faults', { mode: 'clear' });
+  if (instantChanges) await control('POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The review tabs open now. */
+export const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
+
+export async function activateExtension(): Promise<ClickPipesTestApi> {
+  const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
+  assert.ok(ext);
+  return ext.activate();
+}
+
+/** The plans test API, its apply confirmation answered "yes" after handing the text to `record`. */
+export async function plansTestApi(record: (message: string, detail: string) => void): Promise<PlansTestApi> {
+  const api = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
+  assert.ok(api, 'the plans test API is registered outside production mode');
+  api.applier.confirm = async (message, detail) => {
+    record(message, detail);
+    return true;
+  };
+  return api;
+}
+
+export const label = (n: ExplorerNode) => describeNode(n).label;
+
+/** The child of `parent` (the root when undefined) whose label is `name` or matches it. */
+export async function childNode(explorer: ClickPipesTestApi['explorer'], parent: ExplorerNode | undefined, name: string | RegExp): Promise<ExplorerNode> {
+  const kids = await explorer.getChildren(parent);
+  const found = kids.find((k) => (typeof name === 'string' ? label(k) === name : name.test(label(k))));
+  assert.ok(found, `no child ${String(name)} under ${parent ? label(parent) : 'root'}: ${kids.map(label).join(', ')}`);
+  return found;
+}
