@@ -2,11 +2,23 @@
 // resource configuration (wait ACTIVE) → RAM share to the ClickPipes account.
 import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion } from '../clickpipes';
 import type { VpcResourceForm } from '../forms';
-import type { PlanStep } from '../plan';
+import type { PlanStep, WaitFor } from '../plan';
 import type { Plan } from '../plan';
 import { allTags, compact, makePlan, ref, type BuildContext } from './context';
 
 const LATTICE_FAILED = ['CREATE_FAILED', 'UPDATE_FAILED', 'DELETE_FAILED', 'DELETE_IN_PROGRESS'];
+
+/** Wait for what step `stepId` created to be ACTIVE: `operation` reads it by the id the step output. */
+function untilActive(operation: string, identifierField: string, stepId: string): WaitFor {
+  return {
+    operation,
+    input: { [identifierField]: ref(stepId, 'id') },
+    statusPath: 'status',
+    success: ['ACTIVE'],
+    failure: LATTICE_FAILED,
+    timeoutSeconds: 900,
+  };
+}
 
 export const VPC_RESOURCE_RESULTS = { configurationId: 'Resource configuration ID', shareArn: 'Resource share ARN' } as const;
 
@@ -40,14 +52,7 @@ export function buildVpcResourcePlan(input: VpcResourceForm, ctx: BuildContext):
         tags,
       }),
       outputs: { id: 'id', arn: 'arn' },
-      waitFor: {
-        operation: 'GetResourceGateway',
-        input: { resourceGatewayIdentifier: ref('gateway', 'id') },
-        statusPath: 'status',
-        success: ['ACTIVE'],
-        failure: LATTICE_FAILED,
-        timeoutSeconds: 900,
-      },
+      waitFor: untilActive('GetResourceGateway', 'resourceGatewayIdentifier', 'gateway'),
       clientTokenField: 'clientToken',
       mutating: true,
     });
@@ -70,14 +75,7 @@ export function buildVpcResourcePlan(input: VpcResourceForm, ctx: BuildContext):
       tags,
     }),
     outputs: { id: 'id', arn: 'arn' },
-    waitFor: {
-      operation: 'GetResourceConfiguration',
-      input: { resourceConfigurationIdentifier: ref('configuration', 'id') },
-      statusPath: 'status',
-      success: ['ACTIVE'],
-      failure: LATTICE_FAILED,
-      timeoutSeconds: 900,
-    },
+    waitFor: untilActive('GetResourceConfiguration', 'resourceConfigurationIdentifier', 'configuration'),
     clientTokenField: 'clientToken',
     mutating: true,
   });
