@@ -9,6 +9,10 @@ import { writeAwsProfile } from '../emulator/awsProfile';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { createAwsLayer } from '../../src/aws/index';
 import type { AwsLayer, Scope } from '../../src/aws/api';
+import { applyPlan, type ApplyOutcome, type StepCall } from '../../src/plans/executor';
+import type { JournalStore } from '../../src/plans/journal';
+import type { Plan } from '../../src/model/plan';
+import type { FormContext } from '../../src/webviews/forms/index';
 
 const AWS_ENV = [
   'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',
@@ -111,3 +115,28 @@ export async function rejection(p: Promise<unknown>): Promise<any> {
 }
 
 export const advance = (emu: RunningEmulator, ms = 1000) => control(emu.url, 'POST', 'clock/advance', { ms });
+
+// ---- form sessions and the executor against the emulator ----------------------------------------
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** What a form session gets from the extension: `layer` as the AWS layer, US as the scope, opened from `node` (none by default). */
+export const formContext = (layer: AwsLayer, node?: unknown): FormContext =>
+  ({ deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: node as never, review: async () => undefined as never });
+
+/** The executor's AWS call, made through `layer` in US. */
+export const callThrough = (layer: AwsLayer): StepCall => (service, operation, input) => layer.call(US, service, operation, input);
+
+/** The executor applying `plan`; its sleeps advance the emulator clock, so waits really poll without real waiting. */
+export function applyOnEmulatorClock(emu: RunningEmulator, plan: Plan, call: StepCall, journal: JournalStore): Promise<ApplyOutcome> {
+  let t = Date.now();
+  return applyPlan(plan, {
+    call,
+    journal,
+    now: () => t,
+    sleep: async (ms) => {
+      t += ms;
+      await advance(emu, ms);
+    },
+  });
+}

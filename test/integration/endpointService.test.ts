@@ -11,20 +11,18 @@ import * as path from 'node:path';
 import type { AwsLayer } from '../../src/aws/api';
 import { CLICKPIPES_PRINCIPAL_ARN } from '../../src/model/clickpipes';
 import type { EndpointServiceForm } from '../../src/model/forms';
-import type { Plan, StepService } from '../../src/model/plan';
+import type { Plan } from '../../src/model/plan';
 import { endpointServiceReadiness } from '../../src/model/readiness';
 import type { EndpointService } from '../../src/model/resources';
 import {
   acceptConnections, addClickPipesRegionPlan, allowClickPipesPlan, deleteEndpointService, isLive, isPendingAcceptance, rejectConnections,
   startPrivateDnsVerification,
 } from '../../src/plans/endpointServiceActions';
-import { applyPlan, type ApplyOutcome } from '../../src/plans/executor';
+import type { ApplyOutcome } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
 import { startEndpointServiceSession } from '../../src/webviews/forms/endpointService';
-import type { FormContext } from '../../src/webviews/forms/index';
-import { advance, clearLog, control, emulatorSuite, rejection, requestCounts, US } from './awsEnv';
+import { advance, applyOnEmulatorClock, callThrough, clearLog, control, emulatorSuite, formContext, rejection, requestCounts, US } from './awsEnv';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const ACCOUNT = '123456789012';
 
 describe('VPC endpoint service against the emulator: form session → plan → apply, node actions, teardown', function () {
@@ -41,22 +39,10 @@ describe('VPC endpoint service against the emulator: form session → plan → a
     await control(suite.emu.url, 'POST', 'faults', { mode: 'clear' });
   });
 
-  const formContext = (layer: AwsLayer, node?: unknown): FormContext =>
-    ({ deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: node as never, review: async () => undefined as never });
   const buildCtx = (planId: string) => ({ planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: ACCOUNT });
 
-  function apply(p: Plan, layer: AwsLayer): Promise<ApplyOutcome> {
-    let t = Date.now();
-    return applyPlan(p, {
-      call: (service: StepService, operation: string, input: Record<string, unknown>) => layer.call(US, service, operation, input),
-      journal: new FileJournalStore(journalDir),
-      now: () => t,
-      sleep: async (ms) => {
-        t += ms;
-        await advance(suite.emu, ms);
-      },
-    });
-  }
+  const apply = (p: Plan, layer: AwsLayer): Promise<ApplyOutcome> =>
+    applyOnEmulatorClock(suite.emu, p, callThrough(layer), new FileJournalStore(journalDir));
 
   const services = (layer: AwsLayer) => layer.listEndpointServices(US);
   const byName = async (layer: AwsLayer, prefix: string): Promise<EndpointService> => {

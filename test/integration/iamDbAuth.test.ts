@@ -9,15 +9,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { AwsLayer } from '../../src/aws/api';
 import type { IamDbAuthForm } from '../../src/model/forms';
-import type { Plan, StepService } from '../../src/model/plan';
+import type { Plan } from '../../src/model/plan';
 import { trustPolicy } from '../../src/model/policies';
-import { applyPlan, type ApplyOutcome } from '../../src/plans/executor';
+import type { ApplyOutcome } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
 import { startIamDbAuthSession } from '../../src/webviews/forms/iamDbAuth';
-import type { FormContext } from '../../src/webviews/forms/index';
-import { advance, clearLog, control, emulatorSuite, requestCounts, US } from './awsEnv';
+import { applyOnEmulatorClock, callThrough, clearLog, control, emulatorSuite, formContext, requestCounts, US } from './awsEnv';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-orange-ab-12-Role';
 const ACCOUNT = '123456789012';
 
@@ -32,8 +30,6 @@ describe('IAM DB auth against the emulator: form session → plan → apply thro
   });
   afterEach(() => rmSync(journalDir, { recursive: true, force: true }));
 
-  const formContext = (layer: AwsLayer, node?: unknown): FormContext =>
-    ({ deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: node as never, review: async () => undefined as never });
 
   async function plan(layer: AwsLayer, planId: string, over: Partial<IamDbAuthForm> & { databaseId: string; databaseKind: 'instance' | 'cluster' }): Promise<{ plan?: Plan; errors: Record<string, string> }> {
     const session = startIamDbAuthSession(formContext(layer, { type: 'database', resource: { kind: over.databaseKind, id: over.databaseId } }));
@@ -49,18 +45,8 @@ describe('IAM DB auth against the emulator: form session → plan → apply thro
     return { errors, plan: session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: ACCOUNT }) };
   }
 
-  function apply(p: Plan, layer: AwsLayer): Promise<ApplyOutcome> {
-    let t = Date.now();
-    return applyPlan(p, {
-      call: (service: StepService, operation: string, input: Record<string, unknown>) => layer.call(US, service, operation, input),
-      journal: new FileJournalStore(journalDir),
-      now: () => t,
-      sleep: async (ms) => {
-        t += ms;
-        await advance(suite.emu, ms);
-      },
-    });
-  }
+  const apply = (p: Plan, layer: AwsLayer): Promise<ApplyOutcome> =>
+    applyOnEmulatorClock(suite.emu, p, callThrough(layer), new FileJournalStore(journalDir));
 
   it('RDS PostgreSQL with IAM auth off: ModifyDBInstance waits for IAM auth on, role with trust + tags, inline rds-db:connect', async () => {
     const layer = suite.layer;

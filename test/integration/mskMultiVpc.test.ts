@@ -6,18 +6,16 @@
 // And the teardown plan: ClickPipes statements out, foreign ones kept, DeleteClusterPolicy if empty.
 import * as assert from 'node:assert/strict';
 import type { AwsLayer } from '../../src/aws/api';
-import type { Plan, StepService } from '../../src/model/plan';
+import type { Plan } from '../../src/model/plan';
 import { CLICKPIPES_SIDS } from '../../src/model/policies';
 import { mskReadiness, worstLevel } from '../../src/model/readiness';
-import { applyPlan, type ApplyOutcome } from '../../src/plans/executor';
+import type { ApplyOutcome } from '../../src/plans/executor';
 import { MemoryJournalStore } from '../../src/plans/journal';
 import { buildMskTeardownPlan } from '../../src/plans/mskTeardownPlan';
-import type { FormContext } from '../../src/webviews/forms/index';
 import { startMskMultiVpcSession } from '../../src/webviews/forms/mskMultiVpc';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
-import { advance, clearLog, control, emulatorSuite, requestCounts, US } from './awsEnv';
+import { applyOnEmulatorClock, clearLog, control, emulatorSuite, formContext, requestCounts, US } from './awsEnv';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const ourSids = Object.values(CLICKPIPES_SIDS);
 
 describe('MSK multi-VPC against the emulator (form session → plan → executor, real AWS layer)', function () {
@@ -29,7 +27,6 @@ describe('MSK multi-VPC against the emulator (form session → plan → executor
   });
 
   const region = () => suite.emu.world.region(DEMO_ACCOUNT, 'us-east-1');
-  const formContext = (layer: AwsLayer): FormContext => ({ deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: undefined, review: async () => undefined as never });
 
   async function clusterArn(layer: AwsLayer, name: string): Promise<string> {
     return (await layer.listMskClusters(US)).find((c) => c.name === name)!.arn;
@@ -64,19 +61,10 @@ describe('MSK multi-VPC against the emulator (form session → plan → executor
   }
 
   function apply(plan: Plan, layer: AwsLayer, before?: (operation: string) => void, journal = new MemoryJournalStore()): Promise<ApplyOutcome> {
-    let t = Date.now();
-    return applyPlan(plan, {
-      call: async (service: StepService, operation: string, input: Record<string, unknown>) => {
-        before?.(operation);
-        return layer.call(US, service, operation, input);
-      },
-      journal,
-      now: () => t,
-      sleep: async (ms) => {
-        t += ms;
-        await advance(suite.emu, ms);
-      },
-    });
+    return applyOnEmulatorClock(suite.emu, plan, async (service, operation, input) => {
+      before?.(operation);
+      return layer.call(US, service, operation, input);
+    }, journal);
   }
 
   const statementSids = async (layer: AwsLayer, arn: string): Promise<string[]> =>

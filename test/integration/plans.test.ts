@@ -10,13 +10,11 @@ import type { AwsLayer } from '../../src/aws/api';
 import { createAwsLayer } from '../../src/aws/index';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan, StepService } from '../../src/model/plan';
-import { applyPlan, type ApplyOutcome } from '../../src/plans/executor';
+import type { ApplyOutcome, StepCall } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
-import type { FormContext } from '../../src/webviews/forms/index';
 import { startVpcResourceSession } from '../../src/webviews/forms/vpcResource';
-import { advance, clearLog, control, emulatorSuite, requestCounts, US } from './awsEnv';
+import { applyOnEmulatorClock, callThrough, clearLog, control, emulatorSuite, formContext, requestCounts, US } from './awsEnv';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const INTERRUPTION_POINTS: { service: StepService; operation: string }[] = [
   { service: 'vpc-lattice', operation: 'CreateResourceGateway' },
   { service: 'vpc-lattice', operation: 'GetResourceGateway' },
@@ -35,10 +33,6 @@ describe('plans against the emulator: the VPC-resource plan through the real AWS
     await control(suite.emu.url, 'POST', 'timings', { create: 5_000, update: 0, delete: 0, shareActivate: 0 });
   });
   afterEach(() => rmSync(journalDir, { recursive: true, force: true }));
-
-  function formContext(layer: AwsLayer): FormContext {
-    return { deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: undefined, review: async () => undefined as never };
-  }
 
   /** The form session as the webview would drive it: read the account, pick, validate, build. */
   async function buildPlan(layer: AwsLayer, planId: string, names = 'orders'): Promise<Plan> {
@@ -62,19 +56,10 @@ describe('plans against the emulator: the VPC-resource plan through the real AWS
     return session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: '123456789012' });
   }
 
-  function apply(plan: Plan, layer: AwsLayer, wrap?: (call: Parameters<typeof applyPlan>[1]['call']) => Parameters<typeof applyPlan>[1]['call']): Promise<ApplyOutcome> {
-    const call = (service: StepService, operation: string, input: Record<string, unknown>) => layer.call(US, service, operation, input);
-    let t = Date.now();
-    return applyPlan(plan, {
-      call: wrap ? wrap(call) : call,
-      // A new store per apply: like a new window reading the journal file.
-      journal: new FileJournalStore(journalDir),
-      now: () => t,
-      sleep: async (ms) => {
-        t += ms;
-        await advance(suite.emu, ms);
-      },
-    });
+  function apply(plan: Plan, layer: AwsLayer, wrap?: (call: StepCall) => StepCall): Promise<ApplyOutcome> {
+    const call = callThrough(layer);
+    // A new store per apply: like a new window reading the journal file.
+    return applyOnEmulatorClock(suite.emu, plan, wrap ? wrap(call) : call, new FileJournalStore(journalDir));
   }
 
   async function assertExactlyOne(layer: AwsLayer, names: string): Promise<void> {
