@@ -32,7 +32,7 @@ export interface ClickPipesTestApi {
 
 function mfaCodeProvider(serial: string): Promise<string> {
   return Promise.resolve(
-    vscode.window.showInputBox({ title: 'AWS MFA', prompt: `MFA code for ${serial}`, ignoreFocusOut: true, password: false }),
+    vscode.window.showInputBox({ title: vscode.l10n.t('AWS MFA'), prompt: vscode.l10n.t('MFA code for {0}', serial), ignoreFocusOut: true, password: false }),
   ).then((code) => {
     if (code) return code.trim();
     throw Object.assign(new Error('MFA code entry was cancelled'), { name: 'MfaCancelled' });
@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   // Polling runs only while someone can see the result.
   poller.setPaused(!view.visible);
   const statusBar = vscode.window.createStatusBarItem('clickpipes.profile', vscode.StatusBarAlignment.Left, 50);
-  statusBar.name = 'ClickPipes AWS profile';
+  statusBar.name = vscode.l10n.t('ClickPipes AWS profile');
   statusBar.command = 'clickpipes.selectProfiles';
 
   // View description `profile · region` and the status bar follow the first root.
@@ -74,8 +74,12 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
       return;
     }
     view.description = `${first.profile} · ${model.regionsOf(first)[0]}${roots.length > 1 ? ` +${roots.length - 1}` : ''}`;
-    statusBar.text = `$(account) AWS: ${first.profile}`;
-    statusBar.tooltip = `ClickPipes explorer profile${roots.length > 1 ? 's' : ''}: ${roots.map((r) => r.profile).join(', ')} (click to choose)`;
+    const names = roots.map((r) => r.profile).join(', ');
+    statusBar.text = vscode.l10n.t('$(account) AWS: {0}', first.profile);
+    statusBar.tooltip = roots.length > 1
+      ? vscode.l10n.t('ClickPipes explorer profiles: {0} (click to choose)', names)
+      : vscode.l10n.t('ClickPipes explorer profile: {0} (click to choose)', names);
+    statusBar.accessibilityInformation = { label: vscode.l10n.t('ClickPipes AWS profile: {0}. Press Enter to choose profiles.', names), role: 'button' };
     statusBar.show();
     watchProfileFiles();
   };

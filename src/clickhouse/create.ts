@@ -29,8 +29,8 @@ export async function openReview(target: ServiceRef, body: CreateRpeBody, source
   await vscode.window.showTextDocument(doc, { preview: false });
   const warning = regionWarning(body.type, endpointRegion(body), target.service);
   void vscode.window.showInformationMessage(
-    `Review the reverse private endpoint for "${target.service.name}" (${target.service.region}), then click "Create in ClickHouse Cloud" above the JSON.` +
-    (warning ? ` Warning: ${warning}` : ''));
+    vscode.l10n.t('Review the reverse private endpoint for "{0}" ({1}), then click "Create in ClickHouse Cloud" above the JSON.', target.service.name, target.service.region) +
+    (warning ? ' ' + vscode.l10n.t('Warning: {0}', warning) : ''));
   return doc;
 }
 
@@ -41,8 +41,8 @@ class ReviewLenses implements vscode.CodeLensProvider {
     if (!review) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     return [
-      new vscode.CodeLens(top, { title: `$(cloud-upload) Create in ClickHouse Cloud (${review.service.name}, ${review.service.region})`, command: APPLY_COMMAND, arguments: [doc.uri] }),
-      new vscode.CodeLens(top, { title: 'Discard', command: DISCARD_COMMAND, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(cloud-upload) Create in ClickHouse Cloud ({0}, {1})', review.service.name, review.service.region), command: APPLY_COMMAND, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('Discard'), command: DISCARD_COMMAND, arguments: [doc.uri] }),
     ];
   }
 }
@@ -76,13 +76,13 @@ async function closeReview(uri: vscode.Uri): Promise<void> {
 export async function applyReview(uri: vscode.Uri | undefined, options: { confirm?: boolean } = {}): Promise<ReversePrivateEndpoint | undefined> {
   const review = uri && reviews.get(uri.toString());
   if (!uri || !review) {
-    void vscode.window.showWarningMessage('This tab is not a reverse private endpoint waiting for review.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This tab is not a reverse private endpoint waiting for review.'));
     return undefined;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const parsed = parseCreateBody(doc.getText());
   if ('errors' in parsed) {
-    void vscode.window.showErrorMessage(`Nothing was sent to ClickHouse Cloud. Fix the document: ${parsed.errors.join(' · ')}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent to ClickHouse Cloud. Fix the document: {0}', parsed.errors.join(' · ')));
     return undefined;
   }
   const body = parsed.body;
@@ -90,7 +90,7 @@ export async function applyReview(uri: vscode.Uri | undefined, options: { confir
   if (options.confirm !== false) {
     const go = 'Create';
     const answer = await vscode.window.showWarningMessage(
-      `Create a ${body.type} reverse private endpoint in ClickHouse Cloud?`,
+      vscode.l10n.t('Create a {0} reverse private endpoint in ClickHouse Cloud?', body.type),
       {
         modal: true,
         detail: `Organization: ${review.org.name}\nService: ${review.service.name} (${review.service.provider} ${review.service.region})\n` +
@@ -106,7 +106,7 @@ export async function applyReview(uri: vscode.Uri | undefined, options: { confir
 export async function createAndWatch(target: ServiceRef, body: CreateRpeBody, reviewUri?: vscode.Uri): Promise<ReversePrivateEndpoint | undefined> {
   const api = await clickHouseSession().api();
   if (!api) {
-    void vscode.window.showErrorMessage('Sign in to ClickHouse Cloud first (ClickPipes: Sign in to ClickHouse Cloud).');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Sign in to ClickHouse Cloud first (ClickPipes: Sign in to ClickHouse Cloud).'));
     return undefined;
   }
   let created: ReversePrivateEndpoint;
@@ -115,7 +115,7 @@ export async function createAndWatch(target: ServiceRef, body: CreateRpeBody, re
   } catch (e) {
     const text = e instanceof ClickHouseApiError ? e.message : String((e as Error)?.message ?? e);
     log.error(`ClickHouse Cloud: create failed: ${text}`);
-    void vscode.window.showErrorMessage(`Nothing was created. ${text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was created. {0}', text));
     return undefined;
   }
   log.info(`ClickHouse Cloud: created reverse private endpoint ${created.id} (${body.type}) in service ${target.service.id}`);
@@ -131,7 +131,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function watchUntilSettled(target: ServiceRef, rpe: ReversePrivateEndpoint, maxMinutes = 30): Promise<ReversePrivateEndpoint> {
   let current = rpe;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reverse private endpoint "${rpe.description}"`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reverse private endpoint "{0}"', rpe.description), cancellable: true },
     async (progress, token) => {
       const deadline = Date.now() + maxMinutes * 60_000;
       let delay = 2_000;
@@ -157,20 +157,20 @@ async function reportStatus(rpe: ReversePrivateEndpoint): Promise<void> {
   const text = `"${rpe.description}": ${explainRpeStatus(rpe.status, rpe.type)}`;
   switch (rpe.status) {
     case 'Ready': {
-      const copy = 'Copy connection address';
+      const copy = vscode.l10n.t('Copy connection address');
       if ((await vscode.window.showInformationMessage(text, copy)) === copy) {
         await vscode.commands.executeCommand('clickpipes.clickhouse.copyConnectionAddress', rpe);
       }
       return;
     }
     case 'PendingAcceptance': {
-      const accept = 'Accept on the endpoint service…';
+      const accept = vscode.l10n.t('Accept on the endpoint service…');
       if ((await vscode.window.showWarningMessage(text, accept)) === accept) await openAcceptance(rpe);
       return;
     }
     case 'Provisioning':
     case 'Deleting':
-      void vscode.window.showInformationMessage(`"${rpe.description}" is still ${rpe.status}; the ClickHouse Cloud view keeps watching it.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is still {1}; the ClickHouse Cloud view keeps watching it.', rpe.description, rpe.status));
       return;
     default:
       void vscode.window.showErrorMessage(text);
@@ -190,6 +190,5 @@ export async function openAcceptance(rpe: Pick<ReversePrivateEndpoint, 'vpcEndpo
   }
   await vscode.commands.executeCommand('clickpipes.explorer.focus');
   void vscode.window.showInformationMessage(
-    `In the AWS explorer, open the endpoint service ${rpe.vpcEndpointServiceName ?? ''} and accept the pending connection ${rpe.endpointId ?? ''} ` +
-    'from account 072088201116 (EC2 AcceptVpcEndpointConnections).');
+    vscode.l10n.t('In the AWS explorer, open the endpoint service {0} and accept the pending connection {1} from account 072088201116 (EC2 AcceptVpcEndpointConnections).', rpe.vpcEndpointServiceName ?? '', rpe.endpointId ?? ''));
 }

@@ -11,7 +11,7 @@ import { clickHouseSession } from './context';
 import { openReview } from './create';
 import { pickService } from './pickers';
 
-export const OFFER_ACTION = 'Create the reverse private endpoint in ClickHouse Cloud';
+export const OFFER_ACTION = vscode.l10n.t('Create the reverse private endpoint in ClickHouse Cloud');
 
 /**
  * After an AWS plan of kind vpcResource / mskMultiVpc / endpointService succeeds. Other kinds
@@ -27,7 +27,7 @@ export async function offerReversePrivateEndpoint(
   if (!type) return undefined;
   if (options.ask !== false) {
     const answer = await vscode.window.showInformationMessage(
-      `The AWS side of "${plan.title}" is ready. ClickPipes connects once a reverse private endpoint exists in your ClickHouse Cloud service.`,
+      vscode.l10n.t('The AWS side of "{0}" is ready. ClickPipes connects once a reverse private endpoint exists in your ClickHouse Cloud service.', plan.title),
       OFFER_ACTION);
     if (answer !== OFFER_ACTION) return undefined;
   }
@@ -41,14 +41,14 @@ async function createFromResults(plan: Pick<Plan, 'kind' | 'title' | 'region'>, 
   if ('errors' in built && type === 'MSK_MULTI_VPC' && !Object.values(results).some((v) => MSK_AUTHENTICATIONS.includes(v as MskAuthentication))) {
     // The plan may enable both auth types; ClickPipes takes one per endpoint.
     const auth = await vscode.window.showQuickPick(
-      [{ label: 'SASL_IAM', description: 'IAM access control' }, { label: 'SASL_SCRAM', description: 'username/password (Secrets Manager)' }],
-      { title: 'Which MSK authentication will the ClickPipe use?' });
+      [{ label: 'SASL_IAM', description: vscode.l10n.t('IAM access control') }, { label: 'SASL_SCRAM', description: vscode.l10n.t('username/password (Secrets Manager)') }],
+      { title: vscode.l10n.t('Which MSK authentication will the ClickPipe use?') });
     if (!auth) return undefined;
     overrides.mskAuthentication = auth.label as MskAuthentication;
     built = bodyFromPlan(plan, results, overrides);
   }
   if ('errors' in built) {
-    void vscode.window.showErrorMessage(`The plan's results are not enough for a reverse private endpoint: ${built.errors.join(' · ')}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The plan\'s results are not enough for a reverse private endpoint: {0}', built.errors.join(' · ')));
     return undefined;
   }
   const body = built.body;
@@ -61,7 +61,7 @@ async function createFromResults(plan: Pick<Plan, 'kind' | 'title' | 'region'>, 
   const awsRegion = endpointRegion(body) ?? plan.region;
   let target;
   try {
-    target = await pickService(api, { title: 'Create the reverse private endpoint in which ClickHouse Cloud service?', awsRegion, type });
+    target = await pickService(api, { title: vscode.l10n.t('Create the reverse private endpoint in which ClickHouse Cloud service?'), awsRegion, type });
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
     return undefined;
@@ -69,7 +69,7 @@ async function createFromResults(plan: Pick<Plan, 'kind' | 'title' | 'region'>, 
   if (!target) return undefined;
   const warning = regionWarning(type, awsRegion, target.service);
   if (warning) {
-    const go = 'Review anyway';
+    const go = vscode.l10n.t('Review anyway');
     if ((await vscode.window.showWarningMessage(warning, { modal: true }, go)) !== go) return undefined;
   }
   return openReview(target, body, plan.title);

@@ -8,7 +8,7 @@ export type ServiceRef = { org: ChOrganization; service: ChService };
 
 export async function pickService(
   api: ClickHouseApi,
-  options: { title: string; awsRegion?: string; type?: string } = { title: 'Pick a ClickHouse Cloud service' },
+  options: { title: string; awsRegion?: string; type?: string } = { title: vscode.l10n.t('Pick a ClickHouse Cloud service') },
 ): Promise<ServiceRef | undefined> {
   const load = async () => {
     const orgs = await api.listOrganizations();
@@ -17,10 +17,10 @@ export async function pickService(
     return refs;
   };
   const refs = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Reading ClickHouse Cloud services…' }, load);
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading ClickHouse Cloud services…') }, load);
   const aws = refs.filter((r) => r.service.provider === 'aws');
   if (aws.length === 0) {
-    void vscode.window.showWarningMessage('No AWS services in the organizations this API key can see.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No AWS services in the organizations this API key can see.'));
     return undefined;
   }
   const rank = (r: ServiceRef) => (options.awsRegion && r.service.region === options.awsRegion ? 0 : 1);
@@ -32,9 +32,9 @@ export async function pickService(
       label: `${blocked ? '$(warning) ' : ''}${ref.service.name}`,
       description: `${ref.service.region} · ${ref.service.provider}`,
       detail: options.awsRegion
-        ? sameRegion ? `Same region as the endpoint (${options.awsRegion}) · ${ref.org.name}`
-          : blocked ? `Not in ${options.awsRegion}: this endpoint type is same-region only · ${ref.org.name}`
-            : `Cross-region from ${options.awsRegion}: needs ${ref.service.region} in the endpoint service's supported regions · ${ref.org.name}`
+        ? sameRegion ? vscode.l10n.t('Same region as the endpoint ({0}) · {1}', options.awsRegion, ref.org.name)
+          : blocked ? vscode.l10n.t('Not in {0}: this endpoint type is same-region only · {1}', options.awsRegion, ref.org.name)
+            : vscode.l10n.t('Cross-region from {0}: needs {1} in the endpoint service\'s supported regions · {2}', options.awsRegion, ref.service.region, ref.org.name)
         : ref.org.name,
       ref,
     };
@@ -44,15 +44,15 @@ export async function pickService(
 }
 
 export async function pickEndpoint(api: ClickHouseApi, title: string): Promise<(ServiceRef & { rpe: ReversePrivateEndpoint }) | undefined> {
-  const ref = await pickService(api, { title: `${title}: pick the service` });
+  const ref = await pickService(api, { title: vscode.l10n.t('{0}: pick the service', title) });
   if (!ref) return undefined;
   const list = await api.listReversePrivateEndpoints(ref.org.id, ref.service.id);
   if (list.length === 0) {
-    void vscode.window.showInformationMessage(`The service "${ref.service.name}" has no reverse private endpoints.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The service "{0}" has no reverse private endpoints.', ref.service.name));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     list.map((rpe) => ({ label: rpe.description || rpe.id, description: `${rpe.type} · ${rpe.status}`, detail: rpe.dnsNames[0], rpe })),
-    { title: `${title}: pick the endpoint` });
+    { title: vscode.l10n.t('{0}: pick the endpoint', title) });
   return picked ? { ...ref, rpe: picked.rpe } : undefined;
 }

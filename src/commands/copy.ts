@@ -9,7 +9,7 @@ import { pickNode } from './pickNode';
 export async function copyQuietly(what: string, text: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
   const shown = text.includes('\n') ? what : `${what}: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`;
-  vscode.window.setStatusBarMessage(`$(clippy) Copied ${shown}`, 5_000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Copied {0}', shown), 5_000);
 }
 
 function copier(what: string, valueOf: (node: ExplorerNode) => string | undefined, whatFor?: (node: ExplorerNode) => string): CommandHandler {
@@ -18,7 +18,7 @@ function copier(what: string, valueOf: (node: ExplorerNode) => string | undefine
     if (!target) return undefined;
     const value = valueOf(target);
     if (!value) {
-      vscode.window.setStatusBarMessage(`$(info) This item has no ${what}`, 5_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) This item has no {0}', what), 5_000);
       return undefined;
     }
     await copyQuietly(whatFor?.(target) ?? what, value);
@@ -44,13 +44,13 @@ export const copyClickPipesValues: CommandHandler = async (ctx: CommandContext, 
     try {
       shares = await ctx.model.list(target.scope, 'shares');
     } catch (err) {
-      vscode.window.setStatusBarMessage(`$(warning) Could not read resource shares: ${(err as Error).message}`, 5_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(warning) Could not read resource shares: {0}', (err as Error).message), 5_000);
     }
   }
   const values = clickPipesValues(target, shares);
   if (!values) return undefined;
   const text = formatClickPipesValues(values);
   await copyQuietly(`ClickPipes values (${values.fields.map((f) => f.label).join(', ')})`, text);
-  if (values.note) vscode.window.setStatusBarMessage(`$(warning) Copied, but ${values.note}`, 5_000);
+  if (values.note) vscode.window.setStatusBarMessage(vscode.l10n.t('$(warning) Copied, but {0}', values.note), 5_000);
   return text;
 };

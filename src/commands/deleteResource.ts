@@ -31,13 +31,13 @@ export const deleteResource: CommandHandler = async (ctx, node): Promise<DeleteO
         .filter((c) => c.resourceGatewayId === target.resource.id)
         .map((c) => c.name || c.id);
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not check the gateway's resource configurations: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not check the gateway\'s resource configurations: {0}', (err as Error).message));
       return 'failed';
     }
     if (users.length) {
       void vscode.window.showErrorMessage(
-        `Resource gateway "${name}" still has ${users.length} resource configuration${users.length === 1 ? '' : 's'} ` +
-          `(${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''}). Delete them first, then the gateway.`,
+        vscode.l10n.t('Resource gateway "{0}" still has {1} resource configuration{2} ({3}). Delete them first, then the gateway.',
+          name, users.length, users.length === 1 ? '' : 's', `${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''}`),
       );
       return 'refused';
     }
@@ -45,20 +45,20 @@ export const deleteResource: CommandHandler = async (ctx, node): Promise<DeleteO
 
   const account = accountOf(target) ?? ctx.model.accountOf(scope.profile) ?? 'unknown account';
   const answer = await vscode.window.showWarningMessage(
-    `Delete ${call.title} "${name}" in account ${account}, ${scope.region}?`,
-    { modal: true, detail: `Profile ${scope.profile} calls ${call.operation}. This cannot be undone.` },
+    vscode.l10n.t('Delete {0} "{1}" in account {2}, {3}?', call.title, name, account, scope.region),
+    { modal: true, detail: vscode.l10n.t('Profile {0} calls {1}. This cannot be undone.', scope.profile, call.operation) },
     'Delete',
   );
   if (answer !== 'Delete') return 'cancelled';
   try {
-    await vscode.window.withProgress({ location: { viewId: 'clickpipes.explorer' }, title: `Deleting ${name}` }, () =>
+    await vscode.window.withProgress({ location: { viewId: 'clickpipes.explorer' }, title: vscode.l10n.t('Deleting {0}', name) }, () =>
       ctx.aws().call(scope, call.service, call.operation, call.input),
     );
   } catch (err) {
-    void vscode.window.showErrorMessage(`Could not delete ${call.title} "${name}": ${(err as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not delete {0} "{1}": {2}', call.title, name, (err as Error).message));
     return 'failed';
   }
   ctx.provider.fire(ctx.model.refresh(target));
-  vscode.window.setStatusBarMessage(`$(trash) Deleted ${call.title} ${name}`, 5_000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(trash) Deleted {0} {1}', call.title, name), 5_000);
   return 'deleted';
 };

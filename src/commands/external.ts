@@ -11,7 +11,7 @@ import { pickNode } from './pickNode';
 export const PROFILE_DOCS_URL = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
 
 export const openInConsole: CommandHandler = async (ctx, node) => {
-  const target = isNode(node) ? node : await pickNode(ctx.model, (n) => !!consoleUrlOf(n), 'Open in the AWS console…');
+  const target = isNode(node) ? node : await pickNode(ctx.model, (n) => !!consoleUrlOf(n), vscode.l10n.t('Open in the AWS console…'));
   const url = target && consoleUrlOf(target);
   if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
   return url;
@@ -23,7 +23,7 @@ export const ssoLogin: CommandHandler = async (ctx, node, profileArg?: unknown) 
   if (!profile && isNode(node)) profile = node.type === 'error' && node.ssoProfile ? node.ssoProfile : profileOf(node)?.profile;
   if (!profile && typeof node === 'string') profile = node;
   if (!profile) {
-    profile = await vscode.window.showInputBox({ prompt: 'AWS profile to sign in with SSO', value: process.env.AWS_PROFILE ?? 'default' });
+    profile = await vscode.window.showInputBox({ prompt: vscode.l10n.t('AWS profile to sign in with SSO'), value: process.env.AWS_PROFILE ?? 'default' });
   }
   if (!profile) return;
   const terminal = vscode.window.createTerminal({ name: `aws sso login (${profile})` });

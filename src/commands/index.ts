@@ -36,7 +36,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       } catch (err) {
         // Commands are user actions: a failure is worth a message (getChildren never pops one).
         log.error(`${id} failed: ${(err as Error)?.stack ?? String(err)}`);
-        void vscode.window.showErrorMessage(`${id.replace('clickpipes.', '')}: ${(err as Error)?.message ?? String(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', id.replace('clickpipes.', ''), (err as Error)?.message ?? String(err)));
         return undefined;
       }
     }),

@@ -28,7 +28,7 @@ export async function pickNode(
     candidates = unique();
   }
   if (!candidates.length) {
-    void vscode.window.showInformationMessage('Nothing in the ClickPipes explorer fits this command yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing in the ClickPipes explorer fits this command yet.'));
     return undefined;
   }
   const items = candidates.map((node) => {

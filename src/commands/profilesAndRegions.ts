@@ -13,17 +13,17 @@ export const selectProfiles: CommandHandler = async (ctx) => {
   try {
     profiles = await ctx.aws().listProfiles();
   } catch (err) {
-    void vscode.window.showErrorMessage(`Could not read AWS profiles: ${(err as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read AWS profiles: {0}', (err as Error).message));
     return;
   }
   if (!profiles.length) {
-    void vscode.window.showInformationMessage('No AWS profiles found in your AWS config or credentials file.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No AWS profiles found in your AWS config or credentials file.'));
     return;
   }
   const shown = new Set((await ctx.model.getChildren()).filter((n) => n.type === 'profile').map((n) => (n as ProfileNode).profile));
   const picked = await vscode.window.showQuickPick(
     profiles.map((p) => ({ label: p.name, description: [p.kind, p.region].filter(Boolean).join(' · '), picked: shown.has(p.name) })),
-    { canPickMany: true, placeHolder: 'Profiles to show in the ClickPipes explorer (none: AWS_PROFILE or default)' },
+    { canPickMany: true, placeHolder: vscode.l10n.t('Profiles to show in the ClickPipes explorer (none: AWS_PROFILE or default)') },
   );
   if (!picked) return;
   // None picked = back to the default (AWS_PROFILE, else `default`).
@@ -36,7 +36,7 @@ async function profileNode(ctx: CommandContext, node: unknown): Promise<ProfileN
   const roots = (await ctx.model.getChildren()).filter((n): n is ProfileNode => n.type === 'profile' && !!n.info);
   if (roots.length === 1) return roots[0];
   const picked = await vscode.window.showQuickPick(roots.map((p) => ({ label: p.profile, description: p.account, node: p })), {
-    placeHolder: 'Profile',
+    placeHolder: vscode.l10n.t('Profile'),
   });
   return picked?.node;
 }
@@ -52,12 +52,12 @@ export const addRegion: CommandHandler = async (ctx, node, region?: unknown) => 
     let section: boolean | undefined;
     for (const i of items) {
       if (section !== i.clickPipes) {
-        qp.push({ label: i.clickPipes ? 'ClickPipes regions' : 'Other AWS regions', kind: vscode.QuickPickItemKind.Separator });
+        qp.push({ label: i.clickPipes ? vscode.l10n.t('ClickPipes regions') : vscode.l10n.t('Other AWS regions'), kind: vscode.QuickPickItemKind.Separator });
         section = i.clickPipes;
       }
       qp.push({ label: i.label, description: i.description, region: i.region, iconPath: i.clickPipes ? new vscode.ThemeIcon('check') : undefined });
     }
-    const picked = await vscode.window.showQuickPick(qp, { placeHolder: `Add a region to ${profile.profile}`, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(qp, { placeHolder: vscode.l10n.t('Add a region to {0}', profile.profile), matchOnDescription: true });
     chosen = picked?.region;
   }
   if (!chosen) return;
@@ -73,7 +73,7 @@ export const removeRegion: CommandHandler = async (ctx, node) => {
     }
     const picked = await vscode.window.showQuickPick(
       regions.map((r) => ({ label: r.scope.region, description: r.scope.profile, node: r })),
-      { placeHolder: 'Region to remove from the explorer' },
+      { placeHolder: vscode.l10n.t('Region to remove from the explorer') },
     );
     target = picked?.node;
   }
@@ -82,7 +82,7 @@ export const removeRegion: CommandHandler = async (ctx, node) => {
   if (!profile) return;
   const next = withoutRegion(ctx.model.regionsOf(profile), target.scope.region);
   if (!next) {
-    void vscode.window.showInformationMessage(`${profile.profile} shows at least one region: add another before removing ${target.scope.region}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} shows at least one region: add another before removing {1}.', profile.profile, target.scope.region));
     return;
   }
   await explorerSettings.setRegions(profile.profile, next);

@@ -26,7 +26,7 @@ function tell(kind: 'error' | 'warning', message: string, modal = false): void {
 }
 
 const modalConfirm: Confirm = async (message, detail) =>
-  (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Apply')) === 'Apply';
+  (await vscode.window.showWarningMessage(message, { modal: true, detail }, vscode.l10n.t('Apply'))) === vscode.l10n.t('Apply');
 
 async function textOf(uri: vscode.Uri, store: PlanStore): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -54,15 +54,19 @@ export class PlanApplier {
   /** The plan as the tabs say now: plan.json plus edited policy documents; or the reason it can't be applied. */
   async readPlan(uri: vscode.Uri): Promise<{ plan?: Plan; error?: string }> {
     const parsed = parsePlanUri(uri);
-    if (!parsed) return { error: 'This is not a ClickPipes plan tab.' };
+    if (!parsed) return { error: vscode.l10n.t('This is not a ClickPipes plan tab.') };
     const text = await textOf(planUri(parsed.planId), this.store);
-    if (text === undefined) return { error: 'The plan was not found in storage (it may have been removed).' };
+    if (text === undefined) return { error: vscode.l10n.t('The plan was not found in storage (it may have been removed).') };
     const checked = checkPlanText(text);
     const errors = checked.problems.filter((p) => p.severity === 'error');
     if (!checked.plan) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(parsed.planId).toString());
-      const where = (offset: number) => (doc ? `line ${doc.positionAt(offset).line + 1}: ` : '');
-      return { error: `The plan has ${errors.length} problem${errors.length === 1 ? '' : 's'} and was not applied. Fix ${errors.length === 1 ? 'it' : 'them'} in ${PLAN_FILE} (see Problems):\n${errors.slice(0, 5).map((p) => `• ${where(p.offset)}${p.message}`).join('\n')}` };
+      const where = (offset: number) => (doc ? vscode.l10n.t('line {0}: ', doc.positionAt(offset).line + 1) : '');
+      // The problems' own messages come from src/model (pure code): they stay English.
+      const list = errors.slice(0, 5).map((p) => `• ${where(p.offset)}${p.message}`).join('\n');
+      return { error: errors.length === 1
+        ? vscode.l10n.t('The plan has 1 problem and was not applied. Fix it in {0} (see Problems):\n{1}', PLAN_FILE, list)
+        : vscode.l10n.t('The plan has {0} problems and was not applied. Fix them in {1} (see Problems):\n{2}', errors.length, PLAN_FILE, list) };
     }
     let plan = checked.plan;
     for (const entry of await this.store.manifest(parsed.planId)) {
@@ -73,27 +77,27 @@ export class PlanApplier {
         try {
           JSON.parse(content);
         } catch (err) {
-          return { error: `${entry.name} is not valid JSON (${(err as Error).message}); nothing was applied.` };
+          return { error: vscode.l10n.t('{0} is not valid JSON ({1}); nothing was applied.', entry.name, (err as Error).message) };
         }
       }
       plan = applyDocumentEdit(plan, { name: entry.name, content, source: entry.source });
     }
     const again = checkPlanText(JSON.stringify(plan));
-    if (!again.plan) return { error: `After taking the edited documents in, the plan has problems: ${again.problems.map((p) => p.message).join(' ')}` };
+    if (!again.plan) return { error: vscode.l10n.t('After taking the edited documents in, the plan has problems: {0}', again.problems.map((p) => p.message).join(' ')) };
     return { plan };
   }
 
   async applyUri(uri: vscode.Uri | undefined): Promise<ApplyOutcome | undefined> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target || !parsePlanUri(target)) {
-      tell('error', 'Open a ClickPipes plan tab (plan.json) to apply it.');
+      tell('error', vscode.l10n.t('Open a ClickPipes plan tab (plan.json) to apply it.'));
       return undefined;
     }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(parsePlanUri(target)!.planId).toString());
     if (doc) this.review.check(doc);
     const { plan, error } = await this.readPlan(target);
     if (!plan) {
-      tell('error', error ?? 'The plan cannot be applied.', true);
+      tell('error', error ?? vscode.l10n.t('The plan cannot be applied.'), true);
       return undefined;
     }
     return this.apply(plan);
@@ -105,7 +109,7 @@ export class PlanApplier {
 
   async apply(plan: Plan): Promise<ApplyOutcome | undefined> {
     if (this.running.has(plan.id)) {
-      tell('warning', `"${plan.title}" is already being applied.`);
+      tell('warning', vscode.l10n.t('"{0}" is already being applied.', plan.title));
       return undefined;
     }
     const aws = this.deps.aws();
@@ -114,11 +118,11 @@ export class PlanApplier {
     try {
       account = (await aws.callerIdentity(plan.profile)).account;
     } catch (err) {
-      tell('error', `Could not confirm the account of profile "${plan.profile}": ${describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text} Nothing was applied.`);
+      tell('error', vscode.l10n.t('Could not confirm the account of profile "{0}": {1} Nothing was applied.', plan.profile, describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text));
       return undefined;
     }
     if (plan.accountId && plan.accountId !== account) {
-      tell('error', `Profile "${plan.profile}" now signs in to account ${account}, but the plan was made for ${plan.accountId}. Nothing was applied; switch the profile back or make a new plan.`, true);
+      tell('error', vscode.l10n.t('Profile "{0}" now signs in to account {1}, but the plan was made for {2}. Nothing was applied; switch the profile back or make a new plan.', plan.profile, account, plan.accountId), true);
       return undefined;
     }
     const journal = await this.journals.load(plan.id);
@@ -171,14 +175,14 @@ export class PlanApplier {
       this.deps.log.error(`apply ${plan.id}: ${outcome.failure.stepId} failed (${outcome.failure.error.code})`);
     }
     const createdText = outcome.created.length
-      ? ` Already created: ${outcome.created.map((c) => `${c.title}${c.outputs.id ? ` (${c.outputs.id})` : ''}`).join('; ')}.`
-      : ' Nothing was created.';
+      ? ' ' + vscode.l10n.t('Already created: {0}.', outcome.created.map((c) => `${c.title}${c.outputs.id ? ` (${c.outputs.id})` : ''}`).join('; '))
+      : ' ' + vscode.l10n.t('Nothing was created.');
     let message: string | undefined;
     if (outcome.status === 'failed' && outcome.failure) {
-      message = `Step "${outcome.failure.title}" failed: ${outcome.failure.error.text}${createdText} Apply again to resume: finished steps are skipped.`;
+      message = vscode.l10n.t('Step "{0}" failed: {1}{2} Apply again to resume: finished steps are skipped.', outcome.failure.title, outcome.failure.error.text, createdText);
       tell('error', message);
     } else if (outcome.status === 'cancelled') {
-      message = `Cancelled before "${plan.steps.find((s) => s.id === outcome.stoppedAt)?.title ?? outcome.stoppedAt}".${createdText} Apply again to continue.`;
+      message = vscode.l10n.t('Cancelled before "{0}".{1} Apply again to continue.', plan.steps.find((s) => s.id === outcome.stoppedAt)?.title ?? outcome.stoppedAt ?? '', createdText);
       tell('warning', message);
     }
     this.results.show({

@@ -54,15 +54,15 @@ async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
   const shown = deps.explorer?.scopes?.() ?? [];
   if (shown.length === 1) return shown[0];
   if (shown.length > 1) {
-    const picked = await vscode.window.showQuickPick(shown.map((s) => ({ label: `${s.profile} · ${s.region}`, description: isClickPipesRegion(s.region) ? '' : 'not a ClickPipes region', scope: s })), { placeHolder: 'Where to create it (profile · region)' });
+    const picked = await vscode.window.showQuickPick(shown.map((s) => ({ label: `${s.profile} · ${s.region}`, description: isClickPipesRegion(s.region) ? '' : 'not a ClickPipes region', scope: s })), { placeHolder: vscode.l10n.t('Where to create it (profile · region)') });
     return picked?.scope;
   }
   const profiles = await deps.aws().listProfiles();
-  const profile = await vscode.window.showQuickPick(profiles.map((p) => ({ label: p.name, description: p.region, p })), { placeHolder: 'AWS profile' });
+  const profile = await vscode.window.showQuickPick(profiles.map((p) => ({ label: p.name, description: p.region, p })), { placeHolder: vscode.l10n.t('AWS profile') });
   if (!profile) return undefined;
   const region = await vscode.window.showQuickPick(
     AWS_REGIONS.map((r) => ({ label: r.code, description: `${r.name}${isClickPipesRegion(r.code) ? ' · ClickPipes' : ''}`, picked: r.code === profile.p.region })),
-    { placeHolder: 'AWS region (ClickPipes regions are marked)' },
+    { placeHolder: vscode.l10n.t('AWS region (ClickPipes regions are marked)') },
   );
   return region ? { profile: profile.p.name, region: region.label } : undefined;
 }
@@ -90,15 +90,15 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     vscode.commands.registerCommand(COMMANDS.resume, async () => {
       const open = (await journals.list()).filter((j) => !j.finishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       if (!open.length) {
-        void vscode.window.showInformationMessage('No unfinished plan to resume.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished plan to resume.'));
         return;
       }
       const picked = await vscode.window.showQuickPick(open.map((j) => ({
         label: j.title, description: `${j.profile} · ${j.region}`, detail: `${Object.keys(j.steps).length} step(s) done${j.lastError ? ` — stopped: ${j.lastError}` : ''}`, j,
-      })), { placeHolder: 'Unfinished plan to review and resume' });
+      })), { placeHolder: vscode.l10n.t('Unfinished plan to review and resume') });
       if (!picked) return;
       if (!(await store.exists(picked.j.planId))) {
-        void vscode.window.showErrorMessage('The plan of that apply is no longer in storage.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('The plan of that apply is no longer in storage.'));
         return;
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri(picked.j.planId)), { preview: false });
@@ -130,7 +130,7 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
       if (!target) return undefined;
       const text = (await vscode.workspace.openTextDocument(target)).getText();
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${path.posix.basename(target.path)}`, 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', path.posix.basename(target.path)), 5000);
       return text.length;
     }),
   ];

@@ -32,7 +32,7 @@ export async function openPolicyDiff(plan: Plan): Promise<void> {
   const right = hasNew ? planUri(plan.id, 'cluster-policy.json') : NO_POLICY;
   const arn = plan.steps.map((s) => s.input.ClusterArn).find((a): a is string => typeof a === 'string') ?? '';
   const name = arn.split('/')[1] ?? 'MSK cluster';
-  await vscode.commands.executeCommand('vscode.diff', left, right, `Cluster policy ${name}: now ↔ after apply`, {
+  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('Cluster policy {0}: now ↔ after apply', name), {
     preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside,
   });
 }
@@ -43,9 +43,9 @@ export type MskCommandDeps = {
 };
 
 async function pickCluster(ctx: FormContext, placeHolder: string): Promise<MskCluster | undefined> {
-  const clusters = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading MSK clusters…' }, () => ctx.deps.aws().listMskClusters(ctx.scope));
+  const clusters = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading MSK clusters…') }, () => ctx.deps.aws().listMskClusters(ctx.scope));
   if (!clusters.length) {
-    void vscode.window.showInformationMessage(`No MSK clusters in ${ctx.scope.region} for profile ${ctx.scope.profile}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No MSK clusters in {0} for profile {1}.', ctx.scope.region, ctx.scope.profile));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(clusters.map((c) => ({ label: c.name, description: `${c.state} · ${c.kafkaVersion ?? ''}`, detail: c.arn, c })), { placeHolder });
@@ -59,7 +59,7 @@ export async function removeClickPipesFromCluster(ctx: FormContext, arn: string)
   try {
     input = { clusterArn: arn, policy: await ctx.deps.aws().getMskClusterPolicy(scope, arn) };
   } catch (err) {
-    void vscode.window.showErrorMessage(`Could not read the cluster policy: ${describeAwsError(err, { service: 'kafka', operation: 'GetClusterPolicy' }).text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the cluster policy: {0}', describeAwsError(err, { service: 'kafka', operation: 'GetClusterPolicy' }).text));
     return undefined;
   }
   // A pure dry run first: nothing to remove means no plan, no STS call.
@@ -103,7 +103,7 @@ export function registerMskCommands(deps: MskCommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(MSK_COMMANDS.remove, async (node?: unknown) => {
       const ctx = await context(node);
       if (!ctx) return undefined;
-      const arn = clusterArnOf(node) ?? (await pickCluster(ctx, 'MSK cluster to remove ClickPipes from'))?.arn;
+      const arn = clusterArnOf(node) ?? (await pickCluster(ctx, vscode.l10n.t('MSK cluster to remove ClickPipes from')))?.arn;
       return arn ? removeClickPipesFromCluster(ctx, arn) : undefined;
     }),
   ];

@@ -18,12 +18,12 @@ export class ResultView {
   show(state: ResultState): void {
     this.state = state;
     if (!this.host) {
-      const host = new WebviewHost({ extensionUri: this.extensionUri, viewType: 'clickpipes.result', title: 'ClickPipes: result', app: 'result', column: vscode.ViewColumn.Active, log: this.log });
+      const host = new WebviewHost({ extensionUri: this.extensionUri, viewType: 'clickpipes.result', title: vscode.l10n.t('ClickPipes: result'), app: 'result', column: vscode.ViewColumn.Active, log: this.log });
       host.onReady(() => this.state && host.notify(ResultNotification, this.state));
       host.on(CopyCommand, async ({ label, value }) => {
         await vscode.env.clipboard.writeText(value);
         this.lastCopied = { label, value };
-        vscode.window.setStatusBarMessage(`$(check) Copied ${label}`, 5000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', label), 5000);
       });
       host.on(RetryApplyCommand, ({ planId }) => void this.retry(planId));
       host.panel.onDidDispose(() => (this.host = undefined));

@@ -56,7 +56,7 @@ export class PlanReview implements vscode.Disposable {
     this.diagnostics.set(doc.uri, problems.map((p) => {
       const range = new vscode.Range(doc.positionAt(p.offset), doc.positionAt(p.offset + p.length));
       const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = 'ClickPipes plan';
+      d.source = vscode.l10n.t('ClickPipes plan');
       return d;
     }));
     this.lensChanged.fire();
@@ -72,19 +72,19 @@ export class PlanReview implements vscode.Disposable {
     const { plan, problems } = checkPlanText(doc.getText());
     if (!plan) {
       const count = problems.filter((p) => p.severity === 'error').length;
-      return [new vscode.CodeLens(top, { title: `$(error) ${count} problem${count === 1 ? '' : 's'}: fix before applying`, command: 'workbench.actions.view.problems' })];
+      return [new vscode.CodeLens(top, { title: vscode.l10n.t('$(error) {0} problem{1}: fix before applying', count, count === 1 ? '' : 's'), command: 'workbench.actions.view.problems' })];
     }
     const calls = plan.steps.filter(isMutating).length;
     const journal = await this.journals?.load(plan.id);
     const done = plan.steps.filter((s) => journal?.steps[s.id]?.state === 'done').length;
     const title = journal?.finishedAt
-      ? '$(check) Applied — show the result'
+      ? vscode.l10n.t('$(check) Applied — show the result')
       : journal && Object.keys(journal.steps).length
-        ? `$(debug-restart) Resume apply (${done} of ${plan.steps.length} steps done)`
-        : `$(play) Apply plan (${calls} change${calls === 1 ? '' : 's'} in ${plan.region})`;
+        ? vscode.l10n.t('$(debug-restart) Resume apply ({0} of {1} steps done)', done, plan.steps.length)
+        : vscode.l10n.t('$(play) Apply plan ({0} change{1} in {2})', calls, calls === 1 ? '' : 's', plan.region);
     return [
       new vscode.CodeLens(top, { title, command: APPLY_COMMAND, arguments: [doc.uri] }),
-      new vscode.CodeLens(top, { title: '$(terminal) AWS CLI script', command: 'vscode.open', arguments: [planUri(plan.id, 'commands.sh')] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(terminal) AWS CLI script'), command: 'vscode.open', arguments: [planUri(plan.id, 'commands.sh')] }),
     ];
   }
 
@@ -103,13 +103,13 @@ export class PlanReview implements vscode.Disposable {
         const target = plan?.steps.find((s) => s.id === ref.stepId);
         lines.push(target
           ? `Output **${ref.output}** of step **${ref.stepId}** (${target.title}), read from \`${target.outputs[ref.output] ?? '?'}\` in its ${target.operation} response. Filled in when that step has run.`
-          : `Reference to step **${ref.stepId}**, output **${ref.output}**.`);
+          : vscode.l10n.t('Reference to step **{0}**, output **{1}**.', ref.stepId, ref.output));
       }
     }
     const described = schemaDescription(path);
     if (described) lines.push(described);
     if (path[0] === 'steps' && typeof path[1] === 'number' && path[2] === 'clientTokenField') {
-      lines.push('At apply, this field gets a token made from the plan id and step id, so a re-run returns the same resource instead of a new one.');
+      lines.push(vscode.l10n.t('At apply, this field gets a token made from the plan id and step id, so a re-run returns the same resource instead of a new one.'));
     }
     return lines.length ? new vscode.Hover(new vscode.MarkdownString(lines.join('\n\n'))) : undefined;
   }

@@ -1,5 +1,6 @@
 // "ClickPipes values": the exact fields the ClickHouse Cloud reverse-private-endpoint form asks
 // for, per endpoint type (VPC resource, MSK multi-VPC, VPC endpoint service).
+import { l10n } from '../l10n';
 import type { MskCluster, ResourceShare } from '../model/resources';
 import type { ReversePrivateEndpointType } from '../model/clickpipes';
 import type { ExplorerNode } from './nodes';
@@ -45,8 +46,8 @@ export function clickPipesValues(node: ExplorerNode, shares: ResourceShare[] = [
     case 'resourceConfiguration': {
       const cfg = node.resource;
       const share = shares.find((s) => s.status !== 'DELETED' && s.resources.some((r) => r.arn === cfg.arn));
-      const fields = [{ label: 'Resource configuration ID', value: cfg.id }];
-      if (share) fields.push({ label: 'Resource share ARN', value: share.arn });
+      const fields = [{ label: l10n.t('Resource configuration ID'), value: cfg.id }];
+      if (share) fields.push({ label: l10n.t('Resource share ARN'), value: share.arn });
       return {
         type: 'VPC_RESOURCE',
         fields,
@@ -59,8 +60,8 @@ export function clickPipesValues(node: ExplorerNode, shares: ResourceShare[] = [
       return {
         type: 'VPC_RESOURCE',
         fields: [
-          { label: 'Resource configuration ID', value: configIdFromArn(cfgArn)! },
-          { label: 'Resource share ARN', value: node.resource.arn },
+          { label: l10n.t('Resource configuration ID'), value: configIdFromArn(cfgArn)! },
+          { label: l10n.t('Resource share ARN'), value: node.resource.arn },
         ],
       };
     }
@@ -75,7 +76,7 @@ export function clickPipesValues(node: ExplorerNode, shares: ResourceShare[] = [
       };
     }
     case 'endpointService':
-      return { type: 'VPC_ENDPOINT_SERVICE', fields: [{ label: 'VPC endpoint service name', value: node.resource.name }] };
+      return { type: 'VPC_ENDPOINT_SERVICE', fields: [{ label: l10n.t('VPC endpoint service name'), value: node.resource.name }] };
     default:
       return undefined;
   }

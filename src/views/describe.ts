@@ -1,5 +1,6 @@
 // What a node says: label, description, Markdown tooltip and screen-reader label. Pure text (the
 // provider wraps the tooltip in a MarkdownString), so every line is unit-tested without VS Code.
+import { l10n } from '../l10n';
 import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../model/clickpipes';
 import { resourceIdFromArn } from '../model/arn';
 import { isAwaitingAction } from '../model/status';
@@ -22,18 +23,18 @@ export type NodeText = {
 };
 
 const KIND_TITLES: Record<string, string> = {
-  profile: 'AWS profile',
-  region: 'Region',
-  resourceGateway: 'Resource gateway',
-  resourceConfiguration: 'Resource configuration',
-  resourceShare: 'Resource share',
-  sharePrincipal: 'Share principal',
-  sharedResource: 'Shared resource',
-  mskCluster: 'MSK cluster',
-  endpointService: 'VPC endpoint service',
-  allowedPrincipal: 'Allowed principal',
-  endpointConnection: 'Endpoint connection',
-  iamRole: 'IAM role (IAM DB auth)',
+  profile: l10n.t('AWS profile'),
+  region: l10n.t('Region'),
+  resourceGateway: l10n.t('Resource gateway'),
+  resourceConfiguration: l10n.t('Resource configuration'),
+  resourceShare: l10n.t('Resource share'),
+  sharePrincipal: l10n.t('Share principal'),
+  sharedResource: l10n.t('Shared resource'),
+  mskCluster: l10n.t('MSK cluster'),
+  endpointService: l10n.t('VPC endpoint service'),
+  allowedPrincipal: l10n.t('Allowed principal'),
+  endpointConnection: l10n.t('Endpoint connection'),
+  iamRole: l10n.t('IAM role (IAM DB auth)'),
 };
 
 /** Escapes Markdown punctuation in free text (names, messages) so it renders literally. */
@@ -55,7 +56,7 @@ export function definitionText(d: ResourceConfigurationDefinition | undefined): 
 }
 
 function kindTitle(node: ExplorerNode): string {
-  if (node.type === 'database') return node.resource.kind === 'cluster' ? 'Aurora/RDS DB cluster' : 'RDS DB instance';
+  if (node.type === 'database') return node.resource.kind === 'cluster' ? l10n.t('Aurora/RDS DB cluster') : l10n.t('RDS DB instance');
   if (node.type === 'group') return groupInfo(node.group).label;
   return KIND_TITLES[node.type] ?? node.type;
 }
@@ -88,7 +89,7 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
   switch (node.type) {
     case 'profile':
       if (node.account) parts.push(node.account);
-      else if (node.identityError?.name === 'SsoLoginRequired') parts.push('SSO sign-in needed');
+      else if (node.identityError?.name === 'SsoLoginRequired') parts.push(l10n.t('SSO sign-in needed'));
       else if (node.identityError) parts.push('account unknown');
       if (!node.info) parts.push('not in AWS config');
       break;
@@ -145,7 +146,7 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
       break;
     case 'database': {
       const d = node.resource;
-      parts.push(d.status, `${d.engine} ${d.engineVersion}`, d.iamAuth ? 'IAM auth on' : 'IAM auth off', d.publiclyAccessible && 'public');
+      parts.push(d.status, `${d.engine} ${d.engineVersion}`, d.iamAuth ? l10n.t('IAM auth on') : l10n.t('IAM auth off'), d.publiclyAccessible && 'public');
       break;
     }
     default:
@@ -162,7 +163,7 @@ export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[
   if (node.type === 'message') return undefined;
   if (node.type === 'error') {
     const fix = node.ssoProfile ? `\n\nRun \`aws sso login --profile ${node.ssoProfile}\`, then retry.` : '\n\nClick to retry.';
-    return `$(error) **${escapeMarkdown(node.errorName)}**\n\n${escapeMarkdown(node.message)}${fix}`;
+    return l10n.t('$(error) **{0}**\n\n{1}{2}', escapeMarkdown(node.errorName), escapeMarkdown(node.message), fix);
   }
   const lines: string[] = [`**${kindTitle(node)}** ${escapeMarkdown(labelOf(node))}`, ''];
   const fact = (label: string, value: string | undefined) => {
@@ -174,7 +175,7 @@ export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[
     case 'profile':
       fact('Account', node.account);
       fact('Credentials', node.info?.kind);
-      fact('Default region', node.info?.region);
+      fact(l10n.t('Default region'), node.info?.region);
       if (node.identityError) lines.push(`- Account: ${escapeMarkdown(node.identityError.message)}`);
       break;
     case 'region':
@@ -189,7 +190,7 @@ export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[
       fact('ID', node.resource.id);
       fact('VPC', node.resource.vpcId);
       fact('Subnets', node.resource.subnetIds.join(', '));
-      fact('Security groups', node.resource.securityGroupIds.join(', '));
+      fact(l10n.t('Security groups'), node.resource.securityGroupIds.join(', '));
       break;
     case 'resourceConfiguration':
       fact('ID', node.resource.id);
@@ -201,20 +202,20 @@ export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[
       break;
     case 'resourceShare':
       fact('Principals', node.resource.principals.map((p) => p.id).join(', '));
-      fact('External principals', node.resource.allowExternalPrincipals ? 'allowed' : 'not allowed');
+      fact(l10n.t('External principals'), node.resource.allowExternalPrincipals ? 'allowed' : 'not allowed');
       break;
     case 'mskCluster': {
       const auths = mskAuthentications(node.resource);
       fact('Type', node.resource.clusterType);
       fact('Kafka', node.resource.kafkaVersion);
-      fact('Broker type', node.resource.instanceType);
-      fact('ClickPipes authentication', auths.join(', ') || undefined);
+      fact(l10n.t('Broker type'), node.resource.instanceType);
+      fact(l10n.t('ClickPipes authentication'), auths.join(', ') || undefined);
       break;
     }
     case 'endpointService':
       fact('Private DNS', node.resource.privateDnsName);
-      fact('Load balancers', node.resource.networkLoadBalancerArns.map((a) => resourceIdFromArn(a) ?? a).join(', '));
-      fact('Supported regions', node.resource.supportedRegions.map((r) => r.region).join(', '));
+      fact(l10n.t('Load balancers'), node.resource.networkLoadBalancerArns.map((a) => resourceIdFromArn(a) ?? a).join(', '));
+      fact(l10n.t('Supported regions'), node.resource.supportedRegions.map((r) => r.region).join(', '));
       break;
     case 'endpointConnection':
       fact('Owner', node.connection.owner);
@@ -225,13 +226,13 @@ export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[
       fact('Resource ID', node.resource.resourceId);
       fact('Port', node.resource.port?.toString());
       fact('IAM DB auth', node.resource.iamAuth ? 'enabled' : 'disabled');
-      fact('Publicly accessible', node.resource.publiclyAccessible ? 'yes' : 'no');
+      fact(l10n.t('Publicly accessible'), node.resource.publiclyAccessible ? 'yes' : 'no');
       fact('Cluster', node.resource.clusterId);
       break;
   }
   if (node.type !== 'profile' && node.type !== 'resourceGateway' && node.type !== 'resourceConfiguration') fact('ID', idOf(node));
   fact('ARN', arnOf(node));
-  fact('Service name', serviceNameOf(node));
+  fact(l10n.t('Service name'), serviceNameOf(node));
   fact('DNS name', dnsNameOf(node));
   if (readiness.length) {
     lines.push('', '**ClickPipes readiness**', '');

@@ -2,6 +2,7 @@
 // the error sits where the data would be, with a retry (or the SSO sign-in command).
 // The AWS layer throws AwsCallError with `failure.name` (SsoLoginRequired, AccessDeniedException,
 // ECONNREFUSED, …) and a message already in plain words; anything else is read by its name.
+import { l10n } from '../l10n';
 import { isAwsCallError } from '../aws/api';
 import type { ErrorNode, ExplorerNode } from './nodes';
 import { ids } from './nodes';
@@ -37,19 +38,19 @@ export function errorNode(err: unknown, parent: ExplorerNode | undefined, what: 
   let message: string;
   switch (category) {
     case 'sso':
-      message = `SSO sign-in needed: run 'aws sso login --profile ${p}'`;
+      message = l10n.t('SSO sign-in needed: run \'aws sso login --profile {0}\'', p);
       break;
     case 'mfa':
-      message = `MFA code not entered: ${what} not loaded (click to retry)`;
+      message = l10n.t('MFA code not entered: {0} not loaded (click to retry)', what);
       break;
     case 'accessDenied':
-      message = `Access denied loading ${what}: ${detail}`;
+      message = l10n.t('Access denied loading {0}: {1}', what, detail);
       break;
     case 'network':
-      message = `Cannot reach AWS loading ${what}: ${detail}`;
+      message = l10n.t('Cannot reach AWS loading {0}: {1}', what, detail);
       break;
     default:
-      message = `Could not load ${what}: ${detail}`;
+      message = l10n.t('Could not load {0}: {1}', what, detail);
   }
   return {
     type: 'error',

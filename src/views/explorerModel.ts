@@ -2,6 +2,7 @@
 // lazily and cached until refresh. The VS Code provider renders these nodes; the benchmark drives
 // this same class under plain node. Each region list is fetched once and shared, so a
 // configuration shown under its gateway and in its group costs one ListResourceConfigurations.
+import { l10n } from '../l10n';
 import type { AwsLayer, Scope } from '../aws/api';
 import type {
   CallerIdentity, Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
@@ -247,12 +248,12 @@ export class ExplorerModel {
         const gw = node.resource;
         try {
           const configs = (await this.list(node.scope, 'configurations')).filter((c) => c.resourceGatewayId === gw.id);
-          if (!configs.length) return [message(node, `No resource configurations on ${gw.name || gw.id}`)];
+          if (!configs.length) return [message(node, l10n.t('No resource configurations on {0}', gw.name || gw.id))];
           return sortByLabel(configs.map((c) => ({
             type: 'resourceConfiguration' as const, id: ids.resource(node.scope, c.arn, node.id), parent: node, scope: node.scope, resource: c,
           })));
         } catch (err) {
-          return [errorNode(err, node, `resource configurations of ${gw.name || gw.id}`, node.scope.profile)];
+          return [errorNode(err, node, l10n.t('resource configurations of {0}', gw.name || gw.id), node.scope.profile)];
         }
       }
       case 'resourceShare': {
@@ -265,7 +266,7 @@ export class ExplorerModel {
             type: 'sharedResource' as const, id: ids.resource(node.scope, r.arn, node.id), parent: node, scope: node.scope, share, shared: r,
           })),
         ];
-        return kids.length ? kids : [message(node, 'No principals or resources in this share')];
+        return kids.length ? kids : [message(node, l10n.t('No principals or resources in this share'))];
       }
       case 'endpointService': {
         const svc = node.resource;
@@ -277,19 +278,19 @@ export class ExplorerModel {
             type: 'endpointConnection' as const, id: ids.resource(node.scope, c.vpcEndpointId, node.id), parent: node, scope: node.scope, service: svc, connection: c,
           })),
         ];
-        return kids.length ? kids : [message(node, 'No allowed principals or endpoint connections')];
+        return kids.length ? kids : [message(node, l10n.t('No allowed principals or endpoint connections'))];
       }
       case 'database': {
         const db = node.resource;
-        if (!this.options.databaseRoles) return [message(node, 'No IAM roles made here')];
+        if (!this.options.databaseRoles) return [message(node, l10n.t('No IAM roles made here'))];
         try {
           const roles = await this.options.databaseRoles(node.scope, db);
-          if (!roles.length) return [message(node, `No IAM DB auth roles made by ClickPipes PrivateLink for ${db.id}`)];
+          if (!roles.length) return [message(node, l10n.t('No IAM DB auth roles made by ClickPipes PrivateLink for {0}', db.id))];
           return sortByLabel(roles.map((role) => ({
             type: 'iamRole' as const, id: ids.resource(node.scope, role.arn, node.id), parent: node, scope: node.scope, database: db, role,
           })));
         } catch (err) {
-          return [errorNode(err, node, `IAM roles of ${db.id}`, node.scope.profile)];
+          return [errorNode(err, node, l10n.t('IAM roles of {0}', db.id), node.scope.profile)];
         }
       }
       default:
@@ -305,7 +306,7 @@ export class ExplorerModel {
     } catch (err) {
       this.profilesCache = undefined;
       this.options.onState?.('error');
-      return [errorNode(err, undefined, 'AWS profiles')];
+      return [errorNode(err, undefined, l10n.t('AWS profiles'))];
     }
     if (all.length === 0) {
       this.options.onState?.('noProfiles');
@@ -333,8 +334,8 @@ export class ExplorerModel {
   private loadRegions(node: ProfileNode): ExplorerNode[] {
     if (!node.info) {
       return [{
-        ...message(node, `Profile "${node.profile}" is not in your AWS config or credentials file: click to choose profiles`),
-        action: { command: 'clickpipes.selectProfiles', title: 'Select AWS Profiles' },
+        ...message(node, l10n.t('Profile "{0}" is not in your AWS config or credentials file: click to choose profiles', node.profile)),
+        action: { command: 'clickpipes.selectProfiles', title: l10n.t('Select AWS Profiles') },
       }];
     }
     // The account id arrives in the background: regions (and their lists) never wait on STS.
@@ -373,10 +374,10 @@ export class ExplorerModel {
 
   private async loadGroup(node: GroupNode): Promise<ExplorerNode[]> {
     const { scope, group } = node;
-    const what = `${groupInfo(group).plural} in ${scope.region}`;
+    const what = l10n.t('{0} in {1}', groupInfo(group).plural, scope.region);
     try {
       const kids = await this.groupChildren(node);
-      return kids.length ? sortByLabel(kids) : [message(node, `No ${what}`)];
+      return kids.length ? sortByLabel(kids) : [message(node, l10n.t('No {0}', what))];
     } catch (err) {
       return [errorNode(err, node, what, scope.profile)];
     }

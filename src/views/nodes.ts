@@ -1,5 +1,6 @@
 // Explorer nodes are plain data: the provider renders them, commands read them. No `vscode` here,
 // so the whole tree model loads and is tested under plain node (unit tests, the benchmark).
+import { l10n } from '../l10n';
 import type { Scope } from '../aws/api';
 import type {
   Database, EndpointConnection, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
@@ -15,12 +16,12 @@ export type GroupKind =
 
 /** Group order under a region, with the words used in labels and "empty" messages. */
 export const GROUPS: readonly { kind: GroupKind; label: string; plural: string }[] = [
-  { kind: 'resourceGateways', label: 'Resource gateways', plural: 'resource gateways' },
-  { kind: 'resourceConfigurations', label: 'Resource configurations', plural: 'resource configurations' },
-  { kind: 'resourceShares', label: 'Resource shares', plural: 'resource shares' },
-  { kind: 'mskClusters', label: 'MSK clusters', plural: 'MSK clusters' },
-  { kind: 'endpointServices', label: 'VPC endpoint services', plural: 'VPC endpoint services' },
-  { kind: 'databases', label: 'Databases', plural: 'databases' },
+  { kind: 'resourceGateways', label: l10n.t('Resource gateways'), plural: l10n.t('resource gateways') },
+  { kind: 'resourceConfigurations', label: l10n.t('Resource configurations'), plural: l10n.t('resource configurations') },
+  { kind: 'resourceShares', label: l10n.t('Resource shares'), plural: l10n.t('resource shares') },
+  { kind: 'mskClusters', label: l10n.t('MSK clusters'), plural: l10n.t('MSK clusters') },
+  { kind: 'endpointServices', label: l10n.t('VPC endpoint services'), plural: l10n.t('VPC endpoint services') },
+  { kind: 'databases', label: l10n.t('Databases'), plural: l10n.t('databases') },
 ];
 
 export function groupInfo(kind: GroupKind): { kind: GroupKind; label: string; plural: string } {

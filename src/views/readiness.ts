@@ -1,6 +1,7 @@
 // Readiness lines for a node, from the pure checks in src/model/readiness over what the explorer
 // has already loaded: drawing an icon never costs an AWS call. A check that needs a list not
 // loaded yet (databases for a configuration's target) simply has less to say until it is.
+import { l10n } from '../l10n';
 import {
   configurationReadiness, databaseReadiness, endpointServiceReadiness, gatewayReadiness, mskReadiness, regionReadiness,
   shareReadiness, type Finding,
@@ -32,7 +33,7 @@ export function readinessOf(node: ExplorerNode, model: Pick<ExplorerModel, 'load
       if (shares) {
         const holder = shares.find((s) => s.resources.some((r) => r.arn === cfg.arn));
         if (holder) findings.push(...shareReadiness(holder, cfg.arn).map((f) => ({ ...f, message: `Share ${holder.name}: ${f.message}` })));
-        else findings.push({ level: 'warning', message: 'No resource share holds this configuration: ClickPipes cannot use it yet.' });
+        else findings.push({ level: 'warning', message: l10n.t('No resource share holds this configuration: ClickPipes cannot use it yet.') });
       }
       return findings;
     }

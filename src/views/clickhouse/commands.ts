@@ -28,7 +28,7 @@ export function registerClickHouseCommands(
 ): void {
   const api = async (): Promise<ClickHouseApi | undefined> => {
     const client = await session.api();
-    if (!client) void vscode.window.showWarningMessage('Sign in to ClickHouse Cloud first.', 'Sign in')
+    if (!client) void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to ClickHouse Cloud first.'), vscode.l10n.t('Sign in'))
       .then((a) => a && vscode.commands.executeCommand('clickpipes.clickhouse.signIn'));
     return client;
   };
@@ -52,7 +52,7 @@ export function registerClickHouseCommands(
   reg('clickpipes.clickhouse.signIn', (prefilled?: Partial<ApiKey> & { verify?: boolean }) => signIn(session, prefilled));
   reg('clickpipes.clickhouse.signOut', async () => {
     await session.signOut();
-    void vscode.window.showInformationMessage('Signed out of ClickHouse Cloud; the API key was removed from this machine\'s secret storage.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of ClickHouse Cloud; the API key was removed from this machine\'s secret storage.'));
   });
   reg('clickpipes.clickhouse.refresh', (node?: ServiceNode) => provider.refresh(node?.kind === 'service' ? node : undefined));
 
@@ -61,17 +61,17 @@ export function registerClickHouseCommands(
     if (!target) return undefined;
     const name = target.dnsName ?? target.rpe.privateDnsNames[0] ?? target.rpe.dnsNames[0];
     if (!name) {
-      void vscode.window.showWarningMessage(`"${target.rpe.description}" has no DNS name yet (status ${target.rpe.status}).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" has no DNS name yet (status {1}).', target.rpe.description, target.rpe.status));
       return undefined;
     }
     await vscode.env.clipboard.writeText(name);
-    vscode.window.setStatusBarMessage(`Copied ${name}`, 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', name), 4000);
     return name;
   });
 
   // The optional second argument (a source kind or port) skips the question; tests use it.
   reg('clickpipes.clickhouse.copyConnectionAddress', async (arg?: unknown, source?: SourceKind | number) => {
-    const target = await endpointOf(arg, 'Copy connection address');
+    const target = await endpointOf(arg, vscode.l10n.t('Copy connection address'));
     if (!target) return undefined;
     const { rpe } = target;
     const chosen = source ?? knownSource(rpe) ?? (await askSourcePort(context, rpe));
@@ -80,28 +80,27 @@ export function registerClickHouseCommands(
       ? hostWithPort(target.dnsName, typeof chosen === 'number' ? chosen : chosen === 'postgres' ? 5432 : 3306)
       : connectionAddress(rpe, chosen);
     if (!address) {
-      void vscode.window.showWarningMessage(`"${rpe.description}" has no DNS name yet (status ${rpe.status}).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" has no DNS name yet (status {1}).', rpe.description, rpe.status));
       return undefined;
     }
     await vscode.env.clipboard.writeText(address);
-    vscode.window.setStatusBarMessage(`Copied ${address}`, 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', address), 4000);
     if (chosen === 'kafka') {
       void vscode.window.showInformationMessage(
-        'Copied the multi-VPC bootstrap string built from the endpoint\'s broker names (ports from 14001). ' +
-        'MSK\'s own GetBootstrapBrokers "VPC connectivity" string is authoritative when they differ.');
+        vscode.l10n.t('Copied the multi-VPC bootstrap string built from the endpoint\'s broker names (ports from 14001). MSK\'s own GetBootstrapBrokers "VPC connectivity" string is authoritative when they differ.'));
     }
     return address;
   });
 
   reg('clickpipes.clickhouse.deleteEndpoint', async (arg?: unknown, options?: { confirm?: boolean }) => {
-    const target = await endpointOf(arg, 'Delete reverse private endpoint');
+    const target = await endpointOf(arg, vscode.l10n.t('Delete reverse private endpoint'));
     const client = await api();
     if (!target || !client) return false;
     const { rpe } = target;
     if (options?.confirm !== false) {
       const go = 'Delete';
       const answer = await vscode.window.showWarningMessage(
-        `Delete the reverse private endpoint "${rpe.description || rpe.id}"?`,
+        vscode.l10n.t('Delete the reverse private endpoint "{0}"?', rpe.description || rpe.id),
         { modal: true, detail: deleteDetail(rpe, target.service.name) }, go);
       if (answer !== go) return false;
     }
@@ -120,7 +119,7 @@ export function registerClickHouseCommands(
   reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode, prefilled?: CreateRpeBody) => {
     const client = await api();
     if (!client) return undefined;
-    const target = arg?.kind === 'service' ? arg : await pickService(client, { title: 'Create a reverse private endpoint in which service?' });
+    const target = arg?.kind === 'service' ? arg : await pickService(client, { title: vscode.l10n.t('Create a reverse private endpoint in which service?') });
     if (!target) return undefined;
     const body = prefilled ?? (await askBody(target));
     return body ? openReview(target, body) : undefined;
@@ -130,46 +129,46 @@ export function registerClickHouseCommands(
     offerReversePrivateEndpoint(plan, outputs, options));
 
   reg('clickpipes.clickhouse.acceptConnection', async (arg?: unknown) => {
-    const target = await endpointOf(arg, 'Accept the connection');
+    const target = await endpointOf(arg, vscode.l10n.t('Accept the connection'));
     if (target) await openAcceptance(target.rpe);
   });
 
   reg('clickpipes.clickhouse.watchEndpoint', async (arg?: unknown) => {
-    const target = await endpointOf(arg, 'Watch until settled');
+    const target = await endpointOf(arg, vscode.l10n.t('Watch until settled'));
     if (target) await watchUntilSettled(target, target.rpe);
   });
 }
 
 async function signIn(session: ClickHouseSession, prefilled?: Partial<ApiKey> & { verify?: boolean }): Promise<boolean> {
   const keyId = prefilled?.keyId ?? (await vscode.window.showInputBox({
-    title: 'Sign in to ClickHouse Cloud (1/2)',
-    prompt: 'API key ID (ClickHouse Cloud console → Organization → API keys)',
+    title: vscode.l10n.t('Sign in to ClickHouse Cloud (1/2)'),
+    prompt: vscode.l10n.t('API key ID (ClickHouse Cloud console → Organization → API keys)'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'The key ID is required.'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The key ID is required.')),
   }))?.trim();
   if (!keyId) return false;
   const keySecret = prefilled?.keySecret ?? (await vscode.window.showInputBox({
-    title: 'Sign in to ClickHouse Cloud (2/2)',
-    prompt: 'API key secret (kept in VS Code secret storage only)',
+    title: vscode.l10n.t('Sign in to ClickHouse Cloud (2/2)'),
+    prompt: vscode.l10n.t('API key secret (kept in VS Code secret storage only)'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v ? undefined : 'The key secret is required.'),
+    validateInput: (v) => (v ? undefined : vscode.l10n.t('The key secret is required.')),
   }));
   if (!keySecret) return false;
   if (prefilled?.verify !== false) {
     // Check the key before keeping it, so a typo does not leave a broken sign-in behind.
     const probe = new ClickHouseApi({ baseUrl: session.baseUrl, key: { keyId, keySecret } });
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the ClickHouse Cloud API key…' },
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the ClickHouse Cloud API key…') },
         () => probe.listOrganizations());
     } catch (e) {
       const err = e as ClickHouseApiError;
       if (err.kind === 'network') {
-        const keep = 'Save anyway';
+        const keep = vscode.l10n.t('Save anyway');
         if ((await vscode.window.showWarningMessage(err.message, keep)) !== keep) return false;
       } else {
         void vscode.window.showErrorMessage(err.kind === 'unauthorized'
-          ? 'The ClickHouse Cloud API key was rejected (401). Check the key ID and secret and sign in again.' : err.message);
+          ? vscode.l10n.t('The ClickHouse Cloud API key was rejected (401). Check the key ID and secret and sign in again.') : err.message);
         return false;
       }
     }
@@ -179,14 +178,13 @@ async function signIn(session: ClickHouseSession, prefilled?: Partial<ApiKey> & 
 }
 
 function deleteDetail(rpe: ReversePrivateEndpoint, serviceName: string): string {
-  const lines = [`Service: ${serviceName || rpe.serviceId}`, `Type: ${rpeTypeLabel(rpe.type)}`, '', 'ClickPipes using this endpoint will stop connecting.'];
+  const lines = [vscode.l10n.t('Service: {0}', serviceName || rpe.serviceId), vscode.l10n.t('Type: {0}', rpeTypeLabel(rpe.type)), '', vscode.l10n.t('ClickPipes using this endpoint will stop connecting.')];
   if (rpe.type === 'VPC_RESOURCE') {
-    lines.push(`The RAM resource share ${rpe.vpcResourceShareArn ?? ''} is left behind in your AWS account and cannot be reused for a new endpoint: ` +
-      'delete it from the AWS explorer when nothing else needs it.');
+    lines.push(vscode.l10n.t('The RAM resource share {0} is left behind in your AWS account and cannot be reused for a new endpoint: delete it from the AWS explorer when nothing else needs it.', rpe.vpcResourceShareArn ?? ''));
   } else if (rpe.type === 'MSK_MULTI_VPC') {
-    lines.push('The cluster policy and multi-VPC connectivity stay on the MSK cluster.');
+    lines.push(vscode.l10n.t('The cluster policy and multi-VPC connectivity stay on the MSK cluster.'));
   } else if (rpe.type === 'VPC_ENDPOINT_SERVICE') {
-    lines.push('The VPC endpoint service and its allowed principals stay in your AWS account.');
+    lines.push(vscode.l10n.t('The VPC endpoint service and its allowed principals stay in your AWS account.'));
   }
   return lines.join('\n');
 }
@@ -199,14 +197,14 @@ async function askSourcePort(context: vscode.ExtensionContext, rpe: ReversePriva
     { label: 'PostgreSQL', description: '5432', port: 5432 },
     { label: 'MySQL', description: '3306', port: 3306 },
     { label: 'MariaDB', description: '3306', port: 3306 },
-    { label: 'Other port…', description: '', port: 0 },
+    { label: vscode.l10n.t('Other port…'), description: '', port: 0 },
   ];
   if (remembered && !items.some((i) => i.port === remembered)) items.unshift({ label: `Port ${remembered}`, description: 'used last time', port: remembered });
-  const picked = await vscode.window.showQuickPick(items, { title: `Which source is behind "${rpe.description}"? (the DNS name has no port)` });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which source is behind "{0}"? (the DNS name has no port)', rpe.description) });
   if (!picked) return undefined;
   let port = picked.port;
   if (port === 0) {
-    const text = await vscode.window.showInputBox({ title: 'Source port', validateInput: (v) => (isValidPort(v.trim()) ? undefined : 'A port is 1–65535.') });
+    const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Source port'), validateInput: (v) => (isValidPort(v.trim()) ? undefined : vscode.l10n.t('A port is 1–65535.')) });
     if (!text) return undefined;
     port = Number(text.trim());
   }
@@ -219,33 +217,34 @@ async function askBody(target: ServiceRef): Promise<CreateRpeBody | undefined> {
   const typePick = await vscode.window.showQuickPick(
     RPE_TYPES.map((t) => ({
       label: rpeTypeLabel(t), description: t, type: t,
-      detail: t === 'VPC_RESOURCE' ? 'VPC Lattice resource configuration shared through RAM (same region only)'
-        : t === 'MSK_MULTI_VPC' ? 'Amazon MSK multi-VPC private connectivity (same region only)'
-          : 'VPC endpoint service on an NLB (cross-region with supported regions)',
+      detail: t === 'VPC_RESOURCE' ? vscode.l10n.t('VPC Lattice resource configuration shared through RAM (same region only)')
+        : t === 'MSK_MULTI_VPC' ? vscode.l10n.t('Amazon MSK multi-VPC private connectivity (same region only)')
+          : vscode.l10n.t('VPC endpoint service on an NLB (cross-region with supported regions)'),
     })),
-    { title: `Reverse private endpoint for "${target.service.name}" (${target.service.region}): type` });
+    { title: vscode.l10n.t('Reverse private endpoint for "{0}" ({1}): type', target.service.name, target.service.region) });
   if (!typePick) return undefined;
   const type: ReversePrivateEndpointType = typePick.type;
   const ask = (prompt: string, validate: (v: string) => string | undefined, placeHolder?: string, value?: string) =>
-    vscode.window.showInputBox({ title: `${rpeTypeLabel(type)}: ${prompt}`, placeHolder, value, ignoreFocusOut: true, validateInput: (v) => validate(v.trim()) })
+    // validate() is one of src/model's validators (pure code): its messages stay English.
+    vscode.window.showInputBox({ title: vscode.l10n.t('{0}: {1}', rpeTypeLabel(type), prompt), placeHolder, value, ignoreFocusOut: true, validateInput: (v) => validate(v.trim()) })
       .then((v) => v?.trim());
   const body: Partial<CreateRpeBody> = { type };
   if (type === 'VPC_RESOURCE') {
-    body.vpcResourceConfigurationId = await ask('resource configuration ID', validateResourceConfigurationId, 'rcfg-0123456789abcdef0');
+    body.vpcResourceConfigurationId = await ask(vscode.l10n.t('resource configuration ID'), validateResourceConfigurationId, 'rcfg-0123456789abcdef0');
     if (!body.vpcResourceConfigurationId) return undefined;
-    body.vpcResourceShareArn = await ask('resource share ARN', validateResourceShareArn, 'arn:aws:ram:us-east-1:123456789012:resource-share/…');
+    body.vpcResourceShareArn = await ask(vscode.l10n.t('resource share ARN'), validateResourceShareArn, 'arn:aws:ram:us-east-1:123456789012:resource-share/…');
     if (!body.vpcResourceShareArn) return undefined;
   } else if (type === 'MSK_MULTI_VPC') {
-    body.mskClusterArn = await ask('MSK cluster ARN', validateMskClusterArn, 'arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid');
+    body.mskClusterArn = await ask(vscode.l10n.t('MSK cluster ARN'), validateMskClusterArn, 'arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid');
     if (!body.mskClusterArn) return undefined;
-    const auth = await vscode.window.showQuickPick(MSK_AUTHENTICATIONS.map((a) => ({ label: a })), { title: 'MSK authentication' });
+    const auth = await vscode.window.showQuickPick(MSK_AUTHENTICATIONS.map((a) => ({ label: a })), { title: vscode.l10n.t('MSK authentication') });
     if (!auth) return undefined;
     body.mskAuthentication = auth.label as MskAuthentication;
   } else {
-    body.vpcEndpointServiceName = await ask('endpoint service name', validateEndpointServiceName, 'com.amazonaws.vpce.us-east-1.vpce-svc-…');
+    body.vpcEndpointServiceName = await ask(vscode.l10n.t('endpoint service name'), validateEndpointServiceName, 'com.amazonaws.vpce.us-east-1.vpce-svc-…');
     if (!body.vpcEndpointServiceName) return undefined;
   }
-  body.description = await ask(`description (≤ ${MAX_DESCRIPTION_LENGTH} characters)`, validateDescription, undefined, `ClickPipes ${type}`);
+  body.description = await ask(vscode.l10n.t('description (≤ {0} characters)', MAX_DESCRIPTION_LENGTH), validateDescription, undefined, `ClickPipes ${type}`);
   if (!body.description) return undefined;
   return body as CreateRpeBody;
 }

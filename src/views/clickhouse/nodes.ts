@@ -52,10 +52,10 @@ function rpeTooltip(rpe: ReversePrivateEndpoint, service: ChService): vscode.Mar
   md.appendMarkdown(`${rpeTypeLabel(rpe.type)} · status **${rpe.status}** · service ${escapeMd(service.name)} (${service.region})\n\n`);
   md.appendMarkdown(`${escapeMd(explainRpeStatus(rpe.status, rpe.type))}\n\n`);
   const rows: [string, string | undefined][] = [
-    ['Id', rpe.id], ['Endpoint id', rpe.endpointId],
-    ['Resource configuration', rpe.vpcResourceConfigurationId], ['Resource share', rpe.vpcResourceShareArn],
+    ['Id', rpe.id], [vscode.l10n.t('Endpoint id'), rpe.endpointId],
+    [vscode.l10n.t('Resource configuration'), rpe.vpcResourceConfigurationId], [vscode.l10n.t('Resource share'), rpe.vpcResourceShareArn],
     ['MSK cluster', rpe.mskClusterArn], ['MSK authentication', rpe.mskAuthentication],
-    ['Endpoint service', rpe.vpcEndpointServiceName],
+    [vscode.l10n.t('Endpoint service'), rpe.vpcEndpointServiceName],
   ];
   for (const [k, v] of rows) if (v) md.appendMarkdown(`- ${k}: \`${v}\`\n`);
   for (const n of rpe.dnsNames) md.appendMarkdown(`- DNS name: \`${n}\`\n`);

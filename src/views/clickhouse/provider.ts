@@ -83,7 +83,7 @@ export class ClickHouseTreeProvider implements vscode.TreeDataProvider<ChNode>, 
     if (!api) return [];
     try {
       const orgs = await api.listOrganizations();
-      if (orgs.length === 0) return [message('no-orgs', 'This API key sees no organizations', 'info')];
+      if (orgs.length === 0) return [message('no-orgs', vscode.l10n.t('This API key sees no organizations'), 'info')];
       return orgs.map((org) => ({ kind: 'org', org }));
     } catch (e) {
       return [errorNode('orgs', e)];
@@ -95,7 +95,7 @@ export class ClickHouseTreeProvider implements vscode.TreeDataProvider<ChNode>, 
     if (!api) return [];
     try {
       const services = await api.listServices(org.id);
-      if (services.length === 0) return [message(`no-services:${org.id}`, 'No services in this organization', 'info')];
+      if (services.length === 0) return [message(`no-services:${org.id}`, vscode.l10n.t('No services in this organization'), 'info')];
       return services.map((service) => {
         const node: ServiceNode = { kind: 'service', org, service };
         this.serviceNodes.set(service.id, node);
@@ -111,7 +111,7 @@ export class ClickHouseTreeProvider implements vscode.TreeDataProvider<ChNode>, 
     const api = await this.session.api();
     if (!api) return [];
     if (node.service.provider && node.service.provider !== 'aws') {
-      return [message(`not-aws:${node.service.id}`, `Reverse private endpoints on ${node.service.provider} are not shown here`, 'info')];
+      return [message(`not-aws:${node.service.id}`, vscode.l10n.t('Reverse private endpoints on {0} are not shown here', node.service.provider), 'info')];
     }
     let list: ReversePrivateEndpoint[];
     try {
@@ -124,9 +124,9 @@ export class ClickHouseTreeProvider implements vscode.TreeDataProvider<ChNode>, 
     this.schedulePoll(node.service, list);
     if (list.length === 0) {
       return [{
-        ...message(`no-rpes:${node.service.id}`, 'No reverse private endpoints', 'info'),
-        detail: 'Create one…',
-        command: { command: 'clickpipes.clickhouse.createEndpoint', title: 'Create', arguments: [node] },
+        ...message(`no-rpes:${node.service.id}`, vscode.l10n.t('No reverse private endpoints'), 'info'),
+        detail: vscode.l10n.t('Create one…'),
+        command: { command: 'clickpipes.clickhouse.createEndpoint', title: vscode.l10n.t('Create'), arguments: [node] },
       }];
     }
     return list.map((rpe) => ({ kind: 'rpe', org: node.org, service: node.service, rpe }));
@@ -186,16 +186,16 @@ function message(id: string, text: string, icon: string, color?: string): Messag
 /** A failed read as a node: what went wrong, and the click that helps (sign in again, or retry). */
 export function errorNode(id: string, e: unknown, retryOf?: ChNode): MessageNode {
   const err = e instanceof ClickHouseApiError ? e : undefined;
-  const text = err?.message ?? `Could not read ClickHouse Cloud: ${String((e as Error)?.message ?? e)}`;
+  const text = err?.message ?? vscode.l10n.t('Could not read ClickHouse Cloud: {0}', String((e as Error)?.message ?? e));
   log.warn(`ClickHouse Cloud view: ${text}`);
   if (err?.kind === 'unauthorized') {
     return {
       kind: 'message', id: `error:${id}`, text, icon: 'key', color: 'charts.red', flags: ['error', 'signIn'],
-      command: { command: 'clickpipes.clickhouse.signIn', title: 'Sign in' },
+      command: { command: 'clickpipes.clickhouse.signIn', title: vscode.l10n.t('Sign in') },
     };
   }
   return {
-    kind: 'message', id: `error:${id}`, text, detail: 'Click to retry', icon: 'error', color: 'charts.red', flags: ['error', 'retry'],
-    command: { command: 'clickpipes.clickhouse.refresh', title: 'Retry', arguments: retryOf ? [retryOf] : [] },
+    kind: 'message', id: `error:${id}`, text, detail: vscode.l10n.t('Click to retry'), icon: 'error', color: 'charts.red', flags: ['error', 'retry'],
+    command: { command: 'clickpipes.clickhouse.refresh', title: vscode.l10n.t('Retry'), arguments: retryOf ? [retryOf] : [] },
   };
 }

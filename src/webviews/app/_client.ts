@@ -72,3 +72,44 @@ export function h<K extends string>(tag: K, attrs: Record<string, unknown> = {},
 export function fill(el: Element, ...children: (Node | string | undefined | false)[]): void {
   el.replaceChildren(...children.filter((c): c is Node | string => c !== undefined && c !== false));
 }
+
+// ---- form accessibility (shared by the forms) ------------------------------------------------
+
+/** A field's error slot: a live region, so an error is announced when it appears. */
+export function errorSlot(field: string): HTMLElement {
+  return h('div', { className: 'field-error', id: `error-${field}`, role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true', 'data-field': field });
+}
+
+/**
+ * Ties a label (and the helper text, and the error slot) to its control: `for` on the label,
+ * aria-labelledby and aria-describedby on the control, so a screen reader names the field and
+ * reads its help and error with it.
+ */
+export function labelControl(field: string, label: HTMLElement, control: HTMLElement, helper?: HTMLElement): void {
+  control.id ||= `field-${field}`;
+  label.id ||= `label-${field}`;
+  label.setAttribute('for', control.id);
+  control.setAttribute('aria-labelledby', label.id);
+  const described = [`error-${field}`];
+  if (helper) {
+    helper.id ||= `help-${field}`;
+    described.unshift(helper.id);
+  }
+  control.setAttribute('aria-describedby', described.join(' '));
+}
+
+/**
+ * After a failed submit: keyboard focus to the first invalid field (its first checkbox when the
+ * field is a list), else to the error summary.
+ */
+export function focusFirstInvalid(root: ParentNode): void {
+  const invalid = root.querySelector<HTMLElement>('[invalid], [aria-invalid="true"]');
+  const focusable = 'vscode-textfield, vscode-textarea, vscode-single-select, vscode-multi-select, vscode-checkbox, vscode-radio, input, select, textarea, button';
+  const target = invalid
+    ? (invalid.matches(focusable) ? invalid : invalid.querySelector<HTMLElement>(focusable) ?? invalid)
+    : root.querySelector<HTMLElement>('#form-summary');
+  if (!target) return;
+  if (!target.matches(focusable) && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+  target.scrollIntoView?.({ block: 'center' });
+}

@@ -18,7 +18,7 @@ import {
   CheckRoleNameRequest, IamDbAuthInitNotification, SubmitIamDbAuthCommand, type IamDbAuthInit, type IamDbOption, type RoleNameCheck,
 } from '../iamDbAuthProtocol';
 import { ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors } from '../protocol';
-import { fill, h, loadDraft, onNotification, ready, request, saveDraft, send } from './_client';
+import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, ready, request, saveDraft, send } from './_client';
 
 type Draft = { values: IamDbAuthForm; touched: string[] };
 
@@ -92,15 +92,11 @@ async function checkRoleName(): Promise<void> {
 
 // ---- fields ------------------------------------------------------------------------------------
 
-const errorSlot = (field: string) => h('div', { className: 'field-error', id: `error-${field}`, role: 'alert', 'data-field': field });
-
 function group(label: string, field: string, control: HTMLElement, help?: string | HTMLElement): HTMLElement {
-  control.id ||= `field-${field}`;
-  return h('vscode-form-group', { variant: 'vertical', 'data-group': field },
-    h('vscode-label', { for: control.id }, label),
-    control,
-    help ? h('vscode-form-helper', {}, help) : undefined,
-    errorSlot(field));
+  const labelEl = h('vscode-label', {}, label);
+  const helper = help ? h('vscode-form-helper', {}, help) : undefined;
+  labelControl(field, labelEl, control, helper);
+  return h('vscode-form-group', { variant: 'vertical', 'data-group': field }, labelEl, control, helper, errorSlot(field));
 }
 
 function textField(field: 'clickhouseRoleArn' | 'dbUser' | 'roleName', placeholder: string, onChange?: () => void): HTMLElement {
@@ -186,7 +182,7 @@ function submit(): void {
   persist();
   showErrors();
   if (Object.keys(errors()).length > 0) {
-    root.querySelector<HTMLElement>('[invalid]')?.focus();
+    focusFirstInvalid(root);
     return;
   }
   busy = true;
@@ -227,6 +223,7 @@ onNotification(FormErrorsNotification, ({ errors: errs }) => {
   hostErrors = errs;
   for (const f of Object.keys(errs)) touch(f);
   render();
+  focusFirstInvalid(root);
 });
 onNotification(FormSubmittedNotification, ({ planTitle }) => {
   busy = false;

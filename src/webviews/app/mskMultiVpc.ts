@@ -15,7 +15,7 @@ import type { MskMultiVpcForm } from '../../model/forms';
 import { validateForm } from '../../model/validation';
 import { MskMultiVpcInitNotification, SubmitMskMultiVpcCommand, defaultAuth, type MskClusterOption, type MskMultiVpcInit } from '../mskProtocol';
 import { ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors } from '../protocol';
-import { fill, h, loadDraft, onNotification, ready, saveDraft, send } from './_client';
+import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, ready, saveDraft, send } from './_client';
 
 type Draft = { values: MskMultiVpcForm; touched: string[] };
 
@@ -53,7 +53,6 @@ function update(change: (v: MskMultiVpcForm) => void, field: string, rerender: b
   else showErrors();
 }
 
-const errorSlot = (field: string) => h('div', { className: 'field-error', id: `error-${field}`, role: 'alert', 'data-field': field });
 
 function clusterSection(): HTMLElement {
   const clusters = init?.clusters ?? [];
@@ -66,9 +65,11 @@ function clusterSection(): HTMLElement {
     v.auth = c ? defaultAuth(c) : { iam: false, scram: false, tls: false };
   }, 'clusterArn', true));
   const c = chosen();
+  const label = h('vscode-label', {}, 'Cluster');
+  labelControl('clusterArn', label, select);
   return h('section', {},
     h('h2', {}, '1. MSK cluster'),
-    h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { for: 'field-clusterArn' }, 'Cluster'), select, errorSlot('clusterArn')),
+    h('vscode-form-group', { variant: 'vertical' }, label, select, errorSlot('clusterArn')),
     c ? prerequisiteList(c) : undefined);
 }
 
@@ -96,12 +97,12 @@ function authSection(): HTMLElement | undefined {
   const c = chosen();
   if (!c) return undefined;
   return h('section', {},
-    h('h2', {}, '2. Authentication for multi-VPC connectivity'),
-    h('div', { className: 'check-list', id: 'field-auth', role: 'group' },
+    h('h2', { id: 'label-auth' }, '2. Authentication for multi-VPC connectivity'),
+    h('div', { className: 'check-list', id: 'field-auth', role: 'group', 'aria-labelledby': 'label-auth', 'aria-describedby': 'help-auth error-auth' },
       authBox('iam', 'SASL/IAM (ClickPipes: SASL_IAM)', c),
       authBox('scram', 'SASL/SCRAM (ClickPipes: SASL_SCRAM)', c),
       authBox('tls', 'TLS (not used by ClickPipes)', c)),
-    h('vscode-form-helper', {}, 'Only types enabled on the cluster can be turned on. Types already on stay on. Changing connectivity puts the cluster in UPDATING for a while.'),
+    h('vscode-form-helper', { id: 'help-auth' }, 'Only types enabled on the cluster can be turned on. Types already on stay on. Changing connectivity puts the cluster in UPDATING for a while.'),
     errorSlot('auth'));
 }
 
@@ -136,7 +137,10 @@ function submit(): void {
   for (const field of ['clusterArn', 'auth', ...Object.keys(errors())]) touch(field);
   saveDraft(draft);
   showErrors();
-  if (Object.keys(errors()).length > 0) return;
+  if (Object.keys(errors()).length > 0) {
+    focusFirstInvalid(root);
+    return;
+  }
   busy = true;
   render();
   const { clusterArn, auth } = draft.values;
@@ -175,6 +179,7 @@ onNotification(FormErrorsNotification, ({ errors: errs }) => {
   hostErrors = errs;
   for (const f of Object.keys(errs)) touch(f);
   render();
+  focusFirstInvalid(root);
 });
 onNotification(FormSubmittedNotification, ({ planTitle }) => {
   busy = false;

@@ -20,7 +20,7 @@ import {
   ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, LoadVpcRequest, SubmitVpcResourceCommand,
   VpcResourceInitNotification, type FormErrors, type VpcDetails, type VpcResourceInit,
 } from '../protocol';
-import { fill, h, loadDraft, onNotification, ready, request, saveDraft, send } from './_client';
+import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, ready, request, saveDraft, send } from './_client';
 
 type Draft = { values: VpcResourceForm; touched: string[]; details?: VpcDetails; detailsFor?: string };
 
@@ -82,17 +82,11 @@ function set<K extends keyof VpcResourceForm>(field: K, value: VpcResourceForm[K
 
 // ---- fields ------------------------------------------------------------------------------------
 
-function errorSlot(field: string): HTMLElement {
-  return h('div', { className: 'field-error', id: `error-${field}`, role: 'alert', 'data-field': field });
-}
-
 function group(label: string, field: string, control: HTMLElement, help?: string): HTMLElement {
-  control.id ||= `field-${field}`;
-  return h('vscode-form-group', { variant: 'vertical', 'data-group': field },
-    h('vscode-label', { for: control.id }, label),
-    control,
-    help ? h('vscode-form-helper', {}, help) : undefined,
-    errorSlot(field));
+  const labelEl = h('vscode-label', {}, label);
+  const helper = help ? h('vscode-form-helper', {}, help) : undefined;
+  labelControl(field, labelEl, control, helper);
+  return h('vscode-form-group', { variant: 'vertical', 'data-group': field }, labelEl, control, helper, errorSlot(field));
 }
 
 function textField(field: keyof VpcResourceForm, placeholder = '', transform?: (s: string) => unknown): HTMLElement {
@@ -253,7 +247,7 @@ function submit(): void {
   persist();
   showErrors();
   if (Object.keys(errors()).length > 0) {
-    root.querySelector<HTMLElement>('[invalid]')?.focus();
+    focusFirstInvalid(root);
     return;
   }
   busy = true;
@@ -299,6 +293,7 @@ onNotification(FormErrorsNotification, ({ errors: errs }) => {
   hostErrors = errs;
   for (const f of Object.keys(errs)) touch(f);
   render();
+  focusFirstInvalid(root);
 });
 onNotification(FormSubmittedNotification, ({ planTitle }) => {
   busy = false;

@@ -11,7 +11,7 @@ import { BACK, inputText, pickOne, runSteps, type StepIo, type StepResult } from
 export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
   const session = startIamDbAuthSession(ctx);
   const init = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Reading RDS instances and Aurora clusters…' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading RDS instances and Aurora clusters…') },
     () => session.loadInit(),
   );
   if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
@@ -30,9 +30,9 @@ export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Ur
 
   const databaseStep = async (io: StepIo): Promise<StepResult> => {
     for (;;) {
-      const r = await pickOne(io, init.databases.length ? 'RDS instance or Aurora cluster' : `No RDS databases in ${init.region}`, init.databases.map((d) => ({
+      const r = await pickOne(io, init.databases.length ? vscode.l10n.t('RDS instance or Aurora cluster') : vscode.l10n.t('No RDS databases in {0}', init.region), init.databases.map((d) => ({
         label: d.disabledReason ? `$(error) ${d.id}` : d.id,
-        description: `${d.kind === 'cluster' ? 'Aurora cluster' : 'instance'} · ${d.engine} · IAM auth ${d.iamAuth ? 'on' : 'off'}`,
+        description: vscode.l10n.t('{0} · {1} · IAM auth {2}', d.kind === 'cluster' ? vscode.l10n.t('Aurora cluster') : vscode.l10n.t('instance'), d.engine, d.iamAuth ? 'on' : 'off'),
         detail: d.disabledReason ?? d.resourceId,
         value: d.key,
       })), chosen()?.key);
@@ -51,39 +51,39 @@ export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Ur
     }
   };
   const roleArnStep = async (io: StepIo) => next(await inputText(io,
-    'ClickHouse service role ARN — ClickHouse Cloud → service → Settings → Network security information → Service role ID (IAM)',
-    v.clickhouseRoleArn, (s) => validateIamRoleArn(s, 'ClickHouse service role ARN'), 'arn:aws:iam::123456789012:role/CH-S3-…'), (s) => (v.clickhouseRoleArn = s));
-  const dbUserStep = async (io: StepIo) => next(await inputText(io, `Database user ClickPipes signs in as (${v.engine})`, v.dbUser, (s) => validateDbUser(s, v.engine), DEFAULT_DB_USER), (s) => (v.dbUser = s));
+    vscode.l10n.t('ClickHouse service role ARN — ClickHouse Cloud → service → Settings → Network security information → Service role ID (IAM)'),
+    v.clickhouseRoleArn, (s) => validateIamRoleArn(s, vscode.l10n.t('ClickHouse service role ARN')), 'arn:aws:iam::123456789012:role/CH-S3-…'), (s) => (v.clickhouseRoleArn = s));
+  const dbUserStep = async (io: StepIo) => next(await inputText(io, vscode.l10n.t('Database user ClickPipes signs in as ({0})', v.engine), v.dbUser, (s) => validateDbUser(s, v.engine), DEFAULT_DB_USER), (s) => (v.dbUser = s));
   const roleNameStep = async (io: StepIo): Promise<StepResult> => {
     for (;;) {
-      const r = await inputText(io, 'Name of the IAM role to create (the ClickHouse service assumes it)', v.roleName, validateRoleName, 'clickpipes-iam-mydb');
+      const r = await inputText(io, vscode.l10n.t('Name of the IAM role to create (the ClickHouse service assumes it)'), v.roleName, validateRoleName, 'clickpipes-iam-mydb');
       if (r === undefined || r === BACK) return r as StepResult;
       v.roleName = r;
       const check = await session.checkRoleName(r, v.clickhouseRoleArn);
       if (check.state === 'conflict') {
-        void vscode.window.showErrorMessage(check.message ?? 'That role name is taken.');
+        void vscode.window.showErrorMessage(check.message ?? vscode.l10n.t('That role name is taken.'));
         continue;
       }
       if (check.message) void vscode.window.showInformationMessage(check.message);
       return 'next';
     }
   };
-  const enableStep = async (io: StepIo) => next(await pickOne(io, `IAM database authentication is off on ${v.databaseId}`, [
-    { label: 'Enable it now (ApplyImmediately)', detail: ENABLE_IAM_WARNING, value: true },
-    { label: 'Leave it off', detail: 'The role and policy are created, but ClickPipes cannot sign in until IAM authentication is enabled.', value: false },
+  const enableStep = async (io: StepIo) => next(await pickOne(io, vscode.l10n.t('IAM database authentication is off on {0}', v.databaseId), [
+    { label: vscode.l10n.t('Enable it now (ApplyImmediately)'), detail: ENABLE_IAM_WARNING, value: true },
+    { label: vscode.l10n.t('Leave it off'), detail: vscode.l10n.t('The role and policy are created, but ClickPipes cannot sign in until IAM authentication is enabled.'), value: false },
   ], v.enableIamAuth), (b) => (v.enableIamAuth = b));
 
   const completed = await runSteps(() => {
     const list = [databaseStep, roleArnStep, dbUserStep, roleNameStep];
     if (chosen() && !chosen()!.iamAuth) list.push(enableStep);
     return list;
-  }, 'ClickPipes: IAM DB authentication');
+  }, vscode.l10n.t('ClickPipes: IAM DB authentication'));
   if (!completed) return undefined;
 
   let errors = session.validate(v);
   if (!Object.keys(errors).length && session.checkRemote) errors = await session.checkRemote(v);
   if (Object.keys(errors).length) {
-    void vscode.window.showErrorMessage(`The answers have problems: ${Object.values(errors).join(' ')}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' ')));
     return undefined;
   }
   const plan = await buildPlan(session.build, v, 'iamdb', ctx.deps, ctx.scope);

@@ -15,7 +15,7 @@ const AUTH_LABELS: Record<AuthKey, string> = { iam: 'SASL/IAM', scram: 'SASL/SCR
 export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
   const { pickOne, pickMany } = prompter;
   const session = startMskMultiVpcSession(ctx);
-  const init = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading MSK clusters…' }, () => session.loadInit());
+  const init = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading MSK clusters…') }, () => session.loadInit());
   if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
   const v: MskMultiVpcForm = { clusterArn: '', auth: { iam: false, scram: false, tls: false }, ...init.preset };
   const chosen = () => session.options().find((o) => o.arn === v.clusterArn);
@@ -23,12 +23,12 @@ export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompt
   const clusterStep = async (io: StepIo): Promise<StepResult> => {
     for (;;) {
       const options = session.options();
-      const r = await pickOne(io, options.length ? 'MSK cluster (✗ = a multi-VPC prerequisite fails)' : `No MSK clusters in ${init.region}`, options.map((o) => {
+      const r = await pickOne(io, options.length ? vscode.l10n.t('MSK cluster (✗ = a multi-VPC prerequisite fails)') : vscode.l10n.t('No MSK clusters in {0}', init.region), options.map((o) => {
         const failed = failedPrerequisites(o);
         return {
           label: failed.length ? `$(error) ${o.name}` : o.name,
           description: o.label.slice(o.name.length + 1),
-          detail: failed.length ? failed.map((p) => p.detail).join(' ') : `Auth: ${Object.entries(o.auth).filter(([, on]) => on).map(([k]) => AUTH_LABELS[k as AuthKey]).join(', ')}`,
+          detail: failed.length ? failed.map((p) => p.detail).join(' ') : vscode.l10n.t('Auth: {0}', Object.entries(o.auth).filter(([, on]) => on).map(([k]) => AUTH_LABELS[k as AuthKey]).join(', ')),
           value: o.arn,
         };
       }), v.clusterArn || undefined);
@@ -48,9 +48,9 @@ export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompt
   const authStep = async (io: StepIo): Promise<StepResult> => {
     const option = chosen()!;
     const keys = (['iam', 'scram', 'tls'] as const).filter((k) => option.auth[k]);
-    const r = await pickMany(io, 'Auth types to turn on for multi-VPC connectivity', keys.map((k) => ({
+    const r = await pickMany(io, vscode.l10n.t('Auth types to turn on for multi-VPC connectivity'), keys.map((k) => ({
       label: AUTH_LABELS[k],
-      description: option.multiVpc[k] ? 'already on (stays on)' : k === 'tls' ? 'not used by ClickPipes' : `ClickPipes: SASL_${k.toUpperCase()}`,
+      description: option.multiVpc[k] ? vscode.l10n.t('already on (stays on)') : k === 'tls' ? vscode.l10n.t('not used by ClickPipes') : vscode.l10n.t('ClickPipes: {0}', `SASL_${k.toUpperCase()}`),
       value: k,
     })), keys.filter((k) => v.auth[k]), (picked) => validateMskAuthSelection({ iam: picked.includes('iam'), scram: picked.includes('scram'), tls: picked.includes('tls') }, option.auth));
     if (r === undefined || typeof r === 'symbol') return r as StepResult;
@@ -59,12 +59,12 @@ export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompt
     return 'next';
   };
 
-  const completed = await runSteps(() => [clusterStep, authStep], 'ClickPipes: MSK multi-VPC endpoint');
+  const completed = await runSteps(() => [clusterStep, authStep], vscode.l10n.t('ClickPipes: MSK multi-VPC endpoint'));
   if (!completed) return undefined;
   let errors = session.validate(v);
   if (!Object.keys(errors).length && session.checkRemote) errors = await session.checkRemote(v);
   if (Object.keys(errors).length) {
-    void vscode.window.showErrorMessage(`The answers have problems: ${Object.values(errors).join(' ')}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' ')));
     return undefined;
   }
   const plan = await buildPlan(session.build, v, 'msk', ctx.deps, ctx.scope);

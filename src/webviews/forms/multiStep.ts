@@ -1,6 +1,8 @@
 // A small multi-step QuickPick/InputBox runner (after quickinput-sample's MultiStepInput):
 // steps are recomputed from the answers so far, each shows "step n of m", has a Back button,
 // and Escape cancels the whole flow.
+// The prompts are vscode.l10n.t strings from the flows; the validators' messages come from
+// src/model (pure code, no vscode) and stay English.
 import * as vscode from 'vscode';
 
 export const BACK = Symbol('back');
