@@ -1,0 +1,59 @@
+// l10n: the manifest's %keys% resolve in package.nls.json, the code's l10n.t messages are in the
+// source bundle (npm run l10n:export), and src/l10n.ts formats like vscode.l10n.t outside VS Code.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { l10n } from '../../src/l10n';
+
+const root = path.resolve(__dirname, '../../..');
+const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
+
+describe('l10n', () => {
+  it('every %key% in package.json is in package.nls.json, and every key there is used', () => {
+    const manifest = read('package.json');
+    const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+    const used = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    assert.ok(used.size > 50, `only ${used.size} manifest strings are localized`);
+    for (const key of used) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `package.nls.json has no "${key}"`);
+    for (const key of Object.keys(nls)) assert.ok(used.has(key), `package.nls.json key "${key}" is not used in package.json`);
+    assert.equal(JSON.parse(manifest).l10n, './l10n');
+  });
+
+  it('command titles and categories, view names and setting descriptions are all localized', () => {
+    const pkg = JSON.parse(read('package.json'));
+    const c = pkg.contributes;
+    const isKey = (v: unknown) => typeof v === 'string' && /^%[^%]+%$/.test(v);
+    for (const cmd of c.commands) {
+      assert.ok(isKey(cmd.title), `${cmd.command} title`);
+      if (cmd.category) assert.ok(isKey(cmd.category), `${cmd.command} category`);
+    }
+    for (const v of Object.values(c.views).flat() as { id: string; name: string }[]) assert.ok(isKey(v.name), `${v.id} name`);
+    for (const w of c.viewsWelcome) assert.ok(isKey(w.contents), `welcome of ${w.view}`);
+    for (const [k, p] of Object.entries(c.configuration.properties) as [string, { description?: string; markdownDescription?: string }][]) {
+      assert.ok(isKey(p.description ?? p.markdownDescription), `${k} description`);
+    }
+  });
+
+  it('l10n/bundle.l10n.json holds every l10n.t message in src (run npm run l10n:export)', () => {
+    const bundle = JSON.parse(read('l10n/bundle.l10n.json')) as Record<string, string>;
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+    let count = 0;
+    for (const file of files(path.join(root, 'src'))) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g)) {
+        const message = m[1].replace(/\\n/g, '\n').replace(/\\(.)/g, '$1');
+        assert.ok(message in bundle, `${path.relative(root, file)}: "${message}" is not in l10n/bundle.l10n.json`);
+        count++;
+      }
+    }
+    assert.ok(count > 100, `only ${count} l10n.t calls found`);
+  });
+
+  it('src/l10n.ts substitutes {0} and {name} like vscode.l10n.t when VS Code is absent', () => {
+    assert.equal(l10n.t('Copied {0}', 'rcfg-1'), 'Copied rcfg-1');
+    assert.equal(l10n.t('{0} of {1}', 2, 5), '2 of 5');
+    assert.equal(l10n.t('Hello {who}', { who: 'you' }), 'Hello you');
+    assert.equal(l10n.t('Regions per profile, e.g. { "prod": [] }'), 'Regions per profile, e.g. { "prod": [] }');
+    assert.equal(l10n.t('{0} stays {1}', 'x'), 'x stays {1}');
+  });
+});
