@@ -243,14 +243,14 @@ export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[
 
 /** Screen readers hear kind, name, status and the worst readiness finding. */
 export function accessibilityLabelOf(node: ExplorerNode, readiness: readonly ReadinessLine[] = []): string {
-  if (node.type === 'error') return `Error: ${node.message}`;
+  if (node.type === 'error') return l10n.t('Error: {0}', node.message);
   if (node.type === 'message') return node.message;
   const parts = [kindTitle(node), labelOf(node)];
   const d = descriptionOf(node);
   if (d) parts.push(d.replace(/ · /g, ', '));
   const problems = readiness.filter((r) => r.level !== 'ok');
   const worst = problems.find((r) => r.level === 'error') ?? problems[0];
-  if (worst) parts.push(`${problems.length} readiness ${problems.length === 1 ? 'problem' : 'problems'}: ${worst.message}`);
+  if (worst) parts.push(problems.length === 1 ? l10n.t('1 readiness problem: {0}', worst.message) : l10n.t('{0} readiness problems: {1}', problems.length, worst.message));
   return parts.join(', ');
 }
 

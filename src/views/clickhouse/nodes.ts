@@ -74,14 +74,14 @@ export function treeItem(node: ChNode): vscode.TreeItem {
     case 'org':
       item = new vscode.TreeItem(node.org.name, C.Expanded);
       item.iconPath = new vscode.ThemeIcon('organization');
-      item.tooltip = `Organization ${node.org.id}`;
+      item.tooltip = vscode.l10n.t('Organization {0}', node.org.id);
       item.contextValue = 'chOrganization';
       break;
     case 'service':
       item = new vscode.TreeItem(node.service.name, C.Collapsed);
       item.description = `${node.service.region} · ${node.service.provider}`;
       item.iconPath = new vscode.ThemeIcon('database');
-      item.tooltip = `Service ${node.service.id}\n${node.service.provider} ${node.service.region}${node.service.state ? ` · ${node.service.state}` : ''}`;
+      item.tooltip = `${vscode.l10n.t('Service {0}', node.service.id)}\n${node.service.provider} ${node.service.region}${node.service.state ? ` · ${node.service.state}` : ''}`;
       item.contextValue = `chService;${node.service.provider === 'aws' ? 'aws;canCreateEndpoint' : node.service.provider}`;
       break;
     case 'rpe': {
@@ -102,9 +102,9 @@ export function treeItem(node: ChNode): vscode.TreeItem {
     }
     case 'dns':
       item = new vscode.TreeItem(node.name, C.None);
-      item.description = node.private ? 'private DNS name' : 'DNS name';
+      item.description = node.private ? vscode.l10n.t('private DNS name') : vscode.l10n.t('DNS name');
       item.iconPath = new vscode.ThemeIcon(node.private ? 'lock' : 'globe');
-      item.tooltip = `${node.name}\nThe API returns names without a port: "Copy connection address" appends the source's port.`;
+      item.tooltip = `${node.name}\n${vscode.l10n.t('The API returns names without a port: "Copy connection address" appends the source\'s port.')}`;
       item.contextValue = 'chDnsName;hasDns';
       break;
     case 'message':
@@ -117,5 +117,17 @@ export function treeItem(node: ChNode): vscode.TreeItem {
       break;
   }
   item.id = nodeId(node);
+  item.accessibilityInformation = { label: accessibilityLabel(node, item) };
   return item;
+}
+
+/** Screen readers hear the kind, the name and the row's description (status, type, endpoint). */
+function accessibilityLabel(node: ChNode, item: vscode.TreeItem): string {
+  const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  const description = typeof item.description === 'string' ? item.description.replace(/ · /g, ', ') : '';
+  const kind = node.kind === 'org' ? vscode.l10n.t('ClickHouse Cloud organization')
+    : node.kind === 'service' ? vscode.l10n.t('ClickHouse Cloud service')
+      : node.kind === 'rpe' ? vscode.l10n.t('Reverse private endpoint')
+        : node.kind === 'message' && node.icon === 'error' ? vscode.l10n.t('Error') : '';
+  return [kind, label, description].filter(Boolean).join(', ');
 }
