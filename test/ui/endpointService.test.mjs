@@ -8,16 +8,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand, screenshotOnFailure, waitForClipboard,
+  contextMenu, EMULATOR_DEFAULT_TIMINGS, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand,
+  screenshotOnFailure, waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
-
-async function control(route, body) {
-  const url = process.env.CPL_EMULATOR_URL;
-  if (!url) return;
-  await fetch(`${url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
 
 describe('VPC endpoint service (real VS Code)', function () {
   this.timeout(180_000);
@@ -25,7 +20,7 @@ describe('VPC endpoint service (real VS Code)', function () {
 
   before(async () => {
     // The new service settles at once, so the apply does not sit in "Pending".
-    await control('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    await emulatorControl('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
     wb = await openWorkbench();
     await openView(wb.page, 'ClickPipes PrivateLink');
     await findRow(wb.page, PROFILE, { timeout: 45_000 });
@@ -36,7 +31,7 @@ describe('VPC endpoint service (real VS Code)', function () {
   after(async () => {
     await wb?.close();
     // The emulator is shared by every UI test file: put its default settle times back.
-    await control('timings', { create: 3000, update: 3000, delete: 2000, shareActivate: 2000 }).catch(() => undefined);
+    await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS).catch(() => undefined);
   });
 
   it('region → form → review → apply → service name copied', async () => {

@@ -20,6 +20,9 @@
 //   findWebviewFrame(page, selector)     the webview frame holding selector (searches all frames)
 //   screenshotOnFailure(ctx)             mocha afterEach helper: saves test-results/<title>.png
 //   assertNoExternalRequests(browser)    throws if the browser asked for a non-loopback host
+//   emulatorControl(route, body)         the emulator's control API: POST body (GET without one) to
+//                                        /_emulator/<route>, resolves to its JSON; no-op without emulator
+//   EMULATOR_DEFAULT_TIMINGS             its default settle times, to put back after changing them
 // Assert side effects (clipboard, files, tree contents), not toasts: notifications are flaky.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -152,3 +155,16 @@ export async function screenshotOnFailure(mochaCtx, page) {
 export function assertNoExternalRequests(browser) {
   if (browser.external.length) throw new Error(`browser requested non-loopback hosts: ${browser.external.join(', ')}`);
 }
+
+/** The emulator's control API: POST `body` (GET without one) to /_emulator/<route>; its JSON answer. Does nothing without an emulator. */
+export async function emulatorControl(route, body) {
+  const url = process.env.CPL_EMULATOR_URL;
+  if (!url) return undefined;
+  const res = await fetch(`${url}/_emulator/${route}`, {
+    method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json();
+}
+
+/** The emulator's default settle times (ms). The emulator is shared by every UI test file: a file that changes them puts these back. */
+export const EMULATOR_DEFAULT_TIMINGS = { create: 3000, update: 3000, delete: 2000, shareActivate: 2000 };

@@ -5,7 +5,8 @@
 // result view and read it from the clipboard.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure, waitForClipboard,
+  assertNoExternalRequests, contextMenu, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure,
+  waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -14,19 +15,13 @@ const ROLE = `clickpipes-iam-${DB}`;
 const ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE}`;
 const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-ui-test-Role';
 
-async function control(route, body) {
-  const url = process.env.CPL_EMULATOR_URL;
-  if (!url) return;
-  await fetch(`${url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
 describe('IAM DB auth from a database node (real VS Code)', function () {
   this.timeout(180_000);
   let wb;
 
   before(async () => {
     // ModifyDBInstance settles at once, so the apply does not sit in "modifying".
-    await control('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    await emulatorControl('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
     wb = await openWorkbench();
   });
   afterEach(async function () {

@@ -2,19 +2,15 @@
 // (typing into the text fields, ticking subnets), review the plan tab, apply it through the
 // CodeLens and the modal confirmation, and copy the resource configuration ID from the result view.
 import assert from 'node:assert/strict';
-import { contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand, screenshotOnFailure, waitForClipboard } from './helpers.mjs';
+import {
+  contextMenu, EMULATOR_DEFAULT_TIMINGS, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand,
+  screenshotOnFailure, waitForClipboard,
+} from './helpers.mjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 const PROFILE = 'clickpipes-demo';
 const NAME = `ui${Date.now().toString(36).slice(-5)}`;
-
-async function control(path, body) {
-  const res = await fetch(`${process.env.CPL_EMULATOR_URL}/_emulator/${path}`, {
-    method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.json();
-}
 
 /** Sets a vscode-single-select by option text (its dropdown lives in a shadow root). */
 async function choose(frame, id, textPart) {
@@ -39,7 +35,7 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   let form;
 
   before(async () => {
-    if (process.env.CPL_EMULATOR_URL) await control('timings', { create: 1000, update: 1000, delete: 1000, shareActivate: 500 });
+    await emulatorControl('timings', { create: 1000, update: 1000, delete: 1000, shareActivate: 500 });
     wb = await openWorkbench();
     await openView(wb.page, 'ClickPipes PrivateLink');
     await findRow(wb.page, PROFILE, { timeout: 45_000 });
@@ -50,7 +46,7 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   after(async () => {
     await wb?.close();
     // The emulator is shared by every UI test file: put its default settle times back.
-    if (process.env.CPL_EMULATOR_URL) await control('timings', { create: 3000, update: 3000, delete: 2000, shareActivate: 2000 }).catch(() => undefined);
+    await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS).catch(() => undefined);
   });
 
   it('opens the form from the region node', async () => {
@@ -99,11 +95,11 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   });
 
   it('submits to a plan tab with the CLI script beside it, nothing created yet', async () => {
-    await control('log', undefined).catch(() => undefined);
+    await emulatorControl('log', undefined).catch(() => undefined);
     await form.locator('#submit').click();
     await wb.page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await wb.page.locator('.tab', { hasText: 'commands.sh' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    const counts = (await control('log')).counts ?? {};
+    const counts = (await emulatorControl('log')).counts ?? {};
     assert.equal(counts['vpc-lattice:CreateResourceGateway'] ?? 0, 0, 'review applies nothing');
   });
 
