@@ -88,14 +88,14 @@ export async function applyReview(uri: vscode.Uri | undefined, options: { confir
   const body = parsed.body;
   const warning = regionWarning(body.type, endpointRegion(body), review.service);
   if (options.confirm !== false) {
-    const go = 'Create';
+    const go = vscode.l10n.t('Create');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Create a {0} reverse private endpoint in ClickHouse Cloud?', body.type),
       {
         modal: true,
-        detail: `Organization: ${review.org.name}\nService: ${review.service.name} (${review.service.provider} ${review.service.region})\n` +
-          `Call: POST …/services/${review.service.id}/clickpipesReversePrivateEndpoints\n` +
-          `Endpoints cannot be edited after creation.${warning ? `\n\nWarning: ${warning}` : ''}`,
+        detail: vscode.l10n.t('Organization: {0}\nService: {1} ({2} {3})\nCall: POST …/services/{4}/clickpipesReversePrivateEndpoints\nEndpoints cannot be edited after creation.',
+          review.org.name, review.service.name, review.service.provider, review.service.region, review.service.id) +
+          (warning ? `\n\n${vscode.l10n.t('Warning: {0}', warning)}` : ''),
       },
       go);
     if (answer !== go) return undefined;

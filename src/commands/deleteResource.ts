@@ -47,9 +47,9 @@ export const deleteResource: CommandHandler = async (ctx, node): Promise<DeleteO
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Delete {0} "{1}" in account {2}, {3}?', call.title, name, account, scope.region),
     { modal: true, detail: vscode.l10n.t('Profile {0} calls {1}. This cannot be undone.', scope.profile, call.operation) },
-    'Delete',
+    vscode.l10n.t('Delete'),
   );
-  if (answer !== 'Delete') return 'cancelled';
+  if (answer !== vscode.l10n.t('Delete')) return 'cancelled';
   try {
     await vscode.window.withProgress({ location: { viewId: 'clickpipes.explorer' }, title: vscode.l10n.t('Deleting {0}', name) }, () =>
       ctx.aws().call(scope, call.service, call.operation, call.input),

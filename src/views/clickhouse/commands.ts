@@ -98,7 +98,7 @@ export function registerClickHouseCommands(
     if (!target || !client) return false;
     const { rpe } = target;
     if (options?.confirm !== false) {
-      const go = 'Delete';
+      const go = vscode.l10n.t('Delete');
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('Delete the reverse private endpoint "{0}"?', rpe.description || rpe.id),
         { modal: true, detail: deleteDetail(rpe, target.service.name) }, go);

@@ -2,6 +2,7 @@
 // resource id, engine, region and account come from AWS, never from what the page sends), the
 // role-name check through GetRole (free / same trust → reused / different trust → refused), the
 // host-side validation and H4's builder. Shared by the webview form and the QuickPick.
+import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { buildIamDbAuthPlan } from '../../model/builders';
 import { DEFAULT_DB_USER, engineFamily } from '../../model/clickpipes';
@@ -18,10 +19,10 @@ import {
 import type { FormContext, FormDefinition, FormSession, NodeLike } from './index';
 
 export const CLICKHOUSE_ROLE_HELP =
-  'ClickHouse Cloud → your service → Settings → Network security information → Service role ID (IAM). It looks like arn:aws:iam::<account>:role/<name>.';
+  l10n.t('ClickHouse Cloud → your service → Settings → Network security information → Service role ID (IAM). It looks like arn:aws:iam::<account>:role/<name>.');
 
 export const ENABLE_IAM_WARNING =
-  'Enabling IAM authentication calls ModifyDB… with ApplyImmediately: the change is made now, not in the next maintenance window, and the database shows "modifying" for a few minutes. Password sign-in keeps working.';
+  l10n.t('Enabling IAM authentication calls ModifyDB… with ApplyImmediately: the change is made now, not in the next maintenance window, and the database shows "modifying" for a few minutes. Password sign-in keeps working.');
 
 export const optionKey = (kind: 'instance' | 'cluster', id: string) => `${kind}:${id}`;
 
@@ -36,14 +37,14 @@ export function iamDbOptions(dbs: readonly Database[]): IamDbOption[] {
       const supported = engineFamily(d.engine) !== undefined;
       return {
         key: optionKey(d.kind, d.id),
-        label: `${d.kind === 'cluster' ? 'Aurora cluster' : 'RDS instance'} ${d.id} (${d.engine}, ${d.status}, IAM auth ${d.iamAuth ? 'on' : 'off'})`,
+        label: l10n.t('{0} {1} ({2}, {3}, IAM auth {4})', d.kind === 'cluster' ? 'Aurora cluster' : 'RDS instance', d.id, d.engine, d.status, d.iamAuth ? 'on' : 'off'),
         kind: d.kind,
         id: d.id,
         resourceId: d.resourceId,
         engine: d.engine,
         status: d.status,
         iamAuth: d.iamAuth,
-        disabledReason: supported ? undefined : `Engine ${d.engine} is not supported by ClickPipes IAM authentication (postgres, aurora-postgresql, mysql, aurora-mysql, mariadb).`,
+        disabledReason: supported ? undefined : l10n.t('Engine {0} is not supported by ClickPipes IAM authentication (postgres, aurora-postgresql, mysql, aurora-mysql, mariadb).', d.engine),
       };
     })
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -64,11 +65,11 @@ export function iamDbPreset(node: NodeLike, options: readonly IamDbOption[]): { 
   const target = kind === 'instance' && typeof r.clusterId === 'string'
     ? options.find((o) => o.kind === 'cluster' && o.id === r.clusterId)
     : options.find((o) => o.kind === kind && o.id === r.id);
-  if (!target) return { preset: {}, note: `${r.id} is not in the list of databases this form can use.` };
+  if (!target) return { preset: {}, note: l10n.t('{0} is not in the list of databases this form can use.', r.id) };
   if (target.disabledReason) return { preset: {}, note: target.disabledReason };
   return {
     preset: { databaseKind: target.kind, databaseId: target.id, roleName: suggestRoleName(target.id), enableIamAuth: !target.iamAuth },
-    note: target.id !== r.id ? `${r.id} is a member of Aurora cluster ${target.id}: IAM authentication is set on the cluster, so the form uses the cluster.` : undefined,
+    note: target.id !== r.id ? l10n.t('{0} is a member of Aurora cluster {1}: IAM authentication is set on the cluster, so the form uses the cluster.', r.id, target.id) : undefined,
   };
 }
 
@@ -86,18 +87,18 @@ export function checkIamDbAuth(values: IamDbAuthForm, scope: Scope, account: str
     account: account ?? '',
   };
   const errors: FormErrors = {};
-  if (!values.databaseId) errors.databaseId = 'Database: choose an RDS instance or an Aurora cluster.';
-  else if (!option) errors.databaseId = `Database: ${values.databaseKind} ${values.databaseId} is not in ${scope.region} for profile ${scope.profile} (refresh the list?).`;
+  if (!values.databaseId) errors.databaseId = l10n.t('Database: choose an RDS instance or an Aurora cluster.');
+  else if (!option) errors.databaseId = l10n.t('Database: {0} {1} is not in {2} for profile {3} (refresh the list?).', values.databaseKind, values.databaseId, scope.region, scope.profile);
   else if (option.disabledReason) errors.databaseId = option.disabledReason;
   else if (values.enableIamAuth && !option.iamAuth && option.status !== 'available') {
     // RDS refuses ModifyDB… unless the database is available (InvalidDBInstanceState).
-    errors.databaseId = `Database: ${option.id} is ${option.status}; RDS only changes IAM authentication on an available database. Wait until it is available.`;
+    errors.databaseId = l10n.t('Database: {0} is {1}; RDS only changes IAM authentication on an available database. Wait until it is available.', option.id, option.status);
   }
   const all = validateForm('iamDbAuth', filled);
   // Without a database there is no engine: say so once, at the database field.
   if (errors.databaseId) delete all.dbUser;
   delete all.resourceId;
-  if (all.account) all.account = `Account: could not read the account of profile ${scope.profile} (STS GetCallerIdentity). ${all.account}`;
+  if (all.account) all.account = l10n.t('Account: could not read the account of profile {0} (STS GetCallerIdentity). {1}', scope.profile, all.account);
   return { values: filled, errors: { ...all, ...errors }, option };
 }
 
@@ -105,7 +106,7 @@ export function checkIamDbAuth(values: IamDbAuthForm, scope: Scope, account: str
 export function roleNameState(roleName: string, clickhouseRoleArn: string, role: Role | undefined): RoleNameCheck {
   if (!role) return { state: 'free' };
   if (role.trustPolicy && sameTrust(trustPolicy(clickhouseRoleArn), role.trustPolicy)) {
-    return { state: 'reuse', message: `IAM role ${roleName} already exists and trusts this ClickHouse role: it will be reused and gets an rds-db:connect policy for this database (policies for other databases stay).` };
+    return { state: 'reuse', message: l10n.t('IAM role {0} already exists and trusts this ClickHouse role: it will be reused and gets an rds-db:connect policy for this database (policies for other databases stay).', roleName) };
   }
   return { state: 'conflict', message: differentTrustMessage(roleName, role.trustPolicy ?? '') };
 }
@@ -122,7 +123,7 @@ export function startIamDbAuthSession(ctx: FormContext): IamDbAuthSession {
 
   const checkRoleName = async (roleName: string, clickhouseRoleArn: string): Promise<RoleNameCheck> => {
     // Bad input is answered here, without an AWS call.
-    const bad = validateRoleName(roleName) ?? validateIamRoleArn(clickhouseRoleArn, 'ClickHouse service role ARN');
+    const bad = validateRoleName(roleName) ?? validateIamRoleArn(clickhouseRoleArn, l10n.t('ClickHouse service role ARN'));
     if (bad) return { state: 'unknown', message: bad };
     try {
       const result = roleNameState(roleName, clickhouseRoleArn, await ctx.deps.aws().getRole(scope.profile, roleName));
@@ -131,7 +132,7 @@ export function startIamDbAuthSession(ctx: FormContext): IamDbAuthSession {
       return result;
     } catch (err) {
       // Not allowed to read roles: the apply checks again (skipIf) before it creates anything.
-      return { state: 'unknown', message: `Could not check the name (IAM GetRole): ${describeAwsError(err, { service: 'iam', operation: 'GetRole' }).text}` };
+      return { state: 'unknown', message: l10n.t('Could not check the name (IAM GetRole): {0}', describeAwsError(err, { service: 'iam', operation: 'GetRole' }).text) };
     }
   };
 
@@ -172,7 +173,7 @@ export function startIamDbAuthSession(ctx: FormContext): IamDbAuthSession {
     },
     async checkRemote(values): Promise<FormErrors> {
       const result = await checkRoleName(values.roleName, values.clickhouseRoleArn);
-      return result.state === 'conflict' ? { roleName: result.message ?? 'The role name is taken.' } : {};
+      return result.state === 'conflict' ? { roleName: result.message ?? l10n.t('The role name is taken.') } : {};
     },
     build(values, buildCtx): Plan {
       const { values: filled, option } = checkIamDbAuth(values, scope, account, options);

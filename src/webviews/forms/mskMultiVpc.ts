@@ -3,6 +3,7 @@
 // validators again, with the cluster facts from AWS, never from the page), a fresh read of the
 // cluster and its policy right before building (CurrentVersion values go into the plan), and
 // H4's builder. Shared by the webview form and the QuickPick. No `vscode` here.
+import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { regionFromArn } from '../../model/arn';
 import { buildMskMultiVpcPlan } from '../../model/builders';
@@ -31,38 +32,38 @@ export function mskPrerequisites(c: MskCluster, region: string): MskPrerequisite
   const sameRegion = clusterRegion === region;
   return [
     {
-      id: 'provisioned', label: 'Provisioned cluster', ok: provisioned,
-      detail: provisioned ? 'Provisioned.' : `${c.clusterType} cluster: multi-VPC connectivity needs a provisioned cluster.`,
+      id: 'provisioned', label: l10n.t('Provisioned cluster'), ok: provisioned,
+      detail: provisioned ? 'Provisioned.' : l10n.t('{0} cluster: multi-VPC connectivity needs a provisioned cluster.', c.clusterType),
     },
     {
-      id: 'kafkaVersion', label: `Apache Kafka ${MSK_MULTI_VPC_MIN_KAFKA} or later`, ok: versionOk,
-      detail: version === undefined ? 'The Kafka version is unknown.' : versionOk ? `Kafka ${version}.` : `Kafka ${version} is older than ${MSK_MULTI_VPC_MIN_KAFKA}: upgrade the cluster first.`,
+      id: 'kafkaVersion', label: l10n.t('Apache Kafka {0} or later', MSK_MULTI_VPC_MIN_KAFKA), ok: versionOk,
+      detail: version === undefined ? l10n.t('The Kafka version is unknown.') : versionOk ? `Kafka ${version}.` : l10n.t('Kafka {0} is older than {1}: upgrade the cluster first.', version, MSK_MULTI_VPC_MIN_KAFKA),
     },
     {
-      id: 'authentication', label: 'SASL/IAM or SASL/SCRAM authentication on the cluster', ok: sasl,
+      id: 'authentication', label: l10n.t('SASL/IAM or SASL/SCRAM authentication on the cluster'), ok: sasl,
       detail: sasl
         ? `Enabled: ${authNames(c.auth)}.`
         : c.auth.tls
-          ? 'Only TLS is enabled: ClickPipes connects with SASL/IAM or SASL/SCRAM, so enable one of them on the cluster first.'
-          : 'Only unauthenticated access is enabled: multi-VPC connectivity needs IAM, SASL/SCRAM or TLS, and ClickPipes needs SASL/IAM or SASL/SCRAM.',
+          ? l10n.t('Only TLS is enabled: ClickPipes connects with SASL/IAM or SASL/SCRAM, so enable one of them on the cluster first.')
+          : l10n.t('Only unauthenticated access is enabled: multi-VPC connectivity needs IAM, SASL/SCRAM or TLS, and ClickPipes needs SASL/IAM or SASL/SCRAM.'),
     },
     {
-      id: 'instanceType', label: `Broker type other than ${MSK_UNSUPPORTED_INSTANCE_TYPE}`, ok: c.instanceType !== MSK_UNSUPPORTED_INSTANCE_TYPE,
+      id: 'instanceType', label: l10n.t('Broker type other than {0}', MSK_UNSUPPORTED_INSTANCE_TYPE), ok: c.instanceType !== MSK_UNSUPPORTED_INSTANCE_TYPE,
       detail: c.instanceType === MSK_UNSUPPORTED_INSTANCE_TYPE
-        ? `${MSK_UNSUPPORTED_INSTANCE_TYPE} brokers do not support multi-VPC connectivity: move to a larger broker type first.`
+        ? l10n.t('{0} brokers do not support multi-VPC connectivity: move to a larger broker type first.', MSK_UNSUPPORTED_INSTANCE_TYPE)
         : `${c.instanceType ?? 'Serverless'}.`,
     },
     {
       id: 'active', label: 'Cluster ACTIVE', ok: c.state.toUpperCase() === 'ACTIVE',
-      detail: c.state.toUpperCase() === 'ACTIVE' ? 'ACTIVE.' : `The cluster is ${c.state}; connectivity can only change on an ACTIVE cluster. Wait and refresh.`,
+      detail: c.state.toUpperCase() === 'ACTIVE' ? 'ACTIVE.' : l10n.t('The cluster is {0}; connectivity can only change on an ACTIVE cluster. Wait and refresh.', c.state),
     },
     {
-      id: 'region', label: 'Same region as ClickPipes', ok: sameRegion && isClickPipesRegion(clusterRegion),
+      id: 'region', label: l10n.t('Same region as ClickPipes'), ok: sameRegion && isClickPipesRegion(clusterRegion),
       detail: !sameRegion
-        ? `The cluster is in ${clusterRegion}, the form works in ${region}: multi-VPC connectivity does not cross regions.`
+        ? l10n.t('The cluster is in {0}, the form works in {1}: multi-VPC connectivity does not cross regions.', clusterRegion, region)
         : isClickPipesRegion(clusterRegion)
-          ? `${clusterRegion} is a ClickPipes region.`
-          : `${clusterRegion} is not a ClickPipes region, and MSK multi-VPC connectivity does not work across regions.`,
+          ? l10n.t('{0} is a ClickPipes region.', clusterRegion)
+          : l10n.t('{0} is not a ClickPipes region, and MSK multi-VPC connectivity does not work across regions.', clusterRegion),
     },
   ];
 }
@@ -73,7 +74,7 @@ export const failedPrerequisites = (o: Pick<MskClusterOption, 'prerequisites'>) 
 export function prerequisiteError(o: Pick<MskClusterOption, 'name' | 'prerequisites'>): string | undefined {
   const failed = failedPrerequisites(o);
   if (!failed.length) return undefined;
-  return `Cluster ${o.name} cannot use multi-VPC connectivity: ${failed.map((p) => p.detail).join(' ')}`;
+  return l10n.t('Cluster {0} cannot use multi-VPC connectivity: {1}', o.name, failed.map((p) => p.detail).join(' '));
 }
 
 export function clusterOption(c: MskCluster, region: string): MskClusterOption {
@@ -94,7 +95,7 @@ export function mskPreset(node: NodeLike, options: readonly MskClusterOption[]):
   const arn = node?.type === 'mskCluster' ? node.resource?.arn : undefined;
   if (typeof arn !== 'string') return { preset: {} };
   const option = options.find((o) => o.arn === arn);
-  if (!option) return { preset: {}, note: `The cluster ${arn} is not in the list (refresh the explorer?).` };
+  if (!option) return { preset: {}, note: l10n.t('The cluster {0} is not in the list (refresh the explorer?).', arn) };
   return { preset: { clusterArn: arn, auth: defaultAuth(option) }, note: prerequisiteError(option) };
 }
 
@@ -103,7 +104,7 @@ export function checkMskForm(values: MskMultiVpcForm, scope: Scope, options: rea
   const option = options.find((o) => o.arn === values.clusterArn);
   const errors = validateForm('mskMultiVpc', { ...values, clusterAuth: option?.auth });
   if (!values.clusterArn) errors.clusterArn = 'MSK cluster: choose a cluster.';
-  else if (!option) errors.clusterArn ??= `MSK cluster: ${values.clusterArn} is not in ${scope.region} for profile ${scope.profile} (refresh the list?).`;
+  else if (!option) errors.clusterArn ??= l10n.t('MSK cluster: {0} is not in {1} for profile {2} (refresh the list?).', values.clusterArn, scope.region, scope.profile);
   else {
     const blocked = prerequisiteError(option);
     if (blocked) errors.clusterArn = blocked;
@@ -142,7 +143,7 @@ export function startMskMultiVpcSession(ctx: FormContext): MskMultiVpcSession {
         const [described, policy] = await Promise.all([aws.describeMskCluster(scope, values.clusterArn), aws.getMskClusterPolicy(scope, values.clusterArn)]);
         cluster = { ...described, policy };
       } catch (err) {
-        return { clusterArn: `Could not read the cluster and its policy (DescribeClusterV2, GetClusterPolicy): ${describeAwsError(err, { service: 'kafka' }).text}` };
+        return { clusterArn: l10n.t('Could not read the cluster and its policy (DescribeClusterV2, GetClusterPolicy): {0}', describeAwsError(err, { service: 'kafka' }).text) };
       }
       // The cluster may have changed since the list was read (UPDATING, auth turned off…).
       const option = clusterOption(cluster, scope.region);

@@ -1,6 +1,7 @@
 // The VPC-resource form, host side: what the page needs (VPCs, gateways, GROUP configurations,
 // databases), subnet capacity for a chosen VPC, the host-side validation (the same validators as
 // the page, plus checks that need AWS data), and H4's builder.
+import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { regionFromArn } from '../../model/arn';
 import { buildVpcResourcePlan } from '../../model/builders';
@@ -168,7 +169,7 @@ export function startVpcResourceSession(ctx: FormContext): VpcResourceSession {
 
 export const vpcResourceForm: FormDefinition<VpcResourceForm, VpcResourceInit> = {
   viewType: 'clickpipes.form.vpcResource',
-  title: 'ClickPipes: VPC resource endpoint',
+  title: l10n.t('ClickPipes: VPC resource endpoint'),
   app: 'vpcResource',
   planPrefix: 'vpcres',
   initNotification: VpcResourceInitNotification,
