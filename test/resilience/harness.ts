@@ -66,17 +66,8 @@ export function extensionLikeLayer(capture: TextCapture, options: AwsLayerOption
   });
 }
 
-/** Seeded PRNG (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (the emulator's mulberry32): the same seed gives the same run. */
+export { seededRandom } from '../emulator/core/world';
 
 /** RESILIENCE_SEED=… reproduces a run; otherwise a fixed default (printed either way). */
 export function runSeed(): number {

@@ -34,8 +34,8 @@ function emptyAccount(id: string): AccountState {
   };
 }
 
-/** mulberry32: tiny, fast and good enough for ids; the point is determinism, not quality. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: tiny, fast and good enough for ids; the point is determinism, not quality (the same seed gives the same numbers). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
