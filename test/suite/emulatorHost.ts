@@ -1,8 +1,10 @@
 // What the extension-host suites that drive the emulator share: its control API, a poll-until
-// helper, the extension activated, the plans test API with its confirmation recorded, and the
-// tree walked by label. Not a *.test.ts file, so index.ts does not load it as a suite.
+// helper, the extension activated, an AWS layer from its bundle, the plans test API with its
+// confirmation recorded, and the tree walked by label. Not a *.test.ts file, so index.ts does not load it as a suite.
 import * as assert from 'node:assert';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AwsLayer, CreateAwsLayer } from '../../src/aws/api';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { PlansTestApi } from '../../src/plans';
 import { describeNode } from '../../src/views/describe';
@@ -45,6 +47,14 @@ export async function activateExtension(): Promise<ClickPipesTestApi> {
   const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);
   assert.ok(ext);
   return ext.activate();
+}
+
+/** A new AWS layer made by the extension's own bundle (dist/aws.js), as the extension makes its own. */
+export function bundledAwsLayer(): AwsLayer {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createAwsLayer } = require(path.join(ext.extensionPath, 'dist', 'aws.js')) as { createAwsLayer: CreateAwsLayer };
+  return createAwsLayer({});
 }
 
 /** The plans test API, its apply confirmation answered "yes" after handing the text to `record`. */

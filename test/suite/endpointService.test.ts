@@ -6,9 +6,7 @@
 // region, accept / reject a connection, private DNS verification, and delete through the tree's
 // Delete (live connections rejected first).
 import * as assert from 'node:assert';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CreateAwsLayer } from '../../src/aws/api';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { PlansTestApi } from '../../src/plans';
 import type { EndpointServiceUi } from '../../src/plans/endpointServiceCommands';
@@ -19,7 +17,7 @@ import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
 import { runEndpointServiceQuickPick } from '../../src/webviews/forms/endpointServiceQuick';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
-import { activateExtension, control, counts, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, control, counts, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 const CLICKPIPES = 'arn:aws:iam::072088201116:root';
@@ -123,9 +121,7 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
 
   it('the step-by-step QuickPick, scripted: ALB refused by the validator, Back works, the answers end in the review', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createAwsLayer } = require(path.join(extension.extensionPath, 'dist', 'aws.js')) as { createAwsLayer: CreateAwsLayer };
-    const layer = createAwsLayer({});
+    const layer = bundledAwsLayer();
     const asked: string[] = [];
     let dnsAnswers = 0;
     const pickOne = async <T>(io: StepIo, placeholder: string, items: PickItem<T>[]): Promise<T | typeof BACK | undefined> => {

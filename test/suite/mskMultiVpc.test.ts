@@ -5,8 +5,6 @@
 // readiness green; then the teardown command from the same node.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import * as path from 'node:path';
-import type { AwsLayer, CreateAwsLayer } from '../../src/aws/api';
 import type { ClickPipesTestApi } from '../../src/extension';
 import { worstLevel } from '../../src/model/readiness';
 import type { PlansTestApi } from '../../src/plans';
@@ -14,10 +12,9 @@ import { runMskMultiVpcQuickPick } from '../../src/webviews/forms/mskMultiVpcQui
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
 import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
-import { describeNode } from '../../src/views/describe';
 import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
-import { activateExtension, childNode, control, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, childNode, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
 
 const VIEW = 'clickpipes.form.mskMultiVpc';
 
@@ -131,9 +128,7 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
 
   it('the QuickPick, scripted: a refused cluster is explained and asked again, Back works, the auth validator refuses nothing chosen', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createAwsLayer } = require(path.join(ext.extensionPath, 'dist', 'aws.js')) as { createAwsLayer: CreateAwsLayer };
-    const layer: AwsLayer = createAwsLayer({});
+    const layer = bundledAwsLayer();
     const asked: string[] = [];
     let clusterAnswers = 0;
     let authAnswers = 0;

@@ -3,16 +3,14 @@
 // webview form): it checks the step order, Back, the refused public database, the validators the
 // prompts use, and that the answers end in a plan tab.
 import * as assert from 'node:assert';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsLayer, CreateAwsLayer } from '../../src/aws/api';
+import type { AwsLayer } from '../../src/aws/api';
 import type { PlansTestApi } from '../../src/plans';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
 import { runVpcResourceQuickPick } from '../../src/webviews/forms/vpcResourceQuick';
+import { activateExtension, bundledAwsLayer, EMULATOR, EXTENSION_ID, PROFILE } from './emulatorHost';
 
-const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EMULATOR = process.env.CPL_EMULATOR_URL;
-const SCOPE = { profile: process.env.AWS_PROFILE || 'clickpipes-demo', region: 'us-east-1' };
+const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 
 describe('plans: the VPC-resource QuickPick flow (extension host, emulator)', function () {
   this.timeout(60_000);
@@ -21,12 +19,9 @@ describe('plans: the VPC-resource QuickPick flow (extension host, emulator)', fu
 
   before(async function () {
     if (!EMULATOR) this.skip();
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await ext.activate();
+    await activateExtension();
     api = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createAwsLayer } = require(path.join(ext.extensionPath, 'dist', 'aws.js')) as { createAwsLayer: CreateAwsLayer };
-    layer = createAwsLayer({});
+    layer = bundledAwsLayer();
   });
   after(() => layer?.dispose());
 
