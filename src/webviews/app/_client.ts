@@ -87,9 +87,13 @@ export function errorSlot(field: string): HTMLElement {
  */
 export function labelControl(field: string, label: HTMLElement, control: HTMLElement, helper?: HTMLElement): void {
   control.id ||= `field-${field}`;
-  label.id ||= `label-${field}`;
+  // vscode-label keeps its id in a property and only writes the attribute when it has none:
+  // set both, so aria-labelledby finds it. Its `for` also gives the inner input its aria-label.
+  const labelId = label.getAttribute('id') || `label-${field}`;
+  label.id = labelId;
+  label.setAttribute('id', labelId);
   label.setAttribute('for', control.id);
-  control.setAttribute('aria-labelledby', label.id);
+  control.setAttribute('aria-labelledby', labelId);
   const described = [`error-${field}`];
   if (helper) {
     helper.id ||= `help-${field}`;
