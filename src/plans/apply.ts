@@ -145,10 +145,12 @@ export class PlanApplier {
             onEvent: (e) => {
               switch (e.type) {
                 case 'step-start':
-                  progress.report({ message: `${e.index + 1}/${e.total} ${e.step.title}${e.resuming ? ' (resuming)' : ''}` });
+                  progress.report({ message: e.resuming
+                    ? vscode.l10n.t('{0}/{1} {2} (resuming)', e.index + 1, e.total, e.step.title)
+                    : vscode.l10n.t('{0}/{1} {2}', e.index + 1, e.total, e.step.title) });
                   break;
                 case 'waiting':
-                  progress.report({ message: `${e.step.title}: ${e.status ?? 'waiting'} (${Math.round(e.elapsedMs / 1000)} s)` });
+                  progress.report({ message: vscode.l10n.t('{0}: {1} ({2} s)', e.step.title, e.status ?? vscode.l10n.t('waiting'), Math.round(e.elapsedMs / 1000)) });
                   break;
                 case 'step-done':
                 case 'step-skipped':
