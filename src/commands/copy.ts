@@ -14,7 +14,7 @@ export async function copyQuietly(what: string, text: string): Promise<void> {
 
 function copier(what: string, valueOf: (node: ExplorerNode) => string | undefined, whatFor?: (node: ExplorerNode) => string): CommandHandler {
   return async (ctx, node) => {
-    const target = isNode(node) ? node : await pickNode(ctx.model, (n) => !!valueOf(n), `Copy ${what} of…`);
+    const target = isNode(node) ? node : await pickNode(ctx.model, (n) => !!valueOf(n), vscode.l10n.t('Copy {0} of…', what));
     if (!target) return undefined;
     const value = valueOf(target);
     if (!value) {
@@ -30,14 +30,14 @@ export function isNode(x: unknown): x is ExplorerNode {
   return typeof x === 'object' && x !== null && typeof (x as ExplorerNode).id === 'string' && typeof (x as ExplorerNode).type === 'string';
 }
 
-export const copyId = copier('ID', idOf, (n) => (n.type === 'profile' ? 'account ID' : 'ID'));
-export const copyArn = copier('ARN', arnOf);
-export const copyDnsName = copier('DNS name', dnsNameOf);
-export const copyServiceName = copier('service name', serviceNameOf);
+export const copyId = copier(vscode.l10n.t('ID'), idOf, (n) => (n.type === 'profile' ? vscode.l10n.t('account ID') : vscode.l10n.t('ID')));
+export const copyArn = copier(vscode.l10n.t('ARN'), arnOf);
+export const copyDnsName = copier(vscode.l10n.t('DNS name'), dnsNameOf);
+export const copyServiceName = copier(vscode.l10n.t('service name'), serviceNameOf);
 
 /** The fields ClickHouse Cloud asks for; a configuration's share ARN comes from the region's shares. */
 export const copyClickPipesValues: CommandHandler = async (ctx: CommandContext, node) => {
-  const target = isNode(node) ? node : await pickNode(ctx.model, hasClickPipesValues, 'Copy ClickPipes values of…');
+  const target = isNode(node) ? node : await pickNode(ctx.model, hasClickPipesValues, vscode.l10n.t('Copy ClickPipes values of…'));
   if (!target) return undefined;
   let shares = [] as Awaited<ReturnType<typeof ctx.model.list<'shares'>>>;
   if (target.type === 'resourceConfiguration') {
@@ -50,7 +50,7 @@ export const copyClickPipesValues: CommandHandler = async (ctx: CommandContext, 
   const values = clickPipesValues(target, shares);
   if (!values) return undefined;
   const text = formatClickPipesValues(values);
-  await copyQuietly(`ClickPipes values (${values.fields.map((f) => f.label).join(', ')})`, text);
+  await copyQuietly(vscode.l10n.t('ClickPipes values ({0})', values.fields.map((f) => f.label).join(', ')), text);
   if (values.note) vscode.window.setStatusBarMessage(vscode.l10n.t('$(warning) Copied, but {0}', values.note), 5_000);
   return text;
 };

@@ -12,7 +12,7 @@ import { pickNode } from './pickNode';
 export type DeleteOutcome = 'deleted' | 'cancelled' | 'refused' | 'failed';
 
 export const deleteResource: CommandHandler = async (ctx, node): Promise<DeleteOutcome> => {
-  const target = isNode(node) ? node : await pickNode(ctx.model, isDeletable, 'Delete…');
+  const target = isNode(node) ? node : await pickNode(ctx.model, isDeletable, vscode.l10n.t('Delete…'));
   const call = target ? deleteCallFor(target) : undefined;
   if (!target || !call || !('scope' in target)) return 'cancelled';
   const scope = target.scope;

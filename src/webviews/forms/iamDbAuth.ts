@@ -188,7 +188,7 @@ export function startIamDbAuthSession(ctx: FormContext): IamDbAuthSession {
 
 export const iamDbAuthForm: FormDefinition<IamDbAuthForm, IamDbAuthInit> = {
   viewType: 'clickpipes.form.iamDbAuth',
-  title: 'ClickPipes: IAM DB authentication',
+  title: l10n.t('ClickPipes: IAM DB authentication'),
   app: 'iamDbAuth',
   planPrefix: 'iamdb',
   initNotification: IamDbAuthInitNotification,

@@ -170,7 +170,7 @@ export function startMskMultiVpcSession(ctx: FormContext): MskMultiVpcSession {
 
 export const mskMultiVpcForm: FormDefinition<MskMultiVpcForm, MskMultiVpcInit> = {
   viewType: 'clickpipes.form.mskMultiVpc',
-  title: 'ClickPipes: MSK multi-VPC endpoint',
+  title: l10n.t('ClickPipes: MSK multi-VPC endpoint'),
   app: 'mskMultiVpc',
   planPrefix: 'msk',
   initNotification: MskMultiVpcInitNotification,
