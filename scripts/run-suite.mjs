@@ -6,7 +6,7 @@
 // The workbench forwards the host's console through window.codeAutomationLog and reports the end
 // through window.codeAutomationExit(code). Exits with the suite's status; the last line is
 // `N passed, N failed`. Expects `npm run build` and `npm run compile-tests` to have run.
-//   env: CPL_SUITE_TIMEOUT (ms, default 180000), CPL_SUITE_GREP (mocha grep)
+//   env: CPL_SUITE_TIMEOUT (ms, default 600000: the whole suite, with room for a loaded 2-core machine), CPL_SUITE_GREP (mocha grep)
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -36,7 +36,7 @@ if (!existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) finish(2, 0, 0, '
 mkdirSync(resultsDir, { recursive: true });
 rmSync(resultsFile, { force: true });
 
-const timeoutMs = Number(process.env.CPL_SUITE_TIMEOUT || 180_000);
+const timeoutMs = Number(process.env.CPL_SUITE_TIMEOUT || 600_000);
 const env = { CPL_SUITE_RESULTS: resultsFile };
 if (process.env.CPL_SUITE_GREP) env.CPL_SUITE_GREP = process.env.CPL_SUITE_GREP;
 

@@ -157,12 +157,15 @@ export function assertNoExternalRequests(browser) {
 }
 
 /** The emulator's control API: POST `body` (GET without one) to /_emulator/<route>; its JSON answer. Does nothing without an emulator. */
-export async function emulatorControl(route, body) {
+export async function emulatorControl(route, body, method = body === undefined ? 'GET' : 'POST') {
+  // The UI layer always runs beside the emulator (scripts/run-ui.mjs starts it): a missing URL or a
+  // refused control call is a broken harness, not something to pass over.
   const url = process.env.CPL_EMULATOR_URL;
-  if (!url) return undefined;
+  if (!url) throw new Error('CPL_EMULATOR_URL is not set: run the UI tests through scripts/run-ui.mjs');
   const res = await fetch(`${url}/_emulator/${route}`, {
-    method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (!res.ok) throw new Error(`emulator control ${method} ${route}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
 

@@ -5,7 +5,7 @@
 // result view and read it from the clipboard.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure,
+  assertNoExternalRequests, contextMenu, EMULATOR_DEFAULT_TIMINGS, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure,
   waitForClipboard,
 } from './helpers.mjs';
 
@@ -29,6 +29,7 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
   });
   after(async () => {
     await wb?.close();
+    await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS);
   });
 
   it('right-click → form → review → apply → role ARN copied', async () => {

@@ -95,11 +95,11 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   });
 
   it('submits to a plan tab with the CLI script beside it, nothing created yet', async () => {
-    await emulatorControl('log', undefined).catch(() => undefined);
+    await emulatorControl('log', undefined, 'DELETE');
     await form.locator('#submit').click();
     await wb.page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await wb.page.locator('.tab', { hasText: 'commands.sh' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    const counts = (await emulatorControl('log')).counts ?? {};
+    const { counts } = await emulatorControl('log');
     assert.equal(counts['vpc-lattice:CreateResourceGateway'] ?? 0, 0, 'review applies nothing');
   });
 
@@ -126,5 +126,13 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
     const copied = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
     assert.equal(copied, value);
     assert.match(await result.locator('.result-row[data-label="Resource share ARN"] .result-value').innerText(), /^arn:aws:ram:us-east-1:123456789012:resource-share\//);
+  });
+
+  it('offers the ClickHouse Cloud step once the AWS side is done', async () => {
+    // The source documents end in ClickHouse Cloud: a succeeded apply offers to create the reverse
+    // private endpoint there (src/plans/apply.ts → clickpipes.clickhouse.createFromPlan).
+    const toast = wb.page.locator('.notification-toast', { hasText: 'ClickPipes connects once a reverse private endpoint exists' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(await toast.getByRole('button', { name: 'Create the reverse private endpoint in ClickHouse Cloud' }).isVisible());
   });
 });
