@@ -23,10 +23,8 @@ export async function startEmulatorWithProfile({ scenario = 'demo', port, awsDir
     console.error('[harness] notice: CPL_NO_EMULATOR set, running without the AWS emulator');
     return null;
   }
-  if (!existsSync(index)) {
-    console.error('[harness] notice: out/test/emulator/index.js not found, running without the AWS emulator');
-    return null;
-  }
+  // Tests and the demo need the emulator: a missing build is an error, not a quieter run.
+  if (!existsSync(index)) throw new Error(`${path.relative(REPO_ROOT, index)} not found: run npm run compile-tests first`);
   scenario = process.env.CPL_SCENARIO || scenario; // override for debugging: empty | demo | scale
   const { startEmulator } = require(index);
   let emu;

@@ -14,9 +14,15 @@ export const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
 export const EMULATOR = process.env.CPL_EMULATOR_URL;
 export const PROFILE = process.env.AWS_PROFILE || 'clickpipes-demo';
 
+/** The emulator's URL. These suites always run beside it (test:suite and test:electron start one): without it they fail, never skip. */
+export function requireEmulator(): string {
+  if (!EMULATOR) throw new Error('CPL_EMULATOR_URL is not set: run the suite through npm run test:suite (or test:electron), which start the local emulator');
+  return EMULATOR;
+}
+
 /** Calls the emulator's control API (`/_emulator/<path>`). */
 export async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${requireEmulator()}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }

@@ -17,7 +17,7 @@ import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
 import { runEndpointServiceQuickPick } from '../../src/webviews/forms/endpointServiceQuick';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
-import { activateExtension, bundledAwsLayer, control, counts, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 const CLICKPIPES = 'arn:aws:iam::072088201116:root';
@@ -48,7 +48,7 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
   const problems = (n: ExplorerNode) => readinessOf(n, ext.explorer.model).filter((f) => f.level !== 'ok');
 
   before(async function () {
-    if (!EMULATOR) this.skip();
+    requireEmulator();
     await resetToDemo({ instantChanges: true });
     ext = await activateExtension();
     await ext.explorer.refresh();

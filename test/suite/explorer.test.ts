@@ -9,7 +9,7 @@ import type { ExplorerNode } from '../../src/views/nodes';
 import { describeNode } from '../../src/views/describe';
 import { contextValueOf } from '../../src/views/contextValue';
 import { readinessOf } from '../../src/views/readiness';
-import { activateExtension, childNode, control, EMULATOR, label, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, childNode, control, EMULATOR, label, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const ACCOUNT = '123456789012';
 
@@ -22,7 +22,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
   const group = async (name: string) => child(await region(), name);
 
   before(async function () {
-    if (!EMULATOR) this.skip();
+    requireEmulator();
     await resetToDemo({ instantChanges: false });
     api = await activateExtension();
     // Visible view: VS Code renders the tree and the poller runs (it pauses while hidden).
@@ -32,7 +32,7 @@ describe('explorer (extension host, emulator demo scenario)', function () {
   });
 
   after(async () => {
-    if (EMULATOR) await control('POST', 'faults', { mode: 'clear' }).catch(() => undefined);
+    await control('POST', 'faults', { mode: 'clear' }).catch(() => undefined);
   });
 
   it('shows the profile with its account id, its region and the six groups', async () => {

@@ -12,7 +12,7 @@ import { describeNode } from '../../src/views/describe';
 import { contextValueOf } from '../../src/views/contextValue';
 import type { ExplorerNode } from '../../src/views/nodes';
 import type { IamDbAuthInit, RoleNameCheck } from '../../src/webviews/iamDbAuthProtocol';
-import { activateExtension, childNode, control, counts, EMULATOR, label, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, childNode, control, counts, label, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const ACCOUNT = '123456789012';
 const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-suite-Role';
@@ -29,7 +29,7 @@ describe('IAM DB auth (extension host, emulator): database node → form → rev
   const databaseNode = async () => child(await child(await child(await child(undefined, PROFILE), 'us-east-1'), 'Databases'), DB);
 
   before(async function () {
-    if (!EMULATOR) this.skip();
+    requireEmulator();
     await resetToDemo({ instantChanges: true });
     explorer = (await activateExtension()).explorer;
     plans = await plansTestApi((message, detail) => confirmations.push({ message, detail }));

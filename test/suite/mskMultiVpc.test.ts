@@ -14,7 +14,7 @@ import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
 import type { ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
-import { activateExtension, bundledAwsLayer, childNode, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, childNode, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const VIEW = 'clickpipes.form.mskMultiVpc';
 
@@ -30,7 +30,7 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
   const clusterNode = async (name: string) => child(await child(await child(await child(undefined, PROFILE), 'us-east-1'), 'MSK clusters'), name);
 
   before(async function () {
-    if (!EMULATOR) this.skip();
+    requireEmulator();
     await resetToDemo({ instantChanges: true });
     explorer = (await activateExtension()).explorer;
     plans = await plansTestApi((message, detail) => confirmations.push(`${message}\n${detail}`));

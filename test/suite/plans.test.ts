@@ -8,7 +8,7 @@ import type { PlansTestApi } from '../../src/plans';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { VpcDetails, VpcResourceInit } from '../../src/webviews/protocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
-import { activateExtension, control, counts, EMULATOR, EXTENSION_ID, planDocs, plansTestApi, PROFILE, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 
@@ -19,7 +19,7 @@ describe('plans (extension host, emulator): form → review → apply → result
   const confirmations: { message: string; detail: string }[] = [];
 
   before(async function () {
-    if (!EMULATOR) this.skip();
+    requireEmulator();
     await resetToDemo({ instantChanges: true });
     await activateExtension();
     api = await plansTestApi((message, detail) => confirmations.push({ message, detail }));

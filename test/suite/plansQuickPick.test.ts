@@ -8,7 +8,7 @@ import type { AwsLayer } from '../../src/aws/api';
 import type { PlansTestApi } from '../../src/plans';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
 import { runVpcResourceQuickPick } from '../../src/webviews/forms/vpcResourceQuick';
-import { activateExtension, bundledAwsLayer, EMULATOR, EXTENSION_ID, PROFILE } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, EXTENSION_ID, PROFILE, requireEmulator } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 
@@ -18,7 +18,7 @@ describe('plans: the VPC-resource QuickPick flow (extension host, emulator)', fu
   let layer: AwsLayer;
 
   before(async function () {
-    if (!EMULATOR) this.skip();
+    requireEmulator();
     await activateExtension();
     api = (await vscode.commands.executeCommand<PlansTestApi>('clickpipes.plans._testApi'))!;
     layer = bundledAwsLayer();
