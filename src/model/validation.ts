@@ -373,6 +373,8 @@ function iamDbAuthErrors(f: Partial<IamDbAuthForm>): FormErrors {
 }
 
 function clickhouseEndpointErrors(f: Partial<ClickhouseEndpointForm>): FormErrors {
+  // These values go into the API body as they are: only text counts (a number is not "42").
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const checks: Record<string, string | undefined> = {
     organizationId: validateOrganizationId(str(f.organizationId)),
     serviceId: validateServiceId(str(f.serviceId)),

@@ -243,5 +243,13 @@ describe('validation: validateForm', () => {
       }),
       { mskAuthentication: 'MSK authentication must be SASL_IAM or SASL_SCRAM.' },
     );
+    // A number where the API wants text is refused, not read as "42" (found by the resilience fuzz).
+    assert.deepEqual(
+      Object.keys(v.validateForm('clickhouseEndpoint', {
+        organizationId: '5f8e8a4c-1d2b-4c3a-9e8f-0a1b2c3d4e5f', serviceId: '5f8e8a4c-1d2b-4c3a-9e8f-0a1b2c3d4e5f', description: 42, type: 'VPC_ENDPOINT_SERVICE',
+        vpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0',
+      })),
+      ['description'],
+    );
   });
 });
