@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import { allSwServed, launchBrowser } from './lib/browser.mjs';
+import { allAborted, allSwServed, launchBrowser } from './lib/browser.mjs';
 import { REPO_ROOT } from './lib/emulator.mjs';
 import { externalLookupsInLog } from './lib/server.mjs';
 import { startSession } from './lib/session.mjs';
@@ -82,6 +82,7 @@ try {
   const leaks = externalLookupsInLog(server.allLogs());
   await session.stop();
   if (allSwServed.length) console.log(`[suite] ${allSwServed.length} non-loopback request(s) (webview resources) answered in-browser by the service worker`);
+  if (allAborted.length) console.log(`[suite] ${allAborted.length} webview resource load(s) cancelled by their closing webview`);
   if (browser.external.length) problem = `browser requested non-loopback hosts: ${browser.external.join(', ')}`;
   if (leaks.length) console.error(`[suite] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
 }

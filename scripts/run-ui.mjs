@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
-import { allExternal, allSwServed } from './lib/browser.mjs';
+import { allAborted, allExternal, allSwServed } from './lib/browser.mjs';
 import { REPO_ROOT } from './lib/emulator.mjs';
 import { externalLookupsInLog } from './lib/server.mjs';
 import { startSession } from './lib/session.mjs';
@@ -70,6 +70,7 @@ try {
   if (leaks.length) console.error(`[ui] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
 }
 if (allSwServed.length) console.log(`[ui] ${allSwServed.length} non-loopback request(s) (webview resources) answered in-browser by the service worker`);
+if (allAborted.length) console.log(`[ui] ${allAborted.length} webview resource load(s) cancelled by their closing webview`);
 if (allExternal.length) problem = `browser requested non-loopback hosts: ${[...new Set(allExternal)].join(', ')}`;
 if (problem) finish(1, passed, failed + 1, problem);
 finish(failed ? 1 : 0, passed, failed);

@@ -14,6 +14,9 @@ import { isolatedEnv } from './server.mjs';
 export const allExternal = [];
 /** Non-loopback URLs answered by a service worker (webview resources), for the runners' report. */
 export const allSwServed = [];
+/** Webview resource loads the page itself cancelled (its webview closed first), for the report. */
+export const allAborted = [];
+const WEBVIEW_RESOURCE_HOST = /\.vscode-resource\.vscode-cdn\.net$/;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -65,7 +68,13 @@ export async function launchBrowser(o = {}) {
     else allSwServed.push(req.url());
   });
   context.on('requestfailed', (req) => {
-    if (!isLoopbackUrl(req.url())) flag(req, req.failure()?.errorText);
+    if (isLoopbackUrl(req.url())) return;
+    const why = req.failure()?.errorText;
+    // A test that closes a webview (the result view, a form) cancels its resource loads before
+    // the service worker answers them: that is the page's own abort, not a request that left.
+    // (The host resolver rules above would stop one that tried anyway.)
+    if (why === 'net::ERR_ABORTED' && WEBVIEW_RESOURCE_HOST.test(new URL(req.url()).hostname)) allAborted.push(req.url());
+    else flag(req, why);
   });
   if (o.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.origin });
   return {
