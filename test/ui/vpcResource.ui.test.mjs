@@ -131,8 +131,10 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   it('offers the ClickHouse Cloud step once the AWS side is done', async () => {
     // The source documents end in ClickHouse Cloud: a succeeded apply offers to create the reverse
     // private endpoint there (src/plans/apply.ts → clickpipes.clickhouse.createFromPlan).
-    const toast = wb.page.locator('.notification-toast', { hasText: 'ClickPipes connects once a reverse private endpoint exists' }).first();
-    await toast.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.ok(await toast.getByRole('button', { name: 'Create the reverse private endpoint in ClickHouse Cloud' }).isVisible());
+    // Toasts hide after a while: read it in the notification center, where it stays.
+    await runCommand(wb.page, 'Notifications: Show Notifications');
+    const item = wb.page.locator('.notifications-center .notification-list-item', { hasText: 'ClickPipes connects once a reverse private endpoint exists' }).first();
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(await item.getByRole('button', { name: 'Create the reverse private endpoint in ClickHouse Cloud' }).isVisible());
   });
 });
