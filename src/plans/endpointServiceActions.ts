@@ -5,6 +5,7 @@
 // EC2's Accept/Reject/Delete calls answer 200 with an `Unsuccessful` list instead of failing, so
 // every outcome here reads that list: a call that "succeeded" for no endpoint is a failure.
 import type { AwsLayer, Scope } from '../aws/api';
+import { l10n } from '../l10n';
 import { buildEndpointServicePlan, type BuildContext } from '../model/builders';
 import { CLICKPIPES_ACCOUNT_ID, CLICKPIPES_PRINCIPAL_ARN, CLICKPIPES_REGIONS, regionDisplayName } from '../model/clickpipes';
 import type { Plan } from '../model/plan';
@@ -30,11 +31,13 @@ export function isClickPipesAllowed(service: Pick<EndpointService, 'allowedPrinc
 
 /** "072088201116 (ClickPipes)" for ClickPipes' account; other owners as they are. */
 export function ownerLabel(owner: string): string {
-  return owner === CLICKPIPES_ACCOUNT_ID ? `${owner} (ClickPipes)` : owner || 'unknown owner';
+  return owner === CLICKPIPES_ACCOUNT_ID ? l10n.t('{0} (ClickPipes)', owner) : owner || l10n.t('unknown owner');
 }
 
 export function connectionLabel(c: EndpointConnection): string {
-  return `${c.vpcEndpointId} from account ${ownerLabel(c.owner)}${c.region ? ` in ${c.region}` : ''}, ${c.state}`;
+  return c.region
+    ? l10n.t('{0} from account {1} in {2}, {3}', c.vpcEndpointId, ownerLabel(c.owner), c.region, c.state)
+    : l10n.t('{0} from account {1}, {2}', c.vpcEndpointId, ownerLabel(c.owner), c.state);
 }
 
 /** ClickPipes regions the service is not yet offered in (its own region always is). */
@@ -47,7 +50,7 @@ export function regionsToOffer(service: Pick<EndpointService, 'supportedRegions'
 
 /** Describe + ModifyVpcEndpointServicePermissions; or why there is nothing to do. */
 export function allowClickPipesPlan(service: EndpointService, ctx: BuildContext): { plan: Plan } | { nothingToDo: string } {
-  if (isClickPipesAllowed(service)) return { nothingToDo: `ClickPipes (${CLICKPIPES_PRINCIPAL_ARN}) is already an allowed principal of ${service.id}.` };
+  if (isClickPipesAllowed(service)) return { nothingToDo: l10n.t('ClickPipes ({0}) is already an allowed principal of {1}.', CLICKPIPES_PRINCIPAL_ARN, service.id) };
   const plan = buildEndpointServicePlan({ mode: 'existing', serviceId: service.id, region: ctx.region }, ctx);
   plan.title = `Allow ClickPipes on endpoint service ${service.id}`;
   return { plan };
@@ -60,7 +63,7 @@ export function allowClickPipesPlan(service: EndpointService, ctx: BuildContext)
 export function addClickPipesRegionPlan(service: EndpointService, regions: readonly string[], ctx: BuildContext): { plan: Plan } | { nothingToDo: string } {
   const supported = new Set(service.supportedRegions.map((r) => r.region));
   const add = regions.filter((r) => r !== ctx.region && !supported.has(r));
-  if (!add.length) return { nothingToDo: `${service.id} is already offered in ${regions.join(', ') || 'those regions'}.` };
+  if (!add.length) return { nothingToDo: l10n.t('{0} is already offered in {1}.', service.id, regions.join(', ') || l10n.t('those regions')) };
   const plan = buildEndpointServicePlan({ mode: 'existing', serviceId: service.id, supportedRegions: add, region: ctx.region }, ctx);
   if (isClickPipesAllowed(service)) plan.steps = plan.steps.filter((s) => s.id !== 'permissions');
   plan.title = `Offer endpoint service ${service.id} to ClickPipes in ${add.map((r) => `${r} (${regionDisplayName(r)})`).join(', ')}`;
@@ -114,7 +117,7 @@ export async function deleteEndpointService(aws: Caller, scope: Scope, serviceId
     const r = await rejectConnections(aws, scope, serviceId, liveEndpointIds);
     rejected = r.done;
     if (r.failed.length) {
-      return { status: 'failed', stage: 'reject', rejected, message: `Could not reject ${describeFailures(r.failed)}. The service was not deleted.` };
+      return { status: 'failed', stage: 'reject', rejected, message: l10n.t('Could not reject {0}. The service was not deleted.', describeFailures(r.failed)) };
     }
   }
   const failed = unsuccessfulOf(await aws.call(scope, 'ec2', 'DeleteVpcEndpointServiceConfigurations', { ServiceIds: [serviceId] }));
@@ -122,7 +125,9 @@ export async function deleteEndpointService(aws: Caller, scope: Scope, serviceId
     const live = failed.some((f) => f.code === 'ExistingVpcEndpointConnections');
     return {
       status: 'failed', stage: 'delete', rejected,
-      message: `EC2 did not delete ${serviceId}: ${describeFailures(failed)}.${live ? ' A connection is still live (a new request may have arrived): reject it and try again.' : ''}`,
+      message: live
+        ? l10n.t('EC2 did not delete {0}: {1}. A connection is still live (a new request may have arrived): reject it and try again.', serviceId, describeFailures(failed))
+        : l10n.t('EC2 did not delete {0}: {1}.', serviceId, describeFailures(failed)),
     };
   }
   return { status: 'deleted', rejected };
@@ -133,68 +138,82 @@ export async function deleteEndpointService(aws: Caller, scope: Scope, serviceId
 export type Confirmation = { message: string; detail: string; button: string };
 
 export function connectionConfirmation(action: 'accept' | 'reject', account: string, scope: Scope, service: Pick<EndpointService, 'id' | 'name'>, connections: readonly EndpointConnection[]): Confirmation {
-  const verb = action === 'accept' ? 'Accept' : 'Reject';
+  const accept = action === 'accept';
+  const one = connections.length === 1;
+  const id = connections[0]?.vpcEndpointId ?? '';
   const n = connections.length;
-  const what = n === 1 ? `endpoint connection ${connections[0].vpcEndpointId}` : `${n} endpoint connections`;
   const lines = [
-    `Account ${account}, region ${scope.region}, profile ${scope.profile}.`,
-    `Endpoint service ${service.id} (${service.name}).`,
+    l10n.t('Account {0}, region {1}, profile {2}.', account, scope.region, scope.profile),
+    l10n.t('Endpoint service {0} ({1}).', service.id, service.name),
     '',
     ...connections.map((c) => `• ${connectionLabel(c)}`),
     '',
-    action === 'accept'
-      ? `Calls ec2 AcceptVpcEndpointConnections: the endpoint${n === 1 ? '' : 's'} can then reach your service.`
-      : `Calls ec2 RejectVpcEndpointConnections: the endpoint${n === 1 ? ' is' : 's are'} cut off and cannot be accepted later (the consumer must create a new one).`,
+    accept
+      ? (one ? l10n.t('Calls ec2 AcceptVpcEndpointConnections: the endpoint can then reach your service.') : l10n.t('Calls ec2 AcceptVpcEndpointConnections: the endpoints can then reach your service.'))
+      : (one
+        ? l10n.t('Calls ec2 RejectVpcEndpointConnections: the endpoint is cut off and cannot be accepted later (the consumer must create a new one).')
+        : l10n.t('Calls ec2 RejectVpcEndpointConnections: the endpoints are cut off and cannot be accepted later (the consumer must create a new one).')),
   ];
   if (connections.some((c) => c.owner !== CLICKPIPES_ACCOUNT_ID)) {
-    lines.push('', `Note: not every requester is ClickPipes (account ${CLICKPIPES_ACCOUNT_ID}).`);
+    lines.push('', l10n.t('Note: not every requester is ClickPipes (account {0}).', CLICKPIPES_ACCOUNT_ID));
   }
-  return { message: `${verb} ${what} on ${service.id} in account ${account} (${scope.region})?`, detail: lines.join('\n'), button: verb };
+  const message = accept
+    ? (one
+      ? l10n.t('Accept endpoint connection {0} on {1} in account {2} ({3})?', id, service.id, account, scope.region)
+      : l10n.t('Accept {0} endpoint connections on {1} in account {2} ({3})?', n, service.id, account, scope.region))
+    : (one
+      ? l10n.t('Reject endpoint connection {0} on {1} in account {2} ({3})?', id, service.id, account, scope.region)
+      : l10n.t('Reject {0} endpoint connections on {1} in account {2} ({3})?', n, service.id, account, scope.region));
+  return { message, detail: lines.join('\n'), button: accept ? l10n.t('Accept') : l10n.t('Reject') };
 }
 
 export function deleteConfirmation(account: string, scope: Scope, service: Pick<EndpointService, 'id' | 'name'>, live: readonly EndpointConnection[]): Confirmation {
-  const lines = [`Account ${account}, region ${scope.region}, profile ${scope.profile}.`, `Endpoint service ${service.id} (${service.name}).`, ''];
-  if (live.length) {
+  const n = live.length;
+  const lines = [l10n.t('Account {0}, region {1}, profile {2}.', account, scope.region, scope.profile), l10n.t('Endpoint service {0} ({1}).', service.id, service.name), ''];
+  if (n) {
     lines.push(
-      `It still has ${live.length} live endpoint connection${live.length === 1 ? '' : 's'}; EC2 refuses to delete it until they are rejected:`,
+      n === 1
+        ? l10n.t('It still has 1 live endpoint connection; EC2 refuses to delete it until they are rejected:')
+        : l10n.t('It still has {0} live endpoint connections; EC2 refuses to delete it until they are rejected:', n),
       ...live.map((c) => `• ${connectionLabel(c)}`),
       '',
-      `1. ec2 RejectVpcEndpointConnections (${live.length})`,
+      `1. ec2 RejectVpcEndpointConnections (${n})`,
       '2. ec2 DeleteVpcEndpointServiceConfigurations',
     );
   } else {
     lines.push('1. ec2 DeleteVpcEndpointServiceConfigurations');
   }
-  lines.push('', 'ClickPipes endpoints using this service stop working. The load balancer is not deleted. This cannot be undone.');
-  return {
-    message: `Delete endpoint service ${service.id}${live.length ? ` and reject its ${live.length} live connection${live.length === 1 ? '' : 's'}` : ''} in account ${account} (${scope.region})?`,
-    detail: lines.join('\n'),
-    button: live.length ? 'Reject and delete' : 'Delete',
-  };
+  lines.push('', l10n.t('ClickPipes endpoints using this service stop working. The load balancer is not deleted. This cannot be undone.'));
+  const message = !n
+    ? l10n.t('Delete endpoint service {0} in account {1} ({2})?', service.id, account, scope.region)
+    : n === 1
+      ? l10n.t('Delete endpoint service {0} and reject its 1 live connection in account {1} ({2})?', service.id, account, scope.region)
+      : l10n.t('Delete endpoint service {0} and reject its {1} live connections in account {2} ({3})?', service.id, n, account, scope.region);
+  return { message, detail: lines.join('\n'), button: n ? l10n.t('Reject and delete') : l10n.t('Delete') };
 }
 
 /** What the user must publish before verification can succeed, or why it cannot start. */
 export function dnsVerificationInfo(service: Pick<EndpointService, 'id' | 'privateDnsName' | 'privateDnsVerification'>): { ok: true; record: string; value: string; state: string } | { ok: false; reason: string } {
-  if (!service.privateDnsName) return { ok: false, reason: `Endpoint service ${service.id} has no private DNS name to verify.` };
+  if (!service.privateDnsName) return { ok: false, reason: l10n.t('Endpoint service {0} has no private DNS name to verify.', service.id) };
   const v = service.privateDnsVerification;
-  if (v?.state && same(v.state, 'verified')) return { ok: false, reason: `${service.privateDnsName} is already verified for ${service.id}.` };
-  const record = v?.name ? `${v.name}.${service.privateDnsName}` : `(TXT name not reported yet).${service.privateDnsName}`;
-  return { ok: true, record, value: v?.value ?? '(not reported yet)', state: v?.state ?? 'unknown' };
+  if (v?.state && same(v.state, 'verified')) return { ok: false, reason: l10n.t('{0} is already verified for {1}.', service.privateDnsName, service.id) };
+  const record = `${v?.name || l10n.t('(TXT name not reported yet)')}.${service.privateDnsName}`;
+  return { ok: true, record, value: v?.value ?? l10n.t('(not reported yet)'), state: v?.state ?? 'unknown' };
 }
 
 export function dnsConfirmation(account: string, scope: Scope, service: Pick<EndpointService, 'id' | 'privateDnsName'>, info: { record: string; value: string }): Confirmation {
   return {
-    message: `Start private DNS verification of ${service.privateDnsName} for ${service.id} in account ${account} (${scope.region})?`,
+    message: l10n.t('Start private DNS verification of {0} for {1} in account {2} ({3})?', service.privateDnsName ?? '', service.id, account, scope.region),
     detail: [
-      `Account ${account}, region ${scope.region}, profile ${scope.profile}.`,
+      l10n.t('Account {0}, region {1}, profile {2}.', account, scope.region, scope.profile),
       '',
-      'Publish this TXT record in the DNS zone first (AWS looks it up):',
-      `  Name:  ${info.record}`,
-      `  Type:  TXT`,
-      `  Value: ${info.value}`,
+      l10n.t('Publish this TXT record in the DNS zone first (AWS looks it up):'),
+      l10n.t('  Name:  {0}', info.record),
+      l10n.t('  Type:  {0}', 'TXT'),
+      l10n.t('  Value: {0}', info.value),
       '',
-      'Calls ec2 StartVpcEndpointServicePrivateDnsVerification. The state moves from pendingVerification to verified or failed.',
+      l10n.t('Calls ec2 StartVpcEndpointServicePrivateDnsVerification. The state moves from pendingVerification to verified or failed.'),
     ].join('\n'),
-    button: 'Start verification',
+    button: l10n.t('Start verification'),
   };
 }

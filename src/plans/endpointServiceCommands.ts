@@ -41,7 +41,7 @@ export const endpointServiceUi: EndpointServiceUi = {
   },
   async pickRegions(choices, service) {
     const picked = await vscode.window.showQuickPick(choices.map((c) => ({ label: c.code, description: c.name })), {
-      canPickMany: true, placeHolder: `ClickPipes region(s) to offer ${service.id} in (cross-region ClickPipes)`, ignoreFocusOut: true,
+      canPickMany: true, placeHolder: vscode.l10n.t('ClickPipes region(s) to offer {0} in (cross-region ClickPipes)', service.id), ignoreFocusOut: true,
     });
     return picked?.map((p) => p.label);
   },
@@ -78,24 +78,24 @@ const tell = (kind: 'info' | 'warning' | 'error', message: string) => {
 async function currentService(ctx: FormContext, node: unknown, placeHolder: string, fits: (s: EndpointService) => boolean = () => true): Promise<EndpointService | undefined> {
   let services: EndpointService[];
   try {
-    services = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading VPC endpoint services…' }, () => ctx.deps.aws().listEndpointServices(ctx.scope));
+    services = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading VPC endpoint services…') }, () => ctx.deps.aws().listEndpointServices(ctx.scope));
   } catch (err) {
-    tell('error', `Could not read the endpoint services: ${describeAwsError(err, { service: 'ec2', operation: 'DescribeVpcEndpointServiceConfigurations' }).text}`);
+    tell('error', vscode.l10n.t('Could not read the endpoint services: {0}', describeAwsError(err, { service: 'ec2', operation: 'DescribeVpcEndpointServiceConfigurations' }).text));
     return undefined;
   }
   const wanted = serviceIdOf(node);
   if (wanted) {
     const found = services.find((s) => s.id === wanted);
-    if (!found) tell('error', `Endpoint service ${wanted} is no longer in ${ctx.scope.region} (refresh the explorer).`);
+    if (!found) tell('error', vscode.l10n.t('Endpoint service {0} is no longer in {1} (refresh the explorer).', wanted, ctx.scope.region));
     return found;
   }
   const candidates = services.filter(fits);
   if (!candidates.length) {
-    tell('info', `No VPC endpoint service in ${ctx.scope.region} for profile ${ctx.scope.profile} fits this command.`);
+    tell('info', vscode.l10n.t('No VPC endpoint service in {0} for profile {1} fits this command.', ctx.scope.region, ctx.scope.profile));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(candidates.map((s) => ({
-    label: s.id, description: `${s.state} · ${s.connections.filter(isPendingAcceptance).length} pending`, detail: s.name, s,
+    label: s.id, description: vscode.l10n.t('{0} · {1} pending', s.state, s.connections.filter(isPendingAcceptance).length), detail: s.name, s,
   })), { placeHolder, matchOnDetail: true });
   return picked?.s;
 }
@@ -104,7 +104,7 @@ async function accountOf(ctx: FormContext): Promise<string | undefined> {
   try {
     return (await ctx.deps.aws().callerIdentity(ctx.scope.profile)).account;
   } catch (err) {
-    tell('error', `Could not confirm the account of profile "${ctx.scope.profile}": ${describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text} Nothing was changed.`);
+    tell('error', vscode.l10n.t('Could not confirm the account of profile "{0}": {1} Nothing was changed.', ctx.scope.profile, describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text));
     return undefined;
   }
 }
@@ -126,8 +126,9 @@ async function reviewSmallPlan(ctx: FormContext, built: (buildCtx: BuildContext)
 
 /** Accept or reject: the connection node's endpoint, or the ones picked from the service's list. */
 async function decideConnections(ctx: FormContext, node: unknown, action: 'accept' | 'reject', ui: EndpointServiceUi): Promise<'done' | 'cancelled' | 'failed'> {
-  const fits = action === 'accept' ? isPendingAcceptance : isRejectable;
-  const service = await currentService(ctx, node, `Endpoint service whose connection to ${action}`, (s) => s.connections.some(fits));
+  const accept = action === 'accept';
+  const fits = accept ? isPendingAcceptance : isRejectable;
+  const service = await currentService(ctx, node, accept ? vscode.l10n.t('Endpoint service whose connection to accept') : vscode.l10n.t('Endpoint service whose connection to reject'), (s) => s.connections.some(fits));
   if (!service) return 'cancelled';
   const candidates = service.connections.filter(fits);
   let chosen: EndpointConnection[];
@@ -135,17 +136,26 @@ async function decideConnections(ctx: FormContext, node: unknown, action: 'accep
   if (wanted) {
     const c = service.connections.find((x) => x.vpcEndpointId === wanted);
     if (!c || !fits(c)) {
-      tell('warning', c ? `${wanted} is ${c.state}: only ${action === 'accept' ? 'connections pending acceptance' : 'pending or available connections'} can be ${action}ed.` : `${wanted} is no longer a connection of ${service.id}.`);
+      tell('warning', !c
+        ? vscode.l10n.t('{0} is no longer a connection of {1}.', wanted, service.id)
+        : accept
+          ? vscode.l10n.t('{0} is {1}: only connections pending acceptance can be accepted.', wanted, c.state)
+          : vscode.l10n.t('{0} is {1}: only pending or available connections can be rejected.', wanted, c.state));
       return 'cancelled';
     }
     chosen = [c];
   } else if (!candidates.length) {
-    tell('info', `${service.id} has no connection to ${action}.`);
+    tell('info', accept ? vscode.l10n.t('{0} has no connection to accept.', service.id) : vscode.l10n.t('{0} has no connection to reject.', service.id));
     return 'cancelled';
   } else {
     const picked = await vscode.window.showQuickPick(candidates.map((c) => ({
-      label: c.vpcEndpointId, description: `account ${ownerLabel(c.owner)}`, detail: connectionLabel(c), picked: candidates.length === 1, c,
-    })), { canPickMany: true, placeHolder: `Connection(s) to ${action} on ${service.id} (the requester account is shown)` });
+      label: c.vpcEndpointId, description: vscode.l10n.t('account {0}', ownerLabel(c.owner)), detail: connectionLabel(c), picked: candidates.length === 1, c,
+    })), {
+      canPickMany: true,
+      placeHolder: accept
+        ? vscode.l10n.t('Connection(s) to accept on {0} (the requester account is shown)', service.id)
+        : vscode.l10n.t('Connection(s) to reject on {0} (the requester account is shown)', service.id),
+    });
     if (!picked?.length) return 'cancelled';
     chosen = picked.map((p) => p.c);
   }
@@ -154,22 +164,27 @@ async function decideConnections(ctx: FormContext, node: unknown, action: 'accep
   if (!(await ui.confirm(connectionConfirmation(action, account, ctx.scope, service, chosen)))) return 'cancelled';
   const ids = chosen.map((c) => c.vpcEndpointId);
   try {
-    const result = await (action === 'accept' ? acceptConnections : rejectConnections)(ctx.deps.aws(), ctx.scope, service.id, ids);
+    const result = await (accept ? acceptConnections : rejectConnections)(ctx.deps.aws(), ctx.scope, service.id, ids);
     refresh(ctx);
     if (result.failed.length) {
-      tell('error', `EC2 did not ${action} ${describeFailures(result.failed)}.${result.done.length ? ` ${action === 'accept' ? 'Accepted' : 'Rejected'}: ${result.done.join(', ')}.` : ''}`);
+      const failed = accept ? vscode.l10n.t('EC2 did not accept {0}.', describeFailures(result.failed)) : vscode.l10n.t('EC2 did not reject {0}.', describeFailures(result.failed));
+      const done = !result.done.length ? '' : accept ? vscode.l10n.t('Accepted: {0}.', result.done.join(', ')) : vscode.l10n.t('Rejected: {0}.', result.done.join(', '));
+      tell('error', done ? `${failed} ${done}` : failed);
       return 'failed';
     }
-    vscode.window.setStatusBarMessage(`$(check) ${action === 'accept' ? 'Accepted' : 'Rejected'} ${ids.join(', ')}`, 5_000);
+    vscode.window.setStatusBarMessage(accept ? vscode.l10n.t('$(check) Accepted {0}', ids.join(', ')) : vscode.l10n.t('$(check) Rejected {0}', ids.join(', ')), 5_000);
     return 'done';
   } catch (err) {
-    tell('error', `Could not ${action} ${ids.join(', ')}: ${describeAwsError(err, { service: 'ec2', operation: action === 'accept' ? 'AcceptVpcEndpointConnections' : 'RejectVpcEndpointConnections' }).text} Nothing was changed.`);
+    const why = describeAwsError(err, { service: 'ec2', operation: accept ? 'AcceptVpcEndpointConnections' : 'RejectVpcEndpointConnections' }).text;
+    tell('error', accept
+      ? vscode.l10n.t('Could not accept {0}: {1} Nothing was changed.', ids.join(', '), why)
+      : vscode.l10n.t('Could not reject {0}: {1} Nothing was changed.', ids.join(', '), why));
     return 'failed';
   }
 }
 
 async function verifyDns(ctx: FormContext, node: unknown, ui: EndpointServiceUi): Promise<'done' | 'cancelled' | 'failed'> {
-  const service = await currentService(ctx, node, 'Endpoint service whose private DNS name to verify', (s) => !!s.privateDnsName);
+  const service = await currentService(ctx, node, vscode.l10n.t('Endpoint service whose private DNS name to verify'), (s) => !!s.privateDnsName);
   if (!service) return 'cancelled';
   const info = dnsVerificationInfo(service);
   if (!info.ok) {
@@ -182,34 +197,34 @@ async function verifyDns(ctx: FormContext, node: unknown, ui: EndpointServiceUi)
   try {
     await startPrivateDnsVerification(ctx.deps.aws(), ctx.scope, service.id);
   } catch (err) {
-    tell('error', `Could not start the verification: ${describeAwsError(err, { service: 'ec2', operation: 'StartVpcEndpointServicePrivateDnsVerification' }).text}`);
+    tell('error', vscode.l10n.t('Could not start the verification: {0}', describeAwsError(err, { service: 'ec2', operation: 'StartVpcEndpointServicePrivateDnsVerification' }).text));
     return 'failed';
   }
   refresh(ctx);
-  tell('info', `Verification of ${service.privateDnsName} started: the service node shows verified (or failed) once AWS has looked up ${info.record}.`);
+  tell('info', vscode.l10n.t('Verification of {0} started: the service node shows verified (or failed) once AWS has looked up {1}.', service.privateDnsName ?? '', info.record));
   return 'done';
 }
 
 async function removeService(ctx: FormContext, node: unknown, ui: EndpointServiceUi): Promise<'deleted' | 'cancelled' | 'failed'> {
-  const service = await currentService(ctx, node, 'Endpoint service to delete');
+  const service = await currentService(ctx, node, vscode.l10n.t('Endpoint service to delete'));
   if (!service) return 'cancelled';
   const live = service.connections.filter(isLive);
   const account = await accountOf(ctx);
   if (!account) return 'failed';
   if (!(await ui.confirm(deleteConfirmation(account, ctx.scope, service, live)))) return 'cancelled';
   try {
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting endpoint service ${service.id}` }, () =>
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting endpoint service {0}', service.id) }, () =>
       deleteEndpointService(ctx.deps.aws(), ctx.scope, service.id, live.map((c) => c.vpcEndpointId)));
     refresh(ctx);
     if (result.status === 'failed') {
-      tell('error', result.message + (result.rejected.length ? ` Rejected before stopping: ${result.rejected.join(', ')}.` : ''));
+      tell('error', result.rejected.length ? `${result.message} ${vscode.l10n.t('Rejected before stopping: {0}.', result.rejected.join(', '))}` : result.message);
       return 'failed';
     }
-    vscode.window.setStatusBarMessage(`$(trash) Deleted endpoint service ${service.id}`, 5_000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(trash) Deleted endpoint service {0}', service.id), 5_000);
     return 'deleted';
   } catch (err) {
     refresh(ctx);
-    tell('error', `Could not delete ${service.id}: ${describeAwsError(err, { service: 'ec2' }).text}`);
+    tell('error', vscode.l10n.t('Could not delete {0}: {1}', service.id, describeAwsError(err, { service: 'ec2' }).text));
     return 'failed';
   }
 }
@@ -226,15 +241,15 @@ export function registerEndpointServiceCommands(deps: EndpointServiceCommandDeps
     })),
     vscode.commands.registerCommand(C.createQuick, withContext((ctx) => runEndpointServiceQuickPick(ctx))),
     vscode.commands.registerCommand(C.allowClickPipes, withContext(async (ctx, node) => {
-      const service = await currentService(ctx, node, 'Endpoint service to allow ClickPipes on');
+      const service = await currentService(ctx, node, vscode.l10n.t('Endpoint service to allow ClickPipes on'));
       return service ? reviewSmallPlan(ctx, (b) => allowClickPipesPlan(service, b)) : undefined;
     })),
     vscode.commands.registerCommand(C.addRegion, withContext(async (ctx, node) => {
-      const service = await currentService(ctx, node, 'Endpoint service to offer in another ClickPipes region');
+      const service = await currentService(ctx, node, vscode.l10n.t('Endpoint service to offer in another ClickPipes region'));
       if (!service) return undefined;
       const choices = regionsToOffer(service, ctx.scope.region).map((code) => ({ code, name: regionDisplayName(code) }));
       if (!choices.length) {
-        tell('info', `${service.id} is already offered in every ClickPipes region.`);
+        tell('info', vscode.l10n.t('{0} is already offered in every ClickPipes region.', service.id));
         return undefined;
       }
       const regions = await ui.pickRegions(choices, service);

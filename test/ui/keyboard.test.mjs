@@ -168,106 +168,117 @@ describe('keyboard only: a whole flow with no mouse (real VS Code)', function ()
   });
 });
 
-describe('keyboard only: a webview form submitted with errors (real VS Code)', function () {
-  this.timeout(180_000);
-  this.bail(true);
-  let wb;
-  let form;
+/**
+ * A webview form opened from the region node by keys only (Shift+F10, arrows, Enter): every label
+ * is tied to its control, error slots are assertive live regions described by their control, and
+ * Enter on "Review plan" with missing answers moves focus to the first invalid field.
+ */
+function formByKeyboard({ form: formName, menuItem, frameSelector, minFields }) {
+  describe(`keyboard only: the ${formName} form submitted with errors (real VS Code)`, function () {
+    this.timeout(180_000);
+    this.bail(true);
+    let wb;
+    let form;
 
-  before(async () => {
-    wb = await openWorkbench();
-    await wb.page.evaluate(() => {
-      window.__cplMouse = 0;
-      document.addEventListener('mousedown', () => { window.__cplMouse++; }, true);
+    before(async () => {
+      wb = await openWorkbench();
+      await wb.page.evaluate(() => {
+        window.__cplMouse = 0;
+        document.addEventListener('mousedown', () => { window.__cplMouse++; }, true);
+      });
+    });
+    afterEach(async function () {
+      await screenshotOnFailure(this, wb?.page);
+    });
+    after(async () => {
+      await wb?.close();
+    });
+
+    it(`opens the ${formName} form from the region node with Shift+F10 and the arrows`, async () => {
+      await wb.page.locator('.activitybar [aria-label^="ClickPipes PrivateLink"]').first().waitFor({ state: 'visible', timeout: 45_000 });
+      const inTree = () => wb.page.evaluate(() => !!document.activeElement?.closest('.part.sidebar .monaco-list'));
+      let focused = false;
+      for (let attempt = 0; attempt < 3 && !focused; attempt++) {
+        await paletteByKeys(wb.page, 'ClickPipes PrivateLink: Focus on AWS Explorer View');
+        await findRow(wb.page, PROFILE, { timeout: 45_000 });
+        focused = await waitUntil('keyboard focus in the explorer tree', inTree, 3000).catch(() => false);
+      }
+      assert.ok(focused, 'keyboard focus never reached the explorer tree');
+      await wb.page.keyboard.press('Home');
+      await arrowDownTo(wb.page, PROFILE);
+      await expandFocused(wb.page);
+      await arrowDownTo(wb.page, REGION);
+      const item = menuItem;
+      const wanted = wb.page.getByRole('menuitem', { name: item, exact: true }).first();
+      await waitUntil(`"${item}" in the context menu`, async () => {
+        await wb.page.keyboard.press('Shift+F10');
+        await wb.page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
+        await wb.page.waitForTimeout(300);
+        if (await wanted.isVisible()) return true;
+        await wb.page.keyboard.press('Escape');
+        return false;
+      }, 20_000);
+      let seen = '';
+      for (let i = 0; i < 60; i++) {
+        seen = (await wb.page.locator('.monaco-menu .action-item.focused').first().innerText({ timeout: 500 }).catch(() => '')).trim();
+        if (seen.split('\n')[0].trim() === item) break;
+        await wb.page.keyboard.press('ArrowDown');
+        await wb.page.waitForTimeout(60);
+      }
+      assert.equal(seen.split('\n')[0].trim(), item);
+      await wb.page.keyboard.press('Enter');
+      form = await findWebviewFrame(wb.page, frameSelector, 45_000);
+    });
+
+    it('labels are tied to their controls and error slots are live regions', async () => {
+      const report = await form.locator('vscode-form-group[data-group]').evaluateAll((groups) => groups.map((g) => {
+        const label = g.querySelector('vscode-label');
+        const field = g.getAttribute('data-group');
+        const control = g.querySelector(`#field-${field}`);
+        const slot = g.querySelector(`#error-${field}`);
+        return {
+          field,
+          tied: !!label && !!control && label.getAttribute('for') === control.id && control.getAttribute('aria-labelledby') === label.getAttribute('id')
+            && !!document.getElementById(label.getAttribute('id') ?? ''),
+          described: !!control && (control.getAttribute('aria-describedby') ?? '').split(' ').includes(`error-${field}`),
+          live: !!slot && slot.getAttribute('aria-live') === 'assertive' && slot.getAttribute('role') === 'alert',
+        };
+      }));
+      assert.ok(report.length >= minFields, `only ${report.length} labelled fields`);
+      const bad = report.filter((r) => !r.tied || !r.described || !r.live);
+      assert.deepEqual(bad, []);
+      assert.equal(await form.locator('#form-summary').getAttribute('role'), 'alert');
+    });
+
+    it('Enter on "Review plan" with missing answers moves focus to the first invalid field and shows its error', async () => {
+      await form.locator('#submit').focus();
+      await wb.page.keyboard.press('Enter');
+      await waitUntil('focus on an invalid field', () => form.evaluate(() => {
+        const a = document.activeElement;
+        return !!a && a.id !== 'submit' && (a.hasAttribute('invalid') || !!a.closest('[invalid]'));
+      }), 15_000);
+      const state = await form.evaluate(() => {
+        const first = document.querySelector('[invalid]');
+        const active = document.activeElement;
+        const field = first?.id.replace(/^field-/, '');
+        return {
+          firstIsActive: !!first && (first === active || first.contains(active)),
+          ariaInvalid: first?.getAttribute('aria-invalid'),
+          error: document.getElementById(`error-${field}`)?.textContent ?? '',
+        };
+      });
+      assert.equal(state.firstIsActive, true);
+      assert.equal(state.ariaInvalid, 'true');
+      assert.ok(state.error.length > 0, 'the first invalid field shows no error text');
+    });
+
+    it('made no mouse click and no request to a non-loopback host', async () => {
+      assert.equal(await wb.page.evaluate(() => window.__cplMouse), 0);
+      assertNoExternalRequests(wb.browser);
     });
   });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+}
 
-  it('opens the VPC-resource form from the region node with Shift+F10 and the arrows', async () => {
-    await wb.page.locator('.activitybar [aria-label^="ClickPipes PrivateLink"]').first().waitFor({ state: 'visible', timeout: 45_000 });
-    const inTree = () => wb.page.evaluate(() => !!document.activeElement?.closest('.part.sidebar .monaco-list'));
-    let focused = false;
-    for (let attempt = 0; attempt < 3 && !focused; attempt++) {
-      await paletteByKeys(wb.page, 'ClickPipes PrivateLink: Focus on AWS Explorer View');
-      await findRow(wb.page, PROFILE, { timeout: 45_000 });
-      focused = await waitUntil('keyboard focus in the explorer tree', inTree, 3000).catch(() => false);
-    }
-    assert.ok(focused, 'keyboard focus never reached the explorer tree');
-    await wb.page.keyboard.press('Home');
-    await arrowDownTo(wb.page, PROFILE);
-    await expandFocused(wb.page);
-    await arrowDownTo(wb.page, REGION);
-    const item = 'Create VPC Resource Endpoint for ClickPipes…';
-    const wanted = wb.page.getByRole('menuitem', { name: item, exact: true }).first();
-    await waitUntil(`"${item}" in the context menu`, async () => {
-      await wb.page.keyboard.press('Shift+F10');
-      await wb.page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
-      await wb.page.waitForTimeout(300);
-      if (await wanted.isVisible()) return true;
-      await wb.page.keyboard.press('Escape');
-      return false;
-    }, 20_000);
-    let seen = '';
-    for (let i = 0; i < 60; i++) {
-      seen = (await wb.page.locator('.monaco-menu .action-item.focused').first().innerText({ timeout: 500 }).catch(() => '')).trim();
-      if (seen.split('\n')[0].trim() === item) break;
-      await wb.page.keyboard.press('ArrowDown');
-      await wb.page.waitForTimeout(60);
-    }
-    assert.equal(seen.split('\n')[0].trim(), item);
-    await wb.page.keyboard.press('Enter');
-    form = await findWebviewFrame(wb.page, '#submit', 45_000);
-  });
-
-  it('labels are tied to their controls and error slots are live regions', async () => {
-    const report = await form.locator('vscode-form-group[data-group]').evaluateAll((groups) => groups.map((g) => {
-      const label = g.querySelector('vscode-label');
-      const field = g.getAttribute('data-group');
-      const control = g.querySelector(`#field-${field}`);
-      const slot = g.querySelector(`#error-${field}`);
-      return {
-        field,
-        tied: !!label && !!control && label.getAttribute('for') === control.id && control.getAttribute('aria-labelledby') === label.getAttribute('id')
-          && !!document.getElementById(label.getAttribute('id') ?? ''),
-        described: !!control && (control.getAttribute('aria-describedby') ?? '').split(' ').includes(`error-${field}`),
-        live: !!slot && slot.getAttribute('aria-live') === 'assertive' && slot.getAttribute('role') === 'alert',
-      };
-    }));
-    assert.ok(report.length >= 5, `only ${report.length} labelled fields`);
-    const bad = report.filter((r) => !r.tied || !r.described || !r.live);
-    assert.deepEqual(bad, []);
-    assert.equal(await form.locator('#form-summary').getAttribute('role'), 'alert');
-  });
-
-  it('Enter on "Review plan" with missing answers moves focus to the first invalid field and shows its error', async () => {
-    await form.locator('#submit').focus();
-    await wb.page.keyboard.press('Enter');
-    await waitUntil('focus on an invalid field', () => form.evaluate(() => {
-      const a = document.activeElement;
-      return !!a && a.id !== 'submit' && (a.hasAttribute('invalid') || !!a.closest('[invalid]'));
-    }), 15_000);
-    const state = await form.evaluate(() => {
-      const first = document.querySelector('[invalid]');
-      const active = document.activeElement;
-      const field = first?.id.replace(/^field-/, '');
-      return {
-        firstIsActive: !!first && (first === active || first.contains(active)),
-        ariaInvalid: first?.getAttribute('aria-invalid'),
-        error: document.getElementById(`error-${field}`)?.textContent ?? '',
-      };
-    });
-    assert.equal(state.firstIsActive, true);
-    assert.equal(state.ariaInvalid, 'true');
-    assert.ok(state.error.length > 0, 'the first invalid field shows no error text');
-  });
-
-  it('made no mouse click and no request to a non-loopback host', async () => {
-    assert.equal(await wb.page.evaluate(() => window.__cplMouse), 0);
-    assertNoExternalRequests(wb.browser);
-  });
-});
+formByKeyboard({ form: 'VPC-resource', menuItem: 'Create VPC Resource Endpoint for ClickPipes…', frameSelector: '#submit', minFields: 5 });
+// Its load balancers are a list of checkboxes: focus lands on the first one.
+formByKeyboard({ form: 'VPC endpoint service', menuItem: 'Create VPC Endpoint Service Endpoint for ClickPipes…', frameSelector: '#field-networkLoadBalancerArns', minFields: 4 });

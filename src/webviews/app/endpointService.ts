@@ -14,7 +14,7 @@ import type { EndpointServiceForm } from '../../model/forms';
 import { validateForm } from '../../model/validation';
 import { EndpointServiceInitNotification, SubmitEndpointServiceCommand, type EndpointServiceInit } from '../endpointServiceProtocol';
 import { ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors } from '../protocol';
-import { fill, h, loadDraft, onNotification, ready, saveDraft, send } from './_client';
+import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, ready, saveDraft, send } from './_client';
 
 type Draft = { values: EndpointServiceForm; touched: string[] };
 
@@ -71,15 +71,11 @@ function set<K extends keyof EndpointServiceForm>(field: K, value: EndpointServi
 
 // ---- fields ------------------------------------------------------------------------------------
 
-const errorSlot = (field: string) => h('div', { className: 'field-error', id: `error-${field}`, role: 'alert', 'data-field': field });
-
 function group(label: string, field: string, control: HTMLElement, help?: string | HTMLElement): HTMLElement {
-  control.id ||= `field-${field}`;
-  return h('vscode-form-group', { variant: 'vertical', 'data-group': field },
-    h('vscode-label', { for: control.id }, label),
-    control,
-    help ? h('vscode-form-helper', {}, help) : undefined,
-    errorSlot(field));
+  const labelEl = h('vscode-label', {}, label);
+  const helper = help ? h('vscode-form-helper', {}, help) : undefined;
+  labelControl(field, labelEl, control, helper);
+  return h('vscode-form-group', { variant: 'vertical', 'data-group': field }, labelEl, control, helper, errorSlot(field));
 }
 
 function toggleIn(field: 'networkLoadBalancerArns' | 'supportedRegions', value: string, on: boolean, rerender = false): void {
@@ -162,7 +158,7 @@ function submit(): void {
   persist();
   showErrors();
   if (Object.keys(errors()).length > 0) {
-    root.querySelector<HTMLElement>('[invalid]')?.focus();
+    focusFirstInvalid(root);
     return;
   }
   busy = true;
@@ -205,6 +201,7 @@ onNotification(FormErrorsNotification, ({ errors: errs }) => {
   hostErrors = errs;
   for (const f of Object.keys(errs)) touch(f);
   render();
+  focusFirstInvalid(root);
 });
 onNotification(FormSubmittedNotification, ({ planTitle }) => {
   busy = false;

@@ -2,6 +2,7 @@
 // can front an endpoint service, the others are listed disabled with the reason), the ClickPipes
 // regions for cross-region access, the host-side validation (the page's validators again, plus
 // the checks that need the ELBv2 list) and H4's builder. Shared by the webview and the QuickPick.
+import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { buildEndpointServicePlan } from '../../model/builders';
 import { CLICKPIPES_PRINCIPAL_ARN, CLICKPIPES_REGIONS, isClickPipesRegion, regionDisplayName } from '../../model/clickpipes';
@@ -15,7 +16,12 @@ import {
 } from '../endpointServiceProtocol';
 import type { FormContext, FormDefinition, FormSession, NodeLike } from './index';
 
-const TYPE_WORDS: Record<string, string> = { application: 'an Application Load Balancer', gateway: 'a Gateway Load Balancer' };
+/** Why a load balancer that is not a network one cannot front the service (whole sentences, for translators). */
+function notNetworkReason(lb: LoadBalancer): string {
+  if (lb.type === 'application') return l10n.t('{0} is an Application Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name);
+  if (lb.type === 'gateway') return l10n.t('{0} is a Gateway Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name);
+  return l10n.t('{0} is a {1} load balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name, lb.type);
+}
 
 /**
  * Every load balancer, network ones first. Endpoint services for ClickPipes sit on Network Load
@@ -28,15 +34,15 @@ export function loadBalancerOptions(lbs: readonly LoadBalancer[], services: read
     .map((lb): LoadBalancerOption => {
       const network = lb.type === 'network';
       const notes: string[] = [];
-      if (network && lb.state !== 'active') notes.push(`state ${lb.state}: the service becomes usable once the load balancer is active`);
-      if (usedBy.has(lb.arn)) notes.push(`already behind endpoint service ${usedBy.get(lb.arn)}`);
+      if (network && lb.state !== 'active') notes.push(l10n.t('state {0}: the service becomes usable once the load balancer is active', lb.state));
+      if (usedBy.has(lb.arn)) notes.push(l10n.t('already behind endpoint service {0}', usedBy.get(lb.arn)!));
       return {
         arn: lb.arn,
         name: lb.name,
-        label: `${lb.name} (${lb.type}, ${lb.scheme || 'scheme unknown'}, ${lb.state}${lb.vpcId ? `, ${lb.vpcId}` : ''})`,
+        label: `${lb.name} (${lb.type}, ${lb.scheme || l10n.t('scheme unknown')}, ${lb.state}${lb.vpcId ? `, ${lb.vpcId}` : ''})`,
         type: lb.type,
         state: lb.state,
-        disabledReason: network ? undefined : `${lb.name} is ${TYPE_WORDS[lb.type] ?? `a ${lb.type} load balancer`}: a VPC endpoint service for ClickPipes needs a Network Load Balancer.`,
+        disabledReason: network ? undefined : notNetworkReason(lb),
         note: notes.length ? notes.join('; ') : undefined,
       };
     })
@@ -51,7 +57,7 @@ export function clickpipesRegionChoices(ownRegion: string): RegionChoice[] {
 export function endpointServiceRegionWarning(region: string): string | undefined {
   return isClickPipesRegion(region)
     ? undefined
-    : `${region} (${regionDisplayName(region)}) is not a ClickPipes region: choose at least one ClickPipes region under "Supported regions" so ClickPipes can connect across regions.`;
+    : l10n.t('{0} ({1}) is not a ClickPipes region: choose at least one ClickPipes region under "Supported regions" so ClickPipes can connect across regions.', region, regionDisplayName(region));
 }
 
 /** ClickPipes can reach the service: it runs in the service's region, or in a supported one. */
@@ -64,7 +70,7 @@ export function endpointServicePreset(node: NodeLike, options: readonly LoadBala
   const arn = node?.resource?.arn;
   if (typeof arn !== 'string' || !arn.includes(':loadbalancer/')) return { preset: {} };
   const option = options.find((o) => o.arn === arn);
-  if (!option) return { preset: {}, note: `Load balancer ${arn} is not in this region for this profile.` };
+  if (!option) return { preset: {}, note: l10n.t('Load balancer {0} is not in this region for this profile.', arn) };
   if (option.disabledReason) return { preset: {}, note: option.disabledReason };
   return { preset: { networkLoadBalancerArns: [arn] } };
 }
@@ -80,7 +86,7 @@ export function checkEndpointService(values: EndpointServiceForm, scope: Scope, 
     for (const arn of values.networkLoadBalancerArns ?? []) {
       const option = options.find((o) => o.arn === arn);
       if (!option) {
-        errors.networkLoadBalancerArns = `Network Load Balancers: ${arn} is not in ${scope.region} for profile ${scope.profile} (refresh the list?).`;
+        errors.networkLoadBalancerArns = l10n.t('Network Load Balancers: {0} is not in {1} for profile {2} (refresh the list?).', arn, scope.region, scope.profile);
         break;
       }
       if (option.disabledReason) {
@@ -104,7 +110,7 @@ export function startEndpointServiceSession(ctx: FormContext): EndpointServiceSe
       const problems: string[] = [];
       const [lbs, services] = await Promise.all([
         aws.listLoadBalancers(scope).catch((err: unknown) => {
-          problems.push(`Load balancers: ${describeAwsError(err, { service: 'elbv2', operation: 'DescribeLoadBalancers' }).text}`);
+          problems.push(l10n.t('Load balancers: {0}', describeAwsError(err, { service: 'elbv2', operation: 'DescribeLoadBalancers' }).text));
           return undefined;
         }),
         // Only to say which NLBs already front a service; the form works without it.
@@ -135,7 +141,7 @@ export function startEndpointServiceSession(ctx: FormContext): EndpointServiceSe
 
 export const endpointServiceForm: FormDefinition<EndpointServiceForm, EndpointServiceInit> = {
   viewType: 'clickpipes.form.endpointService',
-  title: 'ClickPipes: VPC endpoint service',
+  title: l10n.t('ClickPipes: VPC endpoint service'),
   app: 'endpointService',
   planPrefix: 'vpcesvc',
   initNotification: EndpointServiceInitNotification,
