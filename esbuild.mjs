@@ -1,5 +1,7 @@
-// Three bundles: the extension (no AWS SDK inside, so activation stays cheap), the AWS layer
-// (loaded lazily the first time the tree needs AWS), and the browser side of the webviews.
+// Four bundles: the extension (only what draws the explorer tree, so activation stays cheap), the
+// AWS layer (loaded lazily the first time the tree needs AWS), the features (plans, forms,
+// ClickHouse Cloud: loaded lazily on first use, src/featureLoader.ts) and the browser side of the
+// webviews.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 
@@ -26,7 +28,7 @@ const node = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode', './aws.js'],
+  external: ['vscode', './aws.js', './features.js'],
   plugins: [vscodeOnce],
   minify: production,
   sourcemap: !production,
@@ -40,6 +42,7 @@ const webviewEntries = readdirSync('src/webviews/app')
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { features: 'src/features.ts' }, outdir: 'dist' },
   // ESM-first resolution lets esbuild tree-shake the SDK: about half the minified size.
   { ...node, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
   {

@@ -1,5 +1,7 @@
 // activate() only wires parts together: no network, no awaits on AWS, no SDK module loaded.
-// The AWS bundle loads the first time the tree asks for its roots.
+// The AWS bundle (dist/aws.js) loads the first time the tree asks for its roots; the features
+// bundle (dist/features.js: plans, forms, ClickHouse Cloud) the first time one of its commands,
+// a review tab or the ClickHouse Cloud tree is used (src/featureLoader.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
@@ -14,9 +16,8 @@ import { scopeOf, type ExplorerNode, type ProfileNode } from './views/nodes';
 import { arnOf, idOf } from './views/nodeValues';
 import { Poller } from './views/poller';
 import { explorerSettings } from './views/settings';
-import { registerClickHouse } from './views/clickhouse/register';
-import { registerPlans } from './plans';
-import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
+import { createClickHouseView } from './views/clickhouse/view';
+import { FeatureLoader } from './featureLoader';
 
 /** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
 export interface ClickPipesTestApi {
@@ -43,8 +44,9 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   const aws = (): AwsLayer =>
     getAws({ mfaCodeProvider, log: (level, message) => log[level](message) });
   const poller = new Poller();
-  let findRoles: ReturnType<typeof iamDbAuthRoleFinder> | undefined;
   let provider: ExplorerProvider | undefined;
+  // Set below, before anything can call it (nothing runs before activate() returns).
+  let features!: FeatureLoader;
   const model = new ExplorerModel({
     aws,
     settings: explorerSettings,
@@ -52,8 +54,8 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     onDidChange: (node) => provider?.fire(node),
     onState: (state) => void vscode.commands.executeCommand('setContext', 'clickpipes.state', state),
     // Roles made for a database from this machine's apply journals, each confirmed by one GetRole.
-    // (Built on first use: activation does no path or file work.)
-    databaseRoles: (scope, db) => (findRoles ??= iamDbAuthRoleFinder(context.globalStorageUri.fsPath, aws))(scope, db),
+    // (src/plans/iamDbAuthRoles.ts, in the features bundle: activation does no path or file work.)
+    databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),
   });
   provider = new ExplorerProvider(model);
   const view = vscode.window.createTreeView('clickpipes.explorer', { treeDataProvider: provider, showCollapseAll: true });
@@ -132,29 +134,37 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     ...registerCommands(ctx),
   );
   if (view.visible) void showActive();
-  // The ClickHouse Cloud view: its own sign-in state, tree and commands.
-  registerClickHouse(context);
-  // Plan → review → apply and the creation forms; the explorer is reached through ExplorerHooks.
+  // Plan → review → apply, the creation forms and the ClickHouse Cloud side load on first use;
+  // the explorer is reached through ExplorerHooks.
   const regionNode = (scope: { profile: string; region: string }) =>
     model.loadedNodes().find((n) => n.type === 'region' && n.scope.profile === scope.profile && n.scope.region === scope.region);
-  registerPlans(context, {
-    aws,
+  features = new FeatureLoader(() => ({
+    context,
     log,
-    explorer: {
-      scopes: () => model.loadedNodes().flatMap((n) => (n.type === 'region' ? [n.scope] : [])),
-      refresh: async (scope) => {
-        const region = regionNode(scope);
-        if (region) await vscode.commands.executeCommand('clickpipes.refresh', region);
-      },
-      reveal: async (scope, arnOrId) => {
-        const region = regionNode(scope);
-        if (!region) return;
-        for (const group of await model.getChildren(region)) await model.getChildren(group);
-        const node = model.loadedNodes().find((n) => (arnOf(n) === arnOrId || idOf(n) === arnOrId) && scopeOf(n)?.profile === scope.profile);
-        if (node) await view.reveal(node, { select: true, focus: false, expand: true });
+    clickHouseView,
+    plans: {
+      aws,
+      log,
+      explorer: {
+        scopes: () => model.loadedNodes().flatMap((n) => (n.type === 'region' ? [n.scope] : [])),
+        refresh: async (scope) => {
+          const region = regionNode(scope);
+          if (region) await vscode.commands.executeCommand('clickpipes.refresh', region);
+        },
+        reveal: async (scope, arnOrId) => {
+          const region = regionNode(scope);
+          if (!region) return;
+          for (const group of await model.getChildren(region)) await model.getChildren(group);
+          const node = model.loadedNodes().find((n) => (arnOf(n) === arnOrId || idOf(n) === arnOrId) && scopeOf(n)?.profile === scope.profile);
+          if (node) await view.reveal(node, { select: true, focus: false, expand: true });
+        },
       },
     },
-  });
+  }), context.extensionMode !== vscode.ExtensionMode.Production);
+  // The ClickHouse Cloud view: its own sign-in state, tree and commands.
+  const clickHouseTree = features.clickHouseTree();
+  const clickHouseView = createClickHouseView(context, clickHouseTree, () => features.loaded);
+  context.subscriptions.push(features, clickHouseTree);
 
   return {
     explorer: {

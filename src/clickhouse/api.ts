@@ -6,8 +6,9 @@ import {
   toReversePrivateEndpoint, type ChOrganization, type ChService, type CreateRpeBody, type ReversePrivateEndpoint,
 } from '../model/clickhouse';
 import { redact } from '../model/redact';
+import { DEFAULT_API_URL } from './keys';
 
-export const DEFAULT_API_URL = 'https://api.clickhouse.cloud';
+export { DEFAULT_API_URL };
 
 export type ApiKey = { keyId: string; keySecret: string };
 

@@ -2,12 +2,8 @@
 // the base URL from settings. Hands out a client for the current key and says when that changes.
 import * as vscode from 'vscode';
 import { log } from '../log';
-import { ClickHouseApi, DEFAULT_API_URL, type ApiKey } from './api';
-
-const KEY_ID = 'clickpipes.clickhouse.apiKeyId';
-const KEY_SECRET = 'clickpipes.clickhouse.apiKeySecret';
-export const SIGNED_IN_CONTEXT = 'clickpipes.clickhouse.signedIn';
-export const API_URL_SETTING = 'clickpipes.clickhouse.apiUrl';
+import { ClickHouseApi, type ApiKey } from './api';
+import { API_URL_SETTING, apiUrlFrom, KEY_ID, KEY_SECRET, SIGNED_IN_CONTEXT, storedKey } from './keys';
 
 export class ClickHouseSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,12 +24,11 @@ export class ClickHouseSession implements vscode.Disposable {
   }
 
   get baseUrl(): string {
-    return vscode.workspace.getConfiguration().get<string>(API_URL_SETTING)?.trim() || DEFAULT_API_URL;
+    return apiUrlFrom(vscode.workspace.getConfiguration().get<string>(API_URL_SETTING));
   }
 
   async key(): Promise<ApiKey | undefined> {
-    const [keyId, keySecret] = await Promise.all([this.secrets.get(KEY_ID), this.secrets.get(KEY_SECRET)]);
-    return keyId && keySecret ? { keyId, keySecret } : undefined;
+    return storedKey(this.secrets);
   }
 
   async isSignedIn(): Promise<boolean> {

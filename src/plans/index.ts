@@ -1,6 +1,7 @@
-// registerPlans(): the one call extension.ts makes for plan → review → apply and the creation
-// forms. Registers the `clickpipes-plan:` file system, diagnostics/hover/CodeLens, the apply
-// and resume commands, and the VPC-resource form (webview and QuickPick).
+// registerPlans(): the one call src/features.ts makes for plan → review → apply and the creation
+// forms. Makes the `clickpipes-plan:` file system (registered at activation by extension.ts, which
+// forwards to the one returned here), registers diagnostics/hover/CodeLens, the apply and resume
+// commands, and the creation forms (webview and QuickPick).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Scope } from '../aws/api';
@@ -17,7 +18,7 @@ import type { PlansDeps } from './hooks';
 import { FileJournalStore } from './journal';
 import { registerEndpointServiceCommands } from './endpointServiceCommands';
 import { registerMskCommands } from './mskCommands';
-import { PLAN_SCHEME, PlanFileSystem, planUri } from './planFileSystem';
+import { PlanFileSystem, planUri } from './planFileSystem';
 import { PlanStore } from './planStore';
 import { ResultView } from './resultView';
 import { APPLY_COMMAND, PlanReview } from './review';
@@ -67,7 +68,7 @@ async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
   return region ? { profile: profile.p.name, region: region.label } : undefined;
 }
 
-export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.Disposable {
+export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.FileSystemProvider {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
   const journals = new FileJournalStore(path.join(storage, 'journals'));
@@ -84,7 +85,6 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
   };
 
   const disposables: vscode.Disposable[] = [
-    vscode.workspace.registerFileSystemProvider(PLAN_SCHEME, fs, { isCaseSensitive: true }),
     review,
     vscode.commands.registerCommand(COMMANDS.apply, (uri?: vscode.Uri) => applier.applyUri(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(COMMANDS.resume, async () => {
@@ -138,7 +138,6 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     const api: PlansTestApi = { applier, review, store, journals, results, hosts: WebviewHost.open, openReview };
     disposables.push(vscode.commands.registerCommand('clickpipes.plans._testApi', () => api));
   }
-  const all = vscode.Disposable.from(...disposables);
-  context.subscriptions.push(all);
-  return all;
+  context.subscriptions.push(vscode.Disposable.from(...disposables));
+  return fs;
 }

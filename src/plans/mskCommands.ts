@@ -11,6 +11,7 @@ import { runMskMultiVpcQuickPick } from '../webviews/forms/mskMultiVpcQuick';
 import { describeAwsError } from './failure';
 import { buildMskTeardownPlan, type MskTeardownInput } from './mskTeardownPlan';
 import { planUri } from './planFileSystem';
+import { NO_POLICY_SCHEME } from './schemes';
 
 export const MSK_COMMANDS = {
   create: 'clickpipes.createMskMultiVpcEndpoint',
@@ -18,8 +19,8 @@ export const MSK_COMMANDS = {
   remove: 'clickpipes.removeClickPipesFromMskCluster',
 } as const;
 
-/** The read-only stand-in for "no policy" on one side of the diff. */
-const NO_POLICY_SCHEME = 'clickpipes-msk-policy';
+/** The read-only stand-in for "no policy" on one side of the diff (its content provider is
+ * registered at activation, src/featureLoader.ts, so a restored diff tab resolves). */
 const NO_POLICY = vscode.Uri.from({ scheme: NO_POLICY_SCHEME, path: '/no-cluster-policy.json' });
 
 /** Opens the old and new cluster policy of an MSK plan side by side, beside the plan tab. */
@@ -91,7 +92,6 @@ export function registerMskCommands(deps: MskCommandDeps): vscode.Disposable[] {
     return n?.type === 'mskCluster' && typeof n.resource?.arn === 'string' ? n.resource.arn : undefined;
   };
   return [
-    vscode.workspace.registerTextDocumentContentProvider(NO_POLICY_SCHEME, { provideTextDocumentContent: () => '{}\n' }),
     vscode.commands.registerCommand(MSK_COMMANDS.create, async (node?: unknown) => {
       const ctx = await context(node);
       if (ctx) openForm(mskMultiVpcForm, ctx);

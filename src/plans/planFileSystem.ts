@@ -6,8 +6,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PLAN_FILE, type PlanStore, safeSegment } from './planStore';
+import { PLAN_SCHEME } from './schemes';
 
-export const PLAN_SCHEME = 'clickpipes-plan';
+export { PLAN_SCHEME };
 
 export function planUri(planId: string, name = PLAN_FILE): vscode.Uri {
   return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${safeSegment(planId)}/${safeSegment(name)}` });

@@ -1,8 +1,9 @@
 // Wires the ClickHouse Cloud part: its own view in the ClickPipes container (its own sign-in state
 // and refresh, so it is a separate view rather than a root of the AWS explorer), its commands,
 // and the review CodeLens. No network here: the tree reads only once it is shown.
+// Runs in dist/features.js: the view itself, its description and the signed-in context key are
+// set up at activation (./view.ts); the view's provider forwards to the one returned here.
 import * as vscode from 'vscode';
-import { DEFAULT_API_URL } from '../../clickhouse/api';
 import { setClickHouseSession } from '../../clickhouse/context';
 import { registerReview } from '../../clickhouse/create';
 import { ClickHouseSession } from '../../clickhouse/session';
@@ -10,22 +11,13 @@ import { registerClickHouseCommands } from './commands';
 import { treeItem, type ChNode } from './nodes';
 import { ClickHouseTreeProvider } from './provider';
 
-export const CLICKHOUSE_VIEW_ID = 'clickpipes.clickhouse';
-
-export function registerClickHouse(context: vscode.ExtensionContext): void {
+export function registerClickHouse(context: vscode.ExtensionContext, view: vscode.TreeView<ChNode>): ClickHouseTreeProvider {
   const session = new ClickHouseSession(context.secrets);
   setClickHouseSession(session);
   const provider = new ClickHouseTreeProvider(session);
-  const view = vscode.window.createTreeView(CLICKHOUSE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const describe = () => {
-    // Name the API only when it is not the real one (an emulator, a proxy).
-    view.description = session.baseUrl === DEFAULT_API_URL ? undefined : new URL(session.baseUrl).host;
-  };
-  describe();
   context.subscriptions.push(
-    session, provider, view,
+    session, provider,
     view.onDidChangeVisibility((e) => provider.setVisible(e.visible)),
-    session.onDidChange(describe),
     { dispose: () => setClickHouseSession(undefined) },
   );
   registerClickHouseCommands(context, session, provider);
@@ -36,6 +28,7 @@ export function registerClickHouse(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('clickpipes.clickhouse.debug.logDir', () => context.logUri.fsPath),
     vscode.commands.registerCommand('clickpipes.clickhouse.debug.endpoints', (serviceId: string) => provider.endpoints.get(serviceId) ?? []),
   );
+  return provider;
 }
 
 type Row = { depth: number; label: string; description?: string; contextValue?: string; icon?: string };

@@ -1,0 +1,23 @@
+// Names the ClickHouse Cloud side shares with activation (src/views/clickhouse/view.ts, in
+// dist/extension.js): the view's description and the signed-in context key are set at activation,
+// while the session itself lives in the lazily loaded dist/features.js. No imports: both bundles
+// and the plain-mocha tests load this file.
+export const DEFAULT_API_URL = 'https://api.clickhouse.cloud';
+export const KEY_ID = 'clickpipes.clickhouse.apiKeyId';
+export const KEY_SECRET = 'clickpipes.clickhouse.apiKeySecret';
+export const SIGNED_IN_CONTEXT = 'clickpipes.clickhouse.signedIn';
+export const API_URL_SETTING = 'clickpipes.clickhouse.apiUrl';
+export const CLICKHOUSE_VIEW_ID = 'clickpipes.clickhouse';
+
+type ApiKeyParts = { keyId: string; keySecret: string };
+
+/** The API key in SecretStorage, or undefined when signed out (either half missing). */
+export async function storedKey(secrets: { get(key: string): Thenable<string | undefined> }): Promise<ApiKeyParts | undefined> {
+  const [keyId, keySecret] = await Promise.all([secrets.get(KEY_ID), secrets.get(KEY_SECRET)]);
+  return keyId && keySecret ? { keyId, keySecret } : undefined;
+}
+
+/** The API base URL from the clickpipes.clickhouse.apiUrl setting's value. */
+export function apiUrlFrom(setting: string | undefined): string {
+  return setting?.trim() || DEFAULT_API_URL;
+}

@@ -1,0 +1,49 @@
+// Entry of dist/features.js, the second lazily loaded bundle: plan → review → apply, the creation
+// forms (webview panels and QuickPicks) and the ClickHouse Cloud side. None of it is needed to
+// draw the explorer tree, so activation does not parse it: src/featureLoader.ts (in
+// dist/extension.js) requires it the first time one of its commands runs, a `clickpipes-plan:`
+// tab is read, the ClickHouse Cloud tree is shown or a database node lists its roles.
+//
+// Module state shared with dist/extension.js comes in through FeatureHost rather than being
+// bundled twice: the log (one Output channel; this bundle's copy of src/log.ts forwards to it)
+// and the AWS layer (PlansDeps.aws is extension.js's awsLoader: one layer, one client and
+// credential cache). src/l10n.ts is in both bundles on purpose: its only state is a cached
+// reference to vscode.l10n, the same object for both. Everything else stateful that this bundle
+// uses (the ClickHouse session, the plan store, the review CodeLens state) exists only here.
+import type * as vscode from 'vscode';
+import { forwardLogTo, type log } from './log';
+import { registerPlans, type PlansDeps } from './plans';
+import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
+import type { ChNode } from './views/clickhouse/nodes';
+import { registerClickHouse } from './views/clickhouse/register';
+
+export interface FeatureHost {
+  context: vscode.ExtensionContext;
+  /** dist/extension.js's log. */
+  log: typeof log;
+  /** The AWS layer (lazily loaded by extension.js) and the explorer hooks. */
+  plans: PlansDeps;
+  /** The ClickHouse Cloud tree view, created at activation; its provider forwards to ours. */
+  clickHouseView: vscode.TreeView<ChNode>;
+}
+
+export interface Features {
+  /** What the `clickpipes-plan:` file system registered at activation forwards to. */
+  planFileSystem: vscode.FileSystemProvider;
+  /** What the ClickHouse Cloud view's provider forwards to. */
+  clickHouseTree: vscode.TreeDataProvider<ChNode>;
+  /** IAM roles this extension made for a database (the explorer's database node). */
+  databaseRoles: ReturnType<typeof iamDbAuthRoleFinder>;
+}
+
+/** Registers the real command handlers (the loader has just dropped its stubs) and providers. */
+export function activateFeatures(host: FeatureHost): Features {
+  forwardLogTo(host.log);
+  const { context } = host;
+  const clickHouseTree = registerClickHouse(context, host.clickHouseView);
+  const planFileSystem = registerPlans(context, host.plans);
+  const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
+  return { planFileSystem, clickHouseTree, databaseRoles };
+}
+
+export type ActivateFeatures = typeof activateFeatures;
