@@ -2,12 +2,8 @@
 // ClickPipes. Fields are checked as they change with the same validators the host runs again on
 // submit (src/model/validation.ts); the draft survives hiding the tab (getState/setState).
 // Submitting builds a plan on the host and opens it for review: nothing is applied from here.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
-import '@vscode-elements/elements/dist/vscode-form-group/index.js';
-import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
-import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
@@ -17,18 +13,12 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VpcResourceForm } from '../../model/forms';
 import { validateForm } from '../../model/validation';
 import {
-  ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, LoadVpcRequest, SubmitVpcResourceCommand,
-  VpcResourceInitNotification, type FormErrors, type VpcDetails, type VpcResourceInit,
+  LoadVpcRequest, SubmitVpcResourceCommand, VpcResourceInitNotification, type FormErrors, type VpcDetails, type VpcResourceInit,
 } from '../protocol';
-import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, ready, request, saveDraft, send } from './_client';
+import { h, ready, request, send } from './_client';
+import { createForm, type FormDraft } from './_form';
 
-type Draft = { values: VpcResourceForm; touched: string[]; details?: VpcDetails; detailsFor?: string };
-
-const root = document.getElementById('app')!;
-let init: VpcResourceInit | undefined;
-let hostErrors: FormErrors = {};
-let banner: { kind: 'error' | 'info'; text: string } | undefined;
-let busy = false;
+type Draft = FormDraft<VpcResourceForm> & { details?: VpcDetails; detailsFor?: string };
 
 const defaults = (): VpcResourceForm => ({
   gatewayMode: 'new', gatewayName: '', vpcId: '', subnetIds: [], securityGroupIds: [], ipAddressType: 'IPV4',
@@ -36,11 +26,28 @@ const defaults = (): VpcResourceForm => ({
   shareName: '', allowExternalPrincipals: true,
 });
 
-let draft: Draft = loadDraft<Draft>() ?? { values: defaults(), touched: [] };
-
-function persist(): void {
-  saveDraft(draft);
-}
+const form = createForm<VpcResourceForm, VpcResourceInit, Draft>({
+  initNotification: VpcResourceInitNotification,
+  defaults,
+  heading: 'VPC resource endpoint for ClickPipes',
+  intro: (init) => `Profile ${init.profile}, region ${init.region}. Nothing is created until you apply the reviewed plan.`,
+  notes: (init) => [init.regionWarning ? h('p', { className: 'warning-box', role: 'status' }, init.regionWarning) : undefined],
+  sections: () => [gatewaySection(), h('vscode-divider', {}), configurationSection(), h('vscode-divider', {}), shareSection()],
+  errors,
+  submitFields: () => Object.keys(validateForm('vpcResource', submittedValues())),
+  submit: () => send(SubmitVpcResourceCommand, { values: submittedValues() }),
+  applyInit(data) {
+    const { draft } = form;
+    // The preset (where the form was opened from) fills a fresh form; a draft the user already
+    // edited is kept as it is when the page is rebuilt after being hidden.
+    if (draft.touched.length === 0) {
+      draft.values = { ...defaults(), ...data.preset };
+      if (data.preset.gatewayId) draft.values.gatewayMode = 'existing';
+      if (data.preset.arn) draft.values.configurationType = 'ARN';
+    }
+  },
+});
+const { draft } = form;
 
 /** What the validators see: only the fields that matter for the chosen mode and type. */
 function submittedValues(): VpcResourceForm {
@@ -60,45 +67,17 @@ function errors(): FormErrors {
     const bad = draft.details.subnets.filter((s) => v.subnetIds?.includes(s.id) && s.freeSlash28 === 'no');
     if (bad.length) errs.subnetIds = `No free /28 block (16 consecutive addresses) in ${bad.map((s) => s.id).join(', ')}: the endpoint would fail there.`;
   }
-  if (v.configurationType === 'ARN' && v.arn && init?.databases.some((d) => d.arn === v.arn && d.publiclyAccessible)) {
+  if (v.configurationType === 'ARN' && v.arn && form.init?.databases.some((d) => d.arn === v.arn && d.publiclyAccessible)) {
     errs.arn = 'This database is publicly accessible; ClickPipes private endpoints need a private database.';
   }
-  for (const [k, m] of Object.entries(hostErrors)) errs[k] ??= m;
   return errs;
-}
-
-function touch(field: string): void {
-  if (!draft.touched.includes(field)) draft.touched.push(field);
-}
-
-function set<K extends keyof VpcResourceForm>(field: K, value: VpcResourceForm[K], rerender = false): void {
-  draft.values[field] = value;
-  delete hostErrors[field as string];
-  touch(field as string);
-  persist();
-  if (rerender) render();
-  else showErrors();
 }
 
 // ---- fields ------------------------------------------------------------------------------------
 
-function group(label: string, field: string, control: HTMLElement, help?: string): HTMLElement {
-  const labelEl = h('vscode-label', {}, label);
-  const helper = help ? h('vscode-form-helper', {}, help) : undefined;
-  labelControl(field, labelEl, control, helper);
-  return h('vscode-form-group', { variant: 'vertical', 'data-group': field }, labelEl, control, helper, errorSlot(field));
-}
+const { group, set, textField } = form;
 
-function textField(field: keyof VpcResourceForm, placeholder = '', transform?: (s: string) => unknown): HTMLElement {
-  const raw = draft.values[field];
-  const value = Array.isArray(raw) ? raw.join(', ') : String(raw ?? '');
-  const el = h('vscode-textfield', { id: `field-${field}`, name: field, value, placeholder }) as HTMLElement & { value: string };
-  el.addEventListener('input', () => set(field, (transform ? transform(el.value) : el.value) as never));
-  el.addEventListener('change', () => { touch(field); showErrors(); });
-  return el;
-}
-
-function select(field: keyof VpcResourceForm, options: { value: string; label: string; disabled?: boolean }[], rerender = true): HTMLElement {
+function select(field: keyof VpcResourceForm & string, options: { value: string; label: string; disabled?: boolean }[], rerender = true): HTMLElement {
   const current = String(draft.values[field] ?? '');
   const el = h('vscode-single-select', { id: `field-${field}`, name: field },
     ...options.map((o) => h('vscode-option', { value: o.value, selected: o.value === current, disabled: o.disabled }, o.label))) as HTMLElement & { value: string };
@@ -133,11 +112,11 @@ async function loadVpc(vpcId: string): Promise<void> {
     // Drop choices that belong to another VPC.
     draft.values.subnetIds = (draft.values.subnetIds ?? []).filter((id) => draft.details!.subnets.some((s) => s.id === id));
     draft.values.securityGroupIds = (draft.values.securityGroupIds ?? []).filter((id) => draft.details!.securityGroups.some((g) => g.value === id));
-    persist();
+    form.persist();
   } catch (err) {
-    banner = { kind: 'error', text: `Could not read the VPC: ${(err as Error).message}` };
+    form.banner = { kind: 'error', text: `Could not read the VPC: ${(err as Error).message}` };
   }
-  render();
+  form.render();
 }
 
 function gatewaySection(): HTMLElement {
@@ -147,15 +126,15 @@ function gatewaySection(): HTMLElement {
   }
   const mode = h('vscode-radio-group', { id: 'field-gatewayMode' },
     h('vscode-radio', { name: 'gatewayMode', value: 'new', checked: v.gatewayMode === 'new', label: 'Create a new gateway' }),
-    h('vscode-radio', { name: 'gatewayMode', value: 'existing', checked: v.gatewayMode === 'existing', label: 'Use an existing gateway', disabled: !init?.gateways.length }));
+    h('vscode-radio', { name: 'gatewayMode', value: 'existing', checked: v.gatewayMode === 'existing', label: 'Use an existing gateway', disabled: !form.init?.gateways.length }));
   mode.addEventListener('change', (e) => set('gatewayMode', (e.target as HTMLInputElement).value as 'new' | 'existing', true));
   const parts: (HTMLElement | undefined)[] = [h('h2', {}, '1. Resource gateway'), mode];
   if (v.gatewayMode === 'existing') {
     parts.push(group('Gateway', 'gatewayId', select('gatewayId', [{ value: '', label: 'Choose a gateway…' },
-      ...(init?.gateways ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.id}, ${g.status})` }))])));
+      ...(form.init?.gateways ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.id}, ${g.status})` }))])));
   } else {
     parts.push(group('Gateway name', 'gatewayName', textField('gatewayName', 'clickpipes-gateway'), '3–40 lowercase letters, digits and hyphens.'));
-    const vpcSelect = select('vpcId', [{ value: '', label: 'Choose a VPC…' }, ...(init?.vpcs ?? []).map((x) => ({ value: x.id, label: x.label }))], false);
+    const vpcSelect = select('vpcId', [{ value: '', label: 'Choose a VPC…' }, ...(form.init?.vpcs ?? []).map((x) => ({ value: x.id, label: x.label }))], false);
     vpcSelect.addEventListener('change', () => void loadVpc(draft.values.vpcId ?? ''));
     parts.push(group('VPC', 'vpcId', vpcSelect));
     const d = draft.details;
@@ -190,10 +169,10 @@ function configurationSection(): HTMLElement {
     ])),
   ];
   if (type === 'CHILD') {
-    parts.push(group('Group configuration', 'groupId', select('groupId', [{ value: '', label: 'Choose a GROUP configuration…' }, ...(init?.groups ?? [])], false)));
+    parts.push(group('Group configuration', 'groupId', select('groupId', [{ value: '', label: 'Choose a GROUP configuration…' }, ...(form.init?.groups ?? [])], false)));
   }
   if (type === 'ARN') {
-    const dbs = init?.databases ?? [];
+    const dbs = form.init?.databases ?? [];
     const picker = select('arn', [{ value: '', label: dbs.length ? 'Choose a database…' : 'No RDS databases found in this region' },
       ...dbs.map((d) => ({ value: d.arn, label: d.publiclyAccessible ? `${d.label} — publicly accessible, refused` : d.label, disabled: d.publiclyAccessible }))], false);
     parts.push(group('RDS database', 'arn', picker, 'Publicly accessible databases are refused: ClickPipes reaches this one privately.'));
@@ -207,7 +186,7 @@ function configurationSection(): HTMLElement {
     if (v.definitionKind === 'dns') parts.push(group('DNS name', 'domainName', textField('domainName', 'db.example.com'), 'Must resolve publicly.'));
   }
   if (type !== 'ARN') {
-    parts.push(group('Port ranges', 'portRanges', textField('portRanges', '5432', splitList), 'Comma-separated: 5432, 3306 or 1-65535.'));
+    parts.push(group('Port ranges', 'portRanges', textField('portRanges', '5432', { parse: splitList }), 'Comma-separated: 5432, 3306 or 1-65535.'));
     parts.push(h('p', { className: 'muted' }, 'Protocol: TCP'));
   }
   return h('section', {}, ...parts);
@@ -219,90 +198,8 @@ function shareSection(): HTMLElement {
   return h('section', {},
     h('h2', {}, '3. Share with ClickPipes (AWS RAM)'),
     group('Share name', 'shareName', textField('shareName', 'clickpipes-share')),
-    group('Principal', 'principal', h('vscode-textfield', { id: 'field-principal', value: init?.clickpipesAccount ?? '072088201116', readonly: true }), 'The ClickPipes AWS account. Fixed.'),
+    group('Principal', 'principal', h('vscode-textfield', { id: 'field-principal', value: form.init?.clickpipesAccount ?? '072088201116', readonly: true }), 'The ClickPipes AWS account. Fixed.'),
     group('External principals', 'allowExternalPrincipals', allow, 'ClickPipes is outside your organization, so this must stay on.'));
 }
 
-function showErrors(): void {
-  const errs = errors();
-  for (const slot of root.querySelectorAll<HTMLElement>('.field-error')) {
-    const field = slot.dataset.field!;
-    const message = draft.touched.includes(field) ? errs[field] : undefined;
-    slot.textContent = message ?? '';
-    const control = root.querySelector(`#field-${field}`);
-    if (control) {
-      if (message) control.setAttribute('invalid', '');
-      else control.removeAttribute('invalid');
-      control.setAttribute('aria-invalid', message ? 'true' : 'false');
-    }
-  }
-  const unshown = Object.keys(errs).filter((f) => draft.touched.includes(f) && !root.querySelector(`#error-${f}`));
-  const summary = root.querySelector<HTMLElement>('#form-summary');
-  if (summary) summary.textContent = unshown.map((f) => errs[f]).join(' ');
-}
-
-function submit(): void {
-  const all = Object.keys(validateForm('vpcResource', submittedValues()));
-  for (const field of [...all, ...Object.keys(errors())]) touch(field);
-  persist();
-  showErrors();
-  if (Object.keys(errors()).length > 0) {
-    focusFirstInvalid(root);
-    return;
-  }
-  busy = true;
-  render();
-  send(SubmitVpcResourceCommand, { values: submittedValues() });
-}
-
-function render(): void {
-  if (!init) return;
-  fill(root,
-    h('h1', {}, 'VPC resource endpoint for ClickPipes'),
-    h('p', { className: 'muted' }, `Profile ${init.profile}, region ${init.region}. Nothing is created until you apply the reviewed plan.`),
-    init.regionWarning ? h('p', { className: 'warning-box', role: 'status' }, init.regionWarning) : undefined,
-    init.loadError ? h('p', { className: 'warning-box' }, init.loadError) : undefined,
-    banner ? h('p', { className: banner.kind === 'error' ? 'error-box' : 'info-box', role: 'alert' }, banner.text) : undefined,
-    gatewaySection(),
-    h('vscode-divider', {}),
-    configurationSection(),
-    h('vscode-divider', {}),
-    shareSection(),
-    h('p', { id: 'form-summary', className: 'field-error', role: 'alert' }),
-    h('div', { className: 'actions' },
-      h('vscode-button', { id: 'submit', disabled: busy, onclick: submit }, busy ? 'Building plan…' : 'Review plan'),
-      h('vscode-button', { secondary: true, onclick: () => send(FormCancelCommand, undefined) }, 'Cancel')),
-  );
-  showErrors();
-}
-
-onNotification(VpcResourceInitNotification, (data) => {
-  init = data;
-  // The preset (where the form was opened from) fills a fresh form; a draft the user already
-  // edited is kept as it is when the page is rebuilt after being hidden.
-  if (draft.touched.length === 0) {
-    draft.values = { ...defaults(), ...data.preset };
-    if (data.preset.gatewayId) draft.values.gatewayMode = 'existing';
-    if (data.preset.arn) draft.values.configurationType = 'ARN';
-  }
-  persist();
-  render();
-});
-onNotification(FormErrorsNotification, ({ errors: errs }) => {
-  busy = false;
-  hostErrors = errs;
-  for (const f of Object.keys(errs)) touch(f);
-  render();
-  focusFirstInvalid(root);
-});
-onNotification(FormSubmittedNotification, ({ planTitle }) => {
-  busy = false;
-  banner = { kind: 'info', text: `Plan "${planTitle}" is open for review. Apply it from the plan tab (CodeLens or the editor title button).` };
-  render();
-});
-onNotification(ErrorNotification, ({ message }) => {
-  busy = false;
-  banner = { kind: 'error', text: message };
-  render();
-});
 ready();

@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import type { EndpointServiceForm } from '../../model/forms';
 import { validatePrivateDnsName } from '../../model/validation';
 import { clickPipesCanReach, startEndpointServiceSession } from './endpointService';
-import { buildPlan, type FormContext } from './index';
-import { BACK, quickInputPrompter, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
+import type { FormContext } from './index';
+import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
 
 export async function runEndpointServiceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
   const { pickOne, pickMany, inputText } = prompter;
@@ -17,11 +17,6 @@ export async function runEndpointServiceQuickPick(ctx: FormContext, prompter: Pr
   );
   if (init.loadError) void vscode.window.showWarningMessage(init.loadError);
   const v: EndpointServiceForm = { mode: 'new', networkLoadBalancerArns: [], acceptanceRequired: true, privateDnsName: '', supportedRegions: [], ...init.preset };
-  const next = <T>(r: T | typeof BACK | undefined, apply: (value: T) => void): StepResult => {
-    if (r === undefined || r === BACK) return r as StepResult;
-    apply(r);
-    return 'next';
-  };
 
   const nlbStep = async (io: StepIo) => next(await pickMany(io,
     init.loadBalancers.length ? vscode.l10n.t('Network Load Balancer(s) in front of the service') : vscode.l10n.t('No load balancers in {0}', init.region),
@@ -68,11 +63,5 @@ export async function runEndpointServiceQuickPick(ctx: FormContext, prompter: Pr
   const completed = await runSteps(() => [nlbStep, acceptanceStep, dnsStep, regionsStep], vscode.l10n.t('ClickPipes: VPC endpoint service'));
   if (!completed) return undefined;
   const values: EndpointServiceForm = { ...v, privateDnsName: v.privateDnsName || undefined, supportedRegions: v.supportedRegions?.length ? v.supportedRegions : undefined };
-  const errors = session.validate(values);
-  if (Object.keys(errors).length) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' ')));
-    return undefined;
-  }
-  const plan = await buildPlan(session.build, values, 'vpcesvc', ctx.deps, ctx.scope);
-  return ctx.review(plan);
+  return reviewAnswers(ctx, session, values, 'vpcesvc');
 }

@@ -5,8 +5,8 @@ import { DEFAULT_DB_USER } from '../../model/clickpipes';
 import type { IamDbAuthForm } from '../../model/forms';
 import { validateDbUser, validateIamRoleArn, validateRoleName } from '../../model/validation';
 import { ENABLE_IAM_WARNING, startIamDbAuthSession, suggestRoleName } from './iamDbAuth';
-import { buildPlan, type FormContext } from './index';
-import { BACK, inputText, pickOne, runSteps, type StepIo, type StepResult } from './multiStep';
+import type { FormContext } from './index';
+import { BACK, inputText, next, pickOne, reviewAnswers, runSteps, type StepIo, type StepResult } from './multiStep';
 
 export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
   const session = startIamDbAuthSession(ctx);
@@ -22,11 +22,6 @@ export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Ur
   const chosen = () => init.databases.find((d) => d.kind === v.databaseKind && d.id === v.databaseId);
   // Opened from a database node: its engine is known before the first step is answered.
   Object.assign(v, { resourceId: chosen()?.resourceId ?? '', engine: chosen()?.engine ?? '' });
-  const next = <T>(r: T | typeof BACK | undefined, apply: (value: T) => void): StepResult => {
-    if (r === undefined || r === BACK) return r as StepResult;
-    apply(r);
-    return 'next';
-  };
 
   const databaseStep = async (io: StepIo): Promise<StepResult> => {
     for (;;) {
@@ -80,12 +75,5 @@ export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Ur
   }, vscode.l10n.t('ClickPipes: IAM DB authentication'));
   if (!completed) return undefined;
 
-  let errors = session.validate(v);
-  if (!Object.keys(errors).length && session.checkRemote) errors = await session.checkRemote(v);
-  if (Object.keys(errors).length) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' ')));
-    return undefined;
-  }
-  const plan = await buildPlan(session.build, v, 'iamdb', ctx.deps, ctx.scope);
-  return ctx.review(plan);
+  return reviewAnswers(ctx, session, v, 'iamdb');
 }

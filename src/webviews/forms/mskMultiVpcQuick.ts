@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { MskMultiVpcForm } from '../../model/forms';
 import { validateMskAuthSelection } from '../../model/validation';
 import { defaultAuth } from '../mskProtocol';
-import { buildPlan, type FormContext } from './index';
+import type { FormContext } from './index';
 import { failedPrerequisites, prerequisiteError, startMskMultiVpcSession } from './mskMultiVpc';
-import { quickInputPrompter, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
+import { quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
 
 type AuthKey = 'iam' | 'scram' | 'tls';
 const AUTH_LABELS: Record<AuthKey, string> = { iam: 'SASL/IAM', scram: 'SASL/SCRAM', tls: 'TLS' };
@@ -61,12 +61,5 @@ export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompt
 
   const completed = await runSteps(() => [clusterStep, authStep], vscode.l10n.t('ClickPipes: MSK multi-VPC endpoint'));
   if (!completed) return undefined;
-  let errors = session.validate(v);
-  if (!Object.keys(errors).length && session.checkRemote) errors = await session.checkRemote(v);
-  if (Object.keys(errors).length) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' ')));
-    return undefined;
-  }
-  const plan = await buildPlan(session.build, v, 'msk', ctx.deps, ctx.scope);
-  return ctx.review(plan);
+  return reviewAnswers(ctx, session, v, 'msk');
 }

@@ -4,6 +4,7 @@
 // The prompts are vscode.l10n.t strings from the flows; the validators' messages come from
 // src/model (pure code, no vscode) and stay English.
 import * as vscode from 'vscode';
+import { buildPlan, type FormContext, type FormSession } from './index';
 
 export const BACK = Symbol('back');
 export type StepResult = 'next' | typeof BACK | undefined;
@@ -112,6 +113,28 @@ export async function runSteps(steps: () => ((io: StepIo) => Promise<StepResult>
     if (result === undefined) return false;
     index = result === BACK ? Math.max(0, index - 1) : index + 1;
   }
+}
+
+/** A step's answer: Back and cancel pass through; a value is applied and the flow goes on. */
+export function next<T>(r: T | typeof BACK | undefined, apply: (value: T) => void): StepResult {
+  if (r === undefined || r === BACK) return r as StepResult;
+  apply(r);
+  return 'next';
+}
+
+/**
+ * The end of a flow: the answers checked like a submitted form (validate, then the AWS checks
+ * where the session has them); problems are shown and end the flow, else the plan is built and
+ * opened for review.
+ */
+export async function reviewAnswers<V>(ctx: FormContext, session: FormSession<V, unknown>, values: V, planPrefix: string): Promise<vscode.Uri | undefined> {
+  let errors = session.validate(values);
+  if (!Object.keys(errors).length && session.checkRemote) errors = await session.checkRemote(values);
+  if (Object.keys(errors).length) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' ')));
+    return undefined;
+  }
+  return ctx.review(await buildPlan(session.build, values, planPrefix, ctx.deps, ctx.scope));
 }
 
 /** The three prompts as one object, so a flow can be driven by a script in tests. */

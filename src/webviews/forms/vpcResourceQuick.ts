@@ -7,8 +7,8 @@ import {
   validateSubnetIds, validateIpAddress,
 } from '../../model/validation';
 import type { VpcDetails, VpcResourceInit } from '../protocol';
-import { buildPlan, type FormContext } from './index';
-import { BACK, quickInputPrompter, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
+import type { FormContext } from './index';
+import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
 import { startVpcResourceSession } from './vpcResource';
 
 /** `prompter` is the real QuickPick/InputBox; extension-host tests pass a scripted one. */
@@ -29,11 +29,6 @@ export async function runVpcResourceQuickPick(ctx: FormContext, prompter: Prompt
     configurationName: '', shareName: '', allowExternalPrincipals: true, subnetIds: [], securityGroupIds: [], protocol: 'TCP', ...init.preset,
   };
   let details: VpcDetails | undefined;
-  const next = <T>(r: T | typeof BACK | undefined, apply: (value: T) => void): StepResult => {
-    if (r === undefined || r === BACK) return r as StepResult;
-    apply(r);
-    return 'next';
-  };
 
   const typeStep = async (io: StepIo) => next(await pickOne(io, vscode.l10n.t('Resource configuration type'), [
     { label: 'ARN', description: vscode.l10n.t('an RDS cluster or instance'), value: 'ARN' as const },
@@ -120,11 +115,5 @@ export async function runVpcResourceQuickPick(ctx: FormContext, prompter: Prompt
   }, vscode.l10n.t('ClickPipes: VPC resource endpoint'));
   if (!completed) return undefined;
 
-  const errors = session.validate(v);
-  if (Object.keys(errors).length) {
-    vscode.window.showErrorMessage(vscode.l10n.t('The answers have problems: {0}', Object.values(errors).join(' '))).then(undefined, () => undefined);
-    return undefined;
-  }
-  const plan = await buildPlan(session.build, v, 'vpcres', ctx.deps, ctx.scope);
-  return ctx.review(plan);
+  return reviewAnswers(ctx, session, v, 'vpcres');
 }
