@@ -51,6 +51,35 @@ async function arrowDownTo(page, text, max = 40) {
   throw new Error(`arrowing down never reached "${text}" (focused: "${await firstLine()}")`);
 }
 
+/** A workbench that counts every mouse press in the page (window.__cplMouse): the tests must make none. */
+async function keyboardWorkbench() {
+  const wb = await openWorkbench();
+  await wb.page.evaluate(() => {
+    window.__cplMouse = 0;
+    document.addEventListener('mousedown', () => { window.__cplMouse++; }, true);
+  });
+  return wb;
+}
+
+/**
+ * The palette's "Focus on AWS Explorer View", by keys, until the tree holds keyboard focus. The
+ * first run can open the container while the tree is still empty (focus then stays where it was),
+ * so the command is run again by keys when needed — as a person would. Throws saying where focus is.
+ */
+async function focusExplorerByKeys(page) {
+  const inTree = () => page.evaluate(() => !!document.activeElement?.closest('.part.sidebar .monaco-list'));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await paletteByKeys(page, 'ClickPipes PrivateLink: Focus on AWS Explorer View');
+    await findRow(page, PROFILE, { timeout: 45_000 });
+    if (await waitUntil('keyboard focus in the explorer tree', inTree, 3000).catch(() => false)) return;
+  }
+  const where = await page.evaluate(() => {
+    const a = document.activeElement;
+    return `${a?.tagName}.${a?.className} [${a?.getAttribute('aria-label')}] hasFocus=${document.hasFocus()}`;
+  });
+  throw new Error(`keyboard focus is not in the explorer tree but on ${where}`);
+}
+
 /** ArrowRight expands the focused row; waits until it says so. */
 async function expandFocused(page) {
   const row = page.locator('.part.sidebar .monaco-list-row.focused').first();
@@ -65,12 +94,7 @@ describe('keyboard only: a whole flow with no mouse (real VS Code)', function ()
   const clicks = [];
 
   before(async () => {
-    wb = await openWorkbench();
-    // Record every mouse press in the page: the test must make none.
-    await wb.page.evaluate(() => {
-      window.__cplMouse = 0;
-      document.addEventListener('mousedown', () => { window.__cplMouse++; }, true);
-    });
+    wb = await keyboardWorkbench();
   });
   afterEach(async function () {
     await screenshotOnFailure(this, wb?.page);
@@ -83,23 +107,7 @@ describe('keyboard only: a whole flow with no mouse (real VS Code)', function ()
     // The view's focus command exists once the extension's contributions are registered (its
     // activity-bar icon shows); the icon is only waited for, never clicked.
     await wb.page.locator('.activitybar [aria-label^="ClickPipes PrivateLink"]').first().waitFor({ state: 'visible', timeout: 45_000 });
-    // The tree has keyboard focus afterwards: the first arrow press lands on a row. The first run
-    // can open the container while the tree is still empty (focus then stays where it was), so
-    // the command is run again by keys when needed — as a person would.
-    const inTree = () => wb.page.evaluate(() => !!document.activeElement?.closest('.part.sidebar .monaco-list'));
-    let focused = false;
-    for (let attempt = 0; attempt < 3 && !focused; attempt++) {
-      await paletteByKeys(wb.page, 'ClickPipes PrivateLink: Focus on AWS Explorer View');
-      await findRow(wb.page, PROFILE, { timeout: 45_000 });
-      focused = await waitUntil('keyboard focus in the explorer tree', inTree, 3000).catch(() => false);
-    }
-    if (!focused) {
-      const where = await wb.page.evaluate(() => {
-        const a = document.activeElement;
-        return `${a?.tagName}.${a?.className} [${a?.getAttribute('aria-label')}] hasFocus=${document.hasFocus()}`;
-      });
-      throw new Error(`keyboard focus is not in the explorer tree but on ${where}`);
-    }
+    await focusExplorerByKeys(wb.page);
   });
 
   it('arrows walk profile → region → MSK clusters → the cluster', async () => {
@@ -181,11 +189,7 @@ function formByKeyboard({ form: formName, menuItem, frameSelector, minFields }) 
     let form;
 
     before(async () => {
-      wb = await openWorkbench();
-      await wb.page.evaluate(() => {
-        window.__cplMouse = 0;
-        document.addEventListener('mousedown', () => { window.__cplMouse++; }, true);
-      });
+      wb = await keyboardWorkbench();
     });
     afterEach(async function () {
       await screenshotOnFailure(this, wb?.page);
@@ -196,14 +200,7 @@ function formByKeyboard({ form: formName, menuItem, frameSelector, minFields }) 
 
     it(`opens the ${formName} form from the region node with Shift+F10 and the arrows`, async () => {
       await wb.page.locator('.activitybar [aria-label^="ClickPipes PrivateLink"]').first().waitFor({ state: 'visible', timeout: 45_000 });
-      const inTree = () => wb.page.evaluate(() => !!document.activeElement?.closest('.part.sidebar .monaco-list'));
-      let focused = false;
-      for (let attempt = 0; attempt < 3 && !focused; attempt++) {
-        await paletteByKeys(wb.page, 'ClickPipes PrivateLink: Focus on AWS Explorer View');
-        await findRow(wb.page, PROFILE, { timeout: 45_000 });
-        focused = await waitUntil('keyboard focus in the explorer tree', inTree, 3000).catch(() => false);
-      }
-      assert.ok(focused, 'keyboard focus never reached the explorer tree');
+      await focusExplorerByKeys(wb.page);
       await wb.page.keyboard.press('Home');
       await arrowDownTo(wb.page, PROFILE);
       await expandFocused(wb.page);
