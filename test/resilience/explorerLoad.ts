@@ -1,7 +1,7 @@
 // A full load of the explorer's tree model (src/views/explorerModel.ts, the provider's own loading
 // code) with no VS Code: every expandable node expanded in parallel like a person opening
 // everything, every row described as getTreeItem would, and the profiles' account ids awaited.
-// Used by the resilience tests (explorer.test.ts) and by scripts/bench-memory.mjs. No mocha here.
+// Used by the resilience tests (explorer.test.ts). No mocha here.
 import type { AwsLayer } from '../../src/aws/api';
 import { contextValueOf } from '../../src/views/contextValue';
 import { describeRow } from '../../src/views/describe';
