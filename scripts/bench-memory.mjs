@@ -39,7 +39,9 @@ delete process.env.CPL_SCENARIO; // this figure is about the scale scenario, wha
 
 let session;
 try {
-  session = await startSession({ name: 'bench-memory', scenario: 'scale', env: { CPL_BENCH_RESULTS: resultsFile } });
+  // No automatic port forwarding: it can activate vscode.tunnel-forwarding (onTunnel) in the
+  // middle of the measurement, and its memory would be billed to the tree.
+  session = await startSession({ name: 'bench-memory', scenario: 'scale', settings: { 'remote.autoForwardPorts': false }, env: { CPL_BENCH_RESULTS: resultsFile } });
 } catch (e) {
   fail(`could not start: ${e.message}`);
 }
