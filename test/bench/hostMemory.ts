@@ -10,7 +10,8 @@
 //   3. walk the whole explorer tree through the extension's test API (explorer.getChildren: the
 //      provider's own model, which loads dist/aws.js and keeps what it lists), every expandable
 //      node expanded in parallel like a person opening everything (the same node kinds as
-//      test/resilience/explorerLoad.ts), the profiles' account ids awaited
+//      test/resilience/explorerLoad.ts: database rows stay closed, their IAM roles come from the
+//      features bundle), the profiles' account ids awaited
 //   4. keep the nodes, settle again → `after`; growth = after − before. Extensions that activated
 //      between the two readings are reported (their memory would be in the growth).
 // Writes { before/after heapUsed, growth, nodes, … } as JSON to CPL_BENCH_RESULTS.
