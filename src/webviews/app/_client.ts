@@ -18,7 +18,7 @@ const bundle = parseL10nBundle(document.getElementById(L10N_BUNDLE_ID)?.textCont
 /**
  * vscode.l10n.t for the page: the English message is the key into the bundle the host embedded
  * (none in English), with the same `{0}` / `{name}` substitution. `npm run l10n:export` collects
- * every t('…') here into l10n/bundle.l10n.json, next to the host's messages.
+ * every t() message here into l10n/bundle.l10n.json, next to the host's messages.
  */
 export function t(message: string, ...args: L10nArgs): string {
   return translate(bundle, message, args);
