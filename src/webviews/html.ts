@@ -1,6 +1,8 @@
 // The HTML shell every webview gets: a strict CSP (nothing but our own script with its nonce and
 // our own styles), the theme-aware stylesheet, and a root element. Pure, so it is unit-tested.
 import { randomBytes } from 'node:crypto';
+import type { L10nBundle } from '../l10nFormat';
+import { L10N_BUNDLE_ID } from './protocol';
 
 export function makeNonce(): string {
   return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
@@ -33,12 +35,28 @@ export function buildCsp({ cspSource, nonce, fonts, images }: CspOptions): strin
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export type HtmlOptions = CspOptions & { title: string; scriptUri: string; styleUris: string[]; app: string };
+/** The display language and its bundle (vscode.env.language, vscode.l10n.bundle); none in English. */
+export type PageL10n = { language: string; bundle: L10nBundle };
+
+export type HtmlOptions = CspOptions & { title: string; scriptUri: string; styleUris: string[]; app: string; l10n?: PageL10n };
+
+/**
+ * The bundle as a JSON data block (see L10N_BUNDLE_ID in protocol.ts). `type="application/json"`
+ * is never executed, so script-src does not apply and it needs no nonce; every `<` is written as
+ * \u003c, so no translation can close the element (`</script>`) or open a comment in it.
+ */
+export function l10nBlock(bundle: L10nBundle): string {
+  const json = JSON.stringify(bundle).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${L10N_BUNDLE_ID}">${json}</script>`;
+}
+
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 export function renderHtml(o: HtmlOptions): string {
+  const lang = o.l10n && LANGUAGE_TAG.test(o.l10n.language) ? o.l10n.language : 'en';
   const styles = o.styleUris.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`).join('\n    ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeAttr(buildCsp(o))}">
@@ -47,7 +65,8 @@ export function renderHtml(o: HtmlOptions): string {
     <title>${escapeAttr(o.title)}</title>
   </head>
   <body data-app="${escapeAttr(o.app)}">
-    <main id="app" aria-live="polite"><vscode-progress-ring></vscode-progress-ring></main>
+    <main id="app" aria-live="polite"><vscode-progress-ring></vscode-progress-ring></main>${o.l10n ? `
+    ${l10nBlock(o.l10n.bundle)}` : ''}
     <script nonce="${o.nonce}" src="${escapeAttr(o.scriptUri)}"></script>
   </body>
 </html>`;

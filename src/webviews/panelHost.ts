@@ -59,6 +59,9 @@ export class WebviewHost implements vscode.Disposable {
       app: options.app,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, `${options.app}.js`)).toString(),
       styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview.css')).toString()],
+      // The page's own text is translated in the page (t() in app/_client.ts) from this bundle,
+      // embedded in the HTML rather than sent with the ready handshake: see protocol.ts.
+      l10n: vscode.l10n.bundle ? { language: vscode.env.language, bundle: vscode.l10n.bundle } : undefined,
     });
     this.disposables.push(
       webview.onDidReceiveMessage((raw) => void this.receive(raw)),

@@ -7,6 +7,7 @@
 // The host never trusts the webview: parseInbound() rejects unknown methods and malformed params,
 // and the host logs and drops them. The webview posts nothing before it has sent `core/ready`,
 // and the host posts nothing before it has received it.
+import type { L10nBundle } from '../l10nFormat';
 import type { ConfigurationType, VpcResourceForm } from '../model/forms';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +67,31 @@ export const ReadyCommand = new IpcCommand<undefined>('core/ready', noParams);
 export const ReplyNotification = new IpcNotification<ReplyParams>('core/reply');
 /** Something went wrong on the host that the webview should show (not a field error). */
 export const ErrorNotification = new IpcNotification<{ message: string }>('core/error');
+
+// ---------------------------------------------------------------------------------------------
+// Localization: the translation bundle (vscode.l10n.bundle; absent in English) is not a message.
+// The host embeds it in the page as a JSON data block (src/webviews/html.ts), so the page's t()
+// (app/_client.ts) has it synchronously, before its first render: no English flash while a
+// message is on its way, no ordering rule in the ready queue, and nothing to resend on each
+// reload after the page was hidden (the display language only changes with a restart). A data
+// block is never executed, so the CSP stays as strict as it is.
+
+export const L10N_BUNDLE_ID = 'l10n-bundle';
+const MAX_BUNDLE_ENTRIES = 5000;
+
+export const isL10nBundle = (v: unknown): v is L10nBundle =>
+  isRecord(v) && Object.keys(v).length <= MAX_BUNDLE_ENTRIES && Object.values(v).every((x) => isText(x, 4 * MAX_TEXT));
+
+/** The page side: the embedded bundle, or undefined (English) when there is none or it is malformed. */
+export function parseL10nBundle(text: string | null | undefined): L10nBundle | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isL10nBundle(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Forms (shared by every form webview)

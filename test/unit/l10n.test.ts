@@ -1,5 +1,6 @@
-// l10n: the manifest's %keys% resolve in package.nls.json, the code's l10n.t messages are in the
-// source bundle (npm run l10n:export), and src/l10n.ts formats like vscode.l10n.t outside VS Code.
+// l10n: the manifest's %keys% resolve in package.nls.json, the code's l10n.t messages and the webviews'
+// t() messages are in the source bundle (npm run l10n:export), and src/l10n.ts formats like
+// vscode.l10n.t outside VS Code.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,19 +35,31 @@ describe('l10n', () => {
     }
   });
 
-  it('l10n/bundle.l10n.json holds every l10n.t message in src (run npm run l10n:export)', () => {
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  const webviewApp = path.join(root, 'src', 'webviews', 'app') + path.sep;
+
+  it('l10n/bundle.l10n.json holds every l10n.t message in src and every t() message of the webviews (run npm run l10n:export)', () => {
     const bundle = JSON.parse(read('l10n/bundle.l10n.json')) as Record<string, string>;
-    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
-    let count = 0;
+    const count = { host: 0, webview: 0 };
     for (const file of files(path.join(root, 'src'))) {
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g)) {
+      const webview = file.startsWith(webviewApp);
+      const call = webview ? /\bt\(\s*'((?:[^'\\\n]|\\.)*)'/g : /\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g;
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(call)) {
         const message = m[1].replace(/\\n/g, '\n').replace(/\\(.)/g, '$1');
         assert.ok(message in bundle, `${path.relative(root, file)}: "${message}" is not in l10n/bundle.l10n.json`);
-        count++;
+        count[webview ? 'webview' : 'host']++;
       }
     }
-    assert.ok(count > 100, `only ${count} l10n.t calls found`);
+    assert.ok(count.host > 100, `only ${count.host} l10n.t calls found`);
+    assert.ok(count.webview > 100, `only ${count.webview} webview t() calls found`);
+  });
+
+  it('every webview t() call starts with a literal message, so the export finds it', () => {
+    for (const file of files(webviewApp)) {
+      const text = fs.readFileSync(file, 'utf8').replace(/function t\(/g, '');
+      for (const m of text.matchAll(/\bt\((?!\s*[')])(.{0,40})/g)) assert.fail(`${path.relative(root, file)}: t(${m[1]}… has no literal message`);
+    }
   });
 
   it('src/l10n.ts substitutes {0} and {name} like vscode.l10n.t when VS Code is absent', () => {

@@ -1,6 +1,10 @@
 // The webview side of the protocol: typed send/request/listen over acquireVsCodeApi(), the ready
-// handshake, and drafts kept with getState/setState (they survive the page being hidden).
-import { ReadyCommand, ReplyNotification, type IpcCommand, type IpcMessage, type IpcNotification, type IpcRequest, type ReplyParams } from '../protocol';
+// handshake, drafts kept with getState/setState (they survive the page being hidden), and t().
+import { translate, type L10nArgs } from '../../l10nFormat';
+import {
+  L10N_BUNDLE_ID, parseL10nBundle, ReadyCommand, ReplyNotification, type IpcCommand, type IpcMessage, type IpcNotification, type IpcRequest,
+  type ReplyParams,
+} from '../protocol';
 
 type VsCodeApi = { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -9,6 +13,16 @@ const vscode = acquireVsCodeApi();
 const listeners = new Map<string, ((params: unknown) => void)[]>();
 const pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let counter = 0;
+const bundle = parseL10nBundle(document.getElementById(L10N_BUNDLE_ID)?.textContent);
+
+/**
+ * vscode.l10n.t for the page: the English message is the key into the bundle the host embedded
+ * (none in English), with the same `{0}` / `{name}` substitution. `npm run l10n:export` collects
+ * every t() message here into l10n/bundle.l10n.json, next to the host's messages.
+ */
+export function t(message: string, ...args: L10nArgs): string {
+  return translate(bundle, message, args);
+}
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as IpcMessage;

@@ -10,7 +10,7 @@ import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors, type IpcNotification } from '../protocol';
-import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, saveDraft, send } from './_client';
+import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, saveDraft, send, t } from './_client';
 
 export type FormDraft<V> = { values: V; touched: string[] };
 type Child = Node | undefined | false;
@@ -20,7 +20,7 @@ type InitBase = { loadError?: string };
 export type FormSpec<V, I extends InitBase> = {
   initNotification: IpcNotification<I>;
   defaults(): V;
-  /** The page's heading and the line under it. */
+  /** The page's heading and the line under it (already translated). */
   heading: string;
   intro(init: I): string;
   /** Notes between the intro and the load error (VPC resource: the region warning). */
@@ -127,8 +127,8 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
         ...spec.sections(init),
         h('p', { id: 'form-summary', className: 'field-error', role: 'alert' }),
         h('div', { className: 'actions' },
-          h('vscode-button', { id: 'submit', disabled: busy || Boolean(spec.blocked?.()), onclick: submit }, busy ? 'Building plan…' : 'Review plan'),
-          h('vscode-button', { secondary: true, onclick: () => send(FormCancelCommand, undefined) }, 'Cancel')),
+          h('vscode-button', { id: 'submit', disabled: busy || Boolean(spec.blocked?.()), onclick: submit }, busy ? t('Building plan…') : t('Review plan')),
+          h('vscode-button', { secondary: true, onclick: () => send(FormCancelCommand, undefined) }, t('Cancel'))),
       );
       form.showErrors();
     },
@@ -183,7 +183,7 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
     busy = false;
     form.banner = {
       kind: 'info',
-      text: spec.submittedText?.(planTitle) ?? `Plan "${planTitle}" is open for review. Apply it from the plan tab (CodeLens or the editor title button).`,
+      text: spec.submittedText?.(planTitle) ?? t('Plan "{0}" is open for review. Apply it from the plan tab (CodeLens or the editor title button).', planTitle),
     };
     form.render();
   });

@@ -9,7 +9,7 @@ import type { EndpointServiceForm } from '../../model/forms';
 import { validateForm } from '../../model/validation';
 import { EndpointServiceInitNotification, SubmitEndpointServiceCommand, type EndpointServiceInit } from '../endpointServiceProtocol';
 import type { FormErrors } from '../protocol';
-import { h, ready, send } from './_client';
+import { h, ready, send, t } from './_client';
 import { createForm } from './_form';
 
 const defaults = (): EndpointServiceForm => ({ mode: 'new', networkLoadBalancerArns: [], acceptanceRequired: true, privateDnsName: '', supportedRegions: [] });
@@ -17,8 +17,8 @@ const defaults = (): EndpointServiceForm => ({ mode: 'new', networkLoadBalancerA
 const form = createForm<EndpointServiceForm, EndpointServiceInit>({
   initNotification: EndpointServiceInitNotification,
   defaults,
-  heading: 'VPC endpoint service for ClickPipes',
-  intro: (init) => `Profile ${init.profile}, region ${init.region}. Creates an endpoint service on your Network Load Balancer and allows ClickPipes (${init.clickpipesPrincipal}) to connect. Nothing changes until you apply the reviewed plan; the result is the service name to paste into ClickHouse Cloud.`,
+  heading: t('VPC endpoint service for ClickPipes'),
+  intro: (init) => t('Profile {0}, region {1}. Creates an endpoint service on your Network Load Balancer and allows ClickPipes ({2}) to connect. Nothing changes until you apply the reviewed plan; the result is the service name to paste into ClickHouse Cloud.', init.profile, init.region, init.clickpipesPrincipal),
   sections: () => [loadBalancerSection(), h('vscode-divider', {}), optionsSection(), h('vscode-divider', {}), regionsSection()],
   errors,
   submitFields: () => ['networkLoadBalancerArns', 'privateDnsName', 'supportedRegions'],
@@ -83,23 +83,23 @@ function loadBalancerSection(): HTMLElement {
       return h('div', { className: 'check-row' }, box, why ? h('span', { className: o.disabledReason ? 'note warn' : 'note' }, why) : undefined);
     }));
   return h('section', {},
-    h('h2', {}, '1. Network Load Balancer'),
-    form.group('Load balancers', 'networkLoadBalancerArns', lbs.length ? list : h('p', { id: 'field-networkLoadBalancerArns', className: 'muted' }, `No load balancers in ${init?.region ?? 'this region'}.`),
-      'The endpoint service forwards ClickPipes\' connections to these NLBs (same region). Application and gateway load balancers cannot be used.'));
+    h('h2', {}, t('1. Network Load Balancer')),
+    form.group(t('Load balancers'), 'networkLoadBalancerArns', lbs.length ? list : h('p', { id: 'field-networkLoadBalancerArns', className: 'muted' }, t('No load balancers in {0}.', init?.region ?? t('this region'))),
+      t('The endpoint service forwards ClickPipes\' connections to these NLBs (same region). Application and gateway load balancers cannot be used.')));
 }
 
 function optionsSection(): HTMLElement {
   const { values } = form.draft;
-  const acceptance = h('vscode-checkbox', { id: 'field-acceptanceRequired', checked: values.acceptanceRequired !== false, label: 'Acceptance required' }) as HTMLElement & { checked: boolean };
+  const acceptance = h('vscode-checkbox', { id: 'field-acceptanceRequired', checked: values.acceptanceRequired !== false, label: t('Acceptance required') }) as HTMLElement & { checked: boolean };
   acceptance.addEventListener('change', () => form.set('acceptanceRequired', acceptance.checked, true));
   return h('section', {},
-    h('h2', {}, '2. Connections and DNS'),
-    form.group('Connection requests', 'acceptanceRequired', acceptance,
+    h('h2', {}, t('2. Connections and DNS')),
+    form.group(t('Connection requests'), 'acceptanceRequired', acceptance,
       values.acceptanceRequired !== false
-        ? 'You accept each request (the ClickPipes endpoint waits as "Pending acceptance" and expires after a day): accept it from the tree.'
-        : 'Allowed principals (ClickPipes) connect without approval.'),
-    form.group('Private DNS name', 'privateDnsName', form.textField('privateDnsName', 'db.example.com (optional)', { parse: (s) => s.trim() }),
-      'Optional. After creation the service shows a TXT record (name and value) to publish in your DNS zone; then run "Start private DNS verification".'));
+        ? t('You accept each request (the ClickPipes endpoint waits as "Pending acceptance" and expires after a day): accept it from the tree.')
+        : t('Allowed principals (ClickPipes) connect without approval.')),
+    form.group(t('Private DNS name'), 'privateDnsName', form.textField('privateDnsName', t('{0} (optional)', 'db.example.com'), { parse: (s) => s.trim() }),
+      t('Optional. After creation the service shows a TXT record (name and value) to publish in your DNS zone; then run "Start private DNS verification".')));
 }
 
 function regionsSection(): HTMLElement {
@@ -113,9 +113,9 @@ function regionsSection(): HTMLElement {
     }));
   const warning = reachWarning();
   return h('section', {},
-    h('h2', {}, '3. Cross-region ClickPipes'),
-    form.group('Supported regions', 'supportedRegions', list,
-      `${init?.region ?? 'The service\'s region'} is always supported. Add the ClickPipes region(s) of your ClickHouse service when it runs elsewhere.`),
+    h('h2', {}, t('3. Cross-region ClickPipes')),
+    form.group(t('Supported regions'), 'supportedRegions', list,
+      t('{0} is always supported. Add the ClickPipes region(s) of your ClickHouse service when it runs elsewhere.', init?.region ?? t('The service\'s region'))),
     warning ? h('p', { className: 'warning-box', id: 'region-warning' }, warning) : undefined);
 }
 

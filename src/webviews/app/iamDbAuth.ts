@@ -13,11 +13,11 @@ import {
   CheckRoleNameRequest, IamDbAuthInitNotification, SubmitIamDbAuthCommand, type IamDbAuthInit, type IamDbOption, type RoleNameCheck,
 } from '../iamDbAuthProtocol';
 import type { FormErrors } from '../protocol';
-import { errorSlot, h, ready, request, send } from './_client';
+import { errorSlot, h, ready, request, send, t } from './_client';
 import { createForm } from './_form';
 
-const ENABLE_WARNING =
-  'Applied immediately (ModifyDB… with ApplyImmediately): not in the next maintenance window. The database shows "modifying" for a few minutes; password sign-in keeps working.';
+const ENABLE_WARNING = t(
+  'Applied immediately (ModifyDB… with ApplyImmediately): not in the next maintenance window. The database shows "modifying" for a few minutes; password sign-in keeps working.');
 
 let roleCheck: { key: string; result: RoleNameCheck } | undefined;
 
@@ -29,8 +29,8 @@ const defaults = (): IamDbAuthForm => ({
 const form = createForm<IamDbAuthForm, IamDbAuthInit>({
   initNotification: IamDbAuthInitNotification,
   defaults,
-  heading: 'IAM database authentication for ClickPipes',
-  intro: (init) => `Profile ${init.profile}, region ${init.region}. Creates an IAM role the ClickHouse service assumes, allowed rds-db:connect as one database user. Nothing changes until you apply the reviewed plan; the extension never connects to the database.`,
+  heading: t('IAM database authentication for ClickPipes'),
+  intro: (init) => t('Profile {0}, region {1}. Creates an IAM role the ClickHouse service assumes, allowed rds-db:connect as one database user. Nothing changes until you apply the reviewed plan; the extension never connects to the database.', init.profile, init.region),
   sections: () => [databaseSection(), h('vscode-divider', {}), roleSection()],
   errors,
   submitFields: () => ['databaseId', 'clickhouseRoleArn', 'dbUser', 'roleName'],
@@ -58,12 +58,12 @@ function errors(): FormErrors {
   const errs = validateForm('iamDbAuth', submittedValues());
   delete errs.resourceId;
   if (!draft.values.databaseId) {
-    errs.databaseId = 'Database: choose an RDS instance or an Aurora cluster.';
+    errs.databaseId = t('Database: choose an RDS instance or an Aurora cluster.');
     delete errs.dbUser;
   }
-  if (errs.account) errs.account = 'Account: the profile\'s account could not be read (STS); check the profile and reopen the form.';
+  if (errs.account) errs.account = t('Account: the profile\'s account could not be read (STS); check the profile and reopen the form.');
   const key = `${draft.values.roleName}|${draft.values.clickhouseRoleArn}`;
-  if (!errs.roleName && roleCheck?.key === key && roleCheck.result.state === 'conflict') errs.roleName = roleCheck.result.message ?? 'Role name taken.';
+  if (!errs.roleName && roleCheck?.key === key && roleCheck.result.state === 'conflict') errs.roleName = roleCheck.result.message ?? t('Role name taken.');
   return errs;
 }
 
@@ -92,8 +92,8 @@ function databaseSection(): HTMLElement {
   const dbs = form.init?.databases ?? [];
   const d = chosen();
   const picker = h('vscode-single-select', { id: 'field-databaseId', name: 'databaseId' },
-    h('vscode-option', { value: '', selected: !d }, dbs.length ? 'Choose a database…' : `No RDS databases in ${form.init?.region ?? 'this region'}`),
-    ...dbs.map((o) => h('vscode-option', { value: o.key, selected: o.key === d?.key, disabled: !!o.disabledReason }, o.disabledReason ? `${o.label} — not supported` : o.label))) as HTMLElement & { value: string };
+    h('vscode-option', { value: '', selected: !d }, dbs.length ? t('Choose a database…') : t('No RDS databases in {0}', form.init?.region ?? t('this region'))),
+    ...dbs.map((o) => h('vscode-option', { value: o.key, selected: o.key === d?.key, disabled: !!o.disabledReason }, o.disabledReason ? t('{0} — not supported', o.label) : o.label))) as HTMLElement & { value: string };
   picker.addEventListener('change', () => {
     const o = dbs.find((x) => x.key === picker.value);
     const previous = draft.values.databaseId;
@@ -108,32 +108,32 @@ function databaseSection(): HTMLElement {
   // Read from AWS, shown and never typed: what the rds-db:connect ARN and the plan are made of.
   const fact = (name: string, value: string, id?: string) => h('tr', {}, h('th', { scope: 'row', className: 'muted' }, name), h('td', { id }, value));
   const facts = d
-    ? h('table', { className: 'facts', id: 'database-facts', 'aria-label': 'Database facts (from AWS)' },
-      fact('Resource ID', d.resourceId, 'fact-resourceId'),
-      fact('Engine', d.engine),
-      fact('Region', form.init?.region ?? ''),
-      fact('Account', form.init?.account ?? 'unknown'),
-      fact('IAM DB authentication', d.iamAuth ? 'on' : 'off', 'fact-iamAuth'))
+    ? h('table', { className: 'facts', id: 'database-facts', 'aria-label': t('Database facts (from AWS)') },
+      fact(t('Resource ID'), d.resourceId, 'fact-resourceId'),
+      fact(t('Engine'), d.engine),
+      fact(t('Region'), form.init?.region ?? ''),
+      fact(t('Account'), form.init?.account ?? t('unknown')),
+      fact(t('IAM DB authentication'), d.iamAuth ? t('on') : t('off'), 'fact-iamAuth'))
     : undefined;
-  const parts: (HTMLElement | undefined)[] = [h('h2', {}, '1. Database'), group('RDS instance or Aurora cluster', 'databaseId', picker, 'Aurora member instances are set up through their cluster.'), facts, errorSlot('account')];
+  const parts: (HTMLElement | undefined)[] = [h('h2', {}, t('1. Database')), group(t('RDS instance or Aurora cluster'), 'databaseId', picker, t('Aurora member instances are set up through their cluster.')), facts, errorSlot('account')];
   if (d && !d.iamAuth) {
-    const box = h('vscode-checkbox', { id: 'field-enableIamAuth', checked: draft.values.enableIamAuth, label: 'Enable IAM database authentication now' }) as HTMLElement & { checked: boolean };
+    const box = h('vscode-checkbox', { id: 'field-enableIamAuth', checked: draft.values.enableIamAuth, label: t('Enable IAM database authentication now') }) as HTMLElement & { checked: boolean };
     box.addEventListener('change', () => set('enableIamAuth', box.checked, true));
-    parts.push(group('IAM database authentication is off', 'enableIamAuth', box,
-      draft.values.enableIamAuth ? ENABLE_WARNING : 'Left off: the role is created, but ClickPipes cannot sign in until IAM authentication is enabled.'));
+    parts.push(group(t('IAM database authentication is off'), 'enableIamAuth', box,
+      draft.values.enableIamAuth ? ENABLE_WARNING : t('Left off: the role is created, but ClickPipes cannot sign in until IAM authentication is enabled.')));
   }
   return h('section', {}, ...parts);
 }
 
 function roleSection(): HTMLElement {
   const state = roleCheck && roleCheck.key === `${draft.values.roleName}|${draft.values.clickhouseRoleArn}` ? roleCheck.result : undefined;
-  const roleHelp = state?.state === 'reuse' || state?.state === 'unknown' ? state.message : 'Letters, digits and +=,.@_- (up to 64). Checked with IAM GetRole: an existing role is reused only if it trusts this ClickHouse role.';
+  const roleHelp = state?.state === 'reuse' || state?.state === 'unknown' ? state.message : t('Letters, digits and +=,.@_- (up to 64). Checked with IAM GetRole: an existing role is reused only if it trusts this ClickHouse role.');
   return h('section', {},
-    h('h2', {}, '2. ClickHouse and the database user'),
-    group('ClickHouse service role ARN', 'clickhouseRoleArn', textField('clickhouseRoleArn', 'arn:aws:iam::123456789012:role/…', () => void checkRoleName()), form.init?.roleArnHelp),
-    group('Database user', 'dbUser', textField('dbUser', DEFAULT_DB_USER), 'The user ClickPipes signs in as; the SQL to create it is in the review.'),
-    h('h2', {}, '3. IAM role'),
-    group('Role name', 'roleName', textField('roleName', 'clickpipes-iam-mydb', () => void checkRoleName().then(() => form.render())), h('span', { id: 'role-check' }, roleHelp ?? '')));
+    h('h2', {}, t('2. ClickHouse and the database user')),
+    group(t('ClickHouse service role ARN'), 'clickhouseRoleArn', textField('clickhouseRoleArn', 'arn:aws:iam::123456789012:role/…', () => void checkRoleName()), form.init?.roleArnHelp),
+    group(t('Database user'), 'dbUser', textField('dbUser', DEFAULT_DB_USER), t('The user ClickPipes signs in as; the SQL to create it is in the review.')),
+    h('h2', {}, t('3. IAM role')),
+    group(t('Role name'), 'roleName', textField('roleName', 'clickpipes-iam-mydb', () => void checkRoleName().then(() => form.render())), h('span', { id: 'role-check' }, roleHelp ?? '')));
 }
 
 ready();

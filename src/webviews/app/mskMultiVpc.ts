@@ -11,7 +11,7 @@ import type { MskMultiVpcForm } from '../../model/forms';
 import { validateForm } from '../../model/validation';
 import { MskMultiVpcInitNotification, SubmitMskMultiVpcCommand, defaultAuth, type MskClusterOption, type MskMultiVpcInit } from '../mskProtocol';
 import type { FormErrors } from '../protocol';
-import { errorSlot, h, ready, send } from './_client';
+import { errorSlot, h, ready, send, t } from './_client';
 import { createForm } from './_form';
 
 const defaults = (): MskMultiVpcForm => ({ clusterArn: '', auth: { iam: false, scram: false, tls: false } });
@@ -19,8 +19,8 @@ const defaults = (): MskMultiVpcForm => ({ clusterArn: '', auth: { iam: false, s
 const form = createForm<MskMultiVpcForm, MskMultiVpcInit>({
   initNotification: MskMultiVpcInitNotification,
   defaults,
-  heading: 'MSK multi-VPC endpoint for ClickPipes',
-  intro: (init) => `Profile ${init.profile}, region ${init.region}. Nothing changes until you apply the reviewed plan.`,
+  heading: t('MSK multi-VPC endpoint for ClickPipes'),
+  intro: (init) => t('Profile {0}, region {1}. Nothing changes until you apply the reviewed plan.', init.profile, init.region),
   sections: () => [clusterSection(), chosen() ? h('vscode-divider', {}) : undefined, authSection(), policySection()],
   errors,
   submitFields: () => ['clusterArn', 'auth'],
@@ -34,7 +34,7 @@ const form = createForm<MskMultiVpcForm, MskMultiVpcInit>({
     if (data.preset.clusterArn) form.touch('clusterArn');
   },
   blocked: () => blocked(chosen()),
-  submittedText: (planTitle) => `Plan "${planTitle}" is open for review, with the old and new cluster policy side by side. Apply it from the plan tab (CodeLens or the editor title button).`,
+  submittedText: (planTitle) => t('Plan "{0}" is open for review, with the old and new cluster policy side by side. Apply it from the plan tab (CodeLens or the editor title button).', planTitle),
 });
 const { draft, update } = form;
 
@@ -44,15 +44,15 @@ const blocked = (c: MskClusterOption | undefined) => Boolean(c?.prerequisites.so
 function errors(): FormErrors {
   const c = chosen();
   const errs = validateForm('mskMultiVpc', { ...draft.values, clusterAuth: c?.auth });
-  if (!draft.values.clusterArn) errs.clusterArn = 'MSK cluster: choose a cluster.';
-  else if (c && blocked(c)) errs.clusterArn = 'This cluster does not meet the multi-VPC prerequisites (see the list below).';
+  if (!draft.values.clusterArn) errs.clusterArn = t('MSK cluster: choose a cluster.');
+  else if (c && blocked(c)) errs.clusterArn = t('This cluster does not meet the multi-VPC prerequisites (see the list below).');
   return errs;
 }
 
 function clusterSection(): HTMLElement {
   const clusters = form.init?.clusters ?? [];
   const select = h('vscode-single-select', { id: 'field-clusterArn', name: 'clusterArn' },
-    h('vscode-option', { value: '', selected: !draft.values.clusterArn }, clusters.length ? 'Choose a cluster…' : `No MSK clusters in ${form.init?.region ?? 'this region'}`),
+    h('vscode-option', { value: '', selected: !draft.values.clusterArn }, clusters.length ? t('Choose a cluster…') : t('No MSK clusters in {0}', form.init?.region ?? t('this region'))),
     ...clusters.map((c) => h('vscode-option', { value: c.arn, selected: c.arn === draft.values.clusterArn }, `${blocked(c) ? '✗ ' : ''}${c.label}`))) as HTMLElement & { value: string };
   select.addEventListener('change', () => update('clusterArn', (v) => {
     v.clusterArn = select.value;
@@ -61,14 +61,14 @@ function clusterSection(): HTMLElement {
   }, true));
   const c = chosen();
   return h('section', {},
-    h('h2', {}, '1. MSK cluster'),
-    form.group('Cluster', 'clusterArn', select),
+    h('h2', {}, t('1. MSK cluster')),
+    form.group(t('Cluster'), 'clusterArn', select),
     c ? prerequisiteList(c) : undefined);
 }
 
 function prerequisiteList(c: MskClusterOption): HTMLElement {
-  return h('div', { id: 'prerequisites', role: 'list', 'aria-label': 'Multi-VPC prerequisites' },
-    h('h3', {}, 'Prerequisites'),
+  return h('div', { id: 'prerequisites', role: 'list', 'aria-label': t('Multi-VPC prerequisites') },
+    h('h3', {}, t('Prerequisites')),
     ...c.prerequisites.map((p) => h('div', { className: p.ok ? 'check-row prerequisite ok' : 'check-row prerequisite failed', role: 'listitem', 'data-prerequisite': p.id, 'data-ok': String(p.ok) },
       h('span', { 'aria-hidden': 'true' }, p.ok ? '✓ ' : '✗ '),
       h('strong', {}, p.label),
@@ -80,7 +80,7 @@ function authBox(key: 'iam' | 'scram' | 'tls', label: string, c: MskClusterOptio
   const already = c.multiVpc[key];
   const box = h('vscode-checkbox', {
     id: `field-auth-${key}`, 'data-auth': key, checked: Boolean(draft.values.auth[key]), disabled: !enabled || already,
-    label: `${label}${already ? ' — already on for multi-VPC' : enabled ? '' : ' — not enabled on the cluster'}`,
+    label: already ? t('{0} — already on for multi-VPC', label) : enabled ? label : t('{0} — not enabled on the cluster', label),
   }) as HTMLElement & { checked: boolean };
   box.addEventListener('change', () => update('auth', (v) => { v.auth = { ...v.auth, [key]: box.checked }; }));
   return h('div', { className: 'check-row' }, box);
@@ -90,20 +90,20 @@ function authSection(): HTMLElement | undefined {
   const c = chosen();
   if (!c) return undefined;
   return h('section', {},
-    h('h2', { id: 'label-auth' }, '2. Authentication for multi-VPC connectivity'),
+    h('h2', { id: 'label-auth' }, t('2. Authentication for multi-VPC connectivity')),
     h('div', { className: 'check-list', id: 'field-auth', role: 'group', 'aria-labelledby': 'label-auth', 'aria-describedby': 'help-auth error-auth' },
-      authBox('iam', 'SASL/IAM (ClickPipes: SASL_IAM)', c),
-      authBox('scram', 'SASL/SCRAM (ClickPipes: SASL_SCRAM)', c),
-      authBox('tls', 'TLS (not used by ClickPipes)', c)),
-    h('vscode-form-helper', { id: 'help-auth' }, 'Only types enabled on the cluster can be turned on. Types already on stay on. Changing connectivity puts the cluster in UPDATING for a while.'),
+      authBox('iam', t('SASL/IAM (ClickPipes: SASL_IAM)'), c),
+      authBox('scram', t('SASL/SCRAM (ClickPipes: SASL_SCRAM)'), c),
+      authBox('tls', t('TLS (not used by ClickPipes)'), c)),
+    h('vscode-form-helper', { id: 'help-auth' }, t('Only types enabled on the cluster can be turned on. Types already on stay on. Changing connectivity puts the cluster in UPDATING for a while.')),
     errorSlot('auth'));
 }
 
 function policySection(): HTMLElement | undefined {
   if (!chosen()) return undefined;
   return h('section', {},
-    h('h2', {}, '3. Cluster policy'),
-    h('p', { className: 'muted' }, `The plan merges statements allowing the ClickPipes account ${form.init?.clickpipesAccount ?? '072088201116'} (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster(V2), kafka-cluster:* on the cluster, its topics and groups) into the cluster's policy. Statements already there are kept; the review shows the old and new policy side by side.`));
+    h('h2', {}, t('3. Cluster policy')),
+    h('p', { className: 'muted' }, t('The plan merges statements allowing the ClickPipes account {0} (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster(V2), kafka-cluster:* on the cluster, its topics and groups) into the cluster\'s policy. Statements already there are kept; the review shows the old and new policy side by side.', form.init?.clickpipesAccount ?? '072088201116')));
 }
 
 ready();

@@ -3,16 +3,16 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { CopyCommand, ResultNotification, RetryApplyCommand, type ResultState } from '../protocol';
-import { fill, h, loadDraft, onNotification, ready, saveDraft, send } from './_client';
+import { fill, h, loadDraft, onNotification, ready, saveDraft, send, t } from './_client';
 
 const root = document.getElementById('app')!;
 
 function valueRow(item: { label: string; value: string }, primary: boolean): HTMLElement {
-  const button = h('vscode-button', { secondary: !primary, 'aria-label': `Copy ${item.label}`, 'data-copy': item.label, onclick: () => {
+  const button = h('vscode-button', { secondary: !primary, 'aria-label': t('Copy {0}', item.label), 'data-copy': item.label, onclick: () => {
     send(CopyCommand, { label: item.label, value: item.value });
-    button.textContent = 'Copied';
-    setTimeout(() => (button.textContent = 'Copy'), 1500);
-  } }, 'Copy');
+    button.textContent = t('Copied');
+    setTimeout(() => (button.textContent = t('Copy')), 1500);
+  } }, t('Copy'));
   return h('div', { className: 'result-row', 'data-label': item.label },
     h('div', { className: 'result-label' }, item.label),
     h('code', { className: 'result-value' }, item.value),
@@ -21,20 +21,21 @@ function valueRow(item: { label: string; value: string }, primary: boolean): HTM
 
 function render(state: ResultState): void {
   saveDraft(state);
-  const heading = state.status === 'succeeded' ? 'Done' : state.status === 'cancelled' ? 'Apply cancelled' : 'Apply failed';
+  const heading = state.status === 'succeeded' ? t('Done: {0}', state.title)
+    : state.status === 'cancelled' ? t('Apply cancelled: {0}', state.title) : t('Apply failed: {0}', state.title);
   fill(root,
-    h('h1', {}, `${heading}: ${state.title}`),
-    h('p', { className: 'muted' }, `${state.account ? `Account ${state.account}, ` : ''}region ${state.region}`),
+    h('h1', {}, heading),
+    h('p', { className: 'muted' }, state.account ? t('Account {0}, region {1}', state.account, state.region) : t('region {0}', state.region)),
     state.message ? h('p', { className: state.status === 'failed' ? 'error-box' : 'warning-box', role: 'alert' }, state.message) : undefined,
     state.results.length > 0 ? h('section', {},
-      h('h2', {}, state.status === 'succeeded' ? 'Paste these into ClickHouse Cloud' : 'Values so far'),
+      h('h2', {}, state.status === 'succeeded' ? t('Paste these into ClickHouse Cloud') : t('Values so far')),
       ...state.results.map((r) => valueRow(r, true))) : undefined,
     state.created.length > 0 ? h('section', {},
       h('vscode-divider', {}),
-      h('h2', {}, 'Created in AWS'),
+      h('h2', {}, t('Created in AWS')),
       ...state.created.map((c) => h('div', { className: 'created' }, h('h3', {}, c.title), ...c.outputs.map((o) => valueRow(o, false))))) : undefined,
     state.status !== 'succeeded'
-      ? h('p', {}, h('vscode-button', { onclick: () => send(RetryApplyCommand, { planId: state.planId }) }, 'Apply again (resumes, no duplicates)'))
+      ? h('p', {}, h('vscode-button', { onclick: () => send(RetryApplyCommand, { planId: state.planId }) }, t('Apply again (resumes, no duplicates)')))
       : undefined,
   );
 }

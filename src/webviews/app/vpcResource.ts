@@ -15,7 +15,7 @@ import { validateForm } from '../../model/validation';
 import {
   LoadVpcRequest, SubmitVpcResourceCommand, VpcResourceInitNotification, type FormErrors, type VpcDetails, type VpcResourceInit,
 } from '../protocol';
-import { h, ready, request, send } from './_client';
+import { h, ready, request, send, t } from './_client';
 import { createForm, type FormDraft } from './_form';
 
 type Draft = FormDraft<VpcResourceForm> & { details?: VpcDetails; detailsFor?: string };
@@ -29,8 +29,8 @@ const defaults = (): VpcResourceForm => ({
 const form = createForm<VpcResourceForm, VpcResourceInit, Draft>({
   initNotification: VpcResourceInitNotification,
   defaults,
-  heading: 'VPC resource endpoint for ClickPipes',
-  intro: (init) => `Profile ${init.profile}, region ${init.region}. Nothing is created until you apply the reviewed plan.`,
+  heading: t('VPC resource endpoint for ClickPipes'),
+  intro: (init) => t('Profile {0}, region {1}. Nothing is created until you apply the reviewed plan.', init.profile, init.region),
   notes: (init) => [init.regionWarning ? h('p', { className: 'warning-box', role: 'status' }, init.regionWarning) : undefined],
   sections: () => [gatewaySection(), h('vscode-divider', {}), configurationSection(), h('vscode-divider', {}), shareSection()],
   errors,
@@ -65,10 +65,10 @@ function errors(): FormErrors {
   // Capacity checks the validators cannot make without the subnet list.
   if (v.gatewayMode === 'new' && draft.details && !errs.subnetIds) {
     const bad = draft.details.subnets.filter((s) => v.subnetIds?.includes(s.id) && s.freeSlash28 === 'no');
-    if (bad.length) errs.subnetIds = `No free /28 block (16 consecutive addresses) in ${bad.map((s) => s.id).join(', ')}: the endpoint would fail there.`;
+    if (bad.length) errs.subnetIds = t('No free /28 block (16 consecutive addresses) in {0}: the endpoint would fail there.', bad.map((s) => s.id).join(', '));
   }
   if (v.configurationType === 'ARN' && v.arn && form.init?.databases.some((d) => d.arn === v.arn && d.publiclyAccessible)) {
-    errs.arn = 'This database is publicly accessible; ClickPipes private endpoints need a private database.';
+    errs.arn = t('This database is publicly accessible; ClickPipes private endpoints need a private database.');
   }
   return errs;
 }
@@ -114,7 +114,7 @@ async function loadVpc(vpcId: string): Promise<void> {
     draft.values.securityGroupIds = (draft.values.securityGroupIds ?? []).filter((id) => draft.details!.securityGroups.some((g) => g.value === id));
     form.persist();
   } catch (err) {
-    form.banner = { kind: 'error', text: `Could not read the VPC: ${(err as Error).message}` };
+    form.banner = { kind: 'error', text: t('Could not read the VPC: {0}', (err as Error).message) };
   }
   form.render();
 }
@@ -122,35 +122,35 @@ async function loadVpc(vpcId: string): Promise<void> {
 function gatewaySection(): HTMLElement {
   const v = draft.values;
   if (v.configurationType === 'CHILD') {
-    return h('section', {}, h('h2', {}, '1. Resource gateway'), h('p', { className: 'muted' }, 'A CHILD configuration uses the gateway of its GROUP.'));
+    return h('section', {}, h('h2', {}, t('1. Resource gateway')), h('p', { className: 'muted' }, t('A CHILD configuration uses the gateway of its GROUP.')));
   }
   const mode = h('vscode-radio-group', { id: 'field-gatewayMode' },
-    h('vscode-radio', { name: 'gatewayMode', value: 'new', checked: v.gatewayMode === 'new', label: 'Create a new gateway' }),
-    h('vscode-radio', { name: 'gatewayMode', value: 'existing', checked: v.gatewayMode === 'existing', label: 'Use an existing gateway', disabled: !form.init?.gateways.length }));
+    h('vscode-radio', { name: 'gatewayMode', value: 'new', checked: v.gatewayMode === 'new', label: t('Create a new gateway') }),
+    h('vscode-radio', { name: 'gatewayMode', value: 'existing', checked: v.gatewayMode === 'existing', label: t('Use an existing gateway'), disabled: !form.init?.gateways.length }));
   mode.addEventListener('change', (e) => set('gatewayMode', (e.target as HTMLInputElement).value as 'new' | 'existing', true));
-  const parts: (HTMLElement | undefined)[] = [h('h2', {}, '1. Resource gateway'), mode];
+  const parts: (HTMLElement | undefined)[] = [h('h2', {}, t('1. Resource gateway')), mode];
   if (v.gatewayMode === 'existing') {
-    parts.push(group('Gateway', 'gatewayId', select('gatewayId', [{ value: '', label: 'Choose a gateway…' },
+    parts.push(group(t('Gateway'), 'gatewayId', select('gatewayId', [{ value: '', label: t('Choose a gateway…') },
       ...(form.init?.gateways ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.id}, ${g.status})` }))])));
   } else {
-    parts.push(group('Gateway name', 'gatewayName', textField('gatewayName', 'clickpipes-gateway'), '3–40 lowercase letters, digits and hyphens.'));
-    const vpcSelect = select('vpcId', [{ value: '', label: 'Choose a VPC…' }, ...(form.init?.vpcs ?? []).map((x) => ({ value: x.id, label: x.label }))], false);
+    parts.push(group(t('Gateway name'), 'gatewayName', textField('gatewayName', 'clickpipes-gateway'), t('3–40 lowercase letters, digits and hyphens.')));
+    const vpcSelect = select('vpcId', [{ value: '', label: t('Choose a VPC…') }, ...(form.init?.vpcs ?? []).map((x) => ({ value: x.id, label: x.label }))], false);
     vpcSelect.addEventListener('change', () => void loadVpc(draft.values.vpcId ?? ''));
-    parts.push(group('VPC', 'vpcId', vpcSelect));
+    parts.push(group(t('VPC'), 'vpcId', vpcSelect));
     const d = draft.details;
     if (v.vpcId && d && draft.detailsFor === v.vpcId) {
-      parts.push(group('Subnets', 'subnetIds', checkList('subnetIds', d.subnets.map((s) => ({
+      parts.push(group(t('Subnets'), 'subnetIds', checkList('subnetIds', d.subnets.map((s) => ({
         id: s.id,
-        label: `${s.label} — ${s.availabilityZone}, ${s.cidr}, ${s.free} free`,
-        note: s.freeSlash28 === 'no' ? 'no free /28 block: an endpoint would fail here' : !s.atLeastSlash26 ? 'smaller than /26 (ClickHouse recommends /26)' : s.freeSlash28 === 'maybe' ? 'a free /28 block is likely but not certain' : '/26 or larger, room for /28 blocks',
+        label: t('{0} — {1}, {2}, {3} free', s.label, s.availabilityZone, s.cidr, s.free),
+        note: s.freeSlash28 === 'no' ? t('no free /28 block: an endpoint would fail here') : !s.atLeastSlash26 ? t('smaller than /26 (ClickHouse recommends /26)') : s.freeSlash28 === 'maybe' ? t('a free /28 block is likely but not certain') : t('/26 or larger, room for /28 blocks'),
         warn: s.freeSlash28 !== 'yes' || !s.atLeastSlash26,
-      }))), 'Pick subnets in different Availability Zones. Each endpoint needs 16 consecutive free addresses (/28) per subnet.'));
-      parts.push(group('Security groups', 'securityGroupIds', checkList('securityGroupIds', d.securityGroups.map((g) => ({ id: g.value, label: g.label }))), 'Up to 5. They must allow the database port from the gateway.'));
+      }))), t('Pick subnets in different Availability Zones. Each endpoint needs 16 consecutive free addresses (/28) per subnet.')));
+      parts.push(group(t('Security groups'), 'securityGroupIds', checkList('securityGroupIds', d.securityGroups.map((g) => ({ id: g.value, label: g.label }))), t('Up to 5. They must allow the database port from the gateway.')));
     } else if (v.vpcId) {
       parts.push(h('vscode-progress-ring', {}));
       void loadVpc(v.vpcId);
     }
-    parts.push(group('IP address type', 'ipAddressType', select('ipAddressType', [{ value: 'IPV4', label: 'IPv4' }, { value: 'IPV6', label: 'IPv6' }, { value: 'DUALSTACK', label: 'Dual stack' }], false)));
+    parts.push(group(t('IP address type'), 'ipAddressType', select('ipAddressType', [{ value: 'IPV4', label: 'IPv4' }, { value: 'IPV6', label: 'IPv6' }, { value: 'DUALSTACK', label: t('Dual stack') }], false)));
   }
   return h('section', {}, ...parts);
 }
@@ -159,47 +159,47 @@ function configurationSection(): HTMLElement {
   const v = draft.values;
   const type = v.configurationType;
   const parts: (HTMLElement | undefined)[] = [
-    h('h2', {}, '2. Resource configuration'),
-    group('Configuration name', 'configurationName', textField('configurationName', 'clickpipes-postgres'), '3–40 lowercase letters, digits and hyphens; unique in the account.'),
-    group('Type', 'configurationType', select('configurationType', [
-      { value: 'ARN', label: 'ARN — an RDS cluster or instance' },
-      { value: 'SINGLE', label: 'SINGLE — one IP address or DNS name' },
-      { value: 'GROUP', label: 'GROUP — a parent for CHILD configurations' },
-      { value: 'CHILD', label: 'CHILD — a member of a GROUP' },
+    h('h2', {}, t('2. Resource configuration')),
+    group(t('Configuration name'), 'configurationName', textField('configurationName', 'clickpipes-postgres'), t('3–40 lowercase letters, digits and hyphens; unique in the account.')),
+    group(t('Type'), 'configurationType', select('configurationType', [
+      { value: 'ARN', label: t('ARN — an RDS cluster or instance') },
+      { value: 'SINGLE', label: t('SINGLE — one IP address or DNS name') },
+      { value: 'GROUP', label: t('GROUP — a parent for CHILD configurations') },
+      { value: 'CHILD', label: t('CHILD — a member of a GROUP') },
     ])),
   ];
   if (type === 'CHILD') {
-    parts.push(group('Group configuration', 'groupId', select('groupId', [{ value: '', label: 'Choose a GROUP configuration…' }, ...(form.init?.groups ?? [])], false)));
+    parts.push(group(t('Group configuration'), 'groupId', select('groupId', [{ value: '', label: t('Choose a GROUP configuration…') }, ...(form.init?.groups ?? [])], false)));
   }
   if (type === 'ARN') {
     const dbs = form.init?.databases ?? [];
-    const picker = select('arn', [{ value: '', label: dbs.length ? 'Choose a database…' : 'No RDS databases found in this region' },
-      ...dbs.map((d) => ({ value: d.arn, label: d.publiclyAccessible ? `${d.label} — publicly accessible, refused` : d.label, disabled: d.publiclyAccessible }))], false);
-    parts.push(group('RDS database', 'arn', picker, 'Publicly accessible databases are refused: ClickPipes reaches this one privately.'));
+    const picker = select('arn', [{ value: '', label: dbs.length ? t('Choose a database…') : t('No RDS databases found in this region') },
+      ...dbs.map((d) => ({ value: d.arn, label: d.publiclyAccessible ? t('{0} — publicly accessible, refused', d.label) : d.label, disabled: d.publiclyAccessible }))], false);
+    parts.push(group(t('RDS database'), 'arn', picker, t('Publicly accessible databases are refused: ClickPipes reaches this one privately.')));
   } else if (type === 'SINGLE' || type === 'CHILD') {
     const kind = h('vscode-radio-group', { id: 'field-definitionKind' },
-      h('vscode-radio', { name: 'definitionKind', value: 'ip', checked: v.definitionKind === 'ip', label: 'IP address in the VPC' }),
-      h('vscode-radio', { name: 'definitionKind', value: 'dns', checked: v.definitionKind === 'dns', label: 'Public DNS name' }));
+      h('vscode-radio', { name: 'definitionKind', value: 'ip', checked: v.definitionKind === 'ip', label: t('IP address in the VPC') }),
+      h('vscode-radio', { name: 'definitionKind', value: 'dns', checked: v.definitionKind === 'dns', label: t('Public DNS name') }));
     kind.addEventListener('change', (e) => set('definitionKind', (e.target as HTMLInputElement).value as 'ip' | 'dns', true));
-    parts.push(group('Target', 'definitionKind', kind));
-    if (v.definitionKind === 'ip') parts.push(group('IP address', 'ipAddress', textField('ipAddress', '10.0.1.25'), draft.details?.cidrs.length ? `Inside ${draft.details.cidrs.join(', ')}.` : 'An address inside the gateway VPC.'));
-    if (v.definitionKind === 'dns') parts.push(group('DNS name', 'domainName', textField('domainName', 'db.example.com'), 'Must resolve publicly.'));
+    parts.push(group(t('Target'), 'definitionKind', kind));
+    if (v.definitionKind === 'ip') parts.push(group(t('IP address'), 'ipAddress', textField('ipAddress', '10.0.1.25'), draft.details?.cidrs.length ? t('Inside {0}.', draft.details.cidrs.join(', ')) : t('An address inside the gateway VPC.')));
+    if (v.definitionKind === 'dns') parts.push(group(t('DNS name'), 'domainName', textField('domainName', 'db.example.com'), t('Must resolve publicly.')));
   }
   if (type !== 'ARN') {
-    parts.push(group('Port ranges', 'portRanges', textField('portRanges', '5432', { parse: splitList }), 'Comma-separated: 5432, 3306 or 1-65535.'));
-    parts.push(h('p', { className: 'muted' }, 'Protocol: TCP'));
+    parts.push(group(t('Port ranges'), 'portRanges', textField('portRanges', '5432', { parse: splitList }), t('Comma-separated: 5432, 3306 or 1-65535.')));
+    parts.push(h('p', { className: 'muted' }, t('Protocol: TCP')));
   }
   return h('section', {}, ...parts);
 }
 
 function shareSection(): HTMLElement {
-  const allow = h('vscode-checkbox', { id: 'field-allowExternalPrincipals', checked: draft.values.allowExternalPrincipals !== false, label: 'Allow external principals' }) as HTMLElement & { checked: boolean };
+  const allow = h('vscode-checkbox', { id: 'field-allowExternalPrincipals', checked: draft.values.allowExternalPrincipals !== false, label: t('Allow external principals') }) as HTMLElement & { checked: boolean };
   allow.addEventListener('change', () => set('allowExternalPrincipals', allow.checked));
   return h('section', {},
-    h('h2', {}, '3. Share with ClickPipes (AWS RAM)'),
-    group('Share name', 'shareName', textField('shareName', 'clickpipes-share')),
-    group('Principal', 'principal', h('vscode-textfield', { id: 'field-principal', value: form.init?.clickpipesAccount ?? '072088201116', readonly: true }), 'The ClickPipes AWS account. Fixed.'),
-    group('External principals', 'allowExternalPrincipals', allow, 'ClickPipes is outside your organization, so this must stay on.'));
+    h('h2', {}, t('3. Share with ClickPipes (AWS RAM)')),
+    group(t('Share name'), 'shareName', textField('shareName', 'clickpipes-share')),
+    group(t('Principal'), 'principal', h('vscode-textfield', { id: 'field-principal', value: form.init?.clickpipesAccount ?? '072088201116', readonly: true }), t('The ClickPipes AWS account. Fixed.')),
+    group(t('External principals'), 'allowExternalPrincipals', allow, t('ClickPipes is outside your organization, so this must stay on.')));
 }
 
 ready();
