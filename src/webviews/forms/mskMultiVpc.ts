@@ -33,7 +33,7 @@ export function mskPrerequisites(c: MskCluster, region: string): MskPrerequisite
   return [
     {
       id: 'provisioned', label: l10n.t('Provisioned cluster'), ok: provisioned,
-      detail: provisioned ? 'Provisioned.' : l10n.t('{0} cluster: multi-VPC connectivity needs a provisioned cluster.', c.clusterType),
+      detail: provisioned ? l10n.t('Provisioned.') : l10n.t('{0} cluster: multi-VPC connectivity needs a provisioned cluster.', c.clusterType),
     },
     {
       id: 'kafkaVersion', label: l10n.t('Apache Kafka {0} or later', MSK_MULTI_VPC_MIN_KAFKA), ok: versionOk,
@@ -157,7 +157,7 @@ export function startMskMultiVpcSession(ctx: FormContext): MskMultiVpcSession {
     },
     build(values, buildCtx): Plan {
       const cluster = fresh.get(values.clusterArn);
-      if (!cluster) throw new Error('The cluster was not read right before building the plan; submit again.');
+      if (!cluster) throw new Error(l10n.t('The cluster was not read right before building the plan; submit again.'));
       return buildMskMultiVpcPlan({
         clusterArn: cluster.arn,
         auth: { iam: values.auth.iam, scram: values.auth.scram, tls: Boolean(values.auth.tls) },

@@ -77,17 +77,17 @@ export function hostChecks(values: VpcResourceForm, scope: Scope, databases: rea
   const errors: FormErrors = {};
   if (values.configurationType === 'ARN' && values.arn) {
     if (databases.some((d) => d.arn === values.arn && d.publiclyAccessible)) {
-      errors.arn = 'This database is publicly accessible; ClickPipes private endpoints need a private database.';
+      errors.arn = l10n.t('This database is publicly accessible; ClickPipes private endpoints need a private database.');
     } else {
       const arnRegion = regionFromArn(values.arn);
-      if (arnRegion && arnRegion !== scope.region) errors.arn = `The database is in ${arnRegion}, the gateway in ${scope.region}: a resource configuration cannot cross regions.`;
+      if (arnRegion && arnRegion !== scope.region) errors.arn = l10n.t('The database is in {0}, the gateway in {1}: a resource configuration cannot cross regions.', arnRegion, scope.region);
     }
   }
   if (values.gatewayMode !== 'existing' && values.configurationType !== 'CHILD' && details) {
     const unknown = (values.subnetIds ?? []).filter((id) => !details.subnets.some((s) => s.id === id));
     const full = details.subnets.filter((s) => values.subnetIds?.includes(s.id) && s.freeSlash28 === 'no');
-    if (unknown.length) errors.subnetIds = `Not in the chosen VPC: ${unknown.join(', ')}.`;
-    else if (full.length) errors.subnetIds = `No free /28 block (16 consecutive addresses) in ${full.map((s) => s.id).join(', ')}: the endpoint would fail there.`;
+    if (unknown.length) errors.subnetIds = l10n.t('Not in the chosen VPC: {0}.', unknown.join(', '));
+    else if (full.length) errors.subnetIds = l10n.t('No free /28 block (16 consecutive addresses) in {0}: the endpoint would fail there.', full.map((s) => s.id).join(', '));
   }
   return errors;
 }
