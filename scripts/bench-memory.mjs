@@ -13,8 +13,7 @@
 //   env: CPL_BENCH_TIMEOUT (ms, default 300000), CPL_BENCH_DEBUG=1 (each settle reading, with the active extensions)
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { format } from 'node:util';
-import { launchBrowser } from './lib/browser.mjs';
+import { runInExtensionHost } from './lib/extensionHost.mjs';
 import { REPO_ROOT } from './lib/emulator.mjs';
 import { startSession } from './lib/session.mjs';
 
@@ -22,7 +21,6 @@ const TARGET_MB = 50;
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const entry = path.join(REPO_ROOT, 'out', 'test', 'bench', 'hostMemory.js');
-const workspace = path.join(REPO_ROOT, 'test', 'ui', 'fixtures', 'workspace');
 const resultsDir = path.join(REPO_ROOT, 'test-results');
 const resultsFile = path.join(resultsDir, `bench-memory-${process.pid}.json`);
 const timeoutMs = Number(process.env.CPL_BENCH_TIMEOUT || 300_000);
@@ -47,37 +45,8 @@ try {
 }
 const { server } = session;
 console.error(`[bench-memory] code-server ${server.url} ready at ${secs()}, emulator ${session.emulator?.url} (scale)`);
-const browser = await launchBrowser({ origin: server.url });
-let problem = null;
-let exitCode = null;
-try {
-  const page = await browser.context.newPage();
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = format(...(Array.isArray(args) ? args : [args]));
-    if (/ECONNREFUSED 127\.0\.0\.1:9\b/.test(line) && !process.env.CPL_VERBOSE) return; // the dead loopback gallery
-    process.stderr.write(line.endsWith('\n') ? line : line + '\n');
-  });
-  const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
-  await page.goto(server.workbenchUrl({
-    folder: workspace,
-    payload: [
-      ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],
-      ['extensionTestsPath', server.remoteUri(entry)],
-    ],
-  }));
-  let timer;
-  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
-  const r = await Promise.race([exited, timeout]);
-  clearTimeout(timer);
-  if (r === 'timeout') problem = `no codeAutomationExit within ${timeoutMs / 1000} s`;
-  else exitCode = r;
-} catch (e) {
-  problem = `driver error: ${e.message}`;
-} finally {
-  await browser.close();
-  await session.stop();
-  if (browser.external.length) problem ??= `browser requested non-loopback hosts: ${browser.external.join(', ')}`;
-}
+const { exitCode, problem } = await runInExtensionHost({ server, entry, timeoutMs, onLog: (_type, line) => process.stderr.write(line) });
+await session.stop();
 
 let res;
 if (existsSync(resultsFile)) {

@@ -9,8 +9,8 @@
 //   env: CPL_SUITE_TIMEOUT (ms, default 600000: the whole suite, with room for a loaded 2-core machine), CPL_SUITE_GREP (mocha grep)
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { format } from 'node:util';
-import { allAborted, allSwServed, launchBrowser } from './lib/browser.mjs';
+import { allAborted, allSwServed } from './lib/browser.mjs';
+import { runInExtensionHost } from './lib/extensionHost.mjs';
 import { REPO_ROOT } from './lib/emulator.mjs';
 import { externalLookupsInLog } from './lib/server.mjs';
 import { startSession } from './lib/session.mjs';
@@ -18,7 +18,6 @@ import { startSession } from './lib/session.mjs';
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const suiteIndex = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index.js');
-const workspace = path.join(REPO_ROOT, 'test', 'ui', 'fixtures', 'workspace');
 const resultsDir = path.join(REPO_ROOT, 'test-results');
 // Per-run file (several runs may share a checkout), renamed to suite-results.json at the end.
 const resultsFile = path.join(resultsDir, `suite-results-${process.pid}.json`);
@@ -48,44 +47,16 @@ try {
 }
 const { server } = session;
 console.log(`[suite] code-server ${server.url} ready at ${secs()}${session.emulator ? `, emulator ${session.emulator.url}` : ''}`);
-const browser = await launchBrowser({ origin: server.url });
-let exitCode = null;
-let problem = null;
-try {
-  const page = await browser.context.newPage();
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = format(...(Array.isArray(args) ? args : [args]));
-    if (/ECONNREFUSED 127\.0\.0\.1:9\b/.test(line) && !process.env.CPL_VERBOSE) return; // the dead loopback gallery
-    (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : line + '\n');
-  });
-  const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))));
-  const url = server.workbenchUrl({
-    folder: workspace,
-    payload: [
-      ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],
-      ['extensionTestsPath', server.remoteUri(suiteIndex)],
-    ],
-  });
-  await page.goto(url);
-  let timer;
-  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
-  const r = await Promise.race([exited, timeout]);
-  clearTimeout(timer);
-  if (r === 'timeout') {
-    problem = `no codeAutomationExit within ${timeoutMs / 1000} s`;
-    await page.screenshot({ path: path.join(resultsDir, 'suite-timeout.png') }).catch(() => {});
-  } else exitCode = r;
-} catch (e) {
-  problem = `driver error: ${e.message}`;
-} finally {
-  await browser.close();
-  const leaks = externalLookupsInLog(server.allLogs());
-  await session.stop();
-  if (allSwServed.length) console.log(`[suite] ${allSwServed.length} non-loopback request(s) (webview resources) answered in-browser by the service worker`);
-  if (allAborted.length) console.log(`[suite] ${allAborted.length} webview resource load(s) cancelled by their closing webview`);
-  if (browser.external.length) problem = `browser requested non-loopback hosts: ${browser.external.join(', ')}`;
-  if (leaks.length) console.error(`[suite] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
-}
+const { exitCode, problem: runProblem } = await runInExtensionHost({
+  server, entry: suiteIndex, timeoutMs, timeoutScreenshot: path.join(resultsDir, 'suite-timeout.png'),
+  onLog: (type, line) => (type === 'error' ? process.stderr : process.stdout).write(line),
+});
+let problem = runProblem;
+const leaks = externalLookupsInLog(server.allLogs());
+await session.stop();
+if (allSwServed.length) console.log(`[suite] ${allSwServed.length} non-loopback request(s) (webview resources) answered in-browser by the service worker`);
+if (allAborted.length) console.log(`[suite] ${allAborted.length} webview resource load(s) cancelled by their closing webview`);
+if (leaks.length) console.error(`[suite] warning: the server failed to resolve external hosts: ${leaks.join(', ')}`);
 
 let passed = 0;
 let failed = 0;
