@@ -80,6 +80,33 @@ async function focusExplorerByKeys(page) {
   throw new Error(`keyboard focus is not in the explorer tree but on ${where}`);
 }
 
+/**
+ * Shift+F10 on the focused tree row, then ArrowDown to `item` and Enter. The menu's items follow the
+ * node's contextValue, which can arrive a moment late: the menu is reopened until the item shows.
+ */
+async function pickFromContextMenuByKeys(page, item) {
+  const wanted = page.getByRole('menuitem', { name: item, exact: true }).first();
+  await waitUntil(`"${item}" in the context menu`, async () => {
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.waitForTimeout(300);
+    if (await wanted.isVisible()) return true;
+    await page.keyboard.press('Escape');
+    return false;
+  }, 20_000);
+  // The focused item's text is its label, then its keybinding on a line of its own.
+  const focusedLabel = async () =>
+    (await page.locator('.monaco-menu .action-item.focused').first().innerText({ timeout: 500 }).catch(() => '')).split('\n')[0].trim();
+  let seen = await focusedLabel();
+  for (let i = 0; i < 60 && seen !== item; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(60);
+    seen = await focusedLabel();
+  }
+  assert.equal(seen, item, `the arrows never reached "${item}"`);
+  await page.keyboard.press('Enter');
+}
+
 /** ArrowRight expands the focused row; waits until it says so. */
 async function expandFocused(page) {
   const row = page.locator('.part.sidebar .monaco-list-row.focused').first();
@@ -122,26 +149,7 @@ describe('keyboard only: a whole flow with no mouse (real VS Code)', function ()
   });
 
   it('Shift+F10 opens the context menu; arrows + Enter pick the step-by-step command', async () => {
-    const focused = wb.page.locator('.monaco-menu .action-item.focused');
-    const wanted = wb.page.getByRole('menuitem', { name: STEP_BY_STEP }).first();
-    // The menu's items follow the node's contextValue, which can arrive a moment late: reopen until shown.
-    await waitUntil(`"${STEP_BY_STEP}" in the context menu`, async () => {
-      await wb.page.keyboard.press('Shift+F10');
-      await wb.page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
-      await wb.page.waitForTimeout(300);
-      if (await wanted.isVisible()) return true;
-      await wb.page.keyboard.press('Escape');
-      return false;
-    }, 20_000);
-    let seen = '';
-    for (let i = 0; i < 60; i++) {
-      seen = (await focused.first().innerText({ timeout: 500 }).catch(() => '')).trim();
-      if (seen.startsWith(STEP_BY_STEP)) break;
-      await wb.page.keyboard.press('ArrowDown');
-      await wb.page.waitForTimeout(60);
-    }
-    assert.ok(seen.startsWith(STEP_BY_STEP), `the arrows never reached the command (focused: "${seen}")`);
-    await wb.page.keyboard.press('Enter');
+    await pickFromContextMenuByKeys(wb.page, STEP_BY_STEP);
   });
 
   it('the QuickPick steps are answered by typing + Enter, and the review tab opens', async () => {
@@ -205,25 +213,7 @@ function formByKeyboard({ form: formName, menuItem, frameSelector, minFields }) 
       await arrowDownTo(wb.page, PROFILE);
       await expandFocused(wb.page);
       await arrowDownTo(wb.page, REGION);
-      const item = menuItem;
-      const wanted = wb.page.getByRole('menuitem', { name: item, exact: true }).first();
-      await waitUntil(`"${item}" in the context menu`, async () => {
-        await wb.page.keyboard.press('Shift+F10');
-        await wb.page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
-        await wb.page.waitForTimeout(300);
-        if (await wanted.isVisible()) return true;
-        await wb.page.keyboard.press('Escape');
-        return false;
-      }, 20_000);
-      let seen = '';
-      for (let i = 0; i < 60; i++) {
-        seen = (await wb.page.locator('.monaco-menu .action-item.focused').first().innerText({ timeout: 500 }).catch(() => '')).trim();
-        if (seen.split('\n')[0].trim() === item) break;
-        await wb.page.keyboard.press('ArrowDown');
-        await wb.page.waitForTimeout(60);
-      }
-      assert.equal(seen.split('\n')[0].trim(), item);
-      await wb.page.keyboard.press('Enter');
+      await pickFromContextMenuByKeys(wb.page, menuItem);
       form = await findWebviewFrame(wb.page, frameSelector, 45_000);
     });
 
