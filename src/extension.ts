@@ -8,6 +8,7 @@ import type { AwsLayer } from './aws/api';
 import { disposeAws, getAws, isAwsLoaded } from './awsLoader';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
+import { translateModelMessages } from './l10n';
 import { log } from './log';
 import { ExplorerModel } from './views/explorerModel';
 import { ExplorerProvider } from './views/explorerProvider';
@@ -41,6 +42,7 @@ function mfaCodeProvider(serial: string): Promise<string> {
 }
 
 export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
+  translateModelMessages();
   const aws = (): AwsLayer =>
     getAws({ mfaCodeProvider, log: (level, message) => log[level](message) });
   const poller = new Poller();

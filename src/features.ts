@@ -8,9 +8,11 @@
 // bundled twice: the log (one Output channel; this bundle's copy of src/log.ts forwards to it)
 // and the AWS layer (PlansDeps.aws is extension.js's awsLoader: one layer, one client and
 // credential cache). src/l10n.ts is in both bundles on purpose: its only state is a cached
-// reference to vscode.l10n, the same object for both. Everything else stateful that this bundle
+// reference to vscode.l10n, the same object for both; src/model is too, so each bundle plugs
+// vscode.l10n.t into its own copy's translator (translateModelMessages). Everything else stateful that this bundle
 // uses (the ClickHouse session, the plan store, the review CodeLens state) exists only here.
 import type * as vscode from 'vscode';
+import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
 import { registerPlans, type PlansDeps } from './plans';
 import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
@@ -39,6 +41,7 @@ export interface Features {
 /** Registers the real command handlers (the loader has just dropped its stubs) and providers. */
 export function activateFeatures(host: FeatureHost): Features {
   forwardLogTo(host.log);
+  translateModelMessages();
   const { context } = host;
   const clickHouseTree = registerClickHouse(context, host.clickHouseView);
   const planFileSystem = registerPlans(context, host.plans);

@@ -4,6 +4,7 @@
 import { CLICKPIPES_PRINCIPAL_ARN, type MskAuthentication, type ReversePrivateEndpointType } from './clickpipes';
 import type { Plan, PlanKind } from './plan';
 import { isAwaitingAction, isTransitional, statusIcon, type StatusIcon } from './status';
+import { t } from './text';
 
 export type { MskAuthentication, ReversePrivateEndpointType } from './clickpipes';
 
@@ -57,33 +58,33 @@ const MSK_CLUSTER_ARN = /^arn:aws[\w-]*:kafka:([a-z0-9-]+):(\d{12}):cluster\/[\w
 const ENDPOINT_SERVICE_NAME = /^com\.amazonaws\.vpce\.([a-z0-9-]+)\.vpce-svc-[0-9a-z]{8,17}$/;
 
 export function validateDescription(value: string | undefined): string | undefined {
-  if (!value || !value.trim()) return 'A description is required.';
-  if (value.length > MAX_DESCRIPTION_LENGTH) return `The description is ${value.length} characters; the limit is ${MAX_DESCRIPTION_LENGTH}.`;
+  if (!value || !value.trim()) return t('A description is required.');
+  if (value.length > MAX_DESCRIPTION_LENGTH) return t('The description is {0} characters; the limit is {1}.', value.length, MAX_DESCRIPTION_LENGTH);
   return undefined;
 }
 
 export function validateResourceConfigurationId(value: string | undefined): string | undefined {
-  if (!value) return 'The resource configuration ID is required (rcfg-…).';
-  return RCFG_ID.test(value) ? undefined : `"${value}" is not a resource configuration ID (rcfg- followed by 17 characters).`;
+  if (!value) return t('The resource configuration ID is required (rcfg-…).');
+  return RCFG_ID.test(value) ? undefined : t('"{0}" is not a resource configuration ID (rcfg- followed by 17 characters).', value);
 }
 
 export function validateResourceShareArn(value: string | undefined): string | undefined {
-  if (!value) return 'The resource share ARN is required (arn:aws:ram:<region>:<account>:resource-share/…).';
-  return RAM_SHARE_ARN.test(value) ? undefined : `"${value}" is not a RAM resource share ARN.`;
+  if (!value) return t('The resource share ARN is required (arn:aws:ram:<region>:<account>:resource-share/…).');
+  return RAM_SHARE_ARN.test(value) ? undefined : t('"{0}" is not a RAM resource share ARN.', value);
 }
 
 export function validateMskClusterArn(value: string | undefined): string | undefined {
-  if (!value) return 'The MSK cluster ARN is required (arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>).';
-  return MSK_CLUSTER_ARN.test(value) ? undefined : `"${value}" is not an MSK cluster ARN.`;
+  if (!value) return t('The MSK cluster ARN is required (arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>).');
+  return MSK_CLUSTER_ARN.test(value) ? undefined : t('"{0}" is not an MSK cluster ARN.', value);
 }
 
 export function validateMskAuthentication(value: string | undefined): string | undefined {
-  return MSK_AUTHENTICATIONS.includes(value as MskAuthentication) ? undefined : 'The MSK authentication must be SASL_IAM or SASL_SCRAM.';
+  return MSK_AUTHENTICATIONS.includes(value as MskAuthentication) ? undefined : t('The MSK authentication must be SASL_IAM or SASL_SCRAM.');
 }
 
 export function validateEndpointServiceName(value: string | undefined): string | undefined {
-  if (!value) return 'The endpoint service name is required (com.amazonaws.vpce.<region>.vpce-svc-…).';
-  return ENDPOINT_SERVICE_NAME.test(value) ? undefined : `"${value}" is not a VPC endpoint service name (com.amazonaws.vpce.<region>.vpce-svc-…).`;
+  if (!value) return t('The endpoint service name is required (com.amazonaws.vpce.<region>.vpce-svc-…).');
+  return ENDPOINT_SERVICE_NAME.test(value) ? undefined : t('"{0}" is not a VPC endpoint service name (com.amazonaws.vpce.<region>.vpce-svc-…).', value);
 }
 
 /** Every problem with a create body, keyed by field; empty when the body can be sent. */
@@ -105,7 +106,7 @@ export function validateCreateBody(body: Partial<Record<keyof CreateRpeBody, unk
       put('vpcEndpointServiceName', validateEndpointServiceName(str(body.vpcEndpointServiceName)));
       break;
     default:
-      errors.type = `The type must be one of ${RPE_TYPES.join(', ')}.`;
+      errors.type = t('The type must be one of {0}.', RPE_TYPES.join(', '));
   }
   return errors;
 }
@@ -129,9 +130,9 @@ export function parseCreateBody(text: string): { body: CreateRpeBody } | { error
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    return { errors: [`The document is not valid JSON: ${(e as Error).message}`] };
+    return { errors: [t('The document is not valid JSON: {0}', (e as Error).message)] };
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { errors: ['The document must be a JSON object.'] };
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { errors: [t('The document must be a JSON object.')] };
   const errors = validateCreateBody(parsed as Record<string, unknown>);
   if (Object.keys(errors).length) return { errors: Object.entries(errors).map(([f, m]) => `${f}: ${m}`) };
   return { body: buildCreateBody(parsed as CreateRpeBody) };
@@ -183,7 +184,7 @@ export function bodyFromPlan(
   overrides: Partial<CreateRpeBody> = {},
 ): { body: CreateRpeBody } | { errors: string[] } {
   const type = rpeTypeForPlan(plan.kind);
-  if (!type) return { errors: [`A ${plan.kind} plan does not produce a reverse private endpoint.`] };
+  if (!type) return { errors: [t('A {0} plan does not produce a reverse private endpoint.', plan.kind)] };
   const values = valuesFromResults(resolvedResults);
   const candidate = { description: defaultDescription(type, plan.title), ...values, ...overrides, type };
   const errors = validateCreateBody(candidate);
@@ -212,15 +213,17 @@ export function regionWarning(
   service: Pick<ChService, 'name' | 'region' | 'provider'>,
 ): string | undefined {
   if (service.provider && service.provider.toLowerCase() !== 'aws') {
-    return `The service "${service.name}" runs on ${service.provider}; AWS reverse private endpoints need an AWS service.`;
+    return t('The service "{0}" runs on {1}; AWS reverse private endpoints need an AWS service.', service.name, service.provider);
   }
   if (!awsRegion || awsRegion === service.region) return undefined;
   if (isSameRegionOnly(type)) {
-    return `The service "${service.name}" is in ${service.region} but the endpoint is in ${awsRegion}: ` +
-      `${type} reverse private endpoints are same-region only, so it will fail. Pick a service in ${awsRegion}.`;
+    return t(
+      'The service "{0}" is in {1} but the endpoint is in {2}: {3} reverse private endpoints are same-region only, so it will fail. Pick a service in {2}.',
+      service.name, service.region, awsRegion, type);
   }
-  return `The service "${service.name}" is in ${service.region} and the endpoint service in ${awsRegion}: ` +
-    `cross-region works only when ${service.region} is in the endpoint service's supported regions.`;
+  return t(
+    'The service "{0}" is in {1} and the endpoint service in {2}: cross-region works only when {1} is in the endpoint service\'s supported regions.',
+    service.name, service.region, awsRegion);
 }
 
 // ---- status ---------------------------------------------------------------------------------------
@@ -243,27 +246,27 @@ export function rpeStatusIcon(status: string | undefined): StatusIcon {
 export function explainRpeStatus(status: string | undefined, type?: string): string {
   switch (status) {
     case 'Ready':
-      return 'Ready: the ClickPipe can connect to the DNS name (append the source port).';
+      return t('Ready: the ClickPipe can connect to the DNS name (append the source port).');
     case 'Provisioning':
-      return 'Provisioning: ClickHouse Cloud is creating the endpoint; this usually takes a few minutes.';
+      return t('Provisioning: ClickHouse Cloud is creating the endpoint; this usually takes a few minutes.');
     case 'Deleting':
-      return 'Deleting: ClickHouse Cloud is removing the endpoint.';
+      return t('Deleting: ClickHouse Cloud is removing the endpoint.');
     case 'PendingAcceptance':
-      return 'Pending acceptance: the VPC endpoint service requires acceptance. Accept the pending connection from ' +
-        `the ClickPipes account on the endpoint service (AcceptVpcEndpointConnections), or allow ${CLICKPIPES_PRINCIPAL_ARN} ` +
-        'and turn acceptance off. Unaccepted endpoints are cleaned up after 1 day.';
+      return t(
+        'Pending acceptance: the VPC endpoint service requires acceptance. Accept the pending connection from the ClickPipes account on the endpoint service (AcceptVpcEndpointConnections), or allow {0} and turn acceptance off. Unaccepted endpoints are cleaned up after 1 day.',
+        CLICKPIPES_PRINCIPAL_ARN);
     case 'Failed':
-      return 'Failed: ClickHouse Cloud could not create the endpoint' +
-        (type === 'VPC_RESOURCE' ? ' (check the RAM share names 072088201116, the resource configuration is ACTIVE, and each gateway subnet has a free /28).' :
-          type === 'MSK_MULTI_VPC' ? ' (check multi-VPC connectivity is on for this auth type and the cluster policy allows 072088201116).' :
-            ' (check the endpoint service allows arn:aws:iam::072088201116:root and is Available).') +
-        ' Failed endpoints are cleaned up after 7 days; delete it and create a new one.';
+      return type === 'VPC_RESOURCE'
+        ? t('Failed: ClickHouse Cloud could not create the endpoint (check the RAM share names 072088201116, the resource configuration is ACTIVE, and each gateway subnet has a free /28). Failed endpoints are cleaned up after 7 days; delete it and create a new one.')
+        : type === 'MSK_MULTI_VPC'
+          ? t('Failed: ClickHouse Cloud could not create the endpoint (check multi-VPC connectivity is on for this auth type and the cluster policy allows 072088201116). Failed endpoints are cleaned up after 7 days; delete it and create a new one.')
+          : t('Failed: ClickHouse Cloud could not create the endpoint (check the endpoint service allows arn:aws:iam::072088201116:root and is Available). Failed endpoints are cleaned up after 7 days; delete it and create a new one.');
     case 'Rejected':
-      return 'Rejected: the endpoint service owner rejected the connection. Delete this endpoint and create a new one after allowing the ClickPipes account. Cleaned up after 1 day.';
+      return t('Rejected: the endpoint service owner rejected the connection. Delete this endpoint and create a new one after allowing the ClickPipes account. Cleaned up after 1 day.');
     case 'Expired':
-      return 'Expired: the connection request was not accepted in time. Delete it and create a new one.';
+      return t('Expired: the connection request was not accepted in time. Delete it and create a new one.');
     default:
-      return `Status ${status ?? 'Unknown'}: ClickHouse Cloud has not reported a known status yet.`;
+      return t('Status {0}: ClickHouse Cloud has not reported a known status yet.', status ?? 'Unknown');
   }
 }
 
@@ -312,9 +315,9 @@ export function isValidPort(value: string): boolean {
 /** A one-line description of an RPE for the tree: the type in words plus the endpoint id. */
 export function rpeTypeLabel(type: string): string {
   switch (type) {
-    case 'VPC_RESOURCE': return 'VPC resource';
-    case 'MSK_MULTI_VPC': return 'MSK multi-VPC';
-    case 'VPC_ENDPOINT_SERVICE': return 'VPC endpoint service';
+    case 'VPC_RESOURCE': return t('VPC resource');
+    case 'MSK_MULTI_VPC': return t('MSK multi-VPC');
+    case 'VPC_ENDPOINT_SERVICE': return t('VPC endpoint service');
     case 'GCP_PSC_SERVICE_ATTACHMENT': return 'GCP PSC';
     default: return type;
   }

@@ -3,6 +3,7 @@
 // auth. Output is pretty-printed with a fixed key order so reviews and diffs stay quiet.
 import { mskGroupArn, mskTopicArn, rdsDbUserArn } from './arn';
 import { CLICKPIPES_ACCOUNT_ID, CLICKPIPES_PRINCIPAL_ARN } from './clickpipes';
+import { t } from './text';
 
 export type Statement = {
   Sid?: string;
@@ -64,13 +65,13 @@ export function parsePolicy(text: string): PolicyDocument {
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw new PolicyParseError(`The policy is not valid JSON: ${(error as Error).message}`);
+    throw new PolicyParseError(t('The policy is not valid JSON: {0}', (error as Error).message));
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new PolicyParseError('The policy must be a JSON object.');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new PolicyParseError(t('The policy must be a JSON object.'));
   const doc = value as Record<string, unknown>;
   const raw = doc.Statement;
   const statements = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  if (statements.some((s) => !s || typeof s !== 'object' || Array.isArray(s))) throw new PolicyParseError('Every policy statement must be a JSON object.');
+  if (statements.some((s) => !s || typeof s !== 'object' || Array.isArray(s))) throw new PolicyParseError(t('Every policy statement must be a JSON object.'));
   return { ...(doc as object), Version: typeof doc.Version === 'string' ? doc.Version : POLICY_VERSION, Statement: statements as Statement[] };
 }
 

@@ -7,6 +7,7 @@ import {
 } from './clickpipes';
 import { PolicyParseError, clickPipesAllowStatements, missingMskActions, parsePolicy } from './policies';
 import { isAwaitingAction } from './status';
+import { t } from './text';
 import type {
   Database, EndpointService, MskCluster, ResourceConfiguration, ResourceGateway, ResourceShare, Subnet,
 } from './resources';
@@ -42,13 +43,13 @@ export function compareVersions(a: string, b: string): number {
  * be elsewhere when one of their supported (cross-region) regions is a ClickPipes region.
  */
 export function regionReadiness(region: string, supportedRegions?: readonly string[]): Finding[] {
-  if (isClickPipesRegion(region)) return [ok(`${region} is a ClickPipes region.`)];
+  if (isClickPipesRegion(region)) return [ok(t('{0} is a ClickPipes region.', region))];
   if (supportedRegions) {
     const reachable = supportedRegions.filter(isClickPipesRegion);
-    if (reachable.length) return [ok(`${region} is not a ClickPipes region, but the service is offered cross-region to ${reachable.join(', ')}.`)];
-    return [error(`${region} is not a ClickPipes region: add a ClickPipes region (e.g. us-east-1) to the service's supported regions.`)];
+    if (reachable.length) return [ok(t('{0} is not a ClickPipes region, but the service is offered cross-region to {1}.', region, reachable.join(', ')))];
+    return [error(t('{0} is not a ClickPipes region: add a ClickPipes region (e.g. us-east-1) to the service\'s supported regions.', region))];
   }
-  return [error(`${region} is not a ClickPipes region; ClickPipes cannot reach this endpoint type across regions.`)];
+  return [error(t('{0} is not a ClickPipes region; ClickPipes cannot reach this endpoint type across regions.', region))];
 }
 
 const LIVE_ASSOCIATION = new Set(['ASSOCIATED', 'ASSOCIATING']);
@@ -58,19 +59,21 @@ export function shareReadiness(share: ResourceShare, configurationArn?: string):
   const findings: Finding[] = [];
   const principal = share.principals.find((p) => p.id === CLICKPIPES_ACCOUNT_ID || p.id === CLICKPIPES_PRINCIPAL_ARN);
   if (!principal || !LIVE_ASSOCIATION.has(principal.status.toUpperCase())) {
-    findings.push(error(`Not shared with ClickPipes: principal ${CLICKPIPES_ACCOUNT_ID} is ${principal ? principal.status.toLowerCase() : 'missing'}.`));
+    findings.push(error(principal
+      ? t('Not shared with ClickPipes: principal {0} is {1}.', CLICKPIPES_ACCOUNT_ID, principal.status.toLowerCase())
+      : t('Not shared with ClickPipes: principal {0} is missing.', CLICKPIPES_ACCOUNT_ID)));
   } else {
-    findings.push(ok(`Shared with ClickPipes (${CLICKPIPES_ACCOUNT_ID}).`));
+    findings.push(ok(t('Shared with ClickPipes ({0}).', CLICKPIPES_ACCOUNT_ID)));
   }
-  if (!share.allowExternalPrincipals) findings.push(error('External principals are not allowed, so the ClickPipes account cannot accept the share.'));
+  if (!share.allowExternalPrincipals) findings.push(error(t('External principals are not allowed, so the ClickPipes account cannot accept the share.')));
   const configs = share.resources.filter((r) => r.arn.includes(':resourceconfiguration/'));
   if (configurationArn) {
     const entry = share.resources.find((r) => r.arn === configurationArn);
-    if (!entry || !LIVE_ASSOCIATION.has(entry.status.toUpperCase())) findings.push(error('The share does not include this resource configuration.'));
+    if (!entry || !LIVE_ASSOCIATION.has(entry.status.toUpperCase())) findings.push(error(t('The share does not include this resource configuration.')));
   } else if (configs.length === 0) {
-    findings.push(error('The share contains no resource configuration.'));
+    findings.push(error(t('The share contains no resource configuration.')));
   } else if (configs.length > 1) {
-    findings.push(warning('The share holds several resource configurations; ClickPipes uses one share per reverse private endpoint.'));
+    findings.push(warning(t('The share holds several resource configurations; ClickPipes uses one share per reverse private endpoint.')));
   }
   return findings;
 }
@@ -82,16 +85,16 @@ export function gatewayReadiness(gateway: ResourceGateway, subnets: readonly Sub
     const subnet = subnets.find((s) => s.id === id);
     if (!subnet) continue;
     if (!isAtLeastSlash26(subnet.cidrBlock)) {
-      findings.push(warning(`Subnet ${id} (${subnet.cidrBlock}) is smaller than the recommended /26.`));
+      findings.push(warning(t('Subnet {0} ({1}) is smaller than the recommended /26.', id, subnet.cidrBlock)));
     }
     const estimate = freeSlash28Estimate(subnet.cidrBlock, subnet.availableIpAddressCount);
     if (estimate === 'no') {
-      findings.push(error(`Subnet ${id} has no free /28 block (${subnet.availableIpAddressCount} free addresses); a reverse private endpoint will fail.`));
+      findings.push(error(t('Subnet {0} has no free /28 block ({1} free addresses); a reverse private endpoint will fail.', id, subnet.availableIpAddressCount)));
     } else if (estimate === 'maybe') {
-      findings.push(warning(`Subnet ${id} may lack a free /28 block: ${subnet.availableIpAddressCount} addresses are free but possibly scattered.`));
+      findings.push(warning(t('Subnet {0} may lack a free /28 block: {1} addresses are free but possibly scattered.', id, subnet.availableIpAddressCount)));
     }
   }
-  if (findings.length === 0 && gateway.subnetIds.length) findings.push(ok('Subnets have room for reverse private endpoints.'));
+  if (findings.length === 0 && gateway.subnetIds.length) findings.push(ok(t('Subnets have room for reverse private endpoints.')));
   return findings;
 }
 
@@ -109,28 +112,28 @@ function publicTarget(arn: string, databases: readonly Database[]): Database | u
 
 export function configurationReadiness(configuration: ResourceConfiguration, databases: readonly Database[] = []): Finding[] {
   const findings: Finding[] = [];
-  if (configuration.failureReason) findings.push(error(`Configuration failed: ${configuration.failureReason}`));
+  if (configuration.failureReason) findings.push(error(t('Configuration failed: {0}', configuration.failureReason)));
   const def = configuration.definition;
   if (def?.kind === 'arn') {
     const target = publicTarget(def.arn, databases);
     if (target) {
-      findings.push(error(`Targets ${target.id}, which is publicly accessible: make it private or use IP allow-listing instead.`));
+      findings.push(error(t('Targets {0}, which is publicly accessible: make it private or use IP allow-listing instead.', target.id)));
     }
   }
-  if (findings.length === 0) findings.push(ok('Configuration can be shared with ClickPipes.'));
+  if (findings.length === 0) findings.push(ok(t('Configuration can be shared with ClickPipes.')));
   return findings;
 }
 
 function mskPolicyFindings(cluster: MskCluster): Finding[] {
   if (cluster.policy === undefined) return [];
-  if (cluster.policy === null) return [warning(`No cluster policy: ClickPipes (${CLICKPIPES_ACCOUNT_ID}) is not allowed to connect.`)];
+  if (cluster.policy === null) return [warning(t('No cluster policy: ClickPipes ({0}) is not allowed to connect.', CLICKPIPES_ACCOUNT_ID))];
   try {
-    if (clickPipesAllowStatements(parsePolicy(cluster.policy.document)).length === 0) return [warning(`The cluster policy does not allow ClickPipes (${CLICKPIPES_ACCOUNT_ID}).`)];
+    if (clickPipesAllowStatements(parsePolicy(cluster.policy.document)).length === 0) return [warning(t('The cluster policy does not allow ClickPipes ({0}).', CLICKPIPES_ACCOUNT_ID))];
     const missing = missingMskActions(cluster.policy.document);
-    if (missing.length) return [warning(`The cluster policy allows ClickPipes but not ${missing.join(', ')}.`)];
-    return [ok('The cluster policy allows ClickPipes.')];
+    if (missing.length) return [warning(t('The cluster policy allows ClickPipes but not {0}.', missing.join(', ')))];
+    return [ok(t('The cluster policy allows ClickPipes.'))];
   } catch (e) {
-    if (e instanceof PolicyParseError) return [warning(`The cluster policy could not be read: ${e.message}`)];
+    if (e instanceof PolicyParseError) return [warning(t('The cluster policy could not be read: {0}', e.message))];
     throw e;
   }
 }
@@ -138,38 +141,41 @@ function mskPolicyFindings(cluster: MskCluster): Finding[] {
 export function mskReadiness(cluster: MskCluster): Finding[] {
   const findings: Finding[] = [];
   if (cluster.clusterType.toUpperCase() === 'SERVERLESS') {
-    return [error('Serverless cluster: ClickPipes multi-VPC connectivity needs a provisioned cluster.')];
+    return [error(t('Serverless cluster: ClickPipes multi-VPC connectivity needs a provisioned cluster.'))];
   }
   if (cluster.kafkaVersion && compareVersions(cluster.kafkaVersion, MSK_MULTI_VPC_MIN_KAFKA) < 0) {
-    findings.push(error(`Kafka ${cluster.kafkaVersion} is older than ${MSK_MULTI_VPC_MIN_KAFKA}, the minimum for multi-VPC connectivity.`));
+    findings.push(error(t('Kafka {0} is older than {1}, the minimum for multi-VPC connectivity.', cluster.kafkaVersion, MSK_MULTI_VPC_MIN_KAFKA)));
   }
   if (cluster.instanceType === MSK_UNSUPPORTED_INSTANCE_TYPE) {
-    findings.push(error(`Broker type ${MSK_UNSUPPORTED_INSTANCE_TYPE} does not support multi-VPC connectivity.`));
+    findings.push(error(t('Broker type {0} does not support multi-VPC connectivity.', MSK_UNSUPPORTED_INSTANCE_TYPE)));
   }
   if (!cluster.auth.iam && !cluster.auth.scram && !cluster.auth.tls) {
-    findings.push(error('Only unauthenticated access is enabled; multi-VPC needs IAM, SASL/SCRAM or TLS authentication.'));
+    findings.push(error(t('Only unauthenticated access is enabled; multi-VPC needs IAM, SASL/SCRAM or TLS authentication.')));
   } else if (!cluster.auth.iam && !cluster.auth.scram) {
-    findings.push(error('ClickPipes needs SASL/IAM or SASL/SCRAM on the cluster (TLS alone is not enough).'));
+    findings.push(error(t('ClickPipes needs SASL/IAM or SASL/SCRAM on the cluster (TLS alone is not enough).')));
   }
   if (!cluster.multiVpc.iam && !cluster.multiVpc.scram) {
-    findings.push(warning('Multi-VPC connectivity is off for SASL/IAM and SASL/SCRAM.'));
+    findings.push(warning(t('Multi-VPC connectivity is off for SASL/IAM and SASL/SCRAM.')));
   }
-  if (cluster.state.toUpperCase() !== 'ACTIVE') findings.push(warning(`Cluster is ${cluster.state}; it must be ACTIVE to change connectivity.`));
+  if (cluster.state.toUpperCase() !== 'ACTIVE') findings.push(warning(t('Cluster is {0}; it must be ACTIVE to change connectivity.', cluster.state)));
   findings.push(...mskPolicyFindings(cluster));
-  if (!findings.some((f) => f.level !== 'ok')) findings.unshift(ok('Ready for ClickPipes multi-VPC.'));
+  if (!findings.some((f) => f.level !== 'ok')) findings.unshift(ok(t('Ready for ClickPipes multi-VPC.')));
   return findings;
 }
 
 export function endpointServiceReadiness(service: EndpointService, region: string): Finding[] {
   const findings: Finding[] = [];
   const allowed = service.allowedPrincipals.some((p) => p === '*' || p === CLICKPIPES_PRINCIPAL_ARN || p === CLICKPIPES_ACCOUNT_ID);
-  findings.push(allowed ? ok('ClickPipes is an allowed principal.') : error(`ClickPipes (${CLICKPIPES_PRINCIPAL_ARN}) is not an allowed principal.`));
+  findings.push(allowed ? ok(t('ClickPipes is an allowed principal.')) : error(t('ClickPipes ({0}) is not an allowed principal.', CLICKPIPES_PRINCIPAL_ARN)));
   // Real EC2 sends lowerCamel states (`pendingAcceptance`) although the SDK enum says PendingAcceptance.
   const pending = service.connections.filter((c) => isAwaitingAction('endpointConnection', c.state));
   if (pending.length) {
-    findings.push(warning(`${pending.length} endpoint connection${pending.length > 1 ? 's' : ''} pending acceptance: ${pending.map((c) => `${c.vpcEndpointId} (${c.owner})`).join(', ')}.`));
+    const list = pending.map((c) => `${c.vpcEndpointId} (${c.owner})`).join(', ');
+    findings.push(warning(pending.length > 1
+      ? t('{0} endpoint connections pending acceptance: {1}.', pending.length, list)
+      : t('1 endpoint connection pending acceptance: {0}.', list)));
   }
-  if (!service.acceptanceRequired) findings.push(ok('Acceptance is not required: allowed principals connect without approval.'));
+  if (!service.acceptanceRequired) findings.push(ok(t('Acceptance is not required: allowed principals connect without approval.')));
   // In a ClickPipes region nothing to say; elsewhere, cross-region support decides.
   if (!isClickPipesRegion(region)) findings.push(...regionReadiness(region, service.supportedRegions.map((r) => r.region)));
   return findings;
@@ -180,16 +186,16 @@ export type DatabaseParameters = Record<string, string | undefined>;
 /** IAM auth state and, for Postgres, what IAM means for CDC. `parameters` are values when known. */
 export function databaseReadiness(db: Database, parameters: DatabaseParameters = {}): Finding[] {
   const findings: Finding[] = [];
-  findings.push(db.iamAuth ? ok('IAM database authentication is on.') : warning('IAM database authentication is off.'));
+  findings.push(db.iamAuth ? ok(t('IAM database authentication is on.')) : warning(t('IAM database authentication is off.')));
   if (engineFamily(db.engine) === 'postgres') {
     const iamRepl = parameters['rds.iam_auth_for_replication'];
     const logical = parameters['rds.logical_replication'];
-    if (logical === '0') findings.push(warning('rds.logical_replication is 0: ClickPipes CDC needs it set to 1.'));
-    if (iamRepl === '1') findings.push(ok('rds.iam_auth_for_replication = 1: CDC works with IAM authentication.'));
+    if (logical === '0') findings.push(warning(t('rds.logical_replication is 0: ClickPipes CDC needs it set to 1.')));
+    if (iamRepl === '1') findings.push(ok(t('rds.iam_auth_for_replication = 1: CDC works with IAM authentication.')));
     else {
       findings.push(
         warning(
-          'With IAM authentication, Postgres CDC needs rds.iam_auth_for_replication = 1 (and rds.logical_replication = 1); otherwise ClickPipes can do the initial load only.',
+          t('With IAM authentication, Postgres CDC needs rds.iam_auth_for_replication = 1 (and rds.logical_replication = 1); otherwise ClickPipes can do the initial load only.'),
         ),
       );
     }

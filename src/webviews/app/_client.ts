@@ -1,6 +1,7 @@
 // The webview side of the protocol: typed send/request/listen over acquireVsCodeApi(), the ready
 // handshake, drafts kept with getState/setState (they survive the page being hidden), and t().
 import { translate, type L10nArgs } from '../../l10nFormat';
+import { setTranslator } from '../../model/text';
 import {
   L10N_BUNDLE_ID, parseL10nBundle, ReadyCommand, ReplyNotification, type IpcCommand, type IpcMessage, type IpcNotification, type IpcRequest,
   type ReplyParams,
@@ -23,6 +24,8 @@ const bundle = parseL10nBundle(document.getElementById(L10N_BUNDLE_ID)?.textCont
 export function t(message: string, ...args: L10nArgs): string {
   return translate(bundle, message, args);
 }
+// The model's validators run in the page too: their messages translate with the same bundle.
+setTranslator((message, args) => translate(bundle, message, args));
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as IpcMessage;

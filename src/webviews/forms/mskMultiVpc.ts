@@ -37,12 +37,12 @@ export function mskPrerequisites(c: MskCluster, region: string): MskPrerequisite
     },
     {
       id: 'kafkaVersion', label: l10n.t('Apache Kafka {0} or later', MSK_MULTI_VPC_MIN_KAFKA), ok: versionOk,
-      detail: version === undefined ? l10n.t('The Kafka version is unknown.') : versionOk ? `Kafka ${version}.` : l10n.t('Kafka {0} is older than {1}: upgrade the cluster first.', version, MSK_MULTI_VPC_MIN_KAFKA),
+      detail: version === undefined ? l10n.t('The Kafka version is unknown.') : versionOk ? l10n.t('Kafka {0}.', version) : l10n.t('Kafka {0} is older than {1}: upgrade the cluster first.', version, MSK_MULTI_VPC_MIN_KAFKA),
     },
     {
       id: 'authentication', label: l10n.t('SASL/IAM or SASL/SCRAM authentication on the cluster'), ok: sasl,
       detail: sasl
-        ? `Enabled: ${authNames(c.auth)}.`
+        ? l10n.t('Enabled: {0}.', authNames(c.auth))
         : c.auth.tls
           ? l10n.t('Only TLS is enabled: ClickPipes connects with SASL/IAM or SASL/SCRAM, so enable one of them on the cluster first.')
           : l10n.t('Only unauthenticated access is enabled: multi-VPC connectivity needs IAM, SASL/SCRAM or TLS, and ClickPipes needs SASL/IAM or SASL/SCRAM.'),
@@ -51,11 +51,11 @@ export function mskPrerequisites(c: MskCluster, region: string): MskPrerequisite
       id: 'instanceType', label: l10n.t('Broker type other than {0}', MSK_UNSUPPORTED_INSTANCE_TYPE), ok: c.instanceType !== MSK_UNSUPPORTED_INSTANCE_TYPE,
       detail: c.instanceType === MSK_UNSUPPORTED_INSTANCE_TYPE
         ? l10n.t('{0} brokers do not support multi-VPC connectivity: move to a larger broker type first.', MSK_UNSUPPORTED_INSTANCE_TYPE)
-        : `${c.instanceType ?? 'Serverless'}.`,
+        : `${c.instanceType ?? l10n.t('Serverless')}.`,
     },
     {
-      id: 'active', label: 'Cluster ACTIVE', ok: c.state.toUpperCase() === 'ACTIVE',
-      detail: c.state.toUpperCase() === 'ACTIVE' ? 'ACTIVE.' : l10n.t('The cluster is {0}; connectivity can only change on an ACTIVE cluster. Wait and refresh.', c.state),
+      id: 'active', label: l10n.t('Cluster ACTIVE'), ok: c.state.toUpperCase() === 'ACTIVE',
+      detail: c.state.toUpperCase() === 'ACTIVE' ? l10n.t('ACTIVE.') : l10n.t('The cluster is {0}; connectivity can only change on an ACTIVE cluster. Wait and refresh.', c.state),
     },
     {
       id: 'region', label: l10n.t('Same region as ClickPipes'), ok: sameRegion && isClickPipesRegion(clusterRegion),
