@@ -71,9 +71,9 @@ const { Poller } = require(out('src/views/poller.js'));
 const { describeRow } = require(out('src/views/describe.js'));
 const { contextValueOf } = require(out('src/views/contextValue.js'));
 const { readinessOf } = require(out('src/views/readiness.js'));
+const { isLoadedByFullWalk } = require(out('src/views/nodes.js'));
 
 const scope = { profile: profile.profile, region: 'us-east-1' };
-const EXPANDABLE = new Set(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService']);
 
 // ---- explorer ----------------------------------------------------------------------------------
 async function explorerLoad() {
@@ -100,7 +100,7 @@ async function explorerLoad() {
       nodes++;
       if (k.type === 'error') errors++;
     }
-    await Promise.all(kids.filter((k) => EXPANDABLE.has(k.type)).map(expand));
+    await Promise.all(kids.filter((k) => isLoadedByFullWalk(k.type)).map(expand));
   };
   await Promise.all([expand(undefined), identity]);
   return { nodes, errors, model, poller, layer };

@@ -6,10 +6,8 @@ import { contextValueOf } from './contextValue';
 import { describeRow, tooltipOf, type ReadinessLine } from './describe';
 import type { ExplorerModel } from './explorerModel';
 import { iconSpec } from './icons';
-import type { ExplorerNode } from './nodes';
+import { EXPANDABLE_TYPES, type ExplorerNode } from './nodes';
 import { readinessOf } from './readiness';
-
-const EXPANDABLE = new Set<ExplorerNode['type']>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService', 'database']);
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -27,7 +25,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const text = describeRow(node, readiness);
     const item = new vscode.TreeItem(
       text.label,
-      EXPANDABLE.has(node.type)
+      EXPANDABLE_TYPES.has(node.type)
         ? vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.None,
     );

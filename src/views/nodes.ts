@@ -108,6 +108,15 @@ export interface MessageNode extends Base {
 export type ExplorerNode = ProfileNode | RegionNode | GroupNode | ResourceNode | ErrorNode | MessageNode;
 export type NodeType = ExplorerNode['type'];
 
+/** The kinds of row that have children (the provider draws them collapsed). */
+export const EXPANDABLE_TYPES: ReadonlySet<NodeType> = new Set<NodeType>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService', 'database']);
+
+/**
+ * What a full load of the tree opens (benchmarks, resilience): every expandable row but the
+ * databases, whose children are the IAM roles from the plans' journals, not AWS lists.
+ */
+export const isLoadedByFullWalk = (type: NodeType): boolean => EXPANDABLE_TYPES.has(type) && type !== 'database';
+
 export function isResourceNode(node: ExplorerNode): node is ResourceNode {
   return 'scope' in node && node.type !== 'region' && node.type !== 'group';
 }

@@ -9,9 +9,9 @@
 //      own start-up work in this host) → `before`
 //   3. walk the whole explorer tree through the extension's test API (explorer.getChildren: the
 //      provider's own model, which loads dist/aws.js and keeps what it lists), every expandable
-//      node expanded in parallel like a person opening everything (the same node kinds as
-//      test/resilience/explorerLoad.ts: database rows stay closed, their IAM roles come from the
-//      features bundle), the profiles' account ids awaited
+//      node expanded in parallel like a person opening everything (isLoadedByFullWalk, as the
+//      other full loads: database rows stay closed, their IAM roles come from the features
+//      bundle), the profiles' account ids awaited
 //   4. keep the nodes, settle again → `after`; growth = after − before. Extensions that activated
 //      between the two readings are reported (their memory would be in the growth).
 // Writes { before/after heapUsed, growth, nodes, … } as JSON to CPL_BENCH_RESULTS.
@@ -21,10 +21,9 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
-import type { ExplorerNode } from '../../src/views/nodes';
+import { isLoadedByFullWalk, type ExplorerNode } from '../../src/views/nodes';
 
 const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
-const EXPANDABLE = new Set<ExplorerNode['type']>(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService']);
 const MB = 1024 * 1024;
 
 v8.setFlagsFromString('--expose-gc');
@@ -75,7 +74,7 @@ async function walk(api: ClickPipesTestApi): Promise<ExplorerNode[]> {
   const expand = async (node: ExplorerNode | undefined): Promise<void> => {
     const kids = await api.explorer.getChildren(node);
     nodes.push(...kids);
-    await Promise.all(kids.filter((k) => EXPANDABLE.has(k.type)).map(expand));
+    await Promise.all(kids.filter((k) => isLoadedByFullWalk(k.type)).map(expand));
   };
   await expand(undefined);
   // The account id arrives in the background (STS); the model keeps it on the profile node.

@@ -6,10 +6,8 @@ import type { AwsLayer } from '../../src/aws/api';
 import { contextValueOf } from '../../src/views/contextValue';
 import { describeRow } from '../../src/views/describe';
 import { ExplorerModel } from '../../src/views/explorerModel';
-import type { ExplorerNode } from '../../src/views/nodes';
+import { isLoadedByFullWalk, type ExplorerNode } from '../../src/views/nodes';
 import { readinessOf } from '../../src/views/readiness';
-
-const EXPANDABLE = new Set(['profile', 'region', 'group', 'resourceGateway', 'resourceShare', 'endpointService']);
 
 export type Tree = { model: ExplorerModel; nodes: ExplorerNode[]; errors: ExplorerNode[]; ids: string[]; accounts: Record<string, string | undefined> };
 
@@ -37,7 +35,7 @@ export async function loadFullTree(
       nodes.push(k);
       if (k.type === 'profile') profileNodes.push(k);
     }
-    await Promise.all(kids.filter((k) => EXPANDABLE.has(k.type)).map(expand));
+    await Promise.all(kids.filter((k) => isLoadedByFullWalk(k.type)).map(expand));
   };
   await expand(undefined);
   let timer: NodeJS.Timeout | undefined;
