@@ -6,11 +6,9 @@ import {
   toReversePrivateEndpoint, type ChOrganization, type ChService, type CreateRpeBody, type ReversePrivateEndpoint,
 } from '../model/clickhouse';
 import { redact } from '../model/redact';
-import { DEFAULT_API_URL } from './keys';
+import { DEFAULT_API_URL, type ApiKey } from './keys';
 
-export { DEFAULT_API_URL };
-
-export type ApiKey = { keyId: string; keySecret: string };
+export type { ApiKey };
 
 export type ClickHouseErrorKind = 'unauthorized' | 'forbidden' | 'notFound' | 'badRequest' | 'throttled' | 'server' | 'network';
 

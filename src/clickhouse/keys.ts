@@ -9,10 +9,11 @@ export const SIGNED_IN_CONTEXT = 'clickpipes.clickhouse.signedIn';
 export const API_URL_SETTING = 'clickpipes.clickhouse.apiUrl';
 export const CLICKHOUSE_VIEW_ID = 'clickpipes.clickhouse';
 
-type ApiKeyParts = { keyId: string; keySecret: string };
+/** A ClickHouse Cloud API key: its id and secret. */
+export type ApiKey = { keyId: string; keySecret: string };
 
 /** The API key in SecretStorage, or undefined when signed out (either half missing). */
-export async function storedKey(secrets: { get(key: string): Thenable<string | undefined> }): Promise<ApiKeyParts | undefined> {
+export async function storedKey(secrets: { get(key: string): Thenable<string | undefined> }): Promise<ApiKey | undefined> {
   const [keyId, keySecret] = await Promise.all([secrets.get(KEY_ID), secrets.get(KEY_SECRET)]);
   return keyId && keySecret ? { keyId, keySecret } : undefined;
 }

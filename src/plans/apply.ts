@@ -62,7 +62,7 @@ export class PlanApplier {
     if (!checked.plan) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(parsed.planId).toString());
       const where = (offset: number) => (doc ? vscode.l10n.t('line {0}: ', doc.positionAt(offset).line + 1) : '');
-      // The problems' own messages come from src/model (pure code): they stay English.
+      // The problems' own messages come from the plan check (src/model/planSchema.ts): English, like the plan.
       const list = errors.slice(0, 5).map((p) => `• ${where(p.offset)}${p.message}`).join('\n');
       return { error: errors.length === 1
         ? vscode.l10n.t('The plan has 1 problem and was not applied. Fix it in {0} (see Problems):\n{1}', PLAN_FILE, list)

@@ -225,7 +225,6 @@ async function askBody(target: ServiceRef): Promise<CreateRpeBody | undefined> {
   if (!typePick) return undefined;
   const type: ReversePrivateEndpointType = typePick.type;
   const ask = (prompt: string, validate: (v: string) => string | undefined, placeHolder?: string, value?: string) =>
-    // validate() is one of src/model's validators (pure code): its messages stay English.
     vscode.window.showInputBox({ title: vscode.l10n.t('{0}: {1}', rpeTypeLabel(type), prompt), placeHolder, value, ignoreFocusOut: true, validateInput: (v) => validate(v.trim()) })
       .then((v) => v?.trim());
   const body: Partial<CreateRpeBody> = { type };

@@ -153,10 +153,11 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
   };
 
   function submit(): void {
-    for (const field of [...spec.submitFields(), ...Object.keys(form.errors())]) form.touch(field);
+    const errs = form.errors();
+    for (const field of [...spec.submitFields(), ...Object.keys(errs)]) form.touch(field);
     form.persist();
     form.showErrors();
-    if (Object.keys(form.errors()).length > 0) {
+    if (Object.keys(errs).length > 0) {
       focusFirstInvalid(root);
       return;
     }

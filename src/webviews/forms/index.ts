@@ -109,7 +109,6 @@ export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): Web
     let errors = session.validate(values);
     if (Object.keys(errors).length === 0 && session.checkRemote) errors = await session.checkRemote(values);
     if (Object.keys(errors).length > 0) {
-      // Field errors are built by src/model's validators (pure code): they stay English.
       host.notify(FormErrorsNotification, { errors });
       return;
     }

@@ -2,7 +2,7 @@
 // steps are recomputed from the answers so far, each shows "step n of m", has a Back button,
 // and Escape cancels the whole flow.
 // The prompts are vscode.l10n.t strings from the flows; the validators' messages come from
-// src/model (pure code, no vscode) and stay English.
+// src/model, translated through src/model/text.ts (plugged into vscode.l10n.t at activation).
 import * as vscode from 'vscode';
 import { buildPlan, type FormContext, type FormSession } from './index';
 
