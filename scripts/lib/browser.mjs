@@ -28,6 +28,16 @@ export function isLoopbackUrl(u) {
 }
 
 /**
+ * A failed non-loopback request the page cancelled itself: a webview resource load
+ * (https://*.vscode-resource.vscode-cdn.net/…, answered in-browser by the service worker) aborted
+ * because a test closed its webview (the result view, a form) first. Not a request that left the
+ * machine (and the host resolver rules would stop one that tried).
+ */
+export function isCancelledWebviewLoad(u, errorText) {
+  return errorText === 'net::ERR_ABORTED' && WEBVIEW_RESOURCE_HOST.test(new URL(u).hostname);
+}
+
+/**
  * @param {object} [o]
  * @param {string} [o.origin] origin granted clipboard-read/-write (the code-server URL)
  * @param {string} [o.home] HOME for the browser process (defaults to a temp dir)
@@ -70,10 +80,7 @@ export async function launchBrowser(o = {}) {
   context.on('requestfailed', (req) => {
     if (isLoopbackUrl(req.url())) return;
     const why = req.failure()?.errorText;
-    // A test that closes a webview (the result view, a form) cancels its resource loads before
-    // the service worker answers them: that is the page's own abort, not a request that left.
-    // (The host resolver rules above would stop one that tried anyway.)
-    if (why === 'net::ERR_ABORTED' && WEBVIEW_RESOURCE_HOST.test(new URL(req.url()).hostname)) allAborted.push(req.url());
+    if (isCancelledWebviewLoad(req.url(), why)) allAborted.push(req.url());
     else flag(req, why);
   });
   if (o.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.origin });
