@@ -3,7 +3,8 @@
 // what draws the explorer tree (npm run bench:activation: ≤ 10 ms).
 //
 // What VS Code needs at activation is registered here, eagerly, as thin stand-ins:
-//   - every command of the features bundle (src/featureCommands.ts), as a stub that loads the
+//   - every command of the features bundle (the ids of src/commands/ids.ts that the explorer's
+//     table, src/commands/index.ts, does not handle), as a stub that loads the
 //     bundle, which drops the stubs and registers the real handlers, then forwards the call
 //     (same arguments, same result: executeCommand stays inside the extension host);
 //   - the `clickpipes-plan:` file system (activation event onFileSystem:clickpipes-plan: a
@@ -13,10 +14,18 @@
 //   - a TreeDataProvider for the ClickHouse Cloud view, loading the bundle on the first getChildren.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { FEATURE_COMMANDS, FEATURE_TEST_COMMANDS } from './featureCommands';
+import { EXPLORER_COMMANDS } from './commands';
+import { registerCommandTable } from './commands/register';
+import { COMMAND_IDS, DEBUG_COMMAND_IDS, TEST_COMMAND_IDS, type CommandId } from './commands/ids';
 import type { ActivateFeatures, FeatureHost, Features } from './features';
 import { NO_POLICY_SCHEME, NO_POLICY_TEXT, PLAN_SCHEME } from './plans/schemes';
 import type { ChNode } from './views/clickhouse/nodes';
+
+/** The commands dist/features.js registers: every id the explorer's own table does not. */
+export function featureCommandIds(testMode: boolean): CommandId[] {
+  const explorer = new Set<string>(EXPLORER_COMMANDS.map((c) => c.id));
+  return [...COMMAND_IDS.filter((id) => !explorer.has(id)), ...DEBUG_COMMAND_IDS, ...(testMode ? TEST_COMMAND_IDS : [])];
+}
 
 export class FeatureLoader implements vscode.Disposable {
   private features: Features | undefined;
@@ -25,11 +34,13 @@ export class FeatureLoader implements vscode.Disposable {
 
   /** `host` is read once, when the bundle loads. */
   constructor(private readonly host: () => FeatureHost, testMode: boolean) {
-    const ids = testMode ? [...FEATURE_COMMANDS, ...FEATURE_TEST_COMMANDS] : FEATURE_COMMANDS;
-    this.stubs = ids.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
-      this.get();
-      return vscode.commands.executeCommand(id, ...args);
-    }));
+    this.stubs = registerCommandTable(featureCommandIds(testMode).map((id) => ({
+      id,
+      handler: (...args: unknown[]) => {
+        this.get();
+        return vscode.commands.executeCommand(id, ...args);
+      },
+    })));
     const planFs = new LazyFileSystem(() => this.get().planFileSystem);
     this.disposables.push(
       planFs,

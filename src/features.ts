@@ -18,6 +18,7 @@ import { registerPlans, type PlansDeps } from './commands/plans';
 import { iamDbAuthRoleFinder } from './commands/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
+import { registerClickHouseCommands } from './commands/clickhouse';
 
 export interface FeatureHost {
   context: vscode.ExtensionContext;
@@ -43,7 +44,8 @@ export function activateFeatures(host: FeatureHost): Features {
   forwardLogTo(host.log);
   translateModelMessages();
   const { context } = host;
-  const clickHouseTree = registerClickHouse(context, host.clickHouseView);
+  const { provider: clickHouseTree, session } = registerClickHouse(context, host.clickHouseView);
+  registerClickHouseCommands(context, session, clickHouseTree);
   const planFileSystem = registerPlans(context, host.plans);
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
   return { planFileSystem, clickHouseTree, databaseRoles };

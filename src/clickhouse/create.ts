@@ -51,14 +51,19 @@ export function registerReview(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     lensesChanged,
     vscode.languages.registerCodeLensProvider({ language: 'json' }, new ReviewLenses()),
-    // `options.confirm: false` skips the modal (automation and the extension-host tests).
-    vscode.commands.registerCommand(APPLY_COMMAND, (uri?: vscode.Uri, options?: { confirm?: boolean }) =>
-      applyReview(uri ?? vscode.window.activeTextEditor?.document.uri, options)),
-    vscode.commands.registerCommand(DISCARD_COMMAND, async (uri?: vscode.Uri) => {
-      if (uri) await closeReview(uri);
-    }),
     vscode.workspace.onDidCloseTextDocument((doc) => { if (reviews.delete(doc.uri.toString())) lensesChanged.fire(); }),
   );
+}
+
+/** The review's two commands, for src/commands/clickhouse.ts's table. */
+export function reviewCommands() {
+  return [
+    // `options.confirm: false` skips the modal (automation and the extension-host tests).
+    { id: APPLY_COMMAND, handler: (uri?: vscode.Uri, options?: { confirm?: boolean }) => applyReview(uri ?? vscode.window.activeTextEditor?.document.uri, options) },
+    { id: DISCARD_COMMAND, handler: async (uri?: vscode.Uri) => {
+      if (uri) await closeReview(uri);
+    } },
+  ] as const;
 }
 
 async function closeReview(uri: vscode.Uri): Promise<void> {

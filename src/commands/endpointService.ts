@@ -10,24 +10,15 @@ import type { Plan } from '../model/plan';
 import type { EndpointConnection, EndpointService } from '../model/resources';
 import { buildPlan, openForm, type FormContext } from '../webviews/forms';
 import { endpointServiceForm } from '../webviews/forms/endpointService';
-import { runEndpointServiceQuickPick } from './stepByStep/endpointService';
+import { runEndpointServiceStepByStep } from './stepByStep/endpointService';
 import {
   acceptConnections, addClickPipesRegionPlan, allowClickPipesPlan, connectionConfirmation, connectionLabel, deleteConfirmation,
   deleteEndpointService, describeFailures, dnsConfirmation, dnsVerificationInfo, isLive, isPendingAcceptance, isRejectable,
   ownerLabel, regionsToOffer, rejectConnections, startPrivateDnsVerification, type Confirmation,
 } from './endpointServiceActions';
-import { describeAwsError } from '../plans/failure';
-
-export const ENDPOINT_SERVICE_COMMANDS = {
-  create: 'clickpipes.createEndpointServiceEndpoint',
-  createQuick: 'clickpipes.createEndpointServiceEndpointQuick',
-  allowClickPipes: 'clickpipes.allowClickPipesOnEndpointService',
-  addRegion: 'clickpipes.addClickPipesRegionToEndpointService',
-  accept: 'clickpipes.acceptEndpointConnection',
-  reject: 'clickpipes.rejectEndpointConnection',
-  verifyDns: 'clickpipes.startPrivateDnsVerification',
-  remove: 'clickpipes.deleteEndpointService',
-} as const;
+import { describeAwsError } from '../aws/errors';
+import type { Command } from './register';
+import { withForm } from './withForm';
 
 /** The questions these commands ask; extension-host tests replace them (modals cannot be clicked there). */
 export type EndpointServiceUi = {
@@ -229,22 +220,18 @@ async function removeService(ctx: FormContext, node: unknown, ui: EndpointServic
   }
 }
 
-export function registerEndpointServiceCommands(deps: EndpointServiceCommandDeps, ui: EndpointServiceUi = endpointServiceUi): vscode.Disposable[] {
-  const C = ENDPOINT_SERVICE_COMMANDS;
-  const withContext = <T>(run: (ctx: FormContext, node: unknown) => Promise<T>) => async (node?: unknown): Promise<T | undefined> => {
-    const ctx = await deps.formContext(node);
-    return ctx ? run(ctx, node) : undefined;
-  };
-  return [
-    vscode.commands.registerCommand(C.create, withContext(async (ctx) => {
+export function endpointServiceCommands(deps: EndpointServiceCommandDeps, ui: EndpointServiceUi = endpointServiceUi): Command[] {
+  const withContext = <T>(run: (ctx: FormContext, node: unknown) => Promise<T>) => withForm(deps.formContext, run);
+  const commands: Command[] = [
+    { id: 'clickpipes.createEndpointServiceEndpoint', handler: withContext(async (ctx) => {
       openForm(endpointServiceForm, ctx);
-    })),
-    vscode.commands.registerCommand(C.createQuick, withContext((ctx) => runEndpointServiceQuickPick(ctx))),
-    vscode.commands.registerCommand(C.allowClickPipes, withContext(async (ctx, node) => {
+    }) },
+    { id: 'clickpipes.createEndpointServiceEndpointQuick', handler: withContext((ctx) => runEndpointServiceStepByStep(ctx)) },
+    { id: 'clickpipes.allowClickPipesOnEndpointService', handler: withContext(async (ctx, node) => {
       const service = await currentService(ctx, node, vscode.l10n.t('Endpoint service to allow ClickPipes on'));
       return service ? reviewSmallPlan(ctx, (b) => allowClickPipesPlan(service, b)) : undefined;
-    })),
-    vscode.commands.registerCommand(C.addRegion, withContext(async (ctx, node) => {
+    }) },
+    { id: 'clickpipes.addClickPipesRegionToEndpointService', handler: withContext(async (ctx, node) => {
       const service = await currentService(ctx, node, vscode.l10n.t('Endpoint service to offer in another ClickPipes region'));
       if (!service) return undefined;
       const choices = regionsToOffer(service, ctx.scope.region).map((code) => ({ code, name: regionDisplayName(code) }));
@@ -254,11 +241,11 @@ export function registerEndpointServiceCommands(deps: EndpointServiceCommandDeps
       }
       const regions = await ui.pickRegions(choices, service);
       return regions?.length ? reviewSmallPlan(ctx, (b) => addClickPipesRegionPlan(service, regions, b)) : undefined;
-    })),
-    vscode.commands.registerCommand(C.accept, withContext((ctx, node) => decideConnections(ctx, node, 'accept', ui))),
-    vscode.commands.registerCommand(C.reject, withContext((ctx, node) => decideConnections(ctx, node, 'reject', ui))),
-    vscode.commands.registerCommand(C.verifyDns, withContext((ctx, node) => verifyDns(ctx, node, ui))),
-    vscode.commands.registerCommand(C.remove, withContext((ctx, node) => removeService(ctx, node, ui))),
-    ...(deps.testMode ? [vscode.commands.registerCommand('clickpipes.endpointService._testUi', () => ui)] : []),
+    }) },
+    { id: 'clickpipes.acceptEndpointConnection', handler: withContext((ctx, node) => decideConnections(ctx, node, 'accept', ui)) },
+    { id: 'clickpipes.rejectEndpointConnection', handler: withContext((ctx, node) => decideConnections(ctx, node, 'reject', ui)) },
+    { id: 'clickpipes.startPrivateDnsVerification', handler: withContext((ctx, node) => verifyDns(ctx, node, ui)) },
+    { id: 'clickpipes.deleteEndpointService', handler: withContext((ctx, node) => removeService(ctx, node, ui)) },
   ];
+  return deps.testMode ? [...commands, { id: 'clickpipes.endpointService._testUi', handler: () => ui }] : commands;
 }

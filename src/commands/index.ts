@@ -1,15 +1,17 @@
-// The explorer's commands, one table. Each handler takes the tree node it was run on (or
-// nothing, from the palette, and then asks with a QuickPick). package.json lists the same ids.
-import * as vscode from 'vscode';
-import { log } from '../log';
+// The explorer's commands, one table, in dist/extension.js (the flows' tables are in
+// dist/features.js). Each handler takes the tree node it was run on (or nothing, from the
+// palette, and then asks with a QuickPick).
+import type * as vscode from 'vscode';
 import type { CommandContext, CommandHandler } from './handlerContext';
+import type { ContributedCommandId } from './ids';
+import { registerCommandTable } from './register';
 import { copyArn, copyClickPipesValues, copyDnsName, copyId, copyServiceName } from './copy';
 import { deleteResource } from './deleteResource';
 import { learnProfiles, openAwsConfig, openInConsole, ssoLogin } from './external';
 import { addRegion, removeRegion, selectProfiles } from './profilesAndRegions';
 import { refresh } from './refresh';
 
-export const COMMANDS: readonly { id: string; handler: CommandHandler }[] = [
+export const EXPLORER_COMMANDS: readonly { id: ContributedCommandId; handler: CommandHandler }[] = [
   { id: 'clickpipes.refresh', handler: refresh },
   { id: 'clickpipes.selectProfiles', handler: selectProfiles },
   { id: 'clickpipes.addRegion', handler: addRegion },
@@ -29,16 +31,7 @@ export const COMMANDS: readonly { id: string; handler: CommandHandler }[] = [
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return COMMANDS.map(({ id, handler }) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(ctx, args[0] as never, ...args.slice(1));
-      } catch (err) {
-        // Commands are user actions: a failure is worth a message (getChildren never pops one).
-        log.error(`${id} failed: ${(err as Error)?.stack ?? String(err)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', id.replace('clickpipes.', ''), (err as Error)?.message ?? String(err)));
-        return undefined;
-      }
-    }),
-  );
+  return registerCommandTable(EXPLORER_COMMANDS.map(({ id, handler }) => ({
+    id, handler: (node?: unknown, ...rest: unknown[]) => handler(ctx, node as never, ...rest),
+  })));
 }

@@ -1,23 +1,19 @@
 // The MSK multi-VPC commands: the form (webview and QuickPick) and the teardown, each ending in
 // the usual review tabs plus a diff editor with the cluster policy before and after the plan.
-// registerPlans() calls registerMskCommands() with its form context and review opener.
+// registerPlans() puts mskCommands() in its table, with its form context and review opener.
 import * as vscode from 'vscode';
 import type { Scope } from '../aws/api';
 import type { Plan } from '../model/plan';
 import type { MskCluster } from '../model/resources';
 import { buildPlan, openForm, type FormContext, type NodeLike } from '../webviews/forms';
 import { mskMultiVpcForm } from '../webviews/forms/mskMultiVpc';
-import { runMskMultiVpcQuickPick } from './stepByStep/mskMultiVpc';
-import { describeAwsError } from '../plans/failure';
+import { runMskMultiVpcStepByStep } from './stepByStep/mskMultiVpc';
+import { describeAwsError } from '../aws/errors';
 import { buildMskTeardownPlan, type MskTeardownInput } from '../model/mskTeardownPlan';
 import { planUri } from '../plans/planFileSystem';
+import type { Command } from './register';
+import { withForm } from './withForm';
 import { NO_POLICY_SCHEME } from '../plans/schemes';
-
-export const MSK_COMMANDS = {
-  create: 'clickpipes.createMskMultiVpcEndpoint',
-  createQuick: 'clickpipes.createMskMultiVpcEndpointQuick',
-  remove: 'clickpipes.removeClickPipesFromMskCluster',
-} as const;
 
 /** The read-only stand-in for "no policy" on one side of the diff (its content provider is
  * registered at activation, src/featureLoader.ts, so a restored diff tab resolves). */
@@ -73,7 +69,7 @@ export async function removeClickPipesFromCluster(ctx: FormContext, arn: string)
   return ctx.review(plan);
 }
 
-export function registerMskCommands(deps: MskCommandDeps): vscode.Disposable[] {
+export function mskCommands(deps: MskCommandDeps): Command[] {
   // Every MSK review also opens the policy diff.
   const withDiff = (ctx: FormContext): FormContext => ({
     ...ctx,
@@ -92,19 +88,11 @@ export function registerMskCommands(deps: MskCommandDeps): vscode.Disposable[] {
     return n?.type === 'mskCluster' && typeof n.resource?.arn === 'string' ? n.resource.arn : undefined;
   };
   return [
-    vscode.commands.registerCommand(MSK_COMMANDS.create, async (node?: unknown) => {
-      const ctx = await context(node);
-      if (ctx) openForm(mskMultiVpcForm, ctx);
-    }),
-    vscode.commands.registerCommand(MSK_COMMANDS.createQuick, async (node?: unknown) => {
-      const ctx = await context(node);
-      return ctx ? runMskMultiVpcQuickPick(ctx) : undefined;
-    }),
-    vscode.commands.registerCommand(MSK_COMMANDS.remove, async (node?: unknown) => {
-      const ctx = await context(node);
-      if (!ctx) return undefined;
+    { id: 'clickpipes.createMskMultiVpcEndpoint', handler: withForm(context, (ctx) => void openForm(mskMultiVpcForm, ctx)) },
+    { id: 'clickpipes.createMskMultiVpcEndpointQuick', handler: withForm(context, (ctx) => runMskMultiVpcStepByStep(ctx)) },
+    { id: 'clickpipes.removeClickPipesFromMskCluster', handler: withForm(context, async (ctx, node) => {
       const arn = clusterArnOf(node) ?? (await pickCluster(ctx, vscode.l10n.t('MSK cluster to remove ClickPipes from')))?.arn;
       return arn ? removeClickPipesFromCluster(ctx, arn) : undefined;
-    }),
+    }) },
   ];
 }

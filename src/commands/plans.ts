@@ -1,7 +1,7 @@
 // registerPlans(): the one call src/features.ts makes for plan → review → apply and the creation
-// forms. Makes the `clickpipes-plan:` file system (registered at activation by extension.ts, which
-// forwards to the one returned here), registers diagnostics/hover/CodeLens, the apply and resume
-// commands, and the creation forms (webview and QuickPick).
+// flows. Puts the plan engine (src/plans) together with the result view (src/webviews), makes the
+// `clickpipes-plan:` file system (registered at activation by src/featureLoader.ts, which forwards
+// to the one returned here), and registers the tables of the plan and flow commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Scope } from '../aws/api';
@@ -9,31 +9,23 @@ import { AWS_REGIONS, isClickPipesRegion } from '../model/clickpipes';
 import type { Plan } from '../model/plan';
 import { openForm, type FormContext, type NodeLike } from '../webviews/forms';
 import { iamDbAuthForm } from '../webviews/forms/iamDbAuth';
-import { runIamDbAuthQuickPick } from './stepByStep/iamDbAuth';
+import { runIamDbAuthStepByStep } from './stepByStep/iamDbAuth';
 import { vpcResourceForm } from '../webviews/forms/vpcResource';
-import { runVpcResourceQuickPick } from './stepByStep/vpcResource';
+import { runVpcResourceStepByStep } from './stepByStep/vpcResource';
 import { WebviewHost } from '../webviews/panelHost';
 import { PlanApplier } from '../plans/apply';
 import type { PlansDeps } from '../plans/hooks';
 import { FileJournalStore } from '../plans/journal';
-import { registerEndpointServiceCommands } from './endpointService';
-import { registerMskCommands } from './msk';
+import { endpointServiceCommands } from './endpointService';
+import { mskCommands } from './msk';
+import { registerCommandTable, type Command } from './register';
+import { withForm } from './withForm';
 import { PlanFileSystem, planUri } from '../plans/planFileSystem';
 import { PlanStore } from '../plans/planStore';
 import { ResultView } from '../webviews/resultView';
-import { APPLY_COMMAND, PlanReview } from '../plans/review';
+import { PlanReview } from '../plans/review';
 
 export type { ExplorerHooks, PlansDeps } from '../plans/hooks';
-
-export const COMMANDS = {
-  apply: APPLY_COMMAND,
-  resume: 'clickpipes.resumePlan',
-  createVpcResource: 'clickpipes.createVpcResourceEndpoint',
-  createVpcResourceQuick: 'clickpipes.createVpcResourceEndpointQuick',
-  createIamDbAuthRole: 'clickpipes.createIamDbAuthRole',
-  createIamDbAuthRoleQuick: 'clickpipes.createIamDbAuthRoleQuick',
-  copyDocument: 'clickpipes.copyReviewDocument',
-} as const;
 
 /** For extension-host tests only (registered in Test and Development mode). */
 export type PlansTestApi = {
@@ -68,6 +60,32 @@ async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
   return region ? { profile: profile.p.name, region: region.label } : undefined;
 }
 
+async function resume(journals: FileJournalStore, store: PlanStore): Promise<void> {
+  const open = (await journals.list()).filter((j) => !j.finishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  if (!open.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished plan to resume.'));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(open.map((j) => ({
+    label: j.title, description: `${j.profile} · ${j.region}`, detail: `${Object.keys(j.steps).length} step(s) done${j.lastError ? ` — stopped: ${j.lastError}` : ''}`, j,
+  })), { placeHolder: vscode.l10n.t('Unfinished plan to review and resume') });
+  if (!picked) return;
+  if (!(await store.exists(picked.j.planId))) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The plan of that apply is no longer in storage.'));
+    return;
+  }
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri(picked.j.planId)), { preview: false });
+}
+
+async function copyDocument(uri?: vscode.Uri): Promise<number | undefined> {
+  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  if (!target) return undefined;
+  const text = (await vscode.workspace.openTextDocument(target)).getText();
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', path.posix.basename(target.path)), 5000);
+  return text.length;
+}
+
 export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.FileSystemProvider {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
@@ -84,59 +102,24 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     return scope ? { deps, extensionUri: context.extensionUri, scope, node: node as NodeLike, review: openReview } : undefined;
   };
 
-  const disposables: vscode.Disposable[] = [
-    review,
-    vscode.commands.registerCommand(COMMANDS.apply, (uri?: vscode.Uri) => applier.applyUri(uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand(COMMANDS.resume, async () => {
-      const open = (await journals.list()).filter((j) => !j.finishedAt).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      if (!open.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished plan to resume.'));
-        return;
-      }
-      const picked = await vscode.window.showQuickPick(open.map((j) => ({
-        label: j.title, description: `${j.profile} · ${j.region}`, detail: `${Object.keys(j.steps).length} step(s) done${j.lastError ? ` — stopped: ${j.lastError}` : ''}`, j,
-      })), { placeHolder: vscode.l10n.t('Unfinished plan to review and resume') });
-      if (!picked) return;
-      if (!(await store.exists(picked.j.planId))) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The plan of that apply is no longer in storage.'));
-        return;
-      }
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri(picked.j.planId)), { preview: false });
-    }),
-    vscode.commands.registerCommand(COMMANDS.createVpcResource, async (node?: unknown) => {
-      const ctx = await formContext(node);
-      if (ctx) openForm(vpcResourceForm, ctx);
-    }),
-    vscode.commands.registerCommand(COMMANDS.createVpcResourceQuick, async (node?: unknown) => {
-      const ctx = await formContext(node);
-      if (ctx) await runVpcResourceQuickPick(ctx);
-    }),
-    // MSK multi-VPC: form, QuickPick and teardown (src/plans/mskCommands.ts).
-    ...registerMskCommands({ formContext, openReview }),
-    // VPC endpoint service: form, QuickPick, node actions and teardown (src/plans/endpointServiceCommands.ts).
-    ...registerEndpointServiceCommands({ formContext, testMode: context.extensionMode !== vscode.ExtensionMode.Production }),
-    vscode.commands.registerCommand(COMMANDS.createIamDbAuthRole, async (node?: unknown) => {
-      const ctx = await formContext(node);
-      if (ctx) openForm(iamDbAuthForm, ctx);
-    }),
-    vscode.commands.registerCommand(COMMANDS.createIamDbAuthRoleQuick, async (node?: unknown) => {
-      const ctx = await formContext(node);
-      if (ctx) await runIamDbAuthQuickPick(ctx);
-    }),
+  const testMode = context.extensionMode !== vscode.ExtensionMode.Production;
+  const commands: Command[] = [
+    { id: 'clickpipes.applyPlan', handler: (uri?: vscode.Uri) => applier.applyUri(uri instanceof vscode.Uri ? uri : undefined) },
+    { id: 'clickpipes.resumePlan', handler: () => resume(journals, store) },
+    { id: 'clickpipes.createVpcResourceEndpoint', handler: withForm(formContext, (ctx) => void openForm(vpcResourceForm, ctx)) },
+    { id: 'clickpipes.createVpcResourceEndpointQuick', handler: withForm(formContext, (ctx) => runVpcResourceStepByStep(ctx)) },
+    ...mskCommands({ formContext, openReview }),
+    ...endpointServiceCommands({ formContext, testMode }),
+    { id: 'clickpipes.createIamDbAuthRole', handler: withForm(formContext, (ctx) => void openForm(iamDbAuthForm, ctx)) },
+    { id: 'clickpipes.createIamDbAuthRoleQuick', handler: withForm(formContext, (ctx) => runIamDbAuthStepByStep(ctx)) },
     // The review's SQL (and any other document) stays open after apply: the extension never
     // connects to the database, so the user copies the SQL and runs it themselves.
-    vscode.commands.registerCommand(COMMANDS.copyDocument, async (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-      if (!target) return undefined;
-      const text = (await vscode.workspace.openTextDocument(target)).getText();
-      await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', path.posix.basename(target.path)), 5000);
-      return text.length;
-    }),
+    { id: 'clickpipes.copyReviewDocument', handler: copyDocument },
   ];
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+  const disposables: vscode.Disposable[] = [review, ...registerCommandTable(commands)];
+  if (testMode) {
     const api: PlansTestApi = { applier, review, store, journals, results, hosts: WebviewHost.open, openReview };
-    disposables.push(vscode.commands.registerCommand('clickpipes.plans._testApi', () => api));
+    disposables.push(...registerCommandTable([{ id: 'clickpipes.plans._testApi', handler: () => api }]));
   }
   context.subscriptions.push(vscode.Disposable.from(...disposables));
   return fs;

@@ -83,3 +83,18 @@ export type Plan = {
 
 /** Outputs recorded by the executor, per step id. */
 export type StepOutputs = Record<string, Record<string, string>>;
+
+/** What the result view shows after an apply: the values to paste into ClickHouse Cloud. */
+export type ResultItem = { label: string; value: string };
+export type ResultState = {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  planId: string;
+  title: string;
+  account?: string;
+  region: string;
+  results: ResultItem[];
+  /** Failure in plain words (failed) or where it stopped (cancelled). */
+  message?: string;
+  /** What exists now, from this apply or an earlier interrupted one. */
+  created: { title: string; outputs: ResultItem[] }[];
+};

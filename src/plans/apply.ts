@@ -8,14 +8,13 @@ import { applyDocumentEdit } from '../model/builders';
 import type { Plan } from '../model/plan';
 import { confirmationText } from './confirm';
 import { applyPlan, type ApplyOutcome } from './executor';
-import { describeAwsError } from './failure';
-import type { PlansDeps } from './hooks';
+import { describeAwsError } from '../aws/errors';
+import type { PlansDeps, ResultSink } from './hooks';
 import type { JournalStore } from './journal';
 import { parsePlanUri, planUri } from './planFileSystem';
 import { PLAN_FILE, type PlanStore } from './planStore';
 import { checkPlanText } from './planValidation';
 import type { PlanReview } from './review';
-import type { ResultView } from '../webviews/resultView';
 
 export type Confirm = (message: string, detail: string) => Promise<boolean>;
 
@@ -46,7 +45,7 @@ export class PlanApplier {
     private readonly store: PlanStore,
     private readonly journals: JournalStore,
     private readonly review: PlanReview,
-    private readonly results: ResultView,
+    private readonly results: ResultSink,
   ) {
     review.journals = journals;
   }

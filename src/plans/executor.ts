@@ -4,7 +4,7 @@
 // integration tests (real AWS layer against the emulator) and in the extension.
 import type { Plan, PlanStep, StepOutputs, StepService } from '../model/plan';
 import { withClientToken } from './clientToken';
-import { describeAwsError, type PlainError } from './failure';
+import { describeAwsError, type PlainError } from '../aws/errors';
 import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
 import { mskVersionRefresher, secondConflictText, type InputRefresher } from '../model/mskVersion';

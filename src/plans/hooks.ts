@@ -2,6 +2,7 @@
 // lazily), the explorer (refresh a scope, reveal a new node) and the log. extension.ts passes
 // them to registerPlans; tests pass fakes.
 import type { AwsLayer, Scope } from '../aws/api';
+import type { ResultState } from '../model/plan';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -19,3 +20,8 @@ export type PlansDeps = {
   explorer?: ExplorerHooks;
   log: PlansLog;
 };
+
+/** Where an apply's outcome is shown (the result webview; tests pass a recorder). */
+export interface ResultSink {
+  show(state: ResultState): void;
+}

@@ -9,6 +9,7 @@
 // and the host posts nothing before it has received it.
 import type { L10nBundle } from '../l10nFormat';
 import type { ConfigurationType, VpcResourceForm } from '../model/forms';
+import type { ResultState } from '../model/plan';
 
 // ---------------------------------------------------------------------------------------------
 // Message types
@@ -179,19 +180,7 @@ export const SubmitVpcResourceCommand = new IpcCommand<{ values: VpcResourceForm
 // ---------------------------------------------------------------------------------------------
 // The apply result view
 
-export type ResultItem = { label: string; value: string };
-export type ResultState = {
-  status: 'succeeded' | 'failed' | 'cancelled';
-  planId: string;
-  title: string;
-  account?: string;
-  region: string;
-  results: ResultItem[];
-  /** Failure in plain words (failed) or where it stopped (cancelled). */
-  message?: string;
-  /** What exists now, from this apply or an earlier interrupted one. */
-  created: { title: string; outputs: ResultItem[] }[];
-};
+export type { ResultItem, ResultState } from '../model/plan';
 
 export const ResultNotification = new IpcNotification<ResultState>('result/show');
 export const CopyCommand = new IpcCommand<{ label: string; value: string }>(

@@ -2,9 +2,8 @@
 // a copy button (copied by the host, confirmed in the status bar), and "Apply again" after a
 // failure or cancel.
 import * as vscode from 'vscode';
-import { WebviewHost } from './panelHost';
+import { WebviewHost, type HostLog } from './panelHost';
 import { CopyCommand, ResultNotification, RetryApplyCommand, type ResultState } from './protocol';
-import type { PlansLog } from '../plans/hooks';
 
 export class ResultView {
   private host: WebviewHost | undefined;
@@ -13,7 +12,7 @@ export class ResultView {
   retry: (planId: string) => unknown = () => undefined;
   lastCopied: { label: string; value: string } | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: PlansLog) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: HostLog) {}
 
   show(state: ResultState): void {
     this.state = state;

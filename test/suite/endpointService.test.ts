@@ -15,7 +15,7 @@ import type { EndpointServiceForm } from '../../src/model/forms';
 import type { EndpointServiceInit } from '../../src/webviews/endpointServiceProtocol';
 import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import { readinessOf } from '../../src/views/explorer/readiness';
-import { runEndpointServiceQuickPick } from '../../src/commands/stepByStep/endpointService';
+import { runEndpointServiceStepByStep } from '../../src/commands/stepByStep/endpointService';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
 import { activateExtension, bundledAwsLayer, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
@@ -156,7 +156,7 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
     };
     const prompter: Prompter = { pickOne: pickOne as Prompter['pickOne'], pickMany: pickMany as Prompter['pickMany'], inputText };
     try {
-      const uri = await runEndpointServiceQuickPick({
+      const uri = await runEndpointServiceStepByStep({
         deps: { aws: () => layer, log: { info: () => undefined, warn: () => undefined, error: () => undefined } },
         extensionUri: extension.extensionUri, scope: SCOPE, node: { type: 'region', scope: SCOPE }, review: plans.openReview,
       }, prompter);

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
 import { worstLevel } from '../../src/model/readiness';
 import type { PlansTestApi } from '../../src/commands/plans';
-import { runMskMultiVpcQuickPick } from '../../src/commands/stepByStep/mskMultiVpc';
+import { runMskMultiVpcStepByStep } from '../../src/commands/stepByStep/mskMultiVpc';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
 import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
@@ -153,7 +153,7 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
     };
     const prompter: Prompter = { pickOne: pickOne as Prompter['pickOne'], pickMany: pickMany as Prompter['pickMany'], inputText: async () => undefined };
     try {
-      const uri = await runMskMultiVpcQuickPick({
+      const uri = await runMskMultiVpcStepByStep({
         deps: { aws: () => layer, log: { info: () => undefined, warn: () => undefined, error: () => undefined } },
         extensionUri: ext.extensionUri, scope: { profile: PROFILE, region: 'us-east-1' }, node: undefined, review: plans.openReview,
       }, prompter);

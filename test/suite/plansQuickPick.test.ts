@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AwsLayer } from '../../src/aws/api';
 import type { PlansTestApi } from '../../src/commands/plans';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
-import { runVpcResourceQuickPick } from '../../src/commands/stepByStep/vpcResource';
+import { runVpcResourceStepByStep } from '../../src/commands/stepByStep/vpcResource';
 import { activateExtension, bundledAwsLayer, EXTENSION_ID, PROFILE, requireEmulator } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
@@ -80,7 +80,7 @@ describe('plans: the VPC-resource QuickPick flow (extension host, emulator)', fu
     const prompter: Prompter = { pickOne: pickOne as Prompter['pickOne'], pickMany: pickMany as Prompter['pickMany'], inputText };
 
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const uri = await runVpcResourceQuickPick({
+    const uri = await runVpcResourceStepByStep({
       deps: { aws: () => layer, log: { info: () => undefined, warn: () => undefined, error: () => undefined } },
       extensionUri: ext.extensionUri, scope: SCOPE, node: { type: 'region', scope: SCOPE }, review: api.openReview,
     }, prompter);

@@ -1,39 +1,79 @@
-// The commands of the lazily loaded features bundle are registered at activation from a list
-// (src/featureCommands.ts, stubs in src/featureLoader.ts): the list must cover every contributed
-// command the explorer's own table (src/commands/index.ts) does not, and name nothing else.
+// Command ids come from one place, the manifest, mirrored by the typed list src/commands/ids.ts.
+// The registrations are checked for real: activate() and the features bundle run against a fake
+// `vscode` that records every registerCommand call. At activation the explorer's table and the
+// stubs of the lazily loaded bundle cover every id once; after the bundle loads, its real handlers
+// have replaced the stubs, each id still registered once, all through src/commands/register.ts.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { FEATURE_COMMANDS, FEATURE_TEST_COMMANDS } from '../../src/featureCommands';
+import { COMMAND_IDS, DEBUG_COMMAND_IDS, TEST_COMMAND_IDS } from '../../src/commands/ids';
+import { fakeVscode, withFakeVscode } from './fakeVscode';
 
 const root = path.resolve(__dirname, '../../..');
-const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+const outSrc = path.resolve(__dirname, '../../src');
 
-describe('feature commands (registered at activation, handled by dist/features.js)', () => {
-  const contributed: string[] = JSON.parse(read('package.json')).contributes.commands.map((c: { command: string }) => c.command);
-  const explorer = [...read('src/commands/index.ts').matchAll(/\{ id: '([^']+)', handler:/g)].map((m) => m[1]);
+function fakeContext(extensionMode: number) {
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'cpl-commands-'));
+  return {
+    subscriptions: [] as { dispose(): unknown }[],
+    extensionMode,
+    globalStorageUri: { fsPath: storage },
+    logUri: { fsPath: path.join(storage, 'logs') },
+    extensionUri: { fsPath: root },
+    extensionPath: root,
+    secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
+    globalState: { get: () => undefined, update: async () => undefined, keys: () => [] },
+    workspaceState: { get: () => undefined, update: async () => undefined, keys: () => [] },
+  };
+}
 
-  it('every contributed command is either the explorer\'s or the features bundle\'s, not both', () => {
-    assert.ok(explorer.includes('clickpipes.refresh'), 'could not read the explorer command table');
-    const features = new Set(FEATURE_COMMANDS);
-    for (const id of explorer) assert.ok(!features.has(id), `${id} is in both lists`);
-    const missing = contributed.filter((id) => !features.has(id) && !explorer.includes(id));
-    assert.deepEqual(missing, [], 'contributed commands registered by neither extension.js nor the stubs');
+describe('command ids and their registrations', () => {
+  it('the typed list is the manifest\'s contributes.commands, in order', () => {
+    assert.deepEqual([...COMMAND_IDS], contributed);
+    const hidden = [...DEBUG_COMMAND_IDS, ...TEST_COMMAND_IDS];
+    assert.equal(new Set([...COMMAND_IDS, ...hidden]).size, COMMAND_IDS.length + hidden.length, 'an id is listed twice');
+    for (const id of hidden) assert.ok(!contributed.includes(id), `${id} is contributed`);
   });
 
-  it('names no command twice and nothing unknown (only contributed ids and the test/debug ones)', () => {
-    const all = [...FEATURE_COMMANDS, ...FEATURE_TEST_COMMANDS];
-    assert.equal(new Set(all).size, all.length);
-    for (const id of FEATURE_COMMANDS) {
-      assert.ok(contributed.includes(id) || id.startsWith('clickpipes.clickhouse.debug.'), `${id} is not contributed`);
-    }
-    for (const id of FEATURE_TEST_COMMANDS) assert.ok(!contributed.includes(id) && /\._test\w+$/.test(id), id);
-  });
+  for (const [mode, extensionMode] of [['Test', 3], ['Production', 1]] as const) {
+    it(`registers every id once, at activation and after the features bundle loads (${mode} mode)`, async () => {
+      const fake = fakeVscode();
+      const expected = [...COMMAND_IDS, ...DEBUG_COMMAND_IDS, ...(mode === 'Test' ? TEST_COMMAND_IDS : [])].sort();
+      await withFakeVscode(fake, async () => {
+        const context = fakeContext(extensionMode);
+        const { activate } = require(path.join(outSrc, 'extension.js')) as { activate(c: unknown): unknown };
+        activate(context);
+        assert.deepEqual([...fake.commands.keys()].sort(), expected, 'registered at activation (explorer table + stubs)');
+        const feature = 'clickpipes.clickhouse.debug.logDir';
+        const before = fake.commands.get(feature);
+        // Running a stub loads the bundle (out/src/features.js here), which registers the real handlers.
+        assert.equal(await fake.commands.get(feature)?.(), context.logUri.fsPath);
+        assert.notEqual(fake.commands.get(feature), before, 'the stub was not replaced by the real handler');
+        assert.deepEqual([...fake.commands.keys()].sort(), expected, 'registered once the features bundle is loaded');
+        for (const d of context.subscriptions) d.dispose();
+      });
+      assert.deepEqual([...new Set(fake.registeredFrom)], ['commands/register.js'], 'registered outside the one registration function');
+    });
+  }
 
-  it('each id is registered by the features side of the source', () => {
-    const sources = ['src/plans', 'src/commands', 'src/commands/stepByStep', 'src/clickhouse', 'src/views/clickhouse']
-      .flatMap((dir) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => read(path.join(dir, f))))
-      .join('\n');
-    for (const id of [...FEATURE_COMMANDS, ...FEATURE_TEST_COMMANDS]) assert.ok(sources.includes(`'${id}'`), `${id} appears nowhere in the features' source`);
+  it('a failing command shows its title (not its id) with Show Logs, and logs the stack', async () => {
+    const fake = fakeVscode({ packageJSON: manifest, extensionPath: root });
+    fake.answer = 'Show Logs';
+    await withFakeVscode(fake, async () => {
+      const { registerCommandTable } = require(path.join(outSrc, 'commands', 'register.js')) as typeof import('../../src/commands/register');
+      registerCommandTable([{ id: 'clickpipes.resumePlan', handler: () => { throw new Error('the journal folder is unreadable'); } }]);
+      assert.equal(await fake.commands.get('clickpipes.resumePlan')?.(), undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+    const entry = manifest.contributes.commands.find((c: { command: string }) => c.command === 'clickpipes.resumePlan');
+    const title = `${nls[entry.category.slice(1, -1)]}: ${nls[entry.title.slice(1, -1)]}`;
+    assert.deepEqual(fake.errors, [{ message: `${title} failed: the journal folder is unreadable`, items: ['Show Logs'] }]);
+    assert.ok(!fake.errors[0].message.includes('clickpipes.resumePlan'));
+    assert.equal(fake.logShown, 1, 'Show Logs did not open the log');
+    assert.ok(fake.logLines.some((l) => l.startsWith('error clickpipes.resumePlan failed: Error: the journal folder is unreadable') && /\n\s+at /.test(l)), fake.logLines.join('\n'));
   });
 });

@@ -8,7 +8,7 @@ import { clickPipesCanReach, startEndpointServiceSession } from '../../webviews/
 import type { FormContext } from '../../webviews/forms/index';
 import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './steps';
 
-export async function runEndpointServiceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
+export async function runEndpointServiceStepByStep(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
   const { pickOne, pickMany, inputText } = prompter;
   const session = startEndpointServiceSession(ctx);
   const init = await vscode.window.withProgress(

@@ -8,7 +8,7 @@ import { ENABLE_IAM_WARNING, startIamDbAuthSession, suggestRoleName } from '../.
 import type { FormContext } from '../../webviews/forms/index';
 import { BACK, inputText, next, pickOne, reviewAnswers, runSteps, type StepIo, type StepResult } from './steps';
 
-export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
+export async function runIamDbAuthStepByStep(ctx: FormContext): Promise<vscode.Uri | undefined> {
   const session = startIamDbAuthSession(ctx);
   const init = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading RDS instances and Aurora clusters…') },

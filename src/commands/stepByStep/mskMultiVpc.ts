@@ -12,7 +12,7 @@ type AuthKey = 'iam' | 'scram' | 'tls';
 const AUTH_LABELS: Record<AuthKey, string> = { iam: 'SASL/IAM', scram: 'SASL/SCRAM', tls: 'TLS' };
 
 /** `prompter` is the real QuickPick; extension-host tests pass a scripted one. */
-export async function runMskMultiVpcQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
+export async function runMskMultiVpcStepByStep(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
   const { pickOne, pickMany } = prompter;
   const session = startMskMultiVpcSession(ctx);
   const init = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading MSK clusters…') }, () => session.loadInit());

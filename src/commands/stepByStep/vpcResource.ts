@@ -12,7 +12,7 @@ import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter,
 import { startVpcResourceSession } from '../../webviews/forms/vpcResource';
 
 /** `prompter` is the real QuickPick/InputBox; extension-host tests pass a scripted one. */
-export async function runVpcResourceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
+export async function runVpcResourceStepByStep(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
   const { pickOne, pickMany, inputText } = prompter;
   const session = startVpcResourceSession(ctx);
   const init: VpcResourceInit = await vscode.window.withProgress(

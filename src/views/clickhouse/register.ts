@@ -1,17 +1,16 @@
 // Wires the ClickHouse Cloud part: its own view in the ClickPipes container (its own sign-in state
-// and refresh, so it is a separate view rather than a root of the AWS explorer), its commands,
-// and the review CodeLens. No network here: the tree reads only once it is shown.
+// and refresh, so it is a separate view rather than a root of the AWS explorer) and the review
+// CodeLens; its commands are src/commands/clickhouse.ts's table. No network here: the tree reads only once it is shown.
 // Runs in dist/features.js: the view itself, its description and the signed-in context key are
 // set up at activation (./view.ts); the view's provider forwards to the one returned here.
 import * as vscode from 'vscode';
 import { setClickHouseSession } from '../../clickhouse/currentSession';
 import { registerReview } from '../../clickhouse/create';
 import { ClickHouseSession } from '../../clickhouse/session';
-import { registerClickHouseCommands } from './commands';
 import { treeItem, type ChNode } from './nodes';
 import { ClickHouseTreeProvider } from './provider';
 
-export function registerClickHouse(context: vscode.ExtensionContext, view: vscode.TreeView<ChNode>): ClickHouseTreeProvider {
+export function registerClickHouse(context: vscode.ExtensionContext, view: vscode.TreeView<ChNode>): { provider: ClickHouseTreeProvider; session: ClickHouseSession } {
   const session = new ClickHouseSession(context.secrets);
   setClickHouseSession(session);
   const provider = new ClickHouseTreeProvider(session);
@@ -20,20 +19,14 @@ export function registerClickHouse(context: vscode.ExtensionContext, view: vscod
     view.onDidChangeVisibility((e) => provider.setVisible(e.visible)),
     { dispose: () => setClickHouseSession(undefined) },
   );
-  registerClickHouseCommands(context, session, provider);
   registerReview(context);
-  // Not contributed (not in the palette): lets the extension-host tests read the rendered tree.
-  context.subscriptions.push(
-    vscode.commands.registerCommand('clickpipes.clickhouse.debug.snapshot', () => snapshot(provider)),
-    vscode.commands.registerCommand('clickpipes.clickhouse.debug.logDir', () => context.logUri.fsPath),
-    vscode.commands.registerCommand('clickpipes.clickhouse.debug.endpoints', (serviceId: string) => provider.endpoints.get(serviceId) ?? []),
-  );
-  return provider;
+  return { provider, session };
 }
 
 type Row = { depth: number; label: string; description?: string; contextValue?: string; icon?: string };
 
-async function snapshot(provider: ClickHouseTreeProvider): Promise<Row[]> {
+/** The rendered tree as rows, for the extension-host tests. */
+export async function snapshot(provider: ClickHouseTreeProvider): Promise<Row[]> {
   const rows: Row[] = [];
   const walk = async (node: ChNode | undefined, depth: number) => {
     for (const child of await provider.getChildren(node)) {

@@ -1,30 +1,19 @@
 // Turns a failure while loading children into the node shown in their place. Never a popup:
 // the error sits where the data would be, with a retry (or the SSO sign-in command).
 // The AWS layer throws AwsCallError with `failure.name` (SsoLoginRequired, AccessDeniedException,
-// ECONNREFUSED, …) and a message already in plain words; anything else is read by its name.
+// ECONNREFUSED, …) and a message already in plain words; src/aws/errors.ts classifies both.
 import { l10n } from '../../l10n';
-import { isAwsCallError } from '../../aws/api';
+import { classifyAwsError, failureOf } from '../../aws/errors';
 import type { ErrorNode, ExplorerNode } from './nodes';
 import { ids } from './nodes';
 
 export type ErrorCategory = 'sso' | 'accessDenied' | 'network' | 'mfa' | 'other';
 
-/** The failure's own name and message, whether it came through the AWS layer or not. */
-export function failureOf(err: unknown): { name: string; message: string; command?: string } {
-  if (isAwsCallError(err)) return { name: err.failure.name, message: err.failure.message, command: err.failure.command };
-  const e = err as { name?: string; code?: string; message?: string } | undefined;
-  return { name: e?.code && /^E[A-Z]+$/.test(e.code) ? e.code : e?.name || 'Error', message: (e?.message ?? String(err)).trim() };
-}
-
+/** The explorer's row wording needs only these of the AWS layer's kinds (src/aws/errors.ts). */
 export function errorCategory(err: unknown): ErrorCategory {
   const { name, message } = failureOf(err);
-  if (/^SsoLoginRequired$|SSOTokenProvider|TokenRefreshRequired/i.test(name)) return 'sso';
-  if (/^MfaCancelled$/i.test(name)) return 'mfa';
-  if (/AccessDenied|Unauthorized|Forbidden|AuthorizationError/i.test(name)) return 'accessDenied';
-  if (/^(ECONN\w+|ENOTFOUND|EAI_AGAIN|EPIPE|ETIMEDOUT|TimeoutError|RequestTimeout|NetworkingError)$/.test(name) || /^Network:/.test(message)) {
-    return 'network';
-  }
-  return 'other';
+  const kind = classifyAwsError(name, message);
+  return kind === 'sso' || kind === 'mfa' || kind === 'accessDenied' || kind === 'network' ? kind : 'other';
 }
 
 /** `what` names what was being loaded, e.g. "resource gateways in us-east-1". */

@@ -9,7 +9,8 @@ import type {
   Subnet,
 } from '../../model/resources';
 import { isTransitional } from '../../model/status';
-import { errorNode, failureOf } from './errorNode';
+import { failureOf } from '../../aws/errors';
+import { errorNode } from './errorNode';
 import {
   GROUPS, groupInfo, ids, isResourceNode, type ExplorerNode, type GroupKind, type GroupNode, type MessageNode,
   type ProfileNode, type RegionNode, type ResourceNode,

@@ -10,7 +10,7 @@ import type { EndpointServiceForm } from '../../model/forms';
 import type { Plan } from '../../model/plan';
 import type { EndpointService, LoadBalancer } from '../../model/resources';
 import { validateForm, type FormErrors } from '../../model/validation';
-import { describeAwsError } from '../../plans/failure';
+import { describeAwsError } from '../../aws/errors';
 import {
   EndpointServiceInitNotification, SubmitEndpointServiceCommand, type EndpointServiceInit, type LoadBalancerOption, type RegionChoice,
 } from '../endpointServiceProtocol';

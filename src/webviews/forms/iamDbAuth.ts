@@ -11,7 +11,7 @@ import type { Plan } from '../../model/plan';
 import { trustPolicy } from '../../model/policies';
 import type { Database, Role } from '../../model/resources';
 import { validateForm, validateIamRoleArn, validateRoleName, type FormErrors } from '../../model/validation';
-import { describeAwsError } from '../../plans/failure';
+import { describeAwsError } from '../../aws/errors';
 import { differentTrustMessage, sameTrust } from '../../model/iamDbAuthTrust';
 import {
   CheckRoleNameRequest, IamDbAuthInitNotification, SubmitIamDbAuthCommand, type IamDbAuthInit, type IamDbOption, type RoleNameCheck,

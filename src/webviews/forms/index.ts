@@ -22,10 +22,9 @@
 // host.receive(message) and read host.sent (test/suite/plans.test.ts); script the QuickPick with a
 // Prompter (test/suite/plansQuickPick.test.ts); click it in test/ui (vpcResource.ui.test.mjs).
 import * as vscode from 'vscode';
-import type { Scope } from '../../aws/api';
+import type { AwsLayer, Scope } from '../../aws/api';
 import type { BuildContext } from '../../model/builders';
 import type { Plan } from '../../model/plan';
-import type { PlansDeps } from '../../plans/hooks';
 import { WebviewHost } from '../panelHost';
 import {
   FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors, type IpcCommand, type IpcNotification,
@@ -34,8 +33,15 @@ import {
 /** Where the form was opened from: a tree node (duck-typed, so forms don't depend on src/views). */
 export type NodeLike = { type?: string; scope?: Scope; resource?: Record<string, unknown> } | undefined;
 
+/** What forms and flow commands use of the host: the plan engine's PlansDeps satisfies it. */
+export type FormDeps = {
+  aws(): AwsLayer;
+  log: { info(m: string): void; warn(m: string): void; error(m: string): void };
+  explorer?: { refresh(scope: Scope): void | Promise<void> };
+};
+
 export type FormContext = {
-  deps: PlansDeps;
+  deps: FormDeps;
   extensionUri: vscode.Uri;
   scope: Scope;
   node: NodeLike;
@@ -72,7 +78,7 @@ export function newPlanId(prefix: string, now = new Date()): string {
 }
 
 /** Builds the plan with the account filled from STS (best effort: the apply checks it again). */
-export async function buildPlan<V>(build: (values: V, ctx: BuildContext) => Plan, values: V, prefix: string, deps: PlansDeps, scope: Scope): Promise<Plan> {
+export async function buildPlan<V>(build: (values: V, ctx: BuildContext) => Plan, values: V, prefix: string, deps: FormDeps, scope: Scope): Promise<Plan> {
   let accountId: string | undefined;
   try {
     accountId = (await deps.aws().callerIdentity(scope.profile)).account;

@@ -13,7 +13,7 @@ import type { Plan } from '../../model/plan';
 import { compareVersions } from '../../model/readiness';
 import type { MskCluster } from '../../model/resources';
 import { validateForm, validateMskAuthSelection, type FormErrors } from '../../model/validation';
-import { describeAwsError } from '../../plans/failure';
+import { describeAwsError } from '../../aws/errors';
 import {
   MskMultiVpcInitNotification, SubmitMskMultiVpcCommand, defaultAuth, type MskClusterOption, type MskMultiVpcInit, type MskPrerequisite,
 } from '../mskProtocol';

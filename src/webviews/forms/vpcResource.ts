@@ -10,7 +10,7 @@ import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '..
 import type { VpcResourceForm } from '../../model/forms';
 import type { Database } from '../../model/resources';
 import { validateForm } from '../../model/validation';
-import { describeAwsError } from '../../plans/failure';
+import { describeAwsError } from '../../aws/errors';
 import {
   LoadVpcRequest, SubmitVpcResourceCommand, VpcResourceInitNotification, type DatabaseOption, type FormErrors, type VpcDetails, type VpcResourceInit,
 } from '../protocol';

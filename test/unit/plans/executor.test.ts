@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { applyPlan, pendingSteps, type ApplyEvent } from '../../../src/plans/executor';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/plans/journal';
 import { pollDelay } from '../../../src/plans/waiter';
-import { describeAwsError } from '../../../src/plans/failure';
+import { describeAwsError } from '../../../src/aws/errors';
 import { FakeAws, vpcResourcePlan } from './fixtures';
 
 /** A clock that moves only when the executor sleeps: no real waiting in unit tests. */

@@ -1,21 +1,23 @@
-// The ClickHouse Cloud view's commands. Each accepts its tree node and falls back to a picker from
+// The ClickHouse Cloud view's commands, one table (registered by src/features.ts). Each accepts its tree node and falls back to a picker from
 // the palette. The API key secret is asked with a password box and goes to SecretStorage only.
 import * as vscode from 'vscode';
-import { log } from '../../log';
+import { log } from '../log';
 import {
   connectionAddress, hostWithPort, isValidPort, knownSource, MAX_DESCRIPTION_LENGTH, MSK_AUTHENTICATIONS, RPE_TYPES,
   rpeTypeLabel, validateDescription, validateEndpointServiceName, validateMskClusterArn, validateResourceConfigurationId,
   validateResourceShareArn, type CreateRpeBody, type MskAuthentication, type ReversePrivateEndpoint, type ReversePrivateEndpointType,
   type SourceKind,
-} from '../../model/clickhouse';
-import type { Plan, StepOutputs } from '../../model/plan';
-import { ClickHouseApi, ClickHouseApiError, type ApiKey } from '../../clickhouse/api';
-import { openAcceptance, openReview, watchUntilSettled } from '../../clickhouse/create';
-import { offerReversePrivateEndpoint } from '../../clickhouse/offer';
-import { pickEndpoint, pickService, type ServiceRef } from '../../clickhouse/pickers';
-import type { ClickHouseSession } from '../../clickhouse/session';
-import type { DnsNode, RpeNode, ServiceNode } from './nodes';
-import type { ClickHouseTreeProvider } from './provider';
+} from '../model/clickhouse';
+import type { Plan, StepOutputs } from '../model/plan';
+import { ClickHouseApi, ClickHouseApiError, type ApiKey } from '../clickhouse/api';
+import { openAcceptance, openReview, reviewCommands, watchUntilSettled } from '../clickhouse/create';
+import { offerReversePrivateEndpoint } from '../clickhouse/offer';
+import { pickEndpoint, pickService, type ServiceRef } from '../clickhouse/pickers';
+import type { ClickHouseSession } from '../clickhouse/session';
+import type { DnsNode, RpeNode, ServiceNode } from '../views/clickhouse/nodes';
+import type { ClickHouseTreeProvider } from '../views/clickhouse/provider';
+import { snapshot } from '../views/clickhouse/register';
+import { registerCommandTable, type Command } from './register';
 
 const PORT_MEMORY = 'clickpipes.clickhouse.sourcePorts';
 
@@ -47,7 +49,8 @@ export function registerClickHouseCommands(
     return pickEndpoint(client, title);
   };
 
-  const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const commands: Command[] = [...reviewCommands()];
+  const reg = (id: Command['id'], handler: Command['handler']) => commands.push({ id, handler });
 
   reg('clickpipes.clickhouse.signIn', (prefilled?: Partial<ApiKey> & { verify?: boolean }) => signIn(session, prefilled));
   reg('clickpipes.clickhouse.signOut', async () => {
@@ -137,6 +140,12 @@ export function registerClickHouseCommands(
     const target = await endpointOf(arg, vscode.l10n.t('Watch until settled'));
     if (target) await watchUntilSettled(target, target.rpe);
   });
+
+  // Not contributed (not in the palette): lets the extension-host tests read the rendered tree.
+  reg('clickpipes.clickhouse.debug.snapshot', () => snapshot(provider));
+  reg('clickpipes.clickhouse.debug.logDir', () => context.logUri.fsPath);
+  reg('clickpipes.clickhouse.debug.endpoints', (serviceId: string) => provider.endpoints.get(serviceId) ?? []);
+  context.subscriptions.push(...registerCommandTable(commands));
 }
 
 async function signIn(session: ClickHouseSession, prefilled?: Partial<ApiKey> & { verify?: boolean }): Promise<boolean> {
