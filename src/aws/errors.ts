@@ -52,6 +52,10 @@ export type AwsErrorKind =
 const KINDS: [AwsErrorKind, RegExp][] = [
   ['sso', /^SsoLoginRequired$|SSOTokenProvider|TokenRefreshRequired/i],
   ['mfa', /^MfaCancelled$/i],
+  // Before notFound: ENOTFOUND is a DNS failure, not a missing resource.
+  ['network', /^(ECONN\w+|ENOTFOUND|EPIPE|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|TimeoutError|RequestTimeout|NetworkingError|socket hang up)$/i],
+  // A missing profile is the user's configuration, not a missing AWS resource.
+  ['other', /^ProfileNotFound$/],
   // MSK (Kafka) says ForbiddenException where other services say AccessDenied.
   ['accessDenied', /AccessDenied|Unauthorized|NotAuthorized|AuthorizationError|Forbidden/i],
   ['badCredentials', /^(InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|AuthFailure|SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignature|MissingAuthenticationTokenException)$|CredentialsProvider/i],
@@ -61,7 +65,6 @@ const KINDS: [AwsErrorKind, RegExp][] = [
   ['invalidInput', /Validation|InvalidParameter|InvalidInput|MalformedPolicy|InvalidRequest|BadRequest/i],
   ['conflict', /Conflict|AlreadyExists|IdempotentParameterMismatch|ResourceInUse/i],
   ['notFound', /NotFound|NoSuchEntity|DoesNotExist|Unknown.*Resource/i],
-  ['network', /^(ECONN\w+|ENOTFOUND|EPIPE|ETIMEDOUT|EAI_AGAIN|ENETUNREACH|TimeoutError|RequestTimeout|NetworkingError|socket hang up)$/i],
   ['server', /InternalServer|ServiceUnavailable|InternalFailure/i],
 ];
 /** Messages that say "network" whatever the name: the AWS layer's own wording, Node's socket errors. */
