@@ -17,7 +17,7 @@ import type { AwsLayer, Scope } from '../../src/aws/api';
 import { applyDocumentEdit, buildClickhouseEndpointPlan, documentsFor, type BuildContext } from '../../src/model/builders';
 import type { ClickhouseEndpointForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
-import { validateForm } from '../../src/model/validation';
+import { validateForm } from '../../src/model/formValidation';
 import { confirmationText } from '../../src/plans/confirm';
 import { applyPlan, type StepCall } from '../../src/plans/executor';
 import { MemoryJournalStore } from '../../src/plans/journal';

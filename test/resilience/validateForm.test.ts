@@ -4,7 +4,7 @@
 // array holding a valid id was coerced by String() into that id and accepted. Fixed in `str`.
 import * as assert from 'node:assert/strict';
 import type { FormKind } from '../../src/model/forms';
-import { validateForm } from '../../src/model/validation';
+import { validateForm } from '../../src/model/formValidation';
 
 const HOSTILE: [string, unknown][] = [
   ['object with a non-callable toString', { toString: 'nope' }],

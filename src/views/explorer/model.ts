@@ -4,73 +4,20 @@
 // configuration shown under its gateway and in its group costs one ListResourceConfigurations.
 import { l10n } from '../../l10n';
 import type { AwsLayer, Scope } from '../../aws/api';
-import type {
-  CallerIdentity, Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
-  Subnet,
-} from '../../model/resources';
+import type { CallerIdentity, Profile, Subnet } from '../../model/resources';
 import { isTransitional } from '../../model/status';
 import { failureOf } from '../../aws/errors';
 import { errorNode } from './errorNode';
+import { pollTargetOf, type PollTarget } from './liveStatus';
+import { GROUP_LISTS, LIST_LOADERS, listKey, type ListName, type RegionLists } from './regionLists';
 import {
-  GROUPS, groupInfo, ids, isResourceNode, type ExplorerNode, type GroupKind, type GroupNode, type MessageNode,
+  GROUPS, groupInfo, ids, isResourceNode, message, sortByLabel, type ExplorerNode, type GroupNode,
   type ProfileNode, type RegionNode, type ResourceNode,
 } from './nodes';
-import { arnOf, statusOf } from './nodeValues';
-import type { Poller } from './poller';
+import { statusOf } from './nodeValues';
+import type { ExplorerModelOptions } from './modelOptions';
 
-export type RegionLists = {
-  gateways: ResourceGateway[];
-  configurations: ResourceConfiguration[];
-  shares: ResourceShare[];
-  msk: MskCluster[];
-  endpointServices: EndpointService[];
-  databases: Database[];
-};
-export type ListName = keyof RegionLists;
-
-const LIST_LOADERS: { [K in ListName]: (aws: AwsLayer, scope: Scope) => Promise<RegionLists[K]> } = {
-  gateways: (aws, s) => aws.listResourceGateways(s),
-  configurations: (aws, s) => aws.listResourceConfigurations(s),
-  shares: (aws, s) => aws.listResourceShares(s),
-  msk: (aws, s) => aws.listMskClusters(s),
-  endpointServices: (aws, s) => aws.listEndpointServices(s),
-  databases: (aws, s) => aws.listDatabases(s),
-};
-
-/** The lists a group's subtree reads (gateways show their configurations as children). */
-const GROUP_LISTS: Record<GroupKind, ListName[]> = {
-  resourceGateways: ['gateways', 'configurations'],
-  resourceConfigurations: ['configurations'],
-  resourceShares: ['shares'],
-  mskClusters: ['msk'],
-  endpointServices: ['endpointServices'],
-  databases: ['databases'],
-};
-
-export interface ExplorerSettings {
-  /** Profiles chosen by the user; empty = the default profile. */
-  profiles(): string[];
-  /** Regions chosen for a profile; undefined = the profile's own region. */
-  regions(profile: string): string[] | undefined;
-  /** AWS_PROFILE or `default`. */
-  defaultProfile(): string;
-}
-
-export type ExplorerState = 'noProfiles' | 'ready' | 'error';
-
-export type ExplorerModelOptions = {
-  aws: () => AwsLayer;
-  settings: ExplorerSettings;
-  /** A node changed in place (undefined = the roots): the provider fires onDidChangeTreeData. */
-  onDidChange?: (node: ExplorerNode | undefined) => void;
-  onState?: (state: ExplorerState) => void;
-  /** When given, resources in transition are polled with Get and updated in place. */
-  poller?: Poller;
-  /** Region used when a profile names none. */
-  fallbackRegion?: string;
-  /** IAM roles this extension made for a database (src/plans/iamDbAuthRoles.ts: one GetRole per role). */
-  databaseRoles?: (scope: Scope, db: Database) => Promise<{ name: string; arn: string; dbUser?: string }[]>;
-};
+export type { ExplorerModelOptions, ExplorerSettings, ExplorerState } from './modelOptions';
 
 const ROOT = '';
 
@@ -420,48 +367,8 @@ export class ExplorerModel {
    * How to poll a node in transition: Get for the kinds that have one (updates the resource in
    * place, every node showing it re-renders); otherwise re-list its group once per poll.
    */
-  pollTarget(node: ExplorerNode): { key: string; run: () => Promise<boolean> } | undefined {
-    if (!isResourceNode(node)) return undefined;
-    const get = freshGetter(() => this.aws, node);
-    if (get && 'resource' in node) {
-      const resource = node.resource as object;
-      return {
-        key: `${node.scope.profile}|${arnOf(node) ?? node.id}`,
-        run: async () => {
-          const shown = this.loadedNodes().filter((n) => 'resource' in n && n.resource === resource);
-          if (!shown.length) return false; // refreshed away: the reload tracks it again
-          let result;
-          try {
-            result = await get();
-          } catch (err) {
-            if (/NotFound/i.test(failureOf(err).name)) {
-              // Deleted meanwhile: re-list the group it was shown in.
-              for (const n of shown) this.options.onDidChange?.(this.refresh(n));
-              return false;
-            }
-            throw err;
-          }
-          // Mutating the shared object updates the cached list and every node that shows it.
-          Object.assign(resource, result.fresh);
-          for (const n of shown) this.options.onDidChange?.(n);
-          return result.moving;
-        },
-      };
-    }
-    let group: ExplorerNode | undefined = node.parent;
-    while (group && group.type !== 'group') group = group.parent;
-    if (!group) return undefined;
-    const g = group;
-    return {
-      key: g.id,
-      run: async () => {
-        // No Get for this kind: re-list its group (one call), keep polling while anything in it moves.
-        this.refresh(g);
-        const kids = await this.getChildren(g);
-        this.options.onDidChange?.(g);
-        return kids.some(inTransition);
-      },
-    };
+  pollTarget(node: ExplorerNode): PollTarget | undefined {
+    return pollTargetOf(this, this.options, node);
   }
 
   // ---- cache bookkeeping ---------------------------------------------------------------------
@@ -480,58 +387,3 @@ export class ExplorerModel {
   }
 }
 
-/** The Get that refreshes one resource, for the kinds that have one (else the group is re-listed). */
-function freshGetter(aws: () => AwsLayer, node: ResourceNode): (() => Promise<{ fresh: object; moving: boolean }>) | undefined {
-  const s = node.scope;
-  switch (node.type) {
-    case 'resourceGateway':
-      return async () => {
-        const fresh = await aws().getResourceGateway(s, node.resource.id);
-        return { fresh, moving: isTransitional('resourceGateway', fresh.status) };
-      };
-    case 'resourceConfiguration':
-      return async () => {
-        const fresh = await aws().getResourceConfiguration(s, node.resource.id);
-        return { fresh, moving: isTransitional('resourceConfiguration', fresh.status) };
-      };
-    case 'mskCluster':
-      return async () => {
-        const fresh = await aws().describeMskCluster(s, node.resource.arn);
-        return { fresh, moving: isTransitional('mskCluster', fresh.state) };
-      };
-    default:
-      return undefined;
-  }
-}
-
-/** A node, or the rows it shows as children (share associations, endpoint connections), is moving. */
-function inTransition(n: ExplorerNode): boolean {
-  const moving = (kind: Parameters<typeof isTransitional>[0], status: string) => isTransitional(kind, status);
-  const s = statusOf(n);
-  if (s && moving(s.kind, s.status)) return true;
-  if (n.type === 'resourceShare') {
-    return [...n.resource.principals, ...n.resource.resources].some((a) => moving('resourceShareAssociation', a.status));
-  }
-  if (n.type === 'endpointService') return n.resource.connections.some((c) => moving('endpointConnection', c.state));
-  return false;
-}
-
-function listKey(scope: Scope, name: ListName): string {
-  return `${scope.profile}/${scope.region}/${name}`;
-}
-
-function message(parent: ExplorerNode, text: string): MessageNode {
-  return { type: 'message', id: ids.message(parent.id, 'empty'), parent, message: text };
-}
-
-function sortKey(n: ExplorerNode): string {
-  if ('resource' in n) {
-    const r = n.resource as { name?: string; id?: string };
-    return r.name || r.id || '';
-  }
-  return n.id;
-}
-
-function sortByLabel<T extends ExplorerNode>(nodes: T[]): T[] {
-  return nodes.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-}

@@ -142,3 +142,20 @@ export const ids = {
   resource: (s: Scope, arnOrId: string, under?: string) => (under ? `${under}>${arnOrId}` : `${s.profile}|${arnOrId}`),
   message: (parentId: string, what: string) => `${parentId}#${what}`,
 };
+
+/** The row shown in place of children when there are none. */
+export function message(parent: ExplorerNode, text: string): MessageNode {
+  return { type: 'message', id: ids.message(parent.id, 'empty'), parent, message: text };
+}
+
+function sortKey(n: ExplorerNode): string {
+  if ('resource' in n) {
+    const r = n.resource as { name?: string; id?: string };
+    return r.name || r.id || '';
+  }
+  return n.id;
+}
+
+export function sortByLabel<T extends ExplorerNode>(nodes: T[]): T[] {
+  return nodes.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+}

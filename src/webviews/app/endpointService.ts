@@ -6,7 +6,7 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { isClickPipesRegion } from '../../model/clickpipes';
 import type { EndpointServiceForm } from '../../model/forms';
-import { validateForm } from '../../model/validation';
+import { validateForm } from '../../model/formValidation';
 import { EndpointServiceInitNotification, SubmitEndpointServiceCommand, type EndpointServiceInit } from '../endpointServiceProtocol';
 import type { FormErrors } from '../protocol';
 import { h, ready, send, t } from './_client';

@@ -8,7 +8,8 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import { DEFAULT_DB_USER } from '../../model/clickpipes';
 import type { IamDbAuthForm } from '../../model/forms';
-import { validateForm, validateIamRoleArn, validateRoleName } from '../../model/validation';
+import { validateIamRoleArn, validateRoleName } from '../../model/validation';
+import { validateForm } from '../../model/formValidation';
 import {
   CheckRoleNameRequest, IamDbAuthInitNotification, SubmitIamDbAuthCommand, type IamDbAuthInit, type IamDbOption, type RoleNameCheck,
 } from '../iamDbAuthProtocol';

@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { MskMultiVpcForm } from '../../model/forms';
-import { validateForm } from '../../model/validation';
+import { validateForm } from '../../model/formValidation';
 import { MskMultiVpcInitNotification, SubmitMskMultiVpcCommand, defaultAuth, type MskClusterOption, type MskMultiVpcInit } from '../mskProtocol';
 import type { FormErrors } from '../protocol';
 import { errorSlot, h, ready, send, t } from './_client';

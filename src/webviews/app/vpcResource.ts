@@ -11,7 +11,7 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VpcResourceForm } from '../../model/forms';
-import { validateForm } from '../../model/validation';
+import { validateForm } from '../../model/formValidation';
 import {
   LoadVpcRequest, SubmitVpcResourceCommand, VpcResourceInitNotification, type FormErrors, type VpcDetails, type VpcResourceInit,
 } from '../protocol';

@@ -9,7 +9,7 @@ import { CLICKPIPES_PRINCIPAL_ARN, CLICKPIPES_REGIONS, isClickPipesRegion, regio
 import type { EndpointServiceForm } from '../../model/forms';
 import type { Plan } from '../../model/plan';
 import type { EndpointService, LoadBalancer } from '../../model/resources';
-import { validateForm, type FormErrors } from '../../model/validation';
+import { validateForm, type FormErrors } from '../../model/formValidation';
 import { describeAwsError } from '../../aws/errors';
 import {
   EndpointServiceInitNotification, SubmitEndpointServiceCommand, type EndpointServiceInit, type LoadBalancerOption, type RegionChoice,

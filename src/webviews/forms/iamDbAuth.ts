@@ -10,7 +10,8 @@ import type { IamDbAuthForm } from '../../model/forms';
 import type { Plan } from '../../model/plan';
 import { trustPolicy } from '../../model/policies';
 import type { Database, Role } from '../../model/resources';
-import { validateForm, validateIamRoleArn, validateRoleName, type FormErrors } from '../../model/validation';
+import { validateIamRoleArn, validateRoleName } from '../../model/validation';
+import { validateForm, type FormErrors } from '../../model/formValidation';
 import { describeAwsError } from '../../aws/errors';
 import { differentTrustMessage, sameTrust } from '../../model/iamDbAuthTrust';
 import {

@@ -12,7 +12,8 @@ import type { MskMultiVpcForm } from '../../model/forms';
 import type { Plan } from '../../model/plan';
 import { compareVersions } from '../../model/readiness';
 import type { MskCluster } from '../../model/resources';
-import { validateForm, validateMskAuthSelection, type FormErrors } from '../../model/validation';
+import { validateMskAuthSelection } from '../../model/validation';
+import { validateForm, type FormErrors } from '../../model/formValidation';
 import { describeAwsError } from '../../aws/errors';
 import {
   MskMultiVpcInitNotification, SubmitMskMultiVpcCommand, defaultAuth, type MskClusterOption, type MskMultiVpcInit, type MskPrerequisite,

@@ -9,7 +9,7 @@ import { freeSlash28Estimate, isAtLeastSlash26 } from '../../model/cidr';
 import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../../model/clickpipes';
 import type { VpcResourceForm } from '../../model/forms';
 import type { Database } from '../../model/resources';
-import { validateForm } from '../../model/validation';
+import { validateForm } from '../../model/formValidation';
 import { describeAwsError } from '../../aws/errors';
 import {
   LoadVpcRequest, SubmitVpcResourceCommand, VpcResourceInitNotification, type DatabaseOption, type FormErrors, type VpcDetails, type VpcResourceInit,

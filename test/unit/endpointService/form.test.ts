@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { EndpointServiceForm } from '../../../src/model/forms';
 import type { EndpointService, LoadBalancer } from '../../../src/model/resources';
-import { validateForm } from '../../../src/model/validation';
+import { validateForm } from '../../../src/model/formValidation';
 import { isEndpointServiceForm, SubmitEndpointServiceCommand } from '../../../src/webviews/endpointServiceProtocol';
 import {
   checkEndpointService, clickPipesCanReach, clickpipesRegionChoices, endpointServicePreset, endpointServiceRegionWarning, loadBalancerOptions,

@@ -37,7 +37,7 @@ describe('model purity', () => {
     }
   });
 
-  it('validation.ts and its imports use only relative model modules (webview bundle)', () => {
+  it('validation.ts, formValidation.ts and their imports use only relative model modules (webview bundle)', () => {
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
@@ -48,6 +48,7 @@ describe('model purity', () => {
       }
     };
     visit(path.join(root, 'validation.ts'));
+    visit(path.join(root, 'formValidation.ts'));
     assert.ok(seen.has(`${l10nFormat}.ts`), 'validation.ts messages go through text.ts');
     assert.deepEqual(imports(`${l10nFormat}.ts`), [], 'src/l10nFormat.ts imports nothing');
     assert.ok(seen.size >= 3);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as v from '../../../src/model/validation';
+import { validateForm } from '../../../src/model/formValidation';
 
 type Case = [name: string, run: () => string | undefined, expected: string];
 
@@ -182,10 +183,10 @@ describe('validation: validateForm', () => {
     arn: 'arn:aws:rds:us-east-1:123456789012:cluster:my-rds-cluster', shareName: 'clickpipes-share',
   };
 
-  it('accepts a valid VPC-resource form', () => assert.deepEqual(v.validateForm('vpcResource', vpcForm), {}));
+  it('accepts a valid VPC-resource form', () => assert.deepEqual(validateForm('vpcResource', vpcForm), {}));
 
   it('reports every bad field of a VPC-resource form', () => {
-    assert.deepEqual(v.validateForm('vpcResource', { ...vpcForm, gatewayName: 'rgw-x', subnetIds: [], arn: 'nope', shareName: '' }), {
+    assert.deepEqual(validateForm('vpcResource', { ...vpcForm, gatewayName: 'rgw-x', subnetIds: [], arn: 'nope', shareName: '' }), {
       gatewayName: 'Resource gateway name must not start with "rgw-".',
       subnetIds: 'Subnets: choose at least one.',
       arn: 'RDS ARN must start with "arn:aws:rds:".',
@@ -195,7 +196,7 @@ describe('validation: validateForm', () => {
 
   it('SINGLE with IP checks the VPC and the ports; existing gateway needs its id', () => {
     assert.deepEqual(
-      v.validateForm('vpcResource', {
+      validateForm('vpcResource', {
         ...vpcForm, gatewayMode: 'existing', gatewayId: 'rgw-1', configurationType: 'SINGLE', definitionKind: 'ip', ipAddress: '10.9.0.1',
         vpcCidrs: VPC, portRanges: ['99999'],
       }),
@@ -205,29 +206,29 @@ describe('validation: validateForm', () => {
         portRanges: 'Port range "99999": ports must be between 1 and 65535.',
       },
     );
-    assert.deepEqual(v.validateForm('vpcResource', { ...vpcForm, configurationType: 'SINGLE', definitionKind: undefined, portRanges: ['5432'] }), {
+    assert.deepEqual(validateForm('vpcResource', { ...vpcForm, configurationType: 'SINGLE', definitionKind: undefined, portRanges: ['5432'] }), {
       definitionKind: 'Definition: a SINGLE configuration needs an IP address or a DNS name.',
     });
-    assert.deepEqual(v.validateForm('vpcResource', { ...vpcForm, configurationType: 'CHILD', groupId: 'x', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['5432'] }), {
+    assert.deepEqual(validateForm('vpcResource', { ...vpcForm, configurationType: 'CHILD', groupId: 'x', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['5432'] }), {
       groupId: 'Resource configuration ID must be "rcfg-" followed by 17 lowercase letters or digits (got "x").',
     });
-    assert.deepEqual(v.validateForm('vpcResource', { ...vpcForm, configurationType: 'CIDR' }), {
+    assert.deepEqual(validateForm('vpcResource', { ...vpcForm, configurationType: 'CIDR' }), {
       configurationType: 'Configuration type must be SINGLE, GROUP, CHILD or ARN.',
     });
   });
 
   it('MSK, endpoint service, IAM DB auth and ClickHouse endpoint forms', () => {
-    assert.deepEqual(v.validateForm('mskMultiVpc', { clusterArn: '', auth: { iam: false, scram: false } }), {
+    assert.deepEqual(validateForm('mskMultiVpc', { clusterArn: '', auth: { iam: false, scram: false } }), {
       clusterArn: 'MSK cluster ARN is required.',
       auth: 'Authentication: choose SASL/IAM or SASL/SCRAM (ClickPipes connects with one of them).',
     });
-    assert.deepEqual(v.validateForm('endpointService', { mode: 'new', networkLoadBalancerArns: [], region: 'us-east-1', supportedRegions: ['us-east-1'] }), {
+    assert.deepEqual(validateForm('endpointService', { mode: 'new', networkLoadBalancerArns: [], region: 'us-east-1', supportedRegions: ['us-east-1'] }), {
       networkLoadBalancerArns: 'Network Load Balancers: choose at least one.',
       supportedRegions: "Supported regions: us-east-1 is the service's own region; list only other regions.",
     });
-    assert.deepEqual(v.validateForm('endpointService', { mode: 'existing', serviceId: 'vpce-svc-0123456789abcdef0', supportedRegions: ['eu-west-1'], region: 'us-east-1' }), {});
+    assert.deepEqual(validateForm('endpointService', { mode: 'existing', serviceId: 'vpce-svc-0123456789abcdef0', supportedRegions: ['eu-west-1'], region: 'us-east-1' }), {});
     assert.deepEqual(
-      v.validateForm('iamDbAuth', {
+      validateForm('iamDbAuth', {
         databaseKind: 'cluster', databaseId: 'aurora-1', resourceId: 'db-ABC', engine: 'aurora-postgresql', region: 'us-east-1', account: '123456789012',
         clickhouseRoleArn: 'arn:aws:iam::123456789012:role/CH', dbUser: 'Bad-User', roleName: 'ok', enableIamAuth: true,
       }),
@@ -237,7 +238,7 @@ describe('validation: validateForm', () => {
       },
     );
     assert.deepEqual(
-      v.validateForm('clickhouseEndpoint', {
+      validateForm('clickhouseEndpoint', {
         organizationId: '5f8e8a4c-1d2b-4c3a-9e8f-0a1b2c3d4e5f', serviceId: '5f8e8a4c-1d2b-4c3a-9e8f-0a1b2c3d4e5f', description: 'x', type: 'MSK_MULTI_VPC',
         mskClusterArn: 'arn:aws:kafka:us-east-1:123456789012:cluster/demo/abc-1', mskAuthentication: 'TLS',
       }),
@@ -245,7 +246,7 @@ describe('validation: validateForm', () => {
     );
     // A number where the API wants text is refused, not read as "42" (found by the resilience fuzz).
     assert.deepEqual(
-      Object.keys(v.validateForm('clickhouseEndpoint', {
+      Object.keys(validateForm('clickhouseEndpoint', {
         organizationId: '5f8e8a4c-1d2b-4c3a-9e8f-0a1b2c3d4e5f', serviceId: '5f8e8a4c-1d2b-4c3a-9e8f-0a1b2c3d4e5f', description: 42, type: 'VPC_ENDPOINT_SERVICE',
         vpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0',
       })),

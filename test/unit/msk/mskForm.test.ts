@@ -6,7 +6,7 @@ import type { AwsLayer } from '../../../src/aws/api';
 import type { MskMultiVpcForm } from '../../../src/model/forms';
 import { mergeClusterPolicy } from '../../../src/model/policies';
 import type { MskCluster } from '../../../src/model/resources';
-import { validateForm } from '../../../src/model/validation';
+import { validateForm } from '../../../src/model/formValidation';
 import type { FormContext } from '../../../src/webviews/forms/index';
 import { checkMskForm, clusterOption, mskPrerequisites, mskPreset, prerequisiteError, startMskMultiVpcSession } from '../../../src/webviews/forms/mskMultiVpc';
 import { SubmitMskMultiVpcCommand, defaultAuth, isMskMultiVpcForm } from '../../../src/webviews/mskProtocol';

@@ -1,0 +1,31 @@
+// What the explorer model is built from: the AWS layer, the user's profile and region choices,
+// and the callbacks through which it tells the view about changes.
+import type { AwsLayer, Scope } from '../../aws/api';
+import type { Database } from '../../model/resources';
+import type { ExplorerNode } from './nodes';
+import type { Poller } from './poller';
+
+export interface ExplorerSettings {
+  /** Profiles chosen by the user; empty = the default profile. */
+  profiles(): string[];
+  /** Regions chosen for a profile; undefined = the profile's own region. */
+  regions(profile: string): string[] | undefined;
+  /** AWS_PROFILE or `default`. */
+  defaultProfile(): string;
+}
+
+export type ExplorerState = 'noProfiles' | 'ready' | 'error';
+
+export type ExplorerModelOptions = {
+  aws: () => AwsLayer;
+  settings: ExplorerSettings;
+  /** A node changed in place (undefined = the roots): the provider fires onDidChangeTreeData. */
+  onDidChange?: (node: ExplorerNode | undefined) => void;
+  onState?: (state: ExplorerState) => void;
+  /** When given, resources in transition are polled with Get and updated in place. */
+  poller?: Poller;
+  /** Region used when a profile names none. */
+  fallbackRegion?: string;
+  /** IAM roles this extension made for a database (src/commands/iamDbAuthRoles.ts: one GetRole per role). */
+  databaseRoles?: (scope: Scope, db: Database) => Promise<{ name: string; arn: string; dbUser?: string }[]>;
+};
