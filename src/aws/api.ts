@@ -21,12 +21,12 @@ export type AwsLayerOptions = {
 /** An AWS failure in plain words, with the SDK error name kept for decisions. */
 export type AwsFailure = {
   name: string; message: string; service: StepService; operation: string; httpStatus?: number;
-  /** (added) A terminal command that fixes it, e.g. `aws sso login --profile x` for SsoLoginRequired. */
+  /** A terminal command that fixes it, e.g. `aws sso login --profile x` for SsoLoginRequired. */
   command?: string;
 };
 
 /**
- * (added) What every AwsLayer method throws. The class lives in the lazily loaded bundle, so
+ * What every AwsLayer method throws. The class lives in the lazily loaded bundle, so
  * callers test the shape, e.g. `isAwsCallError(e) && e.failure.name === 'SsoLoginRequired'`.
  * Credential failures use the names SsoLoginRequired, MfaCancelled, ProfileNotFound and
  * CredentialsUnavailable; unknown (service, operation) pairs in call() use UnsupportedOperation.
@@ -46,14 +46,14 @@ export interface AwsLayer {
   getResourceGateway(scope: Scope, id: string): Promise<ResourceGateway>;
   /**
    * Summaries: ListResourceConfigurations has no ports/protocol/definition, so those are empty
-   * unless `details` (added) asks for one GetResourceConfiguration per item.
+   * unless `details` asks for one GetResourceConfiguration per item.
    */
   listResourceConfigurations(scope: Scope, options?: { details?: boolean }): Promise<ResourceConfiguration[]>;
   getResourceConfiguration(scope: Scope, id: string): Promise<ResourceConfiguration>;
   listResourceShares(scope: Scope): Promise<ResourceShare[]>;
-  /** `policies` (added): also one GetClusterPolicy per cluster, filling `policy`. */
+  /** `policies`: also one GetClusterPolicy per cluster, filling `policy`. */
   listMskClusters(scope: Scope, options?: { policies?: boolean }): Promise<MskCluster[]>;
-  /** (added) The cluster policy, or null when the cluster has none. */
+  /** The cluster policy, or null when the cluster has none. */
   getMskClusterPolicy(scope: Scope, arn: string): Promise<{ currentVersion: string; document: string } | null>;
   describeMskCluster(scope: Scope, arn: string): Promise<MskCluster>;
   getBootstrapBrokers(scope: Scope, arn: string): Promise<Record<string, string>>;

@@ -18,7 +18,7 @@ export const deleteResource: CommandHandler = async (ctx, node): Promise<DeleteO
   const scope = target.scope;
   const name = describeNode(target).label;
   // Endpoint services need their live connections rejected first and EC2's Unsuccessful list
-  // read: the endpoint-service teardown does both (src/plans/endpointServiceCommands.ts).
+  // read: the endpoint-service teardown does both (src/commands/endpointService.ts).
   if (target.type === 'endpointService') {
     const result = await vscode.commands.executeCommand<string | undefined>('clickpipes.deleteEndpointService', target);
     return result === 'deleted' ? 'deleted' : result === 'failed' ? 'failed' : 'cancelled';

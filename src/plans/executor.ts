@@ -36,7 +36,7 @@ export type ApplyDeps = {
    * Steps whose input carries a version read at plan time (MSK CurrentVersion) fail when the
    * resource changed between review and apply. The refresher says whether an error is that, and
    * re-reads to make a fresh input; the call is then retried ONCE (never more: two writers must
-   * not loop). Default: mskVersionRefresher (src/plans/mskVersion.ts).
+   * not loop). Default: mskVersionRefresher (src/model/mskVersion.ts).
    */
   refresher?: InputRefresher;
 };

@@ -94,7 +94,7 @@ export function locate(root: JsonNode | undefined, path: (string | number)[]): {
 export type ExtraValidator = (value: unknown) => { path: (string | number)[]; message: string }[];
 
 /**
- * Parses and checks the plan text. `extra` is the schema validator (H4's validatePlan), passed
+ * Parses and checks the plan text. `extra` is the schema validator (validatePlan (src/model/planSchema.ts)), passed
  * in so this module does not depend on its presence.
  */
 export function parsePlanText(text: string, extra?: ExtraValidator): ParsedPlan {

@@ -1,4 +1,4 @@
-// The plan tab's text checked with H4's validatePlan (the JSON Schema rules) plus the executor's
+// The plan tab's text checked with validatePlan (src/model/planSchema.ts) (the JSON Schema rules) plus the executor's
 // own structural and reference checks, each problem located in the text. Pure.
 import type { Plan } from '../model/plan';
 import { PLAN_JSON_SCHEMA, validatePlan } from '../model/planSchema';

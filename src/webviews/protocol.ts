@@ -155,7 +155,7 @@ const FORM_KEYS: readonly (keyof VpcResourceForm)[] = [
   'allowExternalPrincipals', 'vpcCidrs',
 ];
 
-/** Shape only (types, lengths, enums); the rules themselves are H4's validateForm, run after. */
+/** Shape only (types, lengths, enums); the rules themselves are validateForm's (src/model/formValidation.ts), run after. */
 export function isVpcResourceForm(v: unknown): v is VpcResourceForm {
   if (!isRecord(v) || !onlyKeys(v, FORM_KEYS)) return false;
   return (

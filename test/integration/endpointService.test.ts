@@ -1,5 +1,5 @@
 // The VPC endpoint service flows against the emulator (demo scenario) through the real AWS layer:
-// the form session reads ELBv2 (the ALB offered disabled), H4's builder makes the plan, the
+// the form session reads ELBv2 (the ALB offered disabled), the pure plan builder (src/model/builders) makes the plan, the
 // executor applies it (Pending → Available on the emulator clock, ClickPipes allowed, the TXT
 // record in the results, verification on the clock); "Allow ClickPipes" and "Add ClickPipes
 // region" on existing services; accept (PendingAcceptance → Pending → Available) and reject;

@@ -1,5 +1,5 @@
 // The IAM DB auth flow against the emulator through the real AWS layer: the form session reads
-// the databases and the account, checks the role name with GetRole, H4's builder makes the plan,
+// the databases and the account, checks the role name with GetRole, the pure plan builder (src/model/builders) makes the plan,
 // the executor applies it (IAM auth turned on by ModifyDB… on the emulator clock, then CreateRole
 // with tags and PutRolePolicy). Applying a new plan again reuses the role; a role trusting
 // someone else is reported and left untouched.

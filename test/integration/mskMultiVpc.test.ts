@@ -1,5 +1,5 @@
 // MSK multi-VPC against the emulator through the real AWS layer: the form session reads the demo
-// account (orders-events is ready for multi-VPC, the others each fail one prerequisite), H4's
+// account (orders-events is ready for multi-VPC, the others each fail one prerequisite), the pure
 // builder makes the plan, the executor applies it (UpdateConnectivity → UPDATING → ACTIVE on the
 // emulator clock, PutClusterPolicy merged, bootstrap brokers read). Then CurrentVersion conflicts
 // made between plan and apply: re-read + retry once → success; a second conflict → clear error.

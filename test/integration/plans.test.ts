@@ -1,5 +1,5 @@
 // The plan spine against the emulator through the real AWS layer: the VPC-resource form session
-// reads the account (VPCs, subnets, databases), H4's builder makes the plan, the executor applies
+// reads the account (VPCs, subnets, databases), the pure plan builder (src/model/builders) makes the plan, the executor applies
 // it; then every step is interrupted (a fault from the emulator, or a response lost after AWS
 // acted) and the plan applied again: no duplicates, checked in the request log and in the account.
 import * as assert from 'node:assert/strict';

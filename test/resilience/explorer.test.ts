@@ -1,4 +1,4 @@
-// The explorer's full tree (src/views/explorerModel.ts, the provider's own loading code) over the
+// The explorer's full tree (src/views/explorer/model.ts, the provider's own loading code) over the
 // real AWS layer and SDK against the emulator, under injected faults:
 //   - 30% throttling and 200 ms latency on every service: the tree loads completely (the same
 //     nodes as without faults, no error node), thanks to the SDK's standard retries;

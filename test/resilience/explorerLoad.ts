@@ -1,4 +1,4 @@
-// A full load of the explorer's tree model (src/views/explorerModel.ts, the provider's own loading
+// A full load of the explorer's tree model (src/views/explorer/model.ts, the provider's own loading
 // code) with no VS Code: every expandable node expanded in parallel like a person opening
 // everything, every row described as getTreeItem would, and the profiles' account ids awaited.
 // Used by the resilience tests (explorer.test.ts). No mocha here.

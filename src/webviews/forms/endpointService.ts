@@ -1,7 +1,7 @@
 // The VPC endpoint service form, host side: the load balancers to pick (ELBv2; only network ones
 // can front an endpoint service, the others are listed disabled with the reason), the ClickPipes
 // regions for cross-region access, the host-side validation (the page's validators again, plus
-// the checks that need the ELBv2 list) and H4's builder. Shared by the webview and the QuickPick.
+// the checks that need the ELBv2 list) and the pure plan builder (src/model/builders). Shared by the webview and the QuickPick.
 import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { buildEndpointServicePlan } from '../../model/builders';

@@ -1,7 +1,7 @@
 // The IAM DB auth form, host side: the databases to pick (RDS instances and Aurora clusters; their
 // resource id, engine, region and account come from AWS, never from what the page sends), the
 // role-name check through GetRole (free / same trust → reused / different trust → refused), the
-// host-side validation and H4's builder. Shared by the webview form and the QuickPick.
+// host-side validation and the pure plan builder (src/model/builders). Shared by the webview form and the QuickPick.
 import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { buildIamDbAuthPlan } from '../../model/builders';

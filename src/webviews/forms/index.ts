@@ -1,26 +1,6 @@
-// Creation forms on the plan → review → apply spine.
-//
-// How to add a form (MSK multi-VPC, endpoint service, IAM DB auth…) in four small pieces:
-//   1. src/webviews/protocol.ts — an init notification (`<form>/init`) with the data the page
-//      needs, and a submit command (`<form>/submit`) whose guard checks the SHAPE of the values
-//      (types, enums, lengths; the rules stay in src/model/validation.ts). Extra lookups are
-//      IpcRequests (see LoadVpcRequest).
-//   2. src/webviews/app/<form>.ts — the page (copy vpcResource.ts: _client.ts gives send/request/
-//      onNotification/ready, drafts via loadDraft/saveDraft; validate with validateForm(kind, …)).
-//      esbuild picks it up as dist/webviews/<form>.js automatically.
-//   3. src/webviews/forms/<form>.ts — a FormDefinition: loadInit (AWS reads through deps.aws()),
-//      register (extra request handlers), validate (validateForm again + host-only checks),
-//      build (H4's builder). openForm() does the rest: panel, handshake, validation, plan id,
-//      account, review tabs. Nothing is applied from a form.
-//   4. src/plans/index.ts — register the command (palette + tree node) next to the VPC one, and
-//      add the command + `view/item/context` menu (matching H6's contextValue flags) to package.json.
-//   5. Optional, for keyboard users: a QuickPick flow with runSteps() and a Prompter (copy
-//      vpcResourceQuick.ts; it reuses the same session, so reads, checks and builder are shared).
-// Apply, journal/resume, progress, the result view with copy buttons and the explorer refresh
-// come from src/plans for free: the plan's `results` decide what the result view shows.
-// Testing a form: unit-test the session's pure helpers; in the extension host drive the panel with
-// host.receive(message) and read host.sent (test/suite/plans.test.ts); script the QuickPick with a
-// Prompter (test/suite/plansQuickPick.test.ts); click it in test/ui (vpcResource.ui.test.mjs).
+// Creation forms on the plan → review → apply spine: openForm() runs one form session in a
+// webview panel (handshake, validation, plan id, account, review tabs); nothing is applied from a
+// form. How to add one: docs/ARCHITECTURE.md, "Add a flow".
 import * as vscode from 'vscode';
 import type { AwsLayer, Scope } from '../../aws/api';
 import type { BuildContext } from '../../model/builders';

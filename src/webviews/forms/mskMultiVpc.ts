@@ -2,7 +2,7 @@
 // prerequisites checked (each one explained when it fails), the host-side validation (the page's
 // validators again, with the cluster facts from AWS, never from the page), a fresh read of the
 // cluster and its policy right before building (CurrentVersion values go into the plan), and
-// H4's builder. Shared by the webview form and the QuickPick. No `vscode` here.
+// the pure plan builder (src/model/builders). Shared by the webview form and the QuickPick. No `vscode` here.
 import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { regionFromArn } from '../../model/arn';

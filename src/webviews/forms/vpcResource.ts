@@ -1,6 +1,6 @@
 // The VPC-resource form, host side: what the page needs (VPCs, gateways, GROUP configurations,
 // databases), subnet capacity for a chosen VPC, the host-side validation (the same validators as
-// the page, plus checks that need AWS data), and H4's builder.
+// the page, plus checks that need AWS data), and the pure plan builder (src/model/builders).
 import { l10n } from '../../l10n';
 import type { Scope } from '../../aws/api';
 import { regionFromArn } from '../../model/arn';

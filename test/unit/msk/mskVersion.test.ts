@@ -1,5 +1,5 @@
-// The executor's one retry after a CurrentVersion conflict (src/plans/mskVersion.ts + the hook in
-// executor.ts), on H4's MSK plan and the teardown plan, against a fake MSK with version checks.
+// The executor's one retry after a CurrentVersion conflict (src/model/mskVersion.ts + the hook in
+// executor.ts), on the builder's MSK plan and the teardown plan, against a fake MSK with version checks.
 import * as assert from 'node:assert/strict';
 import { buildMskMultiVpcPlan } from '../../../src/model/builders';
 import type { Plan } from '../../../src/model/plan';

@@ -1,4 +1,4 @@
-// A hand-written VPC-resource plan in the shape H4's builder produces (gateway → configuration →
+// A hand-written VPC-resource plan in the shape the pure plan builder (src/model/builders) produces (gateway → configuration →
 // RAM share), used by the executor unit tests and the emulator integration tests, plus a fake
 // AWS that honours client tokens and can fail on demand.
 import type { Plan, StepService } from '../../../src/model/plan';
