@@ -1,7 +1,7 @@
 // Live status of the explorer's rows: which resources are in transition, and how the poller
 // refreshes one (a Get for the kinds that have one, else a re-list of its group).
 import type { AwsLayer } from '../../aws/api';
-import { failureOf } from '../../aws/errors';
+import { classifyAwsError, failureOf } from '../../aws/errors';
 import { isTransitional } from '../../model/status';
 import { isResourceNode, type ExplorerNode, type ResourceNode } from './nodes';
 import { arnOf, statusOf } from './nodeValues';
@@ -33,9 +33,13 @@ export function pollTargetOf(
         try {
           result = await get();
         } catch (err) {
-          if (/NotFound/i.test(failureOf(err).name)) {
+          if (classifyAwsError(failureOf(err).name) === 'notFound') {
             // Deleted meanwhile: re-list the group it was shown in.
-            for (const n of shown) options.onDidChange?.(model.refresh(n));
+            // Refresh first: `onDidChange?.(refresh(n))` would skip the refresh when no one listens.
+            for (const n of shown) {
+              const changed = model.refresh(n);
+              options.onDidChange?.(changed);
+            }
             return false;
           }
           throw err;

@@ -206,3 +206,29 @@ describe('views/explorerModel polling kinds without a Get', () => {
     assert.equal(share.type === 'resourceShare' && share.resource.status, 'ACTIVE');
   });
 });
+
+describe('views/explorerModel: polling a resource in transition', () => {
+  async function movingGateway() {
+    const aws = new FakeAws();
+    const model = new ExplorerModel({ aws: () => aws.layer, settings: settings() });
+    const g = await groups(model);
+    const node = (await model.getChildren(g.resourceGateways)).find((n) => labelOf(n) === 'gw-new')!;
+    return { aws, model, group: g.resourceGateways, target: model.pollTarget(node)! };
+  }
+
+  it('a Get that says the resource is gone stops polling and re-lists its group', async () => {
+    const { aws, model, group, target } = await movingGateway();
+    aws.faults.set('getResourceGateway', named('ResourceNotFoundException'));
+    assert.equal(await target.run(), false);
+    await model.getChildren(group);
+    assert.equal(aws.count('listResourceGateways'), 2, 'the group was not re-listed');
+  });
+
+  it('a DNS failure (ENOTFOUND) is not a deleted resource: the poll fails and is retried', async () => {
+    const { aws, model, group, target } = await movingGateway();
+    aws.faults.set('getResourceGateway', Object.assign(named('Error', 'getaddrinfo ENOTFOUND vpc-lattice.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' }));
+    await assert.rejects(target.run(), /ENOTFOUND/);
+    await model.getChildren(group);
+    assert.equal(aws.count('listResourceGateways'), 1, 'the group was re-listed as if the gateway were deleted');
+  });
+});
