@@ -1,5 +1,6 @@
 // A hand-written AwsLayer for the pure explorer tests: fixed data, call counts, injectable faults.
 import type { AwsLayer, Scope } from '../../../src/aws/api';
+import type { RegionLists } from '../../../src/views/explorer/regionLists';
 import type {
   Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
 } from '../../../src/model/resources';
@@ -48,15 +49,8 @@ export const database: Database = {
   port: 5432, publiclyAccessible: false, iamAuth: true,
 };
 
-export type FakeData = {
-  profiles: Profile[];
-  gateways: ResourceGateway[];
-  configurations: ResourceConfiguration[];
-  shares: ResourceShare[];
-  msk: MskCluster[];
-  endpointServices: EndpointService[];
-  databases: Database[];
-};
+/** The explorer's region lists (src/views/explorer/regionLists.ts) plus the profiles. */
+export type FakeData = RegionLists & { profiles: Profile[] };
 
 export function demoData(): FakeData {
   const gw = gateway('rgw-00000000000000001');
