@@ -38,6 +38,15 @@ describe('command ids and their registrations', () => {
     for (const id of hidden) assert.ok(!contributed.includes(id), `${id} is contributed`);
   });
 
+  it('menus, welcome links and walkthrough steps name only listed commands', () => {
+    const nls = fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8');
+    const menus = Object.values(manifest.contributes.menus as Record<string, { command?: string }[]>).flat().flatMap((m) => (m.command ? [m.command] : []));
+    const links = [...`${JSON.stringify(manifest.contributes)}${nls}`.matchAll(/command:(clickpipes\.[\w.]+)/g)].map((m) => m[1]);
+    assert.ok(menus.length > 20 && links.length > 0, 'could not read the menus and links');
+    const known = new Set<string>(COMMAND_IDS);
+    assert.deepEqual([...menus, ...links].filter((id) => !known.has(id)), []);
+  });
+
   for (const [mode, extensionMode] of [['Test', 3], ['Production', 1]] as const) {
     it(`registers every id once, at activation and after the features bundle loads (${mode} mode)`, async () => {
       const fake = fakeVscode();
