@@ -1,6 +1,7 @@
 // Wires the ClickHouse Cloud part: its own view in the ClickPipes container (its own sign-in state
 // and refresh, so it is a separate view rather than a root of the AWS explorer) and the review
-// CodeLens; its commands are src/commands/clickhouse.ts's table. No network here: the tree reads only once it is shown.
+// CodeLens; its commands are src/commands/clickhouse.ts's table. No network here: the tree
+// reads only once it is shown.
 // Runs in dist/features.js: the view itself, its description and the signed-in context key are
 // set up at activation (./view.ts); the view's provider forwards to the one returned here.
 import * as vscode from 'vscode';
