@@ -23,7 +23,7 @@ export const FEATURE_COMMANDS: readonly string[] = [
   'clickpipes.rejectEndpointConnection',
   'clickpipes.startPrivateDnsVerification',
   'clickpipes.deleteEndpointService',
-  // ClickHouse Cloud (src/views/clickhouse/commands.ts, src/clickhouse/create.ts)
+  // ClickHouse Cloud (src/views/clickhouse/commands.ts, src/clickhouse/watch.ts)
   'clickpipes.clickhouse.signIn',
   'clickpipes.clickhouse.signOut',
   'clickpipes.clickhouse.refresh',
@@ -34,8 +34,6 @@ export const FEATURE_COMMANDS: readonly string[] = [
   'clickpipes.clickhouse.deleteEndpoint',
   'clickpipes.clickhouse.acceptConnection',
   'clickpipes.clickhouse.watchEndpoint',
-  'clickpipes.clickhouse.applyReviewedEndpoint',
-  'clickpipes.clickhouse.discardReviewedEndpoint',
   // not contributed: the extension-host tests read the ClickHouse tree through these
   'clickpipes.clickhouse.debug.snapshot',
   'clickpipes.clickhouse.debug.logDir',

@@ -14,6 +14,9 @@
 import type * as vscode from 'vscode';
 import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
+import { clickHouseSession } from './clickhouse/context';
+import type { ReviewPlan } from './clickhouse/offer';
+import { clickhouseStepCall } from './clickhouse/stepCall';
 import { registerPlans, type PlansDeps } from './plans';
 import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
@@ -43,8 +46,12 @@ export function activateFeatures(host: FeatureHost): Features {
   forwardLogTo(host.log);
   translateModelMessages();
   const { context } = host;
-  const clickHouseTree = registerClickHouse(context, host.clickHouseView);
-  const planFileSystem = registerPlans(context, host.plans);
+  // The ClickHouse view opens plans in the review that registerPlans makes just below.
+  let review: ReviewPlan | undefined;
+  const clickHouseTree = registerClickHouse(context, host.clickHouseView, (plan) => review!(plan));
+  const plans = registerPlans(context, { ...host.plans, clickhouse: () => clickhouseStepCall(() => clickHouseSession().api(), (line) => host.log.info(line)) });
+  review = plans.openReview;
+  const planFileSystem = plans.fileSystem;
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
   return { planFileSystem, clickHouseTree, databaseRoles };
 }

@@ -1,7 +1,8 @@
 // What the plans need from the rest of the extension, as small interfaces: the AWS layer (loaded
-// lazily), the explorer (refresh a scope, reveal a new node) and the log. extension.ts passes
-// them to registerPlans; tests pass fakes.
+// lazily), the ClickHouse Cloud backend, the explorer (refresh a scope, reveal a new node) and the
+// log. extension.ts and features.ts pass them to registerPlans; tests pass fakes.
 import type { AwsLayer, Scope } from '../aws/api';
+import type { ClickHouseStepCall } from '../clickhouse/stepCall';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -18,4 +19,6 @@ export type PlansDeps = {
   aws(): AwsLayer;
   explorer?: ExplorerHooks;
   log: PlansLog;
+  /** The ClickHouse Cloud backend for plan steps (src/clickhouse/stepCall.ts); absent: such steps fail with a sign-in hint. */
+  clickhouse?(): ClickHouseStepCall;
 };

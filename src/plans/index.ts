@@ -68,7 +68,7 @@ async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
   return region ? { profile: profile.p.name, region: region.label } : undefined;
 }
 
-export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.FileSystemProvider {
+export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): { fileSystem: vscode.FileSystemProvider; openReview(plan: Plan): Promise<vscode.Uri> } {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
   const journals = new FileJournalStore(path.join(storage, 'journals'));
@@ -139,5 +139,5 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     disposables.push(vscode.commands.registerCommand('clickpipes.plans._testApi', () => api));
   }
   context.subscriptions.push(vscode.Disposable.from(...disposables));
-  return fs;
+  return { fileSystem: fs, openReview };
 }

@@ -1,17 +1,17 @@
 // Wires the ClickHouse Cloud part: its own view in the ClickPipes container (its own sign-in state
 // and refresh, so it is a separate view rather than a root of the AWS explorer), its commands,
-// and the review CodeLens. No network here: the tree reads only once it is shown.
+// and the bridge to the plan review (creating an endpoint is a plan). No network here: the tree reads only once it is shown.
 // Runs in dist/features.js: the view itself, its description and the signed-in context key are
 // set up at activation (./view.ts); the view's provider forwards to the one returned here.
 import * as vscode from 'vscode';
 import { setClickHouseSession } from '../../clickhouse/context';
-import { registerReview } from '../../clickhouse/create';
+import type { ReviewPlan } from '../../clickhouse/offer';
 import { ClickHouseSession } from '../../clickhouse/session';
 import { registerClickHouseCommands } from './commands';
 import { treeItem, type ChNode } from './nodes';
 import { ClickHouseTreeProvider } from './provider';
 
-export function registerClickHouse(context: vscode.ExtensionContext, view: vscode.TreeView<ChNode>): ClickHouseTreeProvider {
+export function registerClickHouse(context: vscode.ExtensionContext, view: vscode.TreeView<ChNode>, review: ReviewPlan): ClickHouseTreeProvider {
   const session = new ClickHouseSession(context.secrets);
   setClickHouseSession(session);
   const provider = new ClickHouseTreeProvider(session);
@@ -20,8 +20,7 @@ export function registerClickHouse(context: vscode.ExtensionContext, view: vscod
     view.onDidChangeVisibility((e) => provider.setVisible(e.visible)),
     { dispose: () => setClickHouseSession(undefined) },
   );
-  registerClickHouseCommands(context, session, provider);
-  registerReview(context);
+  registerClickHouseCommands(context, session, provider, review);
   // Not contributed (not in the palette): lets the extension-host tests read the rendered tree.
   context.subscriptions.push(
     vscode.commands.registerCommand('clickpipes.clickhouse.debug.snapshot', () => snapshot(provider)),
