@@ -16,6 +16,7 @@ import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
 import { clickHouseSession } from './clickhouse/context';
 import type { ReviewPlan } from './clickhouse/offer';
+import { endpointTargets } from './clickhouse/pickers';
 import { clickhouseStepCall } from './clickhouse/stepCall';
 import { registerPlans, type PlansDeps } from './plans';
 import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
@@ -49,7 +50,11 @@ export function activateFeatures(host: FeatureHost): Features {
   // The ClickHouse view opens plans in the review that registerPlans makes just below.
   let review: ReviewPlan | undefined;
   const clickHouseTree = registerClickHouse(context, host.clickHouseView, (plan) => review!(plan));
-  const plans = registerPlans(context, { ...host.plans, clickhouse: () => clickhouseStepCall(() => clickHouseSession().api(), (line) => host.log.info(line)) });
+  const plans = registerPlans(context, {
+    ...host.plans,
+    clickhouse: () => clickhouseStepCall(() => clickHouseSession().api(), (line) => host.log.info(line)),
+    clickhouseServices: async () => endpointTargets(await clickHouseSession().api()),
+  });
   review = plans.openReview;
   const planFileSystem = plans.fileSystem;
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);

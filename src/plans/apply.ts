@@ -142,6 +142,7 @@ export class PlanApplier {
         (progress, token) => {
           const share = 100 / Math.max(1, plan.steps.length);
           const clickhouse = this.deps.clickhouse?.();
+          const shownWaiting = new Set<string>();
           return applyPlan(plan, {
             call: (service, operation, input) => aws.call(scope, service, operation, input),
             backends: clickhouse ? { clickhouse: (_service, operation, input) => clickhouse(operation, input) } : {},
@@ -155,6 +156,11 @@ export class PlanApplier {
                     : vscode.l10n.t('{0}/{1} {2}', e.index + 1, e.total, e.step.title) });
                   break;
                 case 'waiting':
+                  // Show the new endpoint in the ClickHouse view while it provisions.
+                  if (backendOf(e.step.service) === 'clickhouse' && !shownWaiting.has(e.step.id)) {
+                    shownWaiting.add(e.step.id);
+                    void vscode.commands.executeCommand('clickpipes.clickhouse.refresh').then(undefined, () => undefined);
+                  }
                   progress.report({ message: vscode.l10n.t('{0}: {1} ({2} s)', e.step.title, e.status ?? vscode.l10n.t('waiting'), Math.round(e.elapsedMs / 1000)) });
                   break;
                 case 'step-done':

@@ -3,6 +3,7 @@
 // log. extension.ts and features.ts pass them to registerPlans; tests pass fakes.
 import type { AwsLayer, Scope } from '../aws/api';
 import type { ClickHouseStepCall } from '../clickhouse/stepCall';
+import type { ClickhouseTarget } from '../model/builders/clickhouseEndpoint';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -21,4 +22,6 @@ export type PlansDeps = {
   log: PlansLog;
   /** The ClickHouse Cloud backend for plan steps (src/clickhouse/stepCall.ts); absent: such steps fail with a sign-in hint. */
   clickhouse?(): ClickHouseStepCall;
+  /** The ClickHouse Cloud services the AWS forms may also create the endpoint in; [] when signed out. */
+  clickhouseServices?(): Promise<ClickhouseTarget[]>;
 };

@@ -81,7 +81,7 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
   const openReview = async (plan: Plan): Promise<vscode.Uri> => (await review.open(plan)).document.uri;
   const formContext = async (node: unknown): Promise<FormContext | undefined> => {
     const scope = nodeScope(node) ?? (await pickScope(deps));
-    return scope ? { deps, extensionUri: context.extensionUri, scope, node: node as NodeLike, review: openReview } : undefined;
+    return scope ? { deps, extensionUri: context.extensionUri, scope, node: node as NodeLike, review: openReview, clickhouseServices: deps.clickhouseServices } : undefined;
   };
 
   const disposables: vscode.Disposable[] = [
