@@ -15,6 +15,8 @@ import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
 import type { ApplyOutcome, StepCall } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
+import { startEndpointServiceSession } from '../../src/webviews/forms/endpointService';
+import { startMskMultiVpcSession } from '../../src/webviews/forms/mskMultiVpc';
 import { startVpcResourceSession } from '../../src/webviews/forms/vpcResource';
 import { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US } from '../emulator/services/clickhouse';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
@@ -104,6 +106,69 @@ describe('one plan from nothing to a Ready ClickHouse Cloud endpoint (emulator)'
     const again = await apply(plan);
     assert.deepEqual(again.results, outcome.results);
     assert.deepEqual(await requestCounts(suite.emu.url), {}, 'a finished plan applied again calls nothing');
+  });
+
+  const target = { organizationId: DEMO_CH_ORG_ID, serviceId: DEMO_CH_SERVICE_US, organizationName: 'Demo organization', serviceName: 'orders-analytics', serviceRegion: 'us-east-1' };
+  const ctx = (planId: string) => ({ planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: DEMO_ACCOUNT });
+  const liveEndpoints = () => [...suite.emu.world.clickhouse.reversePrivateEndpoints.values()].filter((e) => !e._gone);
+
+  it('MSK multi-VPC form + endpoint: the ClickHouse step takes the cluster ARN; Ready, brokers with ports in the results', async () => {
+    const session = startMskMultiVpcSession(formContext(suite.layer));
+    const init = await session.loadInit();
+    const cluster = init.clusters.find((c) => c.name === 'orders-events')!;
+    const values = { clusterArn: cluster.arn, auth: { iam: true, scram: false, tls: false } };
+    assert.deepEqual(session.validate(values), {});
+    assert.deepEqual(await session.checkRemote!(values), {}, 'the cluster is read right before the build');
+    const plan = withClickhouseEndpoint(session.build(values, ctx('chplan-msk')), target);
+    const step = plan.steps.find((s) => s.service === 'clickhouse')!;
+    assert.deepEqual(step.input.body, { description: `ClickPipes MSK_MULTI_VPC — ${plan.title.replace(' + ClickHouse Cloud endpoint', '')}`, type: 'MSK_MULTI_VPC', mskClusterArn: cluster.arn, mskAuthentication: 'SASL_IAM' });
+    const outcome = await apply(plan);
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome.failure));
+    const made = liveEndpoints().filter((e) => e.mskClusterArn === cluster.arn);
+    assert.equal(made.length, 1);
+    assert.equal(made[0].status, 'Ready');
+    const brokers = outcome.results.find((r) => r.label === 'Brokers (host:port) to paste into the ClickPipe')!.value;
+    assert.match(brokers, /^b-1\.orders-events\.[0-9a-z]+\.c2\.kafka\.us-east-1\.amazonaws\.com:14001,b-2\./);
+  });
+
+  it('endpoint service form + endpoint: acceptance required, so the plan accepts the ClickPipes connection and waits until Ready', async () => {
+    const session = startEndpointServiceSession(formContext(suite.layer));
+    const init = await session.loadInit();
+    const nlb = init.loadBalancers.find((o) => o.name === 'mysql-nlb')!;
+    const values = { mode: 'new' as const, networkLoadBalancerArns: [nlb.arn], acceptanceRequired: true };
+    assert.deepEqual(session.validate(values), {});
+    const plan = withClickhouseEndpoint(session.build(values, ctx('chplan-vpcesvc')), target);
+    assert.deepEqual(plan.steps.map((s) => `${s.id}:${s.operation}`).slice(-3),
+      ['endpoint:CreateReversePrivateEndpoint', 'accept:AcceptVpcEndpointConnections', 'endpointReady:GetReversePrivateEndpoint']);
+    await clearLog(suite.emu.url);
+    const outcome = await apply(plan);
+    assert.equal(outcome.status, 'succeeded', JSON.stringify(outcome.failure));
+    const name = outcome.results.find((r) => r.label === 'Service name')!.value;
+    const made = liveEndpoints().filter((e) => e.vpcEndpointServiceName === name);
+    assert.equal(made.length, 1);
+    assert.equal(made[0].status, 'Ready');
+    assert.equal(outcome.results.find((r) => r.label === 'Endpoint status')!.value, 'Ready');
+    assert.match(outcome.results.find((r) => r.label === 'DNS name')!.value, /\.vpce\.amazonaws\.com$/);
+    const counts = await requestCounts(suite.emu.url);
+    assert.equal(counts['ec2:AcceptVpcEndpointConnections'], 1);
+    assert.equal(counts['clickhouse:CreateReversePrivateEndpoint'], 1);
+
+    // Resumed after the accept's answer was lost: accepted again harmlessly, still one endpoint.
+    const again = withClickhouseEndpoint(session.build(values, ctx('chplan-vpcesvc-lost')), target);
+    let armed = true;
+    const first = await apply(again, (call) => async (service, operation, input) => {
+      const result = await call(service, operation, input);
+      if (armed && operation === 'AcceptVpcEndpointConnections') {
+        armed = false;
+        throw Object.assign(new Error('socket hang up'), { name: 'ECONNRESET' });
+      }
+      return result;
+    });
+    assert.equal(first.status, 'failed');
+    const second = await apply(again);
+    assert.equal(second.status, 'succeeded', JSON.stringify(second.failure));
+    const name2 = second.results.find((r) => r.label === 'Service name')!.value;
+    assert.equal(liveEndpoints().filter((e) => e.vpcEndpointServiceName === name2).length, 1);
   });
 
   for (const kill of KILLS) {

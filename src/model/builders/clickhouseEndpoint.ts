@@ -58,8 +58,8 @@ function targetMeta(target: ClickhouseTarget): Record<string, string> {
 }
 
 /** What to paste into the ClickPipe: the DNS name(s), with the port where the plan knows it. */
-function endpointResults(type: ReversePrivateEndpointType, id: string, port?: string): Record<string, string> {
-  const results: Record<string, string> = { 'Reverse private endpoint ID': ref(id, 'id'), 'Endpoint status': ref(id, 'status') };
+function endpointResults(type: ReversePrivateEndpointType, id: string, port?: string, statusStep = id): Record<string, string> {
+  const results: Record<string, string> = { 'Reverse private endpoint ID': ref(id, 'id'), 'Endpoint status': ref(statusStep, 'status') };
   if (type === 'MSK_MULTI_VPC') results['Brokers (host:port) to paste into the ClickPipe'] = ref(id, 'kafkaBootstrap');
   else results['DNS name'] = ref(id, 'dnsName');
   if (port && type !== 'MSK_MULTI_VPC') results[`Host:port to paste into the ClickPipe`] = `${ref(id, 'dnsName')}:${port}`;
@@ -125,13 +125,56 @@ export function withClickhouseEndpoint(plan: Plan, target: ClickhouseTarget, des
     (body as Record<string, string>)[field] = value;
   }
   const step = clickhouseEndpointStep(target, body);
+  const acceptance = type === 'VPC_ENDPOINT_SERVICE' ? acceptanceSteps(plan, target, step.id) : [];
   return {
     ...plan,
     title: `${plan.title} + ClickHouse Cloud endpoint`,
-    steps: [...plan.steps, step],
-    results: { ...plan.results, ...endpointResults(type, step.id, knownPort(plan)) },
+    steps: [...plan.steps, step, ...acceptance],
+    results: { ...plan.results, ...endpointResults(type, step.id, knownPort(plan), acceptance.length ? READY_STEP_ID : step.id) },
     meta: { ...(plan.meta ?? {}), ...targetMeta(target) },
   };
+}
+
+const READY_STEP_ID = 'endpointReady';
+
+/**
+ * A new endpoint service that requires acceptance stops the endpoint at PendingAcceptance: the
+ * plan accepts exactly the ClickPipes endpoint it just made, then waits until it is Ready. Accepting
+ * again on a resume is harmless: EC2 lists an already accepted endpoint under Unsuccessful, no error
+ * (AcceptVpcEndpointConnections, EC2 API reference; the emulator does the same).
+ */
+function acceptanceSteps(plan: Plan, target: ClickhouseTarget, endpointStep: string): PlanStep[] {
+  const service = plan.steps.find((s) => s.id === 'service' && s.operation === 'CreateVpcEndpointServiceConfiguration');
+  if (!service || service.input.AcceptanceRequired !== true || !('id' in service.outputs)) return [];
+  const { organizationId, serviceId } = target;
+  return [
+    {
+      id: 'accept',
+      title: 'Accept the ClickPipes endpoint connection on the endpoint service',
+      service: 'ec2',
+      operation: 'AcceptVpcEndpointConnections',
+      input: { ServiceId: ref('service', 'id'), VpcEndpointIds: [ref(endpointStep, 'endpointId')] },
+      outputs: {},
+      mutating: true,
+    },
+    {
+      id: READY_STEP_ID,
+      title: 'Wait until the ClickHouse Cloud endpoint is Ready',
+      service: 'clickhouse',
+      operation: 'GetReversePrivateEndpoint',
+      input: { organizationId, serviceId, reversePrivateEndpointId: ref(endpointStep, 'id') },
+      outputs: { status: 'status' },
+      waitFor: {
+        operation: 'GetReversePrivateEndpoint',
+        input: { organizationId, serviceId, reversePrivateEndpointId: ref(endpointStep, 'id') },
+        statusPath: 'status',
+        success: ['Ready'],
+        failure: ['Failed', 'Rejected', 'Expired'],
+        timeoutSeconds: 1800,
+      },
+      mutating: false,
+    },
+  ];
 }
 
 function compactBody(input: ClickhouseEndpointForm): CreateRpeBody {
