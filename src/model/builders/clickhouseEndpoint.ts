@@ -139,9 +139,11 @@ const READY_STEP_ID = 'endpointReady';
 
 /**
  * A new endpoint service that requires acceptance stops the endpoint at PendingAcceptance: the
- * plan accepts exactly the ClickPipes endpoint it just made, then waits until it is Ready. Accepting
- * again on a resume is harmless: EC2 lists an already accepted endpoint under Unsuccessful, no error
- * (AcceptVpcEndpointConnections, EC2 API reference; the emulator does the same).
+ * plan accepts exactly the ClickPipes endpoint it just made, then waits until it is Ready. On a
+ * resume it may accept again: the call reports endpoints it did not accept in `Unsuccessful`
+ * (EC2 API reference, AcceptVpcEndpointConnections). That an already accepted endpoint lands there
+ * rather than failing the call is unverified (the emulator behaves so); the wait that follows
+ * decides either way.
  */
 function acceptanceSteps(plan: Plan, target: ClickhouseTarget, endpointStep: string): PlanStep[] {
   const service = plan.steps.find((s) => s.id === 'service' && s.operation === 'CreateVpcEndpointServiceConfiguration');
