@@ -14,12 +14,12 @@
 import type * as vscode from 'vscode';
 import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
-import { clickHouseSession } from './clickhouse/context';
+import { clickHouseSession } from './clickhouse/currentSession';
 import type { ReviewPlan } from './clickhouse/offer';
 import { endpointTargets } from './clickhouse/pickers';
 import { clickhouseStepCall } from './clickhouse/stepCall';
-import { registerPlans, type PlansDeps } from './plans';
-import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
+import { registerPlans, type PlansDeps } from './commands/plans';
+import { iamDbAuthRoleFinder } from './commands/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 

@@ -9,7 +9,7 @@ import {
   type CreateRpeBody, type MskAuthentication,
 } from '../model/clickhouse';
 import type { Plan, StepOutputs } from '../model/plan';
-import { clickHouseSession } from './context';
+import { clickHouseSession } from './currentSession';
 import { pickService } from './pickers';
 
 export const OFFER_ACTION = vscode.l10n.t('Create the reverse private endpoint in ClickHouse Cloud');

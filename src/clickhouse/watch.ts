@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
 import { explainRpeStatus, isRpeInTransition, type ReversePrivateEndpoint } from '../model/clickhouse';
-import { clickHouseSession } from './context';
+import { clickHouseSession } from './currentSession';
 import type { ServiceRef } from './pickers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

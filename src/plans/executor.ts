@@ -7,9 +7,9 @@ import { backendOf, type Backend, type Plan, type PlanStep, type StepOutputs, ty
 import { redact } from '../model/redact';
 import { withClientToken } from './clientToken';
 import { describeAwsError, type PlainError } from './failure';
-import { existingResourceConflict } from './iamDbAuthTrust';
+import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
-import { mskVersionRefresher, secondConflictText, type InputRefresher } from './mskVersion';
+import { mskVersionRefresher, secondConflictText, type InputRefresher } from '../model/mskVersion';
 import { checkReferences, extractOutputs, resolveRefs, UnresolvedReferenceError } from './references';
 import { CancelledError, waitUntil, WaitFailedError, WaitTimeoutError } from './waiter';
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PlansTestApi } from '../../src/plans';
+import type { PlansTestApi } from '../../src/commands/plans';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { plansTestApi } from './emulatorHost';
 import {

@@ -6,7 +6,7 @@ import { bodyFromPlan, defaultDescription, rpeTypeForPlan, type CreateRpeBody, t
 import type { ClickhouseEndpointForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
 import { VPC_RESOURCE_RESULTS } from './vpcResource';
-import { makePlan, ref, type BuildContext } from './context';
+import { makePlan, ref, type BuildContext } from './buildContext';
 
 /** Where the endpoint goes. Names are for the review and the confirmation only; ids are sent. */
 export type ClickhouseTarget = {

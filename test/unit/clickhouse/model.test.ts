@@ -4,7 +4,7 @@ import {
   isRpeInTransition, isValidPort, parseCreateBody, regionWarning, rpeStatusIcon, rpeTypeForPlan, toReversePrivateEndpoint,
   validateCreateBody, valuesFromResults,
 } from '../../../src/model/clickhouse';
-import { buildMskTeardownPlan } from '../../../src/plans/mskTeardownPlan';
+import { buildMskTeardownPlan } from '../../../src/model/mskTeardownPlan';
 
 const RCFG = 'rcfg-0123456789abcdef0';
 const SHARE = 'arn:aws:ram:us-east-1:111122223333:resource-share/7ab63972-b505-4a2a-a0d2-1f4a8e1b2c3d';
