@@ -119,6 +119,19 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
     await findRow(page, 'ui pg proxy');
   });
 
+  it('signed in, the VPC-resource form offers to also create the ClickPipes endpoint in a service, off by default', async () => {
+    const { page } = wb;
+    await expandRow(page, 'clickpipes-demo');
+    await contextMenu(page, 'us-east-1', 'Create VPC Resource Endpoint for ClickPipes…');
+    const form = await findWebviewFrame(page, '#field-clickhouseService', 45_000);
+    const select = form.locator('#field-clickhouseService');
+    assert.equal(await select.evaluate((el) => el.value), '', 'off by default');
+    const options = await select.locator('vscode-option').allInnerTexts();
+    assert.match(options[0], /^No, only the AWS side$/);
+    assert.match(options[1], /^orders-analytics \(us-east-1\) — /, 'the service in the form\'s region first');
+    assert.match(await form.locator('[data-group="clickhouseService"]').innerText(), /Also create the ClickPipes endpoint in service/);
+  });
+
   it('made no request to a non-loopback host', () => {
     assertNoExternalRequests(wb.browser);
   });
