@@ -14,6 +14,9 @@
 import type * as vscode from 'vscode';
 import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
+import { clickHouseSession } from './clickhouse/currentSession';
+import { endpointTargets } from './clickhouse/pickers';
+import { clickhouseStepCall } from './clickhouse/stepCall';
 import { registerPlans, type PlansDeps } from './commands/plans';
 import { iamDbAuthRoleFinder } from './commands/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
@@ -45,8 +48,13 @@ export function activateFeatures(host: FeatureHost): Features {
   translateModelMessages();
   const { context } = host;
   const { provider: clickHouseTree, session } = registerClickHouse(context, host.clickHouseView);
-  registerClickHouseCommands(context, session, clickHouseTree);
-  const planFileSystem = registerPlans(context, host.plans);
+  const plans = registerPlans(context, {
+    ...host.plans,
+    clickhouse: () => clickhouseStepCall(() => clickHouseSession().api(), (line) => host.log.info(line)),
+    clickhouseServices: async () => endpointTargets(await clickHouseSession().api()),
+  });
+  registerClickHouseCommands(context, session, clickHouseTree, plans.openReview);
+  const planFileSystem = plans.fileSystem;
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
   return { planFileSystem, clickHouseTree, databaseRoles };
 }

@@ -2,22 +2,32 @@
 // tree node. Services in the endpoint's region come first; the others say why they may fail.
 import * as vscode from 'vscode';
 import { isSameRegionOnly, type ChOrganization, type ChService, type ReversePrivateEndpoint } from '../model/clickhouse';
+import type { ClickhouseTarget } from '../model/builders/clickhouseEndpoint';
 import type { ClickHouseApi } from './api';
 
 export type ServiceRef = { org: ChOrganization; service: ChService };
+
+/** Every service of every organization the key can see. */
+export async function listServiceRefs(api: Pick<ClickHouseApi, 'listOrganizations' | 'listServices'>): Promise<ServiceRef[]> {
+  const refs: ServiceRef[] = [];
+  for (const org of await api.listOrganizations()) for (const service of await api.listServices(org.id)) refs.push({ org, service });
+  return refs;
+}
+
+/** The AWS services an endpoint can be created in, as plan targets; none when signed out. */
+export async function endpointTargets(api: Pick<ClickHouseApi, 'listOrganizations' | 'listServices'> | undefined): Promise<ClickhouseTarget[]> {
+  if (!api) return [];
+  return (await listServiceRefs(api)).filter((r) => r.service.provider === 'aws').map(({ org, service }) => ({
+    organizationId: org.id, serviceId: service.id, organizationName: org.name, serviceName: service.name, serviceRegion: service.region,
+  }));
+}
 
 export async function pickService(
   api: ClickHouseApi,
   options: { title: string; awsRegion?: string; type?: string } = { title: vscode.l10n.t('Pick a ClickHouse Cloud service') },
 ): Promise<ServiceRef | undefined> {
-  const load = async () => {
-    const orgs = await api.listOrganizations();
-    const refs: ServiceRef[] = [];
-    for (const org of orgs) for (const service of await api.listServices(org.id)) refs.push({ org, service });
-    return refs;
-  };
   const refs = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading ClickHouse Cloud services…') }, load);
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading ClickHouse Cloud services…') }, () => listServiceRefs(api));
   const aws = refs.filter((r) => r.service.provider === 'aws');
   if (aws.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No AWS services in the organizations this API key can see.'));

@@ -3,15 +3,16 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
 import {
-  connectionAddress, hostWithPort, isValidPort, knownSource, MAX_DESCRIPTION_LENGTH, MSK_AUTHENTICATIONS, RPE_TYPES,
-  rpeTypeLabel, validateDescription, validateEndpointServiceName, validateMskClusterArn, validateResourceConfigurationId,
+  connectionAddress, endpointRegion, hostWithPort, isValidPort, knownSource, MAX_DESCRIPTION_LENGTH, MSK_AUTHENTICATIONS, RPE_TYPES,
+  regionWarning, rpeTypeLabel, validateDescription, validateEndpointServiceName, validateMskClusterArn, validateResourceConfigurationId,
   validateResourceShareArn, type CreateRpeBody, type MskAuthentication, type ReversePrivateEndpoint, type ReversePrivateEndpointType,
   type SourceKind,
 } from '../model/clickhouse';
 import type { Plan, StepOutputs } from '../model/plan';
 import { ClickHouseApi, ClickHouseApiError, type ApiKey } from '../clickhouse/api';
-import { openAcceptance, openReview, reviewCommands, watchUntilSettled } from '../clickhouse/create';
-import { offerReversePrivateEndpoint } from '../clickhouse/offer';
+import { endpointPlanId, offerReversePrivateEndpoint, type ReviewPlan } from '../clickhouse/offer';
+import { openAcceptance, watchUntilSettled } from '../clickhouse/watch';
+import { buildClickhouseEndpointPlan } from '../model/builders/clickhouseEndpoint';
 import { pickEndpoint, pickService, type ServiceRef } from '../clickhouse/pickers';
 import type { ClickHouseSession } from '../clickhouse/session';
 import type { DnsNode, RpeNode, ServiceNode } from '../views/clickhouse/nodes';
@@ -20,6 +21,8 @@ import { snapshot } from '../views/clickhouse/register';
 import { registerCommandTable, type Command } from './register';
 
 const PORT_MEMORY = 'clickpipes.clickhouse.sourcePorts';
+/** The profile of a plan with no AWS step (the plan schema wants one; nothing uses it). */
+const NO_AWS_PROFILE = 'none';
 
 type EndpointTarget = ServiceRef & { rpe: ReversePrivateEndpoint };
 
@@ -27,6 +30,7 @@ export function registerClickHouseCommands(
   context: vscode.ExtensionContext,
   session: ClickHouseSession,
   provider: ClickHouseTreeProvider,
+  review: ReviewPlan,
 ): void {
   const api = async (): Promise<ClickHouseApi | undefined> => {
     const client = await session.api();
@@ -49,7 +53,7 @@ export function registerClickHouseCommands(
     return pickEndpoint(client, title);
   };
 
-  const commands: Command[] = [...reviewCommands()];
+  const commands: Command[] = [];
   const reg = (id: Command['id'], handler: Command['handler']) => commands.push({ id, handler });
 
   reg('clickpipes.clickhouse.signIn', (prefilled?: Partial<ApiKey> & { verify?: boolean }) => signIn(session, prefilled));
@@ -118,18 +122,31 @@ export function registerClickHouseCommands(
     return true;
   });
 
-  // A prefilled body (automation, tests) skips the questions; the review still opens.
+  // A prefilled body (automation, tests) skips the questions; the plan review still opens.
+  // Returns the plan tab's document.
   reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode, prefilled?: CreateRpeBody) => {
     const client = await api();
     if (!client) return undefined;
     const target = arg?.kind === 'service' ? arg : await pickService(client, { title: vscode.l10n.t('Create a reverse private endpoint in which service?') });
     if (!target) return undefined;
     const body = prefilled ?? (await askBody(target));
-    return body ? openReview(target, body) : undefined;
+    if (!body) return undefined;
+    const plan = buildClickhouseEndpointPlan({
+      ...body, organizationId: target.org.id, serviceId: target.service.id, organizationName: target.org.name,
+      serviceName: target.service.name, serviceRegion: target.service.region,
+    }, {
+      // No AWS step: the profile is not used, the region is the endpoint's (or the service's).
+      planId: endpointPlanId(), createdAt: new Date().toISOString(), profile: NO_AWS_PROFILE, region: endpointRegion(body) ?? target.service.region,
+    });
+    const warning = regionWarning(body.type, endpointRegion(body), target.service);
+    if (warning) plan.warnings.push(warning);
+    return vscode.workspace.openTextDocument(await review(plan));
   });
 
-  reg('clickpipes.clickhouse.createFromPlan', (plan: Plan, outputs: StepOutputs, options?: { ask?: boolean }) =>
-    offerReversePrivateEndpoint(plan, outputs, options));
+  reg('clickpipes.clickhouse.createFromPlan', async (plan: Plan, outputs: StepOutputs, options?: { ask?: boolean }) => {
+    const uri = await offerReversePrivateEndpoint(plan, outputs, review, options);
+    return uri && vscode.workspace.openTextDocument(uri);
+  });
 
   reg('clickpipes.clickhouse.acceptConnection', async (arg?: unknown) => {
     const target = await endpointOf(arg, vscode.l10n.t('Accept the connection'));

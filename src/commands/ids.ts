@@ -12,8 +12,6 @@ export const COMMAND_IDS = [
   'clickpipes.clickhouse.deleteEndpoint',
   'clickpipes.clickhouse.acceptConnection',
   'clickpipes.clickhouse.watchEndpoint',
-  'clickpipes.clickhouse.applyReviewedEndpoint',
-  'clickpipes.clickhouse.discardReviewedEndpoint',
   'clickpipes.clickhouse.createFromPlan',
   'clickpipes.refresh',
   'clickpipes.selectProfiles',

@@ -86,7 +86,7 @@ async function copyDocument(uri?: vscode.Uri): Promise<number | undefined> {
   return text.length;
 }
 
-export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.FileSystemProvider {
+export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): { fileSystem: vscode.FileSystemProvider; openReview(plan: Plan): Promise<vscode.Uri> } {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
   const journals = new FileJournalStore(path.join(storage, 'journals'));
@@ -99,7 +99,7 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
   const openReview = async (plan: Plan): Promise<vscode.Uri> => (await review.open(plan)).document.uri;
   const formContext = async (node: unknown): Promise<FormContext | undefined> => {
     const scope = nodeScope(node) ?? (await pickScope(deps));
-    return scope ? { deps, extensionUri: context.extensionUri, scope, node: node as NodeLike, review: openReview } : undefined;
+    return scope ? { deps, extensionUri: context.extensionUri, scope, node: node as NodeLike, review: openReview, clickhouseServices: deps.clickhouseServices } : undefined;
   };
 
   const testMode = context.extensionMode !== vscode.ExtensionMode.Production;
@@ -122,5 +122,5 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     disposables.push(...registerCommandTable([{ id: 'clickpipes.plans._testApi', handler: () => api }]));
   }
   context.subscriptions.push(vscode.Disposable.from(...disposables));
-  return fs;
+  return { fileSystem: fs, openReview };
 }

@@ -140,8 +140,13 @@ export function parseCreateBody(text: string): { body: CreateRpeBody } | { error
 
 // ---- from a finished AWS plan -------------------------------------------------------------------
 
-export function rpeTypeForPlan(kind: PlanKind): ReversePrivateEndpointType | undefined {
-  switch (kind) {
+/**
+ * The endpoint a plan leads to, or undefined: not for other kinds, not for a teardown (it removes
+ * access) and not when the plan already creates the endpoint itself.
+ */
+export function rpeTypeForPlan(plan: Pick<Plan, 'kind'> & Partial<Pick<Plan, 'meta' | 'steps'>>): ReversePrivateEndpointType | undefined {
+  if (plan.meta?.teardown === 'true' || plan.steps?.some((s) => s.service === 'clickhouse')) return undefined;
+  switch (plan.kind) {
     case 'vpcResource': return 'VPC_RESOURCE';
     case 'mskMultiVpc': return 'MSK_MULTI_VPC';
     case 'endpointService': return 'VPC_ENDPOINT_SERVICE';
@@ -178,13 +183,13 @@ export function defaultDescription(type: ReversePrivateEndpointType, title: stri
  * the problems instead when the plan is not an endpoint plan or lacks a value.
  */
 export function bodyFromPlan(
-  plan: Pick<Plan, 'kind' | 'title'>,
+  plan: Pick<Plan, 'kind' | 'title'> & Partial<Pick<Plan, 'meta' | 'steps'>>,
   resolvedResults: Record<string, string>,
   /** What the user chose where the plan is silent (e.g. the MSK auth type). */
   overrides: Partial<CreateRpeBody> = {},
 ): { body: CreateRpeBody } | { errors: string[] } {
-  const type = rpeTypeForPlan(plan.kind);
-  if (!type) return { errors: [t('A {0} plan does not produce a reverse private endpoint.', plan.kind)] };
+  const type = rpeTypeForPlan(plan);
+  if (!type) return { errors: [t('A {0} plan does not lead to a new reverse private endpoint.', plan.kind)] };
   const values = valuesFromResults(resolvedResults);
   const candidate = { description: defaultDescription(type, plan.title), ...values, ...overrides, type };
   const errors = validateCreateBody(candidate);

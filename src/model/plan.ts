@@ -8,6 +8,14 @@ export type PlanKind = 'vpcResource' | 'mskMultiVpc' | 'endpointService' | 'iamD
 /** The SDK client a step calls, named like the AWS CLI service (and the endpoint-override id). */
 export type StepService = 'vpc-lattice' | 'ram' | 'kafka' | 'ec2' | 'iam' | 'rds' | 'elbv2' | 'sts' | 'clickhouse';
 
+/** Who answers a step: the AWS layer, or the ClickHouse Cloud API. The executor keeps one call per backend. */
+export type Backend = 'aws' | 'clickhouse';
+
+/** Derived from the service rather than stored, so an edited plan cannot send an AWS step elsewhere. */
+export function backendOf(service: StepService): Backend {
+  return service === 'clickhouse' ? 'clickhouse' : 'aws';
+}
+
 /**
  * A value in a step input may be a reference to an earlier step's output, written as the whole
  * string `${steps.<stepId>.<outputName>}`. References are resolved just before the call.

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { Scope } from '../aws/api';
 import { applyDocumentEdit } from '../model/builders';
-import type { Plan } from '../model/plan';
+import { rpeTypeForPlan } from '../model/clickhouse';
+import { backendOf, type Plan } from '../model/plan';
 import { confirmationText } from './confirm';
 import { applyPlan, type ApplyOutcome } from './executor';
 import { describeAwsError } from '../aws/errors';
@@ -113,14 +114,16 @@ export class PlanApplier {
     }
     const aws = this.deps.aws();
     const scope: Scope = { profile: plan.profile, region: plan.region };
-    let account: string;
+    const usesAws = plan.steps.some((s) => backendOf(s.service) === 'aws');
+    let account = '';
     try {
-      account = (await aws.callerIdentity(plan.profile)).account;
+      // A plan with ClickHouse Cloud steps only has no AWS account to confirm.
+      if (usesAws) account = (await aws.callerIdentity(plan.profile)).account;
     } catch (err) {
       tell('error', vscode.l10n.t('Could not confirm the account of profile "{0}": {1} Nothing was applied.', plan.profile, describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text));
       return undefined;
     }
-    if (plan.accountId && plan.accountId !== account) {
+    if (usesAws && plan.accountId && plan.accountId !== account) {
       tell('error', vscode.l10n.t('Profile "{0}" now signs in to account {1}, but the plan was made for {2}. Nothing was applied; switch the profile back or make a new plan.', plan.profile, account, plan.accountId), true);
       return undefined;
     }
@@ -137,8 +140,11 @@ export class PlanApplier {
         { location: vscode.ProgressLocation.Notification, title: plan.title, cancellable: true },
         (progress, token) => {
           const share = 100 / Math.max(1, plan.steps.length);
+          const clickhouse = this.deps.clickhouse?.();
+          const shownWaiting = new Set<string>();
           return applyPlan(plan, {
             call: (service, operation, input) => aws.call(scope, service, operation, input),
+            backends: clickhouse ? { clickhouse: (_service, operation, input) => clickhouse(operation, input) } : {},
             journal: this.journals,
             cancelled: () => token.isCancellationRequested,
             onEvent: (e) => {
@@ -149,6 +155,11 @@ export class PlanApplier {
                     : vscode.l10n.t('{0}/{1} {2}', e.index + 1, e.total, e.step.title) });
                   break;
                 case 'waiting':
+                  // Show the new endpoint in the ClickHouse view while it provisions.
+                  if (backendOf(e.step.service) === 'clickhouse' && !shownWaiting.has(e.step.id)) {
+                    shownWaiting.add(e.step.id);
+                    void vscode.commands.executeCommand('clickpipes.clickhouse.refresh').then(undefined, () => undefined);
+                  }
                   progress.report({ message: vscode.l10n.t('{0}: {1} ({2} s)', e.step.title, e.status ?? vscode.l10n.t('waiting'), Math.round(e.elapsedMs / 1000)) });
                   break;
                 case 'step-done':
@@ -190,18 +201,22 @@ export class PlanApplier {
       status: outcome.status, planId: plan.id, title: plan.title, account, region: plan.region, results: outcome.results, message,
       created: outcome.created.map((c) => ({ title: c.title, outputs: Object.entries(c.outputs).map(([label, value]) => ({ label, value })) })),
     });
-    // The source documents end in ClickHouse Cloud: offer that step (the ClickHouse view owns it;
-    // reached by command so src/plans does not depend on src/clickhouse). Other kinds are ignored there.
-    if (outcome.status === 'succeeded') {
+    if (plan.steps.some((s) => backendOf(s.service) === 'clickhouse')) {
+      void vscode.commands.executeCommand('clickpipes.clickhouse.refresh').then(undefined, () => undefined);
+    }
+    // The source documents end in ClickHouse Cloud: offer that step when the plan did not take it
+    // and leads to an endpoint (not a teardown). The ClickHouse view owns the offer.
+    if (outcome.status === 'succeeded' && rpeTypeForPlan(plan)) {
       void vscode.commands.executeCommand('clickpipes.clickhouse.createFromPlan', plan, outcome.outputs).then(undefined, (err: Error) =>
         this.deps.log.warn(`ClickHouse Cloud offer after apply: ${err.message}`));
     }
-    if (outcome.created.length && this.deps.explorer) {
+    const awsCreated = outcome.created.filter((c) => plan.steps.some((s) => s.id === c.stepId && backendOf(s.service) === 'aws'));
+    if (awsCreated.length && this.deps.explorer) {
       const explorer = this.deps.explorer;
       void (async () => {
         try {
           await explorer.refresh(scope);
-          for (const c of outcome.created) {
+          for (const c of awsCreated) {
             const arn = c.outputs.arn ?? c.outputs.id;
             if (arn) await explorer.reveal(scope, arn);
           }

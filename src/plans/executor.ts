@@ -1,8 +1,10 @@
 // Applies a plan: steps in order, references resolved from earlier outputs, client tokens from
-// plan id + step id, skipIf reads, waits, and a journal write after every step. Pure over the
-// injected `call` and journal store, so the same code runs in unit tests (fake call), in the
-// integration tests (real AWS layer against the emulator) and in the extension.
-import type { Plan, PlanStep, StepOutputs, StepService } from '../model/plan';
+// plan id + step id, skipIf reads, waits, and a journal write after every step. Each step goes to
+// its backend (AWS or ClickHouse Cloud, by its service); the calls are injected, as is the journal
+// store, so the same code runs in unit tests (fake calls), in the integration tests (the real AWS
+// layer and ClickHouse client against the emulator) and in the extension.
+import { backendOf, type Backend, type Plan, type PlanStep, type StepOutputs, type StepService } from '../model/plan';
+import { redact } from '../model/redact';
 import { withClientToken } from './clientToken';
 import { describeAwsError, type PlainError } from '../aws/errors';
 import { existingResourceConflict } from '../model/iamDbAuthTrust';
@@ -20,7 +22,10 @@ export type ApplyEvent =
   | { type: 'step-done'; step: PlanStep; index: number; total: number; outputs: Record<string, string> };
 
 export type ApplyDeps = {
+  /** The AWS backend. */
   call: StepCall;
+  /** The other backends by name (ClickHouse Cloud); a step whose backend is missing fails before any call. */
+  backends?: Partial<Record<Exclude<Backend, 'aws'>, StepCall>>;
   journal: JournalStore;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -82,6 +87,30 @@ export type ApplyOutcome = {
   stoppedAt?: string;
 };
 
+/** A plan step for a backend this apply was not given (e.g. ClickHouse Cloud while signed out). */
+export class MissingBackendError extends Error {
+  constructor(readonly service: StepService) {
+    super(`No ${service} connection for this apply. Sign in to ClickHouse Cloud (ClickPipes: Sign in to ClickHouse Cloud) and apply again.`);
+    this.name = 'MissingBackend';
+  }
+}
+
+/** The call that answers this step's service. */
+function callerFor(deps: ApplyDeps, service: StepService): (operation: string, input: Record<string, unknown>) => Promise<Record<string, unknown>> {
+  const backend = backendOf(service);
+  const call = backend === 'aws' ? deps.call : deps.backends?.[backend];
+  if (!call) return () => Promise.reject(new MissingBackendError(service));
+  return (operation, input) => call(service, operation, input);
+}
+
+/** ClickHouse Cloud errors are already in plain words (src/clickhouse/api.ts); keep them, redacted. */
+function describeClickHouseError(err: unknown): PlainError {
+  const e = err as { name?: string; message?: string; kind?: string };
+  const name = e?.name ?? 'Error';
+  const retryable = ['network', 'throttled', 'server'].includes(e?.kind ?? '') || /ECONNRESET|socket hang up|network/i.test(`${name} ${e?.message ?? ''}`);
+  return { code: name, text: redact(String(e?.message ?? err)), retryable };
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function isNotFound(err: unknown): boolean {
@@ -125,6 +154,8 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
     error = { code: 'ExistingResourceConflict', text: err.message, retryable: false };
   } else if (err instanceof UnresolvedReferenceError) {
     error = { code: 'UnresolvedReference', text: err.message, retryable: false };
+  } else if (err instanceof MissingBackendError || backendOf(step.service) === 'clickhouse') {
+    error = describeClickHouseError(err);
   } else {
     error = describeAwsError(err, { service: step.service, operation: phase === 'wait' ? step.waitFor?.operation : phase === 'skipIf' ? step.skipIf?.operation : step.operation });
   }
@@ -139,14 +170,15 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
  */
 async function callRefreshingStale(step: PlanStep, input: Record<string, unknown>, deps: ApplyDeps): Promise<Record<string, unknown>> {
   const refresher = deps.refresher ?? mskVersionRefresher;
+  const call = callerFor(deps, step.service);
   try {
-    return await deps.call(step.service, step.operation, input);
+    return await call(step.operation, input);
   } catch (err) {
     if (!refresher.isStale(step, err)) throw err;
-    const fresh = await refresher.refresh(step, input, (operation, readInput) => deps.call(step.service, operation, readInput));
+    const fresh = await refresher.refresh(step, input, call);
     if (!fresh) throw err;
     try {
-      return await deps.call(step.service, step.operation, fresh);
+      return await call(step.operation, fresh);
     } catch (again) {
       throw refresher.isStale(step, again) ? new StaleAfterRetryError(step, again) : again;
     }
@@ -201,7 +233,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
         if (step.skipIf) {
           phase = 'skipIf';
           try {
-            response = await deps.call(step.service, step.skipIf.operation, resolveRefs(step.skipIf.input, outputs));
+            response = await callerFor(deps, step.service)(step.skipIf.operation, resolveRefs(step.skipIf.input, outputs));
             skipped = true;
           } catch (err) {
             if (!isNotFound(err)) throw err;
@@ -226,12 +258,13 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
         outputs[step.id] = record.outputs;
         const waitInput = resolveRefs(step.waitFor.input, outputs);
         const final = await waitUntil(step.waitFor, waitInput, {
-          read: (operation, input) => deps.call(step.service, operation, input),
+          read: callerFor(deps, step.service),
           sleep, now, cancelled,
           onStatus: (status, elapsedMs) => deps.onEvent?.({ type: 'waiting', step, status, elapsedMs }),
         });
-        // Some outputs only appear once the resource settles; keep what the create already gave.
-        record.outputs = { ...extractOutputs(step, final), ...record.outputs };
+        // The settled read wins (a status is the final one, not the create's Provisioning/PENDING);
+        // what only the create answered (the read's shape differs) is kept.
+        record.outputs = { ...record.outputs, ...extractOutputs(step, final) };
         record.state = 'done';
         record.at = iso();
         await save();

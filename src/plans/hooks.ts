@@ -1,8 +1,10 @@
 // What the plans need from the rest of the extension, as small interfaces: the AWS layer (loaded
-// lazily), the explorer (refresh a scope, reveal a new node) and the log. extension.ts passes
-// them to registerPlans; tests pass fakes.
+// lazily), the ClickHouse Cloud backend, the explorer (refresh a scope, reveal a new node) and the
+// log. extension.ts and features.ts pass them to registerPlans; tests pass fakes.
 import type { AwsLayer, Scope } from '../aws/api';
 import type { ResultState } from '../model/plan';
+import type { ClickHouseStepCall } from '../clickhouse/stepCall';
+import type { ClickhouseTarget } from '../model/builders/clickhouseEndpoint';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -19,6 +21,10 @@ export type PlansDeps = {
   aws(): AwsLayer;
   explorer?: ExplorerHooks;
   log: PlansLog;
+  /** The ClickHouse Cloud backend for plan steps (src/clickhouse/stepCall.ts); absent: such steps fail with a sign-in hint. */
+  clickhouse?(): ClickHouseStepCall;
+  /** The ClickHouse Cloud services the AWS forms may also create the endpoint in; [] when signed out. */
+  clickhouseServices?(): Promise<ClickhouseTarget[]>;
 };
 
 /** Where an apply's outcome is shown (the result webview; tests pass a recorder). */

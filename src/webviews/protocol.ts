@@ -102,6 +102,15 @@ export const FormErrorsNotification = new IpcNotification<{ errors: FormErrors }
 /** The host turned the form into a plan and opened the review tabs. */
 export const FormSubmittedNotification = new IpcNotification<{ planTitle: string; planUri: string }>('form/submitted');
 export const FormCancelCommand = new IpcCommand<undefined>('form/cancel', noParams);
+/**
+ * The ClickHouse Cloud services the AWS forms may also create the ClickPipes endpoint in (sent
+ * only when signed in; none → the option stays hidden). `value` is what the page sends back.
+ */
+export type ClickhouseServiceChoice = { value: string; label: string };
+export const FormClickhouseServicesNotification = new IpcNotification<{ services: ClickhouseServiceChoice[] }>('form/clickhouseServices');
+/** The page's choice: a service's value, or '' for "do not create it". */
+export const FormClickhouseTargetCommand = new IpcCommand<{ service: string }>('form/clickhouseTarget',
+  (v): v is { service: string } => isRecord(v) && onlyKeys(v, ['service']) && isText(v.service, 512));
 
 // ---------------------------------------------------------------------------------------------
 // The VPC-resource form

@@ -9,7 +9,7 @@ import { writeAwsProfile } from '../emulator/awsProfile';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { createAwsLayer } from '../../src/aws/index';
 import type { AwsLayer, Scope } from '../../src/aws/api';
-import { applyPlan, type ApplyOutcome, type StepCall } from '../../src/plans/executor';
+import { applyPlan, type ApplyDeps, type ApplyOutcome, type StepCall } from '../../src/plans/executor';
 import type { JournalStore } from '../../src/plans/journal';
 import type { Plan } from '../../src/model/plan';
 import type { FormContext } from '../../src/webviews/forms/index';
@@ -128,10 +128,11 @@ export const formContext = (layer: AwsLayer, node?: unknown): FormContext =>
 export const callThrough = (layer: AwsLayer): StepCall => (service, operation, input) => layer.call(US, service, operation, input);
 
 /** The executor applying `plan`; its sleeps advance the emulator clock, so waits really poll without real waiting. */
-export function applyOnEmulatorClock(emu: RunningEmulator, plan: Plan, call: StepCall, journal: JournalStore): Promise<ApplyOutcome> {
+export function applyOnEmulatorClock(emu: RunningEmulator, plan: Plan, call: StepCall, journal: JournalStore, backends?: ApplyDeps['backends']): Promise<ApplyOutcome> {
   let t = Date.now();
   return applyPlan(plan, {
     call,
+    backends,
     journal,
     now: () => t,
     sleep: async (ms) => {

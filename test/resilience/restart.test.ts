@@ -7,12 +7,17 @@
 // the plan is applied again from its journal file, as a new window would. It must finish, and
 // the account must hold exactly one gateway, one configuration and one share — checked in the
 // world's records and in the request log (Create* calls: once, or twice only where the first one
-// was lost in flight and the client token made the second a no-op).
+// was lost in flight and the client token made the second a no-op). The plan ends with the
+// ClickHouse Cloud endpoint step (same server): exactly one endpoint, its create sent once (a
+// resume finds the endpoint a lost create made).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { AwsLayer } from '../../src/aws/api';
+import { ClickHouseApi } from '../../src/clickhouse/api';
+import { clickhouseStepCall } from '../../src/clickhouse/stepCall';
+import { withClickhouseEndpoint } from '../../src/model/builders/clickhouseEndpoint';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan, StepService } from '../../src/model/plan';
 import { applyPlan, type ApplyOutcome, type StepCall } from '../../src/plans/executor';
@@ -23,12 +28,13 @@ import { startServer, type RunningServer } from '../emulator/core/server';
 import type { EmuWorld } from '../emulator/core/world';
 import { createWorld, loadScenario } from '../emulator/index';
 import { writeAwsProfile } from '../emulator/awsProfile';
+import { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US } from '../emulator/services/clickhouse';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { awsSandbox, type AwsSandbox } from '../integration/awsEnv';
 import { extensionLikeLayer, filesUnder, TextCapture } from './harness';
 
 const US = { profile: 'clickpipes-demo', region: 'us-east-1' };
-const CREATES = ['vpc-lattice:CreateResourceGateway', 'vpc-lattice:CreateResourceConfiguration', 'ram:CreateResourceShare'];
+const CREATES = ['vpc-lattice:CreateResourceGateway', 'vpc-lattice:CreateResourceConfiguration', 'ram:CreateResourceShare', 'clickhouse:CreateReversePrivateEndpoint'];
 /** Every call the VPC-resource plan makes, in order (the waits poll Get until ACTIVE). */
 const POINTS: { service: StepService; operation: string }[] = [
   { service: 'vpc-lattice', operation: 'CreateResourceGateway' },
@@ -36,6 +42,8 @@ const POINTS: { service: StepService; operation: string }[] = [
   { service: 'vpc-lattice', operation: 'CreateResourceConfiguration' },
   { service: 'vpc-lattice', operation: 'GetResourceConfiguration' },
   { service: 'ram', operation: 'CreateResourceShare' },
+  { service: 'clickhouse', operation: 'CreateReversePrivateEndpoint' },
+  { service: 'clickhouse', operation: 'GetReversePrivateEndpoint' },
 ];
 const MODES = ['stopped', 'in-flight', 'dropped'] as const;
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -109,15 +117,20 @@ describe('resilience: AWS goes away mid-apply at every step of the VPC-resource 
       shareName: 'resilience-share', allowExternalPrincipals: true,
     };
     assert.deepEqual(session.validate(values), {});
-    return session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: DEMO_ACCOUNT });
+    const aws = session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: DEMO_ACCOUNT });
+    return withClickhouseEndpoint(aws, { organizationId: DEMO_CH_ORG_ID, serviceId: DEMO_CH_SERVICE_US, serviceName: 'orders-analytics' });
   }
 
   /** A fresh journal store per apply (a new window reading the file); waits advance the world's clock. */
   function apply(plan: Plan, wrap?: (call: StepCall) => StepCall): Promise<ApplyOutcome> {
     const call: StepCall = (service, operation, input) => layer.call(US, service, operation, input);
+    // A client per call: the server comes back on the same port after a stop.
+    const clickhouse: StepCall = (_service, operation, input) => clickhouseStepCall(async () =>
+      new ClickHouseApi({ baseUrl: `http://127.0.0.1:${port}`, key: { keyId: DEMO_CH_KEY_ID, keySecret: DEMO_CH_KEY_SECRET }, timeoutMs: 10_000 }))(operation, input);
     let t = Date.now();
     return applyPlan(plan, {
       call: wrap ? wrap(call) : call,
+      backends: { clickhouse: wrap ? wrap(clickhouse) : clickhouse },
       journal: new FileJournalStore(journalDir),
       now: () => t,
       sleep: async (ms) => {
@@ -140,6 +153,9 @@ describe('resilience: AWS goes away mid-apply at every step of the VPC-resource 
     const assoc = r.shareAssociations.filter((a) => a.resourceShareArn === shares[0].resourceShareArn);
     assert.deepEqual(assoc.filter((a) => a.associationType === 'PRINCIPAL').map((a) => a.associatedEntity), ['072088201116']);
     assert.deepEqual(assoc.filter((a) => a.associationType === 'RESOURCE').map((a) => a.associatedEntity), [configs[0].arn]);
+    const endpoints = [...world.clickhouse.reversePrivateEndpoints.values()].filter((e) => !e._gone && e.vpcResourceConfigurationId === configs[0].id);
+    assert.equal(endpoints.length, 1, 'one reverse private endpoint');
+    assert.equal(endpoints[0].status, 'Ready');
   }
 
   /** Create* requests AWS acted on (a dropped connection is logged with no response: not acted on). */
@@ -167,7 +183,7 @@ describe('resilience: AWS goes away mid-apply at every step of the VPC-resource 
             return call(service, operation, input);
           }
           if (mode === 'dropped') {
-            await control('faults', { mode: 'replace', faults: [{ service: point.service === 'ram' ? 'ram' : 'vpc-lattice', dropConnection: true }] });
+            await control('faults', { mode: 'replace', faults: [{ service: point.service, dropConnection: true }] });
             return call(service, operation, input);
           }
           // in-flight: the request reaches the server, which holds it 300 ms before acting; the
@@ -199,7 +215,8 @@ describe('resilience: AWS goes away mid-apply at every step of the VPC-resource 
 
         const counts = createCounts(since);
         for (const create of CREATES) {
-          const lostInFlight: boolean = mode === 'in-flight' && reachedServer && create === `${point.service}:${point.operation}`;
+          // The ClickHouse create has no token: its resume reuses the endpoint instead of sending it again.
+          const lostInFlight: boolean = mode === 'in-flight' && reachedServer && create === `${point.service}:${point.operation}` && point.service !== 'clickhouse';
           assert.equal(counts[create], lostInFlight ? 2 : 1, `${create}: ${lostInFlight ? 'the lost call and its token-matched retry' : 'sent once'} (log: ${JSON.stringify(counts)})`);
         }
         if (mode === 'in-flight' && point.operation.startsWith('Create')) assert.ok(reachedServer, 'the held request reached the server');

@@ -20,6 +20,7 @@ const INBOUND: Inbound[] = [core, endpointService, iamDbAuth, msk]
 const VALID: Record<string, unknown> = {
   'core/ready': undefined,
   'form/cancel': undefined,
+  'form/clickhouseTarget': { service: '7c1c4a7e-5f3b-4d39-9a57-0b8c3f1e2d01/1f9a0c3e-8b6d-4e2a-9c11-6a0d5e7b3c02' },
   'vpcResource/loadVpc': { vpcId: 'vpc-0123456789abcdef0' },
   'vpcResource/submit': { values: vpcForm },
   'result/copy': { label: 'Resource configuration ID', value: 'rcfg-0123456789abcdef0' },

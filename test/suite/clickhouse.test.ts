@@ -1,13 +1,15 @@
 // The ClickHouse Cloud view inside the real extension host, against an emulator started in this
 // process (so the test owns its clock and its seed, whatever scenario the harness loaded).
-// Signs in with the demo key through the real command, lists, creates through review + apply,
-// watches Provisioning → Ready, copies a DNS name with its port, shows a wrong key as a clear
+// Signs in with the demo key through the real command, lists, creates through the plan review +
+// apply (the same tab, Apply and journal as every plan), watches Provisioning → Ready, copies a DNS name with its port, shows a wrong key as a clear
 // error node, and checks the secret never reaches the Output log.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PlansTestApi } from '../../src/commands/plans';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { plansTestApi } from './emulatorHost';
 import {
   DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US, seedClickhouse,
 } from '../emulator/services/clickhouse';
@@ -23,6 +25,10 @@ const usService = {
   kind: 'service', org: { id: DEMO_CH_ORG_ID, name: 'Demo organization' },
   service: { id: DEMO_CH_SERVICE_US, name: 'orders-analytics', provider: 'aws', region: 'us-east-1' },
 };
+
+type Outcome = { status: string; outputs: Record<string, Record<string, string>>; results: { label: string; value: string }[] };
+/** The endpoint's create body as the plan tab shows it. */
+const reviewedBody = (doc: vscode.TextDocument) => JSON.parse(doc.getText()).steps[0].input.body;
 
 type Row = { depth: number; label: string; description?: string; contextValue?: string; icon?: string };
 const snapshot = () => vscode.commands.executeCommand<Row[]>('clickpipes.clickhouse.debug.snapshot');
@@ -69,11 +75,14 @@ describe('ClickHouse Cloud view (extension host)', function () {
   this.timeout(60_000);
   let emu: RunningEmulator;
   let previousUrl: string | undefined;
+  let plans: PlansTestApi;
+  const confirmations: { message: string; detail: string }[] = [];
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     await ext.activate();
+    plans = await plansTestApi((message, detail) => confirmations.push({ message, detail }));
     emu = await startEmulator({ scenario: 'empty' });
     seedClickhouse(emu.world, { endpoints: false });
     // The AWS records a VPC_RESOURCE endpoint checks when it provisions.
@@ -119,22 +128,28 @@ describe('ClickHouse Cloud view (extension host)', function () {
     assert.ok((await snapshot()).some((r) => r.label === 'orders-analytics'));
   });
 
-  it('creates through review + apply, polls Provisioning → Ready, and copies the DNS name with its port', async () => {
+  it('creates through the plan review + apply, polls Provisioning → Ready, and copies the DNS name with its port', async () => {
     const body = { type: 'VPC_RESOURCE', description: 'suite orders db', vpcResourceConfigurationId: RCFG, vpcResourceShareArn: SHARE };
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('clickpipes.clickhouse.createEndpoint', usService, body);
-    assert.ok(doc, 'the review document opened');
-    assert.deepEqual(JSON.parse(doc.getText()), body);
-    const created = await vscode.commands.executeCommand<{ id: string; status: string }>(
-      'clickpipes.clickhouse.applyReviewedEndpoint', doc.uri, { confirm: false });
-    assert.ok(created, 'created');
-    assert.equal(created.status, 'Provisioning');
+    assert.ok(doc, 'the plan tab opened');
+    assert.equal(doc.uri.scheme, 'clickpipes-plan');
+    assert.deepEqual(reviewedBody(doc), body);
+    const applying = vscode.commands.executeCommand<Outcome>('clickpipes.applyPlan', doc.uri);
 
     const provisioning = await until('the Provisioning node', async () => (await snapshot()).find((r) => r.label === 'suite orders db'));
     assert.match(provisioning.description ?? '', /VPC resource · Provisioning/);
     assert.match(provisioning.icon ?? '', /~spin/);
     assert.match(provisioning.contextValue ?? '', /\btransitional\b/);
 
+    const confirmation = confirmations.pop()!;
+    assert.match(confirmation.message, /in ClickHouse Cloud Demo organization \/ orders-analytics \(us-east-1\)\?$/);
+    assert.match(confirmation.detail, /1\. clickhouse CreateReversePrivateEndpoint/);
+    assert.doesNotMatch(confirmation.detail, /Account/, 'no AWS account for a ClickHouse-only plan');
     emu.world.clock.advance(emu.world.timings.create);
+    const outcome = await applying;
+    assert.equal(outcome.status, 'succeeded');
+    assert.equal(outcome.outputs.endpoint.status, 'Ready', 'the apply waited until Ready');
+    const created = { id: outcome.outputs.endpoint.id };
     // The view polls moving endpoints on its own (first poll after 2 s).
     const ready = await until('Ready', async () => {
       const rows = await snapshot();
@@ -160,9 +175,14 @@ describe('ClickHouse Cloud view (extension host)', function () {
   it('PendingAcceptance: explained in the tree, accepted on the AWS side through EC2, then Ready', async () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('clickpipes.clickhouse.createEndpoint', usService,
       { type: 'VPC_ENDPOINT_SERVICE', description: 'suite nlb', vpcEndpointServiceName: SVC_NAME });
-    const created = await vscode.commands.executeCommand<{ id: string }>('clickpipes.clickhouse.applyReviewedEndpoint', doc.uri, { confirm: false });
-    assert.ok(created);
+    const applying = vscode.commands.executeCommand<Outcome>('clickpipes.applyPlan', doc.uri);
+    await until('the Provisioning node', async () => (await snapshot()).find((r) => r.label === 'suite nlb'));
     emu.world.clock.advance(emu.world.timings.create);
+    // Acceptance is the user's: the apply stops waiting at PendingAcceptance and says so.
+    const outcome = await applying;
+    assert.equal(outcome.status, 'succeeded');
+    assert.equal(outcome.outputs.endpoint.status, 'PendingAcceptance');
+    const created = { id: outcome.outputs.endpoint.id };
     const pending = await until('PendingAcceptance', async () =>
       (await snapshot()).find((r) => r.label === 'suite nlb' && /PendingAcceptance/.test(r.description ?? '')), 20_000);
     assert.equal(pending.icon, 'bell-dot');
@@ -208,11 +228,12 @@ describe('ClickHouse Cloud view (extension host)', function () {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       doc = await Promise.race([offered, sleep(200).then(() => undefined)]);
     }
-    assert.ok(doc, 'the review document opened');
-    assert.deepEqual(JSON.parse(doc.getText()), {
+    assert.ok(doc, 'the plan tab opened');
+    assert.deepEqual(reviewedBody(doc), {
       description: 'ClickPipes VPC_RESOURCE — orders-db', type: 'VPC_RESOURCE', vpcResourceConfigurationId: rcfg, vpcResourceShareArn: share,
     });
-    await vscode.commands.executeCommand('clickpipes.clickhouse.discardReviewedEndpoint', doc.uri);
+    const planId = JSON.parse(doc.getText()).id;
+    assert.ok(await plans.store.exists(planId), 'the plan is in the plan store, applied like any other');
   });
 
   it('shows a rejected key as an error node that leads to sign-in', async () => {

@@ -191,6 +191,52 @@ describe('plans (extension host, emulator): form → review → apply → result
     assert.strictEqual(gw.init.preset.gatewayMode, 'existing');
   });
 
+  it('signed in to ClickHouse Cloud, the form also creates the ClickPipes endpoint: one apply from nothing to a Ready endpoint', async () => {
+    const setting = 'clickpipes.clickhouse.apiUrl';
+    const previousUrl = vscode.workspace.getConfiguration().inspect<string>(setting)?.globalValue;
+    await vscode.workspace.getConfiguration().update(setting, requireEmulator(), vscode.ConfigurationTarget.Global);
+    try {
+      // Signed out: the option is not offered.
+      await vscode.commands.executeCommand('clickpipes.clickhouse.signOut');
+      const signedOut = await openForm('nochoice');
+      await waitFor('the init message', () => signedOut.host.sent.some((m) => m.method === 'vpcResource/init'));
+      assert.ok(!signedOut.host.sent.some((m) => m.method === 'form/clickhouseServices'), 'no ClickHouse option while signed out');
+
+      assert.strictEqual(await vscode.commands.executeCommand('clickpipes.clickhouse.signIn', { keyId: 'demo-key-id', keySecret: 'demo-key-secret' }), true);
+      const { host, values } = await openForm('together');
+      const offered = await waitFor('the ClickHouse services', () => host.sent.find((m) => m.method === 'form/clickhouseServices'));
+      const services = (offered.params as { services: { value: string; label: string }[] }).services;
+      assert.match(services[0].label, /^orders-analytics \(us-east-1\) — /, 'the service in the form\'s region comes first');
+      await host.receive({ method: 'form/clickhouseTarget', params: { service: services[0].value } });
+      const doc = await submit(host, values);
+      const plan = JSON.parse(doc.getText());
+      assert.deepStrictEqual(plan.steps.map((s: { id: string; service: string }) => `${s.id}:${s.service}`),
+        ['gateway:vpc-lattice', 'configuration:vpc-lattice', 'share:ram', 'endpoint:clickhouse']);
+      assert.strictEqual(plan.steps[3].input.body.vpcResourceConfigurationId, '${steps.configuration.id}');
+      assert.strictEqual(plan.steps[3].input.body.vpcResourceShareArn, '${steps.share.arn}');
+      assert.ok(!doc.getText().includes('demo-key-secret'), 'no API key in the plan');
+
+      await control('DELETE', 'log');
+      const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[]; failure?: unknown }>('clickpipes.applyPlan', doc.uri);
+      assert.strictEqual(outcome?.status, 'succeeded', JSON.stringify(outcome?.failure));
+      const confirmation = confirmations.pop()!;
+      assert.match(confirmation.message, /account 123456789012 \(us-east-1\)/);
+      assert.match(confirmation.detail, /ClickHouse Cloud organization \/ service: .+ \/ orders-analytics \(us-east-1\)/);
+      assert.match(confirmation.detail, /These calls change your ClickHouse Cloud service:\n4\. clickhouse CreateReversePrivateEndpoint/);
+      const c = await counts();
+      assert.strictEqual(c['clickhouse:CreateReversePrivateEndpoint'], 1);
+      const results = Object.fromEntries(outcome.results.map((r) => [r.label, r.value]));
+      assert.match(results['DNS name'], /\.vpc-lattice-rsc\.us-east-1\.on\.aws$/);
+      assert.strictEqual(results['Endpoint status'], 'Ready');
+      await waitFor('the result view', () => api.results.current.state?.results.some((r) => r.label === 'DNS name'));
+      const journal = await api.journals.load(plan.id);
+      assert.ok(!JSON.stringify(journal).includes('demo-key-secret'), 'no API key in the journal');
+    } finally {
+      await vscode.commands.executeCommand('clickpipes.clickhouse.signOut');
+      await vscode.workspace.getConfiguration().update(setting, previousUrl, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('an apply interrupted by an AWS error resumes from the journal without duplicates', async () => {
     const { host, values } = await openForm('resumed');
     const doc = await submit(host, values);

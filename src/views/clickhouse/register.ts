@@ -1,12 +1,11 @@
 // Wires the ClickHouse Cloud part: its own view in the ClickPipes container (its own sign-in state
-// and refresh, so it is a separate view rather than a root of the AWS explorer) and the review
-// CodeLens; its commands are src/commands/clickhouse.ts's table. No network here: the tree
+// and refresh, so it is a separate view rather than a root of the AWS explorer)
+// Its commands are src/commands/clickhouse.ts's table; creating an endpoint is a plan. No network here: the tree
 // reads only once it is shown.
 // Runs in dist/features.js: the view itself, its description and the signed-in context key are
 // set up at activation (./view.ts); the view's provider forwards to the one returned here.
 import * as vscode from 'vscode';
 import { setClickHouseSession } from '../../clickhouse/currentSession';
-import { registerReview } from '../../clickhouse/create';
 import { ClickHouseSession } from '../../clickhouse/session';
 import { treeItem, type ChNode } from './nodes';
 import { ClickHouseTreeProvider } from './provider';
@@ -20,7 +19,6 @@ export function registerClickHouse(context: vscode.ExtensionContext, view: vscod
     view.onDidChangeVisibility((e) => provider.setVisible(e.visible)),
     { dispose: () => setClickHouseSession(undefined) },
   );
-  registerReview(context);
   return { provider, session };
 }
 

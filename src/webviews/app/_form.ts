@@ -8,11 +8,17 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-form-group/index.js';
 import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { ErrorNotification, FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors, type IpcNotification } from '../protocol';
+import {
+  ErrorNotification, FormCancelCommand, FormClickhouseServicesNotification, FormClickhouseTargetCommand, FormErrorsNotification,
+  FormSubmittedNotification, type ClickhouseServiceChoice, type FormErrors, type IpcNotification,
+} from '../protocol';
 import { errorSlot, fill, focusFirstInvalid, h, labelControl, loadDraft, onNotification, saveDraft, send, t } from './_client';
 
-export type FormDraft<V> = { values: V; touched: string[] };
+/** `clickhouseService`: the AWS forms' "also create the ClickPipes endpoint" choice ('' or absent: no). */
+export type FormDraft<V> = { values: V; touched: string[]; clickhouseService?: string };
 type Child = Node | undefined | false;
 
 type InitBase = { loadError?: string };
@@ -66,6 +72,7 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
   let init: I | undefined;
   let hostErrors: FormErrors = {};
   let busy = false;
+  let clickhouseServices: ClickhouseServiceChoice[] = [];
 
   const form: Form<V, I, D> = {
     draft: loadDraft<D>() ?? ({ values: spec.defaults(), touched: [] } as FormDraft<V> as D),
@@ -125,6 +132,7 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
         init.loadError ? h('p', { className: 'warning-box' }, init.loadError) : undefined,
         banner ? h('p', { className: banner.kind === 'error' ? 'error-box' : 'info-box', role: 'alert' }, banner.text) : undefined,
         ...spec.sections(init),
+        clickhouseSection(),
         h('p', { id: 'form-summary', className: 'field-error', role: 'alert' }),
         h('div', { className: 'actions' },
           h('vscode-button', { id: 'submit', disabled: busy || Boolean(spec.blocked?.()), onclick: submit }, busy ? t('Building plan…') : t('Review plan')),
@@ -152,6 +160,22 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
     },
   };
 
+  /** Shown only when the host listed services (signed in to ClickHouse Cloud); off by default. */
+  function clickhouseSection(): Child {
+    if (!clickhouseServices.length) return undefined;
+    const current = form.draft.clickhouseService ?? '';
+    const el = h('vscode-single-select', { id: 'field-clickhouseService', name: 'clickhouseService' },
+      h('vscode-option', { value: '', selected: current === '' }, t('No, only the AWS side')),
+      ...clickhouseServices.map((s) => h('vscode-option', { value: s.value, selected: s.value === current }, s.label))) as HTMLElement & { value: string };
+    el.addEventListener('change', () => {
+      form.draft.clickhouseService = el.value;
+      form.persist();
+      send(FormClickhouseTargetCommand, { service: el.value });
+    });
+    return form.group(t('Also create the ClickPipes endpoint in service…'), 'clickhouseService', el,
+      t('Adds a ClickHouse Cloud step to the plan: the reverse private endpoint, from this plan\'s outputs, waited until Ready.'));
+  }
+
   function submit(): void {
     const errs = form.errors();
     for (const field of [...spec.submitFields(), ...Object.keys(errs)]) form.touch(field);
@@ -172,6 +196,13 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
     form.persist();
     form.render();
     spec.afterInit?.();
+  });
+  onNotification(FormClickhouseServicesNotification, ({ services }) => {
+    clickhouseServices = services;
+    // A draft's choice of a service that is no longer listed is dropped, never sent.
+    if (form.draft.clickhouseService && !services.some((s) => s.value === form.draft.clickhouseService)) form.draft.clickhouseService = '';
+    send(FormClickhouseTargetCommand, { service: form.draft.clickhouseService ?? '' });
+    form.render();
   });
   onNotification(FormErrorsNotification, ({ errors }) => {
     busy = false;

@@ -144,6 +144,7 @@ export const endpointServiceForm: FormDefinition<EndpointServiceForm, EndpointSe
   title: l10n.t('ClickPipes: VPC endpoint service'),
   app: 'endpointService',
   planPrefix: 'vpcesvc',
+  offersClickhouseEndpoint: true,
   initNotification: EndpointServiceInitNotification,
   submitCommand: SubmitEndpointServiceCommand,
   start: startEndpointServiceSession,

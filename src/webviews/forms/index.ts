@@ -4,10 +4,11 @@
 import * as vscode from 'vscode';
 import type { AwsLayer, Scope } from '../../aws/api';
 import type { BuildContext } from '../../model/builders';
+import { withClickhouseEndpoint, type ClickhouseTarget } from '../../model/builders/clickhouseEndpoint';
 import type { Plan } from '../../model/plan';
 import { WebviewHost } from '../panelHost';
 import {
-  FormCancelCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors, type IpcCommand, type IpcNotification,
+  FormCancelCommand, FormClickhouseServicesNotification, FormClickhouseTargetCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors, type IpcCommand, type IpcNotification,
 } from '../protocol';
 
 /** Where the form was opened from: a tree node (duck-typed, so forms don't depend on src/views). */
@@ -27,6 +28,8 @@ export type FormContext = {
   node: NodeLike;
   /** Opens the review tabs for a built plan (src/plans/review.ts). */
   review(plan: Plan): Promise<vscode.Uri>;
+  /** The ClickHouse Cloud services an endpoint may be created in; [] when signed out. */
+  clickhouseServices?(): Promise<ClickhouseTarget[]>;
 };
 
 export type FormSession<Values, Init> = {
@@ -48,6 +51,8 @@ export type FormDefinition<Values, Init> = {
   planPrefix: string;
   initNotification: IpcNotification<Init>;
   submitCommand: IpcCommand<{ values: Values }>;
+  /** The plan leads to a reverse private endpoint: offer to create it in the same plan. */
+  offersClickhouseEndpoint?: boolean;
   start(ctx: FormContext): FormSession<Values, Init>;
 };
 
@@ -68,15 +73,30 @@ export async function buildPlan<V>(build: (values: V, ctx: BuildContext) => Plan
   return build(values, { planId: newPlanId(prefix), createdAt: new Date().toISOString(), profile: scope.profile, region: scope.region, accountId });
 }
 
+const serviceKey = (t: ClickhouseTarget) => `${t.organizationId}/${t.serviceId}`;
+const serviceLabel = (t: ClickhouseTarget) => `${t.serviceName ?? t.serviceId} (${t.serviceRegion ?? '?'}) — ${t.organizationName ?? t.organizationId}`;
+
 export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): WebviewHost {
   const existing = WebviewHost.open.get(def.viewType);
   existing?.dispose(); // One form of a kind at a time: opening again starts from the new node.
   const host = new WebviewHost({ extensionUri: ctx.extensionUri, viewType: def.viewType, title: def.title, app: def.app, log: ctx.deps.log });
   const session = def.start(ctx);
   let init: Promise<I> | undefined;
+  // "Also create the ClickPipes endpoint in service …": the services, same region first; the choice.
+  let services: ClickhouseTarget[] = [];
+  let chosen: ClickhouseTarget | undefined;
   host.onReady(() => {
     init ??= session.loadInit();
     void init.then((data) => host.notify(def.initNotification, data));
+    if (def.offersClickhouseEndpoint && ctx.clickhouseServices) {
+      void ctx.clickhouseServices().then((list) => {
+        services = [...list].sort((a, b) => Number(b.serviceRegion === ctx.scope.region) - Number(a.serviceRegion === ctx.scope.region));
+        if (services.length) host.notify(FormClickhouseServicesNotification, { services: services.map((t) => ({ value: serviceKey(t), label: serviceLabel(t) })) });
+      }, (err: Error) => ctx.deps.log.warn(`ClickHouse Cloud services for the form: ${err.message}`));
+    }
+  });
+  host.on(FormClickhouseTargetCommand, ({ service }) => {
+    chosen = services.find((t) => serviceKey(t) === service);
   });
   session.register?.(host);
   host.on(FormCancelCommand, () => host.dispose());
@@ -98,7 +118,8 @@ export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): Web
       host.notify(FormErrorsNotification, { errors });
       return;
     }
-    const plan = await buildPlan(session.build, values, def.planPrefix, ctx.deps, ctx.scope);
+    const built = await buildPlan(session.build, values, def.planPrefix, ctx.deps, ctx.scope);
+    const plan = chosen ? withClickhouseEndpoint(built, chosen) : built;
     const uri = await ctx.review(plan);
     host.notify(FormSubmittedNotification, { planTitle: plan.title, planUri: uri.toString() });
   };

@@ -174,6 +174,7 @@ export const mskMultiVpcForm: FormDefinition<MskMultiVpcForm, MskMultiVpcInit> =
   title: l10n.t('ClickPipes: MSK multi-VPC endpoint'),
   app: 'mskMultiVpc',
   planPrefix: 'msk',
+  offersClickhouseEndpoint: true,
   initNotification: MskMultiVpcInitNotification,
   submitCommand: SubmitMskMultiVpcCommand,
   start: startMskMultiVpcSession,

@@ -172,6 +172,7 @@ export const vpcResourceForm: FormDefinition<VpcResourceForm, VpcResourceInit> =
   title: l10n.t('ClickPipes: VPC resource endpoint'),
   app: 'vpcResource',
   planPrefix: 'vpcres',
+  offersClickhouseEndpoint: true,
   initNotification: VpcResourceInitNotification,
   submitCommand: SubmitVpcResourceCommand,
   start: startVpcResourceSession,

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import {
   bodyFromPlan, buildCreateBody, connectionAddress, endpointRegion, explainRpeStatus, isRpeAwaitingAcceptance,
-  isRpeInTransition, isValidPort, parseCreateBody, regionWarning, rpeStatusIcon, toReversePrivateEndpoint,
+  isRpeInTransition, isValidPort, parseCreateBody, regionWarning, rpeStatusIcon, rpeTypeForPlan, toReversePrivateEndpoint,
   validateCreateBody, valuesFromResults,
 } from '../../../src/model/clickhouse';
+import { buildMskTeardownPlan } from '../../../src/model/mskTeardownPlan';
 
 const RCFG = 'rcfg-0123456789abcdef0';
 const SHARE = 'arn:aws:ram:us-east-1:111122223333:resource-share/7ab63972-b505-4a2a-a0d2-1f4a8e1b2c3d';
@@ -45,6 +46,19 @@ describe('clickhouse model: create body', () => {
     const r = bodyFromPlan({ kind: 'vpcResource', title: 'x' }, { 'Resource configuration ID': RCFG });
     assert.ok('errors' in r);
     assert.match(r.errors.join(), /resource share ARN is required/);
+  });
+
+  it('offers no endpoint after a teardown plan (it removes ClickPipes) nor after a plan that already creates one', () => {
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::072088201116:root' }, Action: ['kafka:CreateVpcConnection'], Resource: MSK }] });
+    const teardown = buildMskTeardownPlan({ clusterArn: MSK, policy: { currentVersion: 'K1', document: policy } },
+      { planId: 'p', createdAt: '2026-01-01T00:00:00Z', profile: 'p', region: 'eu-central-1' });
+    assert.ok('plan' in teardown);
+    assert.equal(rpeTypeForPlan(teardown.plan), undefined);
+    const r = bodyFromPlan(teardown.plan, { 'MSK cluster ARN': MSK, Authentication: 'SASL_IAM' });
+    assert.ok('errors' in r, 'no endpoint body for a teardown');
+    const withStep = { kind: 'mskMultiVpc' as const, steps: [{ service: 'clickhouse' } as never] };
+    assert.equal(rpeTypeForPlan(withStep), undefined);
+    assert.equal(rpeTypeForPlan({ kind: 'mskMultiVpc', steps: [] }), 'MSK_MULTI_VPC');
   });
 
   it('validates each field per type and the description length', () => {

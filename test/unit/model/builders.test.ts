@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  applyDocumentEdit, buildClickhouseEndpointFromPlan, buildClickhouseEndpointPlan, buildEndpointServicePlan, buildIamDbAuthPlan, buildMskMultiVpcPlan,
+  applyDocumentEdit, buildClickhouseEndpointFromPlan, withClickhouseEndpoint, buildClickhouseEndpointPlan, buildEndpointServicePlan, buildIamDbAuthPlan, buildMskMultiVpcPlan,
   buildVpcResourcePlan, documentsFor,
 } from '../../../src/model/builders';
 import { validatePlan } from '../../../src/model/planSchema';
@@ -198,6 +198,19 @@ describe('builders', () => {
       assert.equal(body.vpcResourceConfigurationId, 'rcfg-0123456789abcdefg');
       const missing = buildClickhouseEndpointFromPlan(finished, {}, target, ctx);
       assert.ok('errors' in missing);
+    });
+
+    it('appended to an AWS plan: the body takes the outputs by reference; a single known port gives host:port to paste', () => {
+      const single = buildVpcResourcePlan({ ...vpcForm, configurationType: 'SINGLE', definitionKind: 'ip', ipAddress: '10.0.1.5', portRanges: ['5432'], arn: undefined } as never, ctx);
+      const plan = withClickhouseEndpoint(single, { ...target, serviceName: 'orders-analytics' });
+      const step = plan.steps[plan.steps.length - 1];
+      assert.equal(step.service, 'clickhouse');
+      assert.deepEqual((step.input.body as Record<string, string>).vpcResourceConfigurationId, '${steps.configuration.id}');
+      assert.deepEqual((step.input.body as Record<string, string>).vpcResourceShareArn, '${steps.share.arn}');
+      assert.equal(plan.results['Host:port to paste into the ClickPipe'], '${steps.endpoint.dnsName}:5432');
+      assert.equal(plan.results['Endpoint status'], '${steps.endpoint.status}');
+      assert.deepEqual(validatePlan(plan), []);
+      assert.throws(() => withClickhouseEndpoint(plan, target), /does not produce a reverse private endpoint/, 'not twice');
     });
   });
 });

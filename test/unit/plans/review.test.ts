@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildVpcResourcePlan } from '../../../src/model/builders';
+import { buildClickhouseEndpointPlan, withClickhouseEndpoint } from '../../../src/model/builders/clickhouseEndpoint';
 import type { Plan } from '../../../src/model/plan';
 import { confirmationText } from '../../../src/plans/confirm';
 import { checkPlanText, dotPathToSegments, schemaDescription } from '../../../src/plans/planValidation';
@@ -101,5 +102,19 @@ describe('plans/confirm: the modal text', () => {
     assert.match(c.detail, /Already done in an earlier apply \(skipped\): Create resource gateway/);
     assert.match(c.detail, /still to wait for: Create resource configuration/);
     assert.equal(c.calls.length, 2);
+  });
+
+  it('with a ClickHouse Cloud step, names the organization and service too, with that call apart from the AWS ones', () => {
+    const plan = withClickhouseEndpoint(builtPlan(), { organizationId: 'org-1', serviceId: 'svc-1', organizationName: 'Acme', serviceName: 'orders-analytics', serviceRegion: 'us-east-1' });
+    const c = confirmationText(plan, '123456789012', undefined);
+    assert.match(c.message, /^Apply ".*" in account 123456789012 \(us-east-1\)\?$/);
+    assert.match(c.detail, /Account 123456789012, region us-east-1, profile demo\./);
+    assert.match(c.detail, /ClickHouse Cloud organization \/ service: Acme \/ orders-analytics \(us-east-1\)\./);
+    assert.match(c.detail, /These calls change your AWS account:\n1\. vpc-lattice CreateResourceGateway[\s\S]*3\. ram CreateResourceShare[^\n]*\nThese calls change your ClickHouse Cloud service:\n4\. clickhouse CreateReversePrivateEndpoint/);
+    const only = buildClickhouseEndpointPlan({ organizationId: 'org-1', serviceId: 'svc-1', organizationName: 'Acme', serviceName: 'orders-analytics', description: 'x', type: 'VPC_ENDPOINT_SERVICE', vpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0' },
+      { planId: 'ch-1', createdAt: '2026-11-23T18:00:00.000Z', profile: 'none', region: 'us-east-1' });
+    const d = confirmationText(only, '', undefined);
+    assert.equal(d.message, 'Apply "ClickHouse Cloud reverse private endpoint: x" in ClickHouse Cloud Acme / orders-analytics?');
+    assert.doesNotMatch(d.detail, /Account|profile/);
   });
 });
