@@ -20,7 +20,9 @@ export type VpcResourceForm = {
   configurationType: ConfigurationType;
   /** CHILD only: the parent GROUP configuration (id or ARN). */
   groupId?: string;
-  /** ARN → arn; SINGLE/CHILD → ip or dns; GROUP → none. */
+  /** Context for CHILD: the share (with ClickPipes) its group is already in, if any. */
+  groupShareArn?: string;
+  /** ARN → arn; SINGLE/CHILD → ip or dns; GROUP → ip or dns of its first child. */
   definitionKind?: DefinitionKind;
   arn?: string;
   ipAddress?: string;

@@ -306,7 +306,8 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   const kind = f.definitionKind;
   const checks: Record<string, string | undefined> = {
     configurationName: validateConfigurationName(str(f.configurationName)),
-    shareName: validateResourceShareName(str(f.shareName)),
+    // A CHILD is shared only through its GROUP: its plan creates no share.
+    shareName: type === 'CHILD' ? undefined : validateResourceShareName(str(f.shareName)),
   };
   if (type !== 'CHILD') {
     if (newGateway) {
@@ -325,7 +326,8 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   }
   if (type === 'ARN') {
     checks.arn = validateRdsArn(str(f.arn));
-  } else if (type === 'SINGLE' || type === 'CHILD') {
+  } else if (type === 'SINGLE' || type === 'CHILD' || type === 'GROUP') {
+    // A GROUP's plan creates its first CHILD from this target: an empty group points at nothing.
     if (kind === 'ip') checks.ipAddress = validateIpAddress(str(f.ipAddress), strs(f.vpcCidrs));
     else if (kind === 'dns') checks.domainName = validateDnsName(str(f.domainName));
     else checks.definitionKind = t('Definition: a {0} configuration needs an IP address or a DNS name.', type);

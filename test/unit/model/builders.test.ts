@@ -45,11 +45,46 @@ describe('builders', () => {
       assert.equal(step(ip, 'configuration').input.protocol, 'TCP');
       const dns = buildVpcResourcePlan({ ...vpcForm, configurationType: 'SINGLE', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['3306'] }, ctx);
       assert.deepEqual(step(dns, 'configuration').input.resourceConfigurationDefinition, { dnsResource: { domainName: 'db.example.com', ipAddressType: 'IPV4' } });
-      const child = buildVpcResourcePlan({ ...vpcForm, configurationType: 'CHILD', groupId: 'rcfg-0123456789abcdefg', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['5432'] }, ctx);
-      assert.deepEqual(ids(child).map((s) => s.split(':')[0]), ['configuration', 'share']);
-      assert.equal(step(child, 'configuration').input.resourceGatewayIdentifier, undefined);
-      assert.equal(step(child, 'configuration').input.resourceConfigurationGroupIdentifier, 'rcfg-0123456789abcdefg');
-      for (const p of [ip, dns, child]) assert.deepEqual(validatePlan(p), []);
+      for (const p of [ip, dns]) assert.deepEqual(validatePlan(p), []);
+    });
+
+    // AWS: a CHILD "can't be shared independently; it can only be shared as part of a group".
+    it('CHILD into an existing group: creates the child only, shares nothing, points at the group\'s share', () => {
+      const form = { ...vpcForm, configurationType: 'CHILD' as const, groupId: 'rcfg-0123456789abcdefg', definitionKind: 'dns' as const, domainName: 'db.example.com', portRanges: ['5432'] };
+      const child = buildVpcResourcePlan(form, ctx);
+      assert.deepEqual(ids(child), ['configuration:vpc-lattice:CreateResourceConfiguration']);
+      const cfg = step(child, 'configuration');
+      assert.equal(cfg.input.resourceGatewayIdentifier, undefined);
+      assert.equal(cfg.input.resourceConfigurationGroupIdentifier, 'rcfg-0123456789abcdefg');
+      assert.equal(cfg.input.protocol, undefined, 'a CHILD inherits its group\'s protocol');
+      assert.deepEqual(child.results, { 'Resource configuration ID': '${steps.configuration.id}' });
+      assert.ok(child.warnings.some((w) => /not shared on its own, only through its GROUP/.test(w)));
+      const shared = buildVpcResourcePlan({ ...form, groupShareArn: 'arn:aws:ram:us-east-1:123456789012:resource-share/abc' }, ctx);
+      assert.equal(shared.results['Resource share ARN'], 'arn:aws:ram:us-east-1:123456789012:resource-share/abc');
+      assert.ok(shared.warnings.some((w) => w.includes("through its group's share arn:aws:ram:us-east-1:123456789012:resource-share/abc")));
+      for (const p of [child, shared]) assert.deepEqual(validatePlan(p), []);
+    });
+
+    it('GROUP: creates the group, its first CHILD with the target, and shares the group', () => {
+      const plan = buildVpcResourcePlan({ ...vpcForm, configurationType: 'GROUP', definitionKind: 'ip', ipAddress: '10.0.1.5', portRanges: ['9092-9098'] }, ctx);
+      assert.deepEqual(ids(plan), [
+        'gateway:vpc-lattice:CreateResourceGateway', 'configuration:vpc-lattice:CreateResourceConfiguration',
+        'child:vpc-lattice:CreateResourceConfiguration', 'share:ram:CreateResourceShare',
+      ]);
+      const group = step(plan, 'configuration');
+      assert.equal(group.input.type, 'GROUP');
+      assert.equal(group.input.resourceConfigurationDefinition, undefined);
+      assert.equal(group.input.resourceGatewayIdentifier, '${steps.gateway.id}');
+      const child = step(plan, 'child');
+      assert.equal(child.input.type, 'CHILD');
+      assert.equal(child.input.name, 'my-rds-cluster-config-child');
+      assert.equal(child.input.resourceConfigurationGroupIdentifier, '${steps.configuration.id}');
+      assert.equal(child.input.resourceGatewayIdentifier, undefined);
+      assert.deepEqual(child.input.resourceConfigurationDefinition, { ipResource: { ipAddress: '10.0.1.5' } });
+      assert.deepEqual(child.waitFor?.input, { resourceConfigurationIdentifier: '${steps.child.id}' });
+      assert.deepEqual(step(plan, 'share').input.resourceArns, ['${steps.configuration.arn}']);
+      assert.equal(plan.results['Child resource configuration ID'], '${steps.child.id}');
+      assert.deepEqual(validatePlan(plan), []);
     });
 
     it('warns outside ClickPipes regions', () => {
