@@ -7,6 +7,9 @@ import { mergeClusterPolicy } from '../policies';
 import type { MskCluster } from '../resources';
 import { makePlan, ref, type BuildContext } from './context';
 
+/** Cluster operation states (see the wait below for the source). */
+export const MSK_OPERATION_STATES = { pending: 'PENDING', inProgress: 'UPDATE_IN_PROGRESS', complete: 'UPDATE_COMPLETE', failed: 'UPDATE_FAILED' } as const;
+
 export type MskMultiVpcInput = MskMultiVpcForm & {
   /** The cluster as just read: CurrentVersion, enabled multi-VPC auth, and its policy (null = none). */
   cluster: Pick<MskCluster, 'arn' | 'currentVersion' | 'multiVpc' | 'policy'>;
@@ -37,12 +40,19 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
         ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: clientAuthentication } },
       },
       outputs: { operationArn: 'ClusterOperationArn' },
+      // Follow the operation UpdateConnectivity started, not the cluster: the cluster may still
+      // read ACTIVE before the update starts and reads ACTIVE again after an update that failed.
+      // DescribeClusterOperationV2 (botocore kafka model: GET /api/v2/operations/{clusterOperationArn},
+      // ClusterOperationInfo.OperationState, ErrorInfo). The model types the state as a plain string;
+      // its values PENDING, UPDATE_IN_PROGRESS, UPDATE_COMPLETE, UPDATE_FAILED are those the AWS
+      // Terraform provider waits on (internal/service/kafka/consts.go).
       waitFor: {
-        operation: 'DescribeClusterV2',
-        input: { ClusterArn: input.clusterArn },
-        statusPath: 'ClusterInfo.State',
-        success: ['ACTIVE'],
-        failure: ['FAILED'],
+        operation: 'DescribeClusterOperationV2',
+        input: { ClusterOperationArn: ref('connectivity', 'operationArn') },
+        statusPath: 'ClusterOperationInfo.OperationState',
+        success: [MSK_OPERATION_STATES.complete],
+        failure: [MSK_OPERATION_STATES.failed],
+        reasonPath: 'ClusterOperationInfo.ErrorInfo.ErrorString',
         timeoutSeconds: 5400,
       },
       mutating: true,

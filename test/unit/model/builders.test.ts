@@ -107,13 +107,16 @@ describe('builders', () => {
     const existing = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Mine', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kafka:*', Resource: '*' }] });
     const cluster = { arn: MSK_ARN, currentVersion: 'K3CZ5', multiVpc: { iam: false, scram: true, tls: false }, policy: { currentVersion: 'P7', document: existing } };
 
-    it('UpdateConnectivity keeps enabled types, waits ACTIVE; PutClusterPolicy merges with CurrentVersion', () => {
+    it('UpdateConnectivity keeps enabled types, follows its operation to UPDATE_COMPLETE; PutClusterPolicy merges with CurrentVersion', () => {
       const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster }, ctx);
       assert.deepEqual(ids(plan), ['connectivity:kafka:UpdateConnectivity', 'policy:kafka:PutClusterPolicy', 'brokers:kafka:GetBootstrapBrokers']);
       const conn = step(plan, 'connectivity');
       assert.equal(conn.input.CurrentVersion, 'K3CZ5');
       assert.deepEqual(conn.input.ConnectivityInfo, { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true }, Scram: { Enabled: true } } } } });
-      assert.deepEqual([conn.waitFor?.operation, conn.waitFor?.statusPath, conn.waitFor?.success], ['DescribeClusterV2', 'ClusterInfo.State', ['ACTIVE']]);
+      // The cluster's own State says nothing about this update (ACTIVE before it starts and after it fails).
+      assert.deepEqual([conn.waitFor?.operation, conn.waitFor?.statusPath, conn.waitFor?.success, conn.waitFor?.failure],
+        ['DescribeClusterOperationV2', 'ClusterOperationInfo.OperationState', ['UPDATE_COMPLETE'], ['UPDATE_FAILED']]);
+      assert.deepEqual(conn.waitFor?.input, { ClusterOperationArn: '${steps.connectivity.operationArn}' });
       const policy = step(plan, 'policy');
       assert.equal(policy.input.CurrentVersion, 'P7');
       const doc = JSON.parse(policy.input.Policy as string);
