@@ -10,6 +10,17 @@ import { makePlan, ref, type BuildContext } from './context';
 /** Cluster operation states (see the wait below for the source). */
 export const MSK_OPERATION_STATES = { pending: 'PENDING', inProgress: 'UPDATE_IN_PROGRESS', complete: 'UPDATE_COMPLETE', failed: 'UPDATE_FAILED' } as const;
 
+/**
+ * AWS MSK guide, multi-VPC requirements (https://docs.aws.amazon.com/msk/latest/developerguide/aws-access-mult-vpc.html#mvpc-requirements):
+ * with SASL/SCRAM or mTLS "you must set up Apache Kafka ACLs for your cluster" and set
+ * allow.everyone.if.no.acl.found to false in its configuration. The plan cannot see the broker
+ * configuration (it is not read), so it says so instead of checking.
+ */
+export const MSK_ACL_REQUIREMENT =
+  'SASL/SCRAM or mTLS with multi-VPC connectivity: AWS requires Apache Kafka ACLs on the cluster and allow.everyone.if.no.acl.found=false in its configuration '
+  + '(MSK guide, multi-VPC requirements). This plan neither reads nor changes the broker configuration: set both before ClickPipes connects, '
+  + 'and give the ClickPipes SCRAM user ACLs to read its topics and use its consumer group.';
+
 export type MskMultiVpcInput = MskMultiVpcForm & {
   /** The cluster as just read: CurrentVersion, enabled multi-VPC auth, and its policy (null = none). */
   cluster: Pick<MskCluster, 'arn' | 'currentVersion' | 'multiVpc' | 'policy'>;
@@ -93,6 +104,7 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
   if (changes) warnings.push('Changing connectivity puts the cluster in UPDATING for a while (often 30 minutes or more).');
   if (input.auth.iam && input.auth.scram) warnings.push('Both SASL/IAM and SASL/SCRAM are enabled; enter SASL_SCRAM in ClickHouse Cloud if the ClickPipe uses SCRAM credentials.');
   warnings.push('ClickPipes allows one MSK-managed VPC connection per cluster and auth type.');
+  if (want.scram || want.tls) warnings.push(MSK_ACL_REQUIREMENT);
   return makePlan(
     'mskMultiVpc',
     ctx,

@@ -96,6 +96,10 @@ function authSection(): HTMLElement | undefined {
       authBox('scram', t('SASL/SCRAM (ClickPipes: SASL_SCRAM)'), c),
       authBox('tls', t('TLS (not used by ClickPipes)'), c)),
     h('vscode-form-helper', { id: 'help-auth' }, t('Only types enabled on the cluster can be turned on. Types already on stay on. Changing connectivity puts the cluster in UPDATING for a while.')),
+    // AWS MSK guide, multi-VPC requirements: SCRAM/mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.
+    draft.values.auth.scram || draft.values.auth.tls || c.multiVpc.scram || c.multiVpc.tls
+      ? h('p', { className: 'warning-box', id: 'acl-requirement', role: 'status' }, t('SASL/SCRAM or mTLS with multi-VPC: AWS requires Apache Kafka ACLs on the cluster and allow.everyone.if.no.acl.found=false in its configuration. This form does not read or change the broker configuration; set both yourself.'))
+      : undefined,
     errorSlot('auth'));
 }
 

@@ -107,6 +107,15 @@ describe('builders', () => {
     const existing = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Mine', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kafka:*', Resource: '*' }] });
     const cluster = { arn: MSK_ARN, currentVersion: 'K3CZ5', multiVpc: { iam: false, scram: true, tls: false }, policy: { currentVersion: 'P7', document: existing } };
 
+    // AWS MSK guide, multi-VPC requirements: SASL/SCRAM or mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.
+    it('says what SASL/SCRAM with multi-VPC requires (ACLs, allow.everyone.if.no.acl.found=false), and only then', () => {
+      const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
+      assert.ok(scram.warnings.some((w) => /Kafka ACLs/.test(w) && /allow\.everyone\.if\.no\.acl\.found=false/.test(w)), scram.warnings.join('\n'));
+      assert.match(documentsFor(scram).find((d) => d.name === 'notes.md')!.content, /allow\.everyone\.if\.no\.acl\.found=false/);
+      const iam = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
+      assert.ok(!iam.warnings.some((w) => /allow\.everyone/.test(w)));
+    });
+
     it('UpdateConnectivity keeps enabled types, follows its operation to UPDATE_COMPLETE; PutClusterPolicy merges with CurrentVersion', () => {
       const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster }, ctx);
       assert.deepEqual(ids(plan), ['connectivity:kafka:UpdateConnectivity', 'policy:kafka:PutClusterPolicy', 'brokers:kafka:GetBootstrapBrokers']);
