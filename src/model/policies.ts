@@ -121,13 +121,34 @@ export function mskClusterPolicy(clusterArn: string): string {
 
 const OUR_SIDS = new Set<string>(Object.values(CLICKPIPES_SIDS));
 
+/** An account id principal means the account's root (IAM stores "123456789012" as arn:aws:iam::123456789012:root). */
+const normalPrincipal = (p: string) => (/^\d{12}$/.test(p) ? `arn:aws:iam::${p}:root` : p);
+
+/**
+ * What a statement means, ignoring its Sid, key order, list order and action case (IAM action
+ * names are case-insensitive): effect, principals, actions, resources and conditions.
+ */
+export function statementMeaning(s: Statement): string {
+  const sorted = (list: string[]) => [...new Set(list)].sort();
+  return JSON.stringify([
+    s.Effect,
+    sorted(principalsOf(s).map(normalPrincipal)),
+    sorted(asList(s.Action).map((a) => a.toLowerCase())),
+    sorted(asList(s.Resource)),
+    s.NotAction ?? null, s.NotResource ?? null, s.NotPrincipal ?? null, s.Condition ?? null,
+  ]);
+}
+
 /**
  * Adds the ClickPipes statements to an existing cluster policy. Foreign statements are kept as
- * they are and in order; our own (found by Sid) are replaced, so merging twice equals merging once.
+ * they are and in order; a statement that is one of ours (by Sid, or by meaning when it has no
+ * Sid or another one) is replaced, so merging twice equals merging once and a ClickPipes policy
+ * written by hand is not doubled.
  */
 export function mergeClusterPolicy(existingJson: string | undefined, clusterArn: string): string {
   const existing = existingJson && existingJson.trim() ? parsePolicy(existingJson) : { Version: POLICY_VERSION, Statement: [] };
-  const foreign = existing.Statement.filter((s) => !(typeof s.Sid === 'string' && OUR_SIDS.has(s.Sid)));
+  const ours = new Set(clickPipesMskStatements(clusterArn).map(statementMeaning));
+  const foreign = existing.Statement.filter((s) => !(typeof s.Sid === 'string' && OUR_SIDS.has(s.Sid)) && !ours.has(statementMeaning(s)));
   return formatPolicy({ ...existing, Statement: [...foreign, ...clickPipesMskStatements(clusterArn)] });
 }
 
