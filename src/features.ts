@@ -16,6 +16,7 @@ import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
 import { registerPlans, type PlansDeps } from './plans';
 import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
+import { signedInServices } from './clickhouse/services';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 
@@ -44,7 +45,7 @@ export function activateFeatures(host: FeatureHost): Features {
   translateModelMessages();
   const { context } = host;
   const clickHouseTree = registerClickHouse(context, host.clickHouseView);
-  const planFileSystem = registerPlans(context, host.plans);
+  const planFileSystem = registerPlans(context, { ...host.plans, clickhouseServices: signedInServices });
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
   return { planFileSystem, clickHouseTree, databaseRoles };
 }

@@ -2,6 +2,7 @@
 // lazily), the explorer (refresh a scope, reveal a new node) and the log. extension.ts passes
 // them to registerPlans; tests pass fakes.
 import type { AwsLayer, Scope } from '../aws/api';
+import type { ChService } from '../model/clickhouse';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -16,6 +17,8 @@ export type PlansLog = { info(m: string): void; warn(m: string): void; error(m: 
 
 export type PlansDeps = {
   aws(): AwsLayer;
+  /** ClickHouse Cloud AWS services the signed-in key sees (with their iamRole); undefined when signed out. */
+  clickhouseServices?(): Promise<ChService[] | undefined>;
   explorer?: ExplorerHooks;
   log: PlansLog;
 };
