@@ -181,6 +181,9 @@ describe('builders', () => {
       assert.deepEqual(validatePlan(plan), []);
       const permsOnly = buildEndpointServicePlan({ mode: 'existing', serviceId: 'vpce-svc-0123456789abcdef0' }, ctx);
       assert.deepEqual(ids(permsOnly).map((s) => s.split(':')[0]), ['service', 'permissions']);
+      // Cross-region needs vpce:AllowMultiRegion (AWS Service Authorization Reference, AWS PrivateLink).
+      assert.ok(plan.warnings.some((w) => w.includes('vpce:AllowMultiRegion')));
+      assert.ok(!permsOnly.warnings.some((w) => w.includes('vpce:AllowMultiRegion')));
     });
   });
 
