@@ -286,6 +286,7 @@ function checkDefinition(world: World, req: EmuRequest, type: string, def: any, 
   const region = world.region(req.accountId, req.region);
   switch (kind) {
     case 'ipResource': {
+      // botocore vpc-lattice CreateResourceConfiguration: "For IPv4 and IPv6, only IP addresses in the VPC are supported."
       const ip = def.ipResource?.ipAddress;
       if (typeof ip !== 'string' || !(IPV4.test(ip) || ip.includes(':'))) throw validationError('resourceConfigurationDefinition.ipResource.ipAddress', `'${ip}' is not an IP address`);
       const vpc = gateway && region.vpcs.get(gateway.vpcId);
