@@ -41,6 +41,8 @@ export type MskMultiVpcForm = {
   auth: { iam: boolean; scram: boolean; tls?: boolean };
   /** Context: auth types enabled on the cluster itself (only those can be enabled for multi-VPC). */
   clusterAuth?: MskAuth;
+  /** What ClickPipes connects with; asked when both SASL/IAM and SASL/SCRAM are on. */
+  clickpipesAuth?: 'SASL_IAM' | 'SASL_SCRAM';
 };
 
 export type EndpointServiceForm = {

@@ -341,10 +341,19 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   return collect(checks);
 }
 
+/** With SASL/IAM and SASL/SCRAM both on, ClickPipes can use either: the user says which. */
+export function validateClickPipesMskAuth(f: Partial<MskMultiVpcForm>): string | undefined {
+  const value = f.clickpipesAuth;
+  if (value !== undefined && value !== 'SASL_IAM' && value !== 'SASL_SCRAM') return t('ClickPipes authentication must be SASL_IAM or SASL_SCRAM.');
+  if (f.auth?.iam && f.auth?.scram && !value) return t('SASL/IAM and SASL/SCRAM are both on: choose the one the ClickPipe will use.');
+  return undefined;
+}
+
 function mskErrors(f: Partial<MskMultiVpcForm>): FormErrors {
   return collect({
     clusterArn: validateMskClusterArn(str(f.clusterArn)),
     auth: validateMskAuthSelection(f.auth ?? { iam: false, scram: false }, f.clusterAuth),
+    clickpipesAuth: validateClickPipesMskAuth(f),
   });
 }
 

@@ -98,11 +98,12 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
     mutating: false,
   });
 
-  const auth = input.auth.iam ? 'SASL_IAM' : 'SASL_SCRAM';
+  // Asked in the form when both are on (see validateClickPipesMskAuth); otherwise the one that is.
+  const auth = input.clickpipesAuth ?? (input.auth.iam ? 'SASL_IAM' : 'SASL_SCRAM');
   const warnings: string[] = [];
   if (!isClickPipesRegion(ctx.region)) warnings.push(`${ctx.region} is not a ClickPipes region; MSK multi-VPC does not work across regions.`);
   if (changes) warnings.push('Changing connectivity puts the cluster in UPDATING for a while (often 30 minutes or more).');
-  if (input.auth.iam && input.auth.scram) warnings.push('Both SASL/IAM and SASL/SCRAM are enabled; enter SASL_SCRAM in ClickHouse Cloud if the ClickPipe uses SCRAM credentials.');
+  if (input.auth.iam && input.auth.scram) warnings.push(`Both SASL/IAM and SASL/SCRAM are enabled; the ClickPipe uses ${auth} (as chosen in the form).`);
   warnings.push('ClickPipes allows one MSK-managed VPC connection per cluster and auth type.');
   if (want.scram || want.tls) warnings.push(MSK_ACL_REQUIREMENT);
   return makePlan(

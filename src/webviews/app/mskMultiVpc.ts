@@ -23,10 +23,11 @@ const form = createForm<MskMultiVpcForm, MskMultiVpcInit>({
   intro: (init) => t('Profile {0}, region {1}. Nothing changes until you apply the reviewed plan.', init.profile, init.region),
   sections: () => [clusterSection(), chosen() ? h('vscode-divider', {}) : undefined, authSection(), policySection()],
   errors,
-  submitFields: () => ['clusterArn', 'auth'],
+  submitFields: () => ['clusterArn', 'auth', 'clickpipesAuth'],
   submit() {
-    const { clusterArn, auth } = draft.values;
-    send(SubmitMskMultiVpcCommand, { values: { clusterArn, auth: { iam: auth.iam, scram: auth.scram, tls: Boolean(auth.tls) } } });
+    const { clusterArn, auth, clickpipesAuth } = draft.values;
+    const both = auth.iam && auth.scram;
+    send(SubmitMskMultiVpcCommand, { values: { clusterArn, auth: { iam: auth.iam, scram: auth.scram, tls: Boolean(auth.tls) }, ...(both && clickpipesAuth ? { clickpipesAuth } : {}) } });
   },
   applyInit(data) {
     const fresh = draft.touched.length === 0;
@@ -82,7 +83,8 @@ function authBox(key: 'iam' | 'scram' | 'tls', label: string, c: MskClusterOptio
     id: `field-auth-${key}`, 'data-auth': key, checked: Boolean(draft.values.auth[key]), disabled: !enabled || already,
     label: already ? t('{0} — already on for multi-VPC', label) : enabled ? label : t('{0} — not enabled on the cluster', label),
   }) as HTMLElement & { checked: boolean };
-  box.addEventListener('change', () => update('auth', (v) => { v.auth = { ...v.auth, [key]: box.checked }; }));
+  // Re-render: ticking both SASL types brings up the "ClickPipes connects with" choice.
+  box.addEventListener('change', () => update('auth', (v) => { v.auth = { ...v.auth, [key]: box.checked }; }, true));
   return h('div', { className: 'check-row' }, box);
 }
 
@@ -100,7 +102,19 @@ function authSection(): HTMLElement | undefined {
     draft.values.auth.scram || draft.values.auth.tls || c.multiVpc.scram || c.multiVpc.tls
       ? h('p', { className: 'warning-box', id: 'acl-requirement', role: 'status' }, t('SASL/SCRAM or mTLS with multi-VPC: AWS requires Apache Kafka ACLs on the cluster and allow.everyone.if.no.acl.found=false in its configuration. This form does not read or change the broker configuration; set both yourself.'))
       : undefined,
-    errorSlot('auth'));
+    errorSlot('auth'),
+    clickpipesAuthChoice());
+}
+
+/** With SASL/IAM and SASL/SCRAM both on, ClickPipes can use either: ask which. */
+function clickpipesAuthChoice(): HTMLElement | undefined {
+  const { auth, clickpipesAuth } = draft.values;
+  if (!auth.iam || !auth.scram) return undefined;
+  const radios = h('vscode-radio-group', { id: 'field-clickpipesAuth', 'aria-describedby': 'error-clickpipesAuth' },
+    h('vscode-radio', { name: 'clickpipesAuth', value: 'SASL_IAM', checked: clickpipesAuth === 'SASL_IAM', label: t('SASL/IAM (SASL_IAM)') }),
+    h('vscode-radio', { name: 'clickpipesAuth', value: 'SASL_SCRAM', checked: clickpipesAuth === 'SASL_SCRAM', label: t('SASL/SCRAM (SASL_SCRAM)') }));
+  radios.addEventListener('change', (e) => update('clickpipesAuth', (v) => { v.clickpipesAuth = (e.target as HTMLInputElement).value as 'SASL_IAM' | 'SASL_SCRAM'; }));
+  return h('div', {}, h('h3', {}, t('ClickPipes connects with')), radios, errorSlot('clickpipesAuth'));
 }
 
 function policySection(): HTMLElement | undefined {

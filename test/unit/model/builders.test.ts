@@ -107,6 +107,11 @@ describe('builders', () => {
     const existing = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Mine', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kafka:*', Resource: '*' }] });
     const cluster = { arn: MSK_ARN, currentVersion: 'K3CZ5', multiVpc: { iam: false, scram: true, tls: false }, policy: { currentVersion: 'P7', document: existing } };
 
+    it('both SASL types on: the Authentication result is the one the user chose, not SASL_IAM by default', () => {
+      const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: true }, clickpipesAuth: 'SASL_SCRAM', cluster }, ctx);
+      assert.equal(plan.results.Authentication, 'SASL_SCRAM');
+    });
+
     // AWS MSK guide, multi-VPC requirements: SASL/SCRAM or mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.
     it('says what SASL/SCRAM with multi-VPC requires (ACLs, allow.everyone.if.no.acl.found=false), and only then', () => {
       const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
