@@ -71,6 +71,9 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
   }
 
   const existing = cluster.policy ?? undefined;
+  // Asked in the form when both are on (see validateClickPipesMskAuth); otherwise the one that is.
+  const auth = input.clickpipesAuth ?? (input.auth.iam ? 'SASL_IAM' : 'SASL_SCRAM');
+  const policyAccess = auth === 'SASL_SCRAM' ? 'scram' : 'iam';
   steps.push({
     id: 'policy',
     title: existing ? 'Merge the ClickPipes statements into the cluster policy' : 'Attach a cluster policy allowing ClickPipes',
@@ -78,7 +81,7 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
     operation: 'PutClusterPolicy',
     input: {
       ClusterArn: input.clusterArn,
-      Policy: mergeClusterPolicy(existing?.document, input.clusterArn),
+      Policy: mergeClusterPolicy(existing?.document, input.clusterArn, policyAccess),
       ...(existing ? { CurrentVersion: existing.currentVersion } : {}),
     },
     outputs: { version: 'CurrentVersion' },
@@ -98,13 +101,14 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
     mutating: false,
   });
 
-  // Asked in the form when both are on (see validateClickPipesMskAuth); otherwise the one that is.
-  const auth = input.clickpipesAuth ?? (input.auth.iam ? 'SASL_IAM' : 'SASL_SCRAM');
   const warnings: string[] = [];
   if (!isClickPipesRegion(ctx.region)) warnings.push(`${ctx.region} is not a ClickPipes region; MSK multi-VPC does not work across regions.`);
   if (changes) warnings.push('Changing connectivity puts the cluster in UPDATING for a while (often 30 minutes or more).');
   if (input.auth.iam && input.auth.scram) warnings.push(`Both SASL/IAM and SASL/SCRAM are enabled; the ClickPipe uses ${auth} (as chosen in the form).`);
   warnings.push('ClickPipes allows one MSK-managed VPC connection per cluster and auth type.');
+  warnings.push(policyAccess === 'scram'
+    ? 'Cluster policy: a SASL/SCRAM ClickPipe gets only the multi-VPC actions (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster, DescribeClusterV2); no kafka-cluster:* — SCRAM clients are authorized by Kafka ACLs.'
+    : 'Cluster policy: kafka-cluster:* on the cluster, all its topics and all its groups follows AWS\'s example policy; a SASL/IAM ClickPipe is authorized by it. To narrow it, edit plan.json to name only the topics and consumer group the ClickPipe uses.');
   if (want.scram || want.tls) warnings.push(MSK_ACL_REQUIREMENT);
   return makePlan(
     'mskMultiVpc',

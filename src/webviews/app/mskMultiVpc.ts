@@ -121,7 +121,8 @@ function policySection(): HTMLElement | undefined {
   if (!chosen()) return undefined;
   return h('section', {},
     h('h2', {}, t('3. Cluster policy')),
-    h('p', { className: 'muted' }, t('The plan merges statements allowing the ClickPipes account {0} (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster(V2), kafka-cluster:* on the cluster, its topics and groups) into the cluster\'s policy. Statements already there are kept; the review shows the old and new policy side by side.', form.init?.clickpipesAccount ?? '072088201116')));
+    h('p', { className: 'muted' }, t('The plan merges statements allowing the ClickPipes account {0} (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster(V2), kafka-cluster:* on the cluster, its topics and groups) into the cluster\'s policy. Statements already there are kept; the review shows the old and new policy side by side.', form.init?.clickpipesAccount ?? '072088201116')),
+    h('p', { className: 'muted', id: 'policy-scope' }, t('kafka-cluster:* is what AWS\'s example policy grants and what a SASL/IAM ClickPipe is authorized by. A SASL/SCRAM ClickPipe gets only the four kafka: actions: SCRAM clients are authorized by Kafka ACLs.')));
 }
 
 ready();

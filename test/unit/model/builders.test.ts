@@ -112,6 +112,18 @@ describe('builders', () => {
       assert.equal(plan.results.Authentication, 'SASL_SCRAM');
     });
 
+    it('a SASL/SCRAM ClickPipe gets the narrow policy (no kafka-cluster:*); a SASL/IAM one the broad AWS example, explained', () => {
+      const fresh = { ...cluster, policy: null };
+      const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: fresh }, ctx);
+      const narrow = JSON.parse(String(step(scram, 'policy').input.Policy));
+      assert.equal(narrow.Statement.length, 1);
+      assert.deepEqual(narrow.Statement[0].Action, ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2']);
+      assert.ok(scram.warnings.some((w) => /no kafka-cluster:\*/.test(w)));
+      const iam = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster: fresh }, ctx);
+      assert.equal(JSON.parse(String(step(iam, 'policy').input.Policy)).Statement.length, 3);
+      assert.ok(iam.warnings.some((w) => /kafka-cluster:\* on the cluster, all its topics and all its groups/.test(w)));
+    });
+
     // AWS MSK guide, multi-VPC requirements: SASL/SCRAM or mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.
     it('says what SASL/SCRAM with multi-VPC requires (ACLs, allow.everyone.if.no.acl.found=false), and only then', () => {
       const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);

@@ -61,6 +61,14 @@ describe('policies', () => {
     assert.equal(JSON.parse(mergeClusterPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [other] }), CLUSTER)).Statement.length, 4);
   });
 
+  it('a SASL/SCRAM ClickPipe needs only the control actions; the narrow policy replaces our broad one on merge', () => {
+    assert.deepEqual(missingMskActions(mskClusterPolicy(CLUSTER, 'scram'), 'scram'), []);
+    assert.deepEqual(missingMskActions(mskClusterPolicy(CLUSTER, 'scram')), ['kafka-cluster:*']);
+    const merged = JSON.parse(mergeClusterPolicy(mskClusterPolicy(CLUSTER), CLUSTER, 'scram'));
+    assert.equal(merged.Statement.length, 1);
+    assert.ok(!JSON.stringify(merged).includes('kafka-cluster'));
+  });
+
   it('merge output is pretty-printed with a stable key order', () => {
     const scrambled = JSON.stringify({ Statement: [{ Resource: '*', Action: 'kafka:*', Effect: 'Allow', Principal: '*', Sid: 'X' }], Version: '2012-10-17' });
     const text = mergeClusterPolicy(scrambled, CLUSTER);
