@@ -1,6 +1,6 @@
 // The AWS services of every organization the signed-in API key sees, for forms that can prefill
 // from them (the IAM DB auth form's ClickHouse service role). Undefined when signed out.
-import { clickHouseSession } from './context';
+import { clickHouseSession } from './currentSession';
 import type { ChService } from '../model/clickhouse';
 
 export async function signedInServices(): Promise<ChService[] | undefined> {

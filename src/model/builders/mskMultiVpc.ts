@@ -5,7 +5,7 @@ import type { MskMultiVpcForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
 import { mergeClusterPolicy } from '../policies';
 import type { MskCluster } from '../resources';
-import { makePlan, ref, type BuildContext } from './context';
+import { makePlan, ref, type BuildContext } from './buildContext';
 
 /** Cluster operation states (see the wait below for the source). */
 export const MSK_OPERATION_STATES = { pending: 'PENDING', inProgress: 'UPDATE_IN_PROGRESS', complete: 'UPDATE_COMPLETE', failed: 'UPDATE_FAILED' } as const;
