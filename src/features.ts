@@ -19,6 +19,7 @@ import { endpointTargets } from './clickhouse/pickers';
 import { clickhouseStepCall } from './clickhouse/stepCall';
 import { registerPlans, type PlansDeps } from './commands/plans';
 import { iamDbAuthRoleFinder } from './commands/iamDbAuthRoles';
+import { signedInServices } from './clickhouse/services';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 import { registerClickHouseCommands } from './commands/clickhouse';
@@ -52,6 +53,7 @@ export function activateFeatures(host: FeatureHost): Features {
     ...host.plans,
     clickhouse: () => clickhouseStepCall(() => clickHouseSession().api(), (line) => host.log.info(line)),
     clickhouseServices: async () => endpointTargets(await clickHouseSession().api()),
+    clickhouseRoleServices: signedInServices,
   });
   registerClickHouseCommands(context, session, clickHouseTree, plans.openReview);
   const planFileSystem = plans.fileSystem;

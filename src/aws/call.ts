@@ -39,6 +39,7 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
   },
   kafka: {
     DescribeClusterV2: kafka.DescribeClusterV2Command,
+    DescribeClusterOperationV2: kafka.DescribeClusterOperationV2Command,
     UpdateConnectivity: kafka.UpdateConnectivityCommand,
     GetClusterPolicy: kafka.GetClusterPolicyCommand,
     PutClusterPolicy: kafka.PutClusterPolicyCommand,

@@ -51,5 +51,15 @@ export async function listDatabases(ctx: AwsContext, scope: Scope): Promise<Data
     ctx.run(scope, 'rds', 'DescribeDBInstances', (client) =>
       allPages(paginateDescribeDBInstances({ client }, { MaxRecords: PAGE }), (p) => p.DBInstances)),
   ]);
-  return [...clusters.map(toCluster), ...instances.map(toInstance)];
+  return withPublicAurora(clusters.map(toCluster), instances.map(toInstance));
+}
+
+/**
+ * Aurora is public per instance: botocore's rds model says DBCluster.PubliclyAccessible "is only
+ * for non-Aurora Multi-AZ DB clusters". An Aurora cluster with a public member is public.
+ */
+export function withPublicAurora(clusters: Database[], instances: Database[]): Database[] {
+  const publicMembers = new Set(instances.filter((i) => i.publiclyAccessible && i.clusterId).map((i) => i.clusterId));
+  const marked = clusters.map((c) => (publicMembers.has(c.id) && !c.publiclyAccessible ? { ...c, publiclyAccessible: true } : c));
+  return [...marked, ...instances];
 }

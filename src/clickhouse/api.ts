@@ -148,6 +148,6 @@ const rpePath = (org: string, service: string) => `/v1/organizations/${enc(org)}
 function toService(raw: Record<string, any>): ChService {
   return {
     id: String(raw.id), name: String(raw.name ?? raw.id), provider: String(raw.provider ?? ''), region: String(raw.region ?? ''),
-    state: raw.state, iamRole: raw.iamRole,
+    state: raw.state, iamRole: raw.iamRole, createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : undefined,
   };
 }

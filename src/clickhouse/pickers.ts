@@ -1,7 +1,8 @@
 // Palette fallbacks: pick a ClickHouse Cloud service (or endpoint) when a command runs without a
-// tree node. Services in the endpoint's region come first; the others say why they may fail.
+// tree node. Services ClickPipes serves from the endpoint's region (per ClickHouse docs, see
+// model/clickpipesRegions.ts) come first; the others say why they may not reach it.
 import * as vscode from 'vscode';
-import { isSameRegionOnly, type ChOrganization, type ChService, type ReversePrivateEndpoint } from '../model/clickhouse';
+import { isSameRegionOnly, servesRegion, type ChOrganization, type ChService, type ReversePrivateEndpoint } from '../model/clickhouse';
 import type { ClickhouseTarget } from '../model/builders/clickhouseEndpoint';
 import type { ClickHouseApi } from './api';
 
@@ -33,18 +34,20 @@ export async function pickService(
     void vscode.window.showWarningMessage(vscode.l10n.t('No AWS services in the organizations this API key can see.'));
     return undefined;
   }
-  const rank = (r: ServiceRef) => (options.awsRegion && r.service.region === options.awsRegion ? 0 : 1);
+  const served = (r: ServiceRef) => (options.awsRegion ? servesRegion(r.service, options.awsRegion) : 'yes');
+  const rank = (r: ServiceRef) => ({ yes: 0, maybe: 1, no: 2 })[served(r)];
   aws.sort((a, b) => rank(a) - rank(b) || a.service.name.localeCompare(b.service.name));
   const items = aws.map((ref) => {
-    const sameRegion = !options.awsRegion || ref.service.region === options.awsRegion;
+    const sameRegion = served(ref) !== 'no';
     const blocked = !sameRegion && options.type !== undefined && isSameRegionOnly(options.type);
     return {
       label: `${blocked ? '$(warning) ' : ''}${ref.service.name}`,
       description: `${ref.service.region} · ${ref.service.provider}`,
       detail: options.awsRegion
-        ? sameRegion ? vscode.l10n.t('Same region as the endpoint ({0}) · {1}', options.awsRegion, ref.org.name)
-          : blocked ? vscode.l10n.t('Not in {0}: this endpoint type is same-region only · {1}', options.awsRegion, ref.org.name)
-            : vscode.l10n.t('Cross-region from {0}: needs {1} in the endpoint service\'s supported regions · {2}', options.awsRegion, ref.service.region, ref.org.name)
+        ? served(ref) === 'yes' ? vscode.l10n.t('ClickPipes for it runs in {0} per ClickHouse docs · {1}', options.awsRegion, ref.org.name)
+          : sameRegion ? vscode.l10n.t('ClickPipes for it may run in {0} per ClickHouse docs (depends on its creation date) · {1}', options.awsRegion, ref.org.name)
+          : blocked ? vscode.l10n.t('ClickPipes for it does not run in {0} per ClickHouse docs; this endpoint type is same-region only · {1}', options.awsRegion, ref.org.name)
+            : vscode.l10n.t('Cross-region from {0}: needs its ClickPipes region in the endpoint service\'s supported regions · {1}', options.awsRegion, ref.org.name)
         : ref.org.name,
       ref,
     };

@@ -75,9 +75,18 @@ function command(service: string, operation: string, input: Record<string, unkno
   return [head, ...lines].join(' \\\n    ');
 }
 
+/**
+ * The wait's status as one word the loop can compare. AWS CLI text output prints a JSON boolean
+ * the Python way, `True`/`False` (checked with awscli 1.45 against the emulator), never `true`;
+ * JMESPath `to_string()` turns it into its JSON text `true`/`false` and leaves strings as they are.
+ */
+export function waitQuery(statusPath: string): string {
+  return `to_string(${jmesPath(statusPath)})`;
+}
+
 function waitLoop(step: PlanStep, wait: WaitFor, scope: string[]): string[] {
   const status = 'STATUS';
-  const read = command(step.service, wait.operation, wait.input, scope, new Set(), [`--query ${shellQuote(jmesPath(wait.statusPath))}`, '--output text']);
+  const read = command(step.service, wait.operation, wait.input, scope, new Set(), [`--query ${shellQuote(waitQuery(wait.statusPath))}`, '--output text']);
   const indent = (s: string) => s.split('\n').map((l) => `  ${l}`).join('\n');
   const lines = [`# Wait until ${wait.statusPath} is ${wait.success.join(' or ')} (gives up after ${wait.timeoutSeconds} s).`];
   lines.push(`deadline=$((SECONDS + ${wait.timeoutSeconds}))`);

@@ -2,6 +2,7 @@
 // validation, the create body built from a finished AWS plan, what each status means, and the
 // address a ClickPipe connects to (DNS name + the source's port). No `vscode`, no network.
 import { CLICKPIPES_PRINCIPAL_ARN, type MskAuthentication, type ReversePrivateEndpointType } from './clickpipes';
+import { CLICKPIPES_REGIONS_SOURCE, clickPipesRegionsFor } from './clickpipesRegions';
 import type { Plan, PlanKind } from './plan';
 import { isAwaitingAction, isTransitional, statusIcon, type StatusIcon } from './status';
 import { t } from './text';
@@ -20,7 +21,7 @@ export const MAX_DESCRIPTION_LENGTH = 255;
 export type ChOrganization = { id: string; name: string; createdAt?: string };
 
 /** OpenAPI Service (the fields this extension reads). */
-export type ChService = { id: string; name: string; provider: string; region: string; state?: string; iamRole?: string };
+export type ChService = { id: string; name: string; provider: string; region: string; state?: string; iamRole?: string; createdAt?: string };
 
 /** OpenAPI ClickPipeReversePrivateEndpoint. */
 export type ReversePrivateEndpoint = {
@@ -211,24 +212,40 @@ export function isSameRegionOnly(type: ReversePrivateEndpointType | string): boo
   return type === 'VPC_RESOURCE' || type === 'MSK_MULTI_VPC';
 }
 
-/** A warning when the ClickHouse service cannot (or may not) reach the endpoint's region. */
+/**
+ * How the endpoint's AWS region relates to the ClickPipes region that serves the service, per
+ * ClickHouse's static-IPs page (see clickpipesRegions.ts): 'yes' it is that region, 'maybe' it is
+ * one of two (the service's creation date decides), 'no' it is not.
+ */
+export function servesRegion(service: Pick<ChService, 'region' | 'createdAt'>, awsRegion: string): 'yes' | 'maybe' | 'no' {
+  const regions = clickPipesRegionsFor(service.region, service.createdAt);
+  if (!regions.includes(awsRegion)) return 'no';
+  return regions.length === 1 ? 'yes' : 'maybe';
+}
+
+/**
+ * A note when the endpoint's region may not be where ClickPipes runs for the service. The
+ * ClickPipes region comes from ClickHouse's docs, dated; nothing here promises a failure.
+ */
 export function regionWarning(
   type: ReversePrivateEndpointType,
   awsRegion: string | undefined,
-  service: Pick<ChService, 'name' | 'region' | 'provider'>,
+  service: Pick<ChService, 'name' | 'region' | 'provider' | 'createdAt'>,
 ): string | undefined {
   if (service.provider && service.provider.toLowerCase() !== 'aws') {
     return t('The service "{0}" runs on {1}; AWS reverse private endpoints need an AWS service.', service.name, service.provider);
   }
-  if (!awsRegion || awsRegion === service.region) return undefined;
+  if (!awsRegion) return undefined;
+  const served = servesRegion(service, awsRegion);
+  if (served === 'yes') return undefined;
+  const regions = clickPipesRegionsFor(service.region, service.createdAt).join(t(' or '));
+  const docs = t('Per ClickHouse docs as of {0} ({1}), ClickPipes for the service "{2}" ({3}) runs in {4}.',
+    CLICKPIPES_REGIONS_SOURCE.asOf, CLICKPIPES_REGIONS_SOURCE.url, service.name, service.region, regions);
+  if (served === 'maybe') return `${docs} ${t('Which one depends on when the service was created; the endpoint is in {0}.', awsRegion)}`;
   if (isSameRegionOnly(type)) {
-    return t(
-      'The service "{0}" is in {1} but the endpoint is in {2}: {3} reverse private endpoints are same-region only, so it will fail. Pick a service in {2}.',
-      service.name, service.region, awsRegion, type);
+    return `${docs} ${t('The endpoint is in {0}, and ClickHouse docs say {1} endpoints are same-region only (no cross-region connections).', awsRegion, type)}`;
   }
-  return t(
-    'The service "{0}" is in {1} and the endpoint service in {2}: cross-region works only when {1} is in the endpoint service\'s supported regions.',
-    service.name, service.region, awsRegion);
+  return `${docs} ${t('The endpoint service is in {0}: cross-region works only when {1} is in its supported regions.', awsRegion, regions)}`;
 }
 
 // ---- status ---------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   const kind = f.definitionKind;
   const checks: Record<string, string | undefined> = {
     configurationName: validateConfigurationName(str(f.configurationName)),
-    shareName: validateResourceShareName(str(f.shareName)),
+    // A CHILD is shared only through its GROUP: its plan creates no share.
+    shareName: type === 'CHILD' ? undefined : validateResourceShareName(str(f.shareName)),
   };
   if (type !== 'CHILD') {
     if (newGateway) {
@@ -54,7 +55,8 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   }
   if (type === 'ARN') {
     checks.arn = validateRdsArn(str(f.arn));
-  } else if (type === 'SINGLE' || type === 'CHILD') {
+  } else if (type === 'SINGLE' || type === 'CHILD' || type === 'GROUP') {
+    // A GROUP's plan creates its first CHILD from this target: an empty group points at nothing.
     if (kind === 'ip') checks.ipAddress = validateIpAddress(str(f.ipAddress), strs(f.vpcCidrs));
     else if (kind === 'dns') checks.domainName = validateDnsName(str(f.domainName));
     else checks.definitionKind = t('Definition: a {0} configuration needs an IP address or a DNS name.', type);
@@ -63,10 +65,19 @@ function vpcResourceErrors(f: Partial<VpcResourceForm>): FormErrors {
   return collect(checks);
 }
 
+/** With SASL/IAM and SASL/SCRAM both on, ClickPipes can use either: the user says which. */
+export function validateClickPipesMskAuth(f: Partial<MskMultiVpcForm>): string | undefined {
+  const value = f.clickpipesAuth;
+  if (value !== undefined && value !== 'SASL_IAM' && value !== 'SASL_SCRAM') return t('ClickPipes authentication must be SASL_IAM or SASL_SCRAM.');
+  if (f.auth?.iam && f.auth?.scram && !value) return t('SASL/IAM and SASL/SCRAM are both on: choose the one the ClickPipe will use.');
+  return undefined;
+}
+
 function mskErrors(f: Partial<MskMultiVpcForm>): FormErrors {
   return collect({
     clusterArn: validateMskClusterArn(str(f.clusterArn)),
     auth: validateMskAuthSelection(f.auth ?? { iam: false, scram: false }, f.clusterAuth),
+    clickpipesAuth: validateClickPipesMskAuth(f),
   });
 }
 

@@ -20,7 +20,9 @@ export type VpcResourceForm = {
   configurationType: ConfigurationType;
   /** CHILD only: the parent GROUP configuration (id or ARN). */
   groupId?: string;
-  /** ARN → arn; SINGLE/CHILD → ip or dns; GROUP → none. */
+  /** Context for CHILD: the share (with ClickPipes) its group is already in, if any. */
+  groupShareArn?: string;
+  /** ARN → arn; SINGLE/CHILD → ip or dns; GROUP → ip or dns of its first child. */
   definitionKind?: DefinitionKind;
   arn?: string;
   ipAddress?: string;
@@ -39,6 +41,8 @@ export type MskMultiVpcForm = {
   auth: { iam: boolean; scram: boolean; tls?: boolean };
   /** Context: auth types enabled on the cluster itself (only those can be enabled for multi-VPC). */
   clusterAuth?: MskAuth;
+  /** What ClickPipes connects with; asked when both SASL/IAM and SASL/SCRAM are on. */
+  clickpipesAuth?: 'SASL_IAM' | 'SASL_SCRAM';
 };
 
 export type EndpointServiceForm = {

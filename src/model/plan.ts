@@ -30,6 +30,8 @@ export type WaitFor = {
   statusPath: string;
   success: string[];
   failure: string[];
+  /** Dot path of the failure's explanation, when the read has one (else failureReason/statusMessage). */
+  reasonPath?: string;
   /** Give up after this many seconds (the poller backs off 2 s → 30 s). */
   timeoutSeconds: number;
 };

@@ -60,6 +60,7 @@ export const PLAN_JSON_SCHEMA = {
               statusPath: { type: 'string', description: 'Dot path of the status in the read response.' },
               success: { type: 'array', items: { type: 'string' }, minItems: 1 },
               failure: { type: 'array', items: { type: 'string' } },
+              reasonPath: { type: 'string', description: 'Dot path of the failure explanation in the read response.' },
               timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
             },
           },
@@ -273,6 +274,7 @@ export function validatePlan(json: unknown): PlanProblem[] {
         if (typeof w.statusPath !== 'string' || !w.statusPath) add(`${p}.waitFor.statusPath`, 'waitFor.statusPath must be a dot path such as status.');
         if (!isStringArray(w.success) || w.success.length === 0) add(`${p}.waitFor.success`, 'waitFor.success must list at least one status.');
         if (!isStringArray(w.failure)) add(`${p}.waitFor.failure`, 'waitFor.failure must be a list of statuses.');
+        if (w.reasonPath !== undefined && typeof w.reasonPath !== 'string') add(`${p}.waitFor.reasonPath`, 'waitFor.reasonPath must be a dot path.');
         if (typeof w.timeoutSeconds !== 'number' || !(w.timeoutSeconds > 0)) add(`${p}.waitFor.timeoutSeconds`, 'waitFor.timeoutSeconds must be a positive number.');
         if (!isObject(w.input)) add(`${p}.waitFor.input`, 'waitFor.input must be a JSON object.');
         else for (const ref of refsIn(w.input, `${p}.waitFor.input`)) checkRef(ref, id, true);

@@ -28,6 +28,17 @@ export const MSK_CLUSTER_ACTIONS = [
   'kafka-cluster:*',
 ];
 
+/**
+ * What the ClickPipe needs from the policy. 'iam': the AWS example policy (mvpc-cluster-owner-action-policy)
+ * with kafka-cluster:* on the cluster, its topics and groups: SASL/IAM clients are authorized by IAM.
+ * 'scram': only the multi-VPC control actions; SASL/SCRAM clients are authorized by Kafka ACLs, not by
+ * kafka-cluster:* (AWS MSK guide, multi-VPC requirements: SCRAM needs ACLs).
+ */
+export type MskPolicyAccess = 'iam' | 'scram';
+
+/** The multi-VPC control-plane actions, all a SASL/SCRAM ClickPipe needs from the policy. */
+export const MSK_CONTROL_ACTIONS = MSK_CLUSTER_ACTIONS.filter((a) => !a.startsWith('kafka-cluster:'));
+
 /** Our statements carry these Sids so a merge can find and replace them (idempotence). */
 export const CLICKPIPES_SIDS = { cluster: 'ClickPipesMultiVpcCluster', topics: 'ClickPipesMultiVpcTopics', groups: 'ClickPipesMultiVpcGroups' } as const;
 
@@ -94,16 +105,17 @@ export function clickPipesAllowStatements(doc: PolicyDocument): Statement[] {
 }
 
 /** Which of the multi-VPC actions the policy does not yet allow ClickPipes (wildcards honoured). */
-export function missingMskActions(policyJson: string): string[] {
+export function missingMskActions(policyJson: string, access: MskPolicyAccess = 'iam'): string[] {
   const statements = clickPipesAllowStatements(parsePolicy(policyJson));
   const allowed = statements.flatMap((s) => asList(s.Action));
   const covers = (pattern: string, action: string) =>
     pattern === '*' || pattern === action || (pattern.endsWith('*') && action.startsWith(pattern.slice(0, -1)));
-  return MSK_CLUSTER_ACTIONS.filter((action) => !allowed.some((p) => covers(p, action)));
+  return (access === 'scram' ? MSK_CONTROL_ACTIONS : MSK_CLUSTER_ACTIONS).filter((action) => !allowed.some((p) => covers(p, action)));
 }
 
-export function clickPipesMskStatements(clusterArn: string): Statement[] {
+export function clickPipesMskStatements(clusterArn: string, access: MskPolicyAccess = 'iam'): Statement[] {
   const principal = { AWS: CLICKPIPES_ACCOUNT_ID };
+  if (access === 'scram') return [{ Sid: CLICKPIPES_SIDS.cluster, Effect: 'Allow', Principal: principal, Action: [...MSK_CONTROL_ACTIONS], Resource: clusterArn }];
   const statements: Statement[] = [
     { Sid: CLICKPIPES_SIDS.cluster, Effect: 'Allow', Principal: principal, Action: [...MSK_CLUSTER_ACTIONS], Resource: clusterArn },
   ];
@@ -115,20 +127,42 @@ export function clickPipesMskStatements(clusterArn: string): Statement[] {
 }
 
 /** The MSK cluster policy ClickPipes needs, on its own. */
-export function mskClusterPolicy(clusterArn: string): string {
-  return formatPolicy({ Version: POLICY_VERSION, Statement: clickPipesMskStatements(clusterArn) });
+export function mskClusterPolicy(clusterArn: string, access: MskPolicyAccess = 'iam'): string {
+  return formatPolicy({ Version: POLICY_VERSION, Statement: clickPipesMskStatements(clusterArn, access) });
 }
 
 const OUR_SIDS = new Set<string>(Object.values(CLICKPIPES_SIDS));
 
+/** An account id principal means the account's root (IAM stores "123456789012" as arn:aws:iam::123456789012:root). */
+const normalPrincipal = (p: string) => (/^\d{12}$/.test(p) ? `arn:aws:iam::${p}:root` : p);
+
+/**
+ * What a statement means, ignoring its Sid, key order, list order and action case (IAM action
+ * names are case-insensitive): effect, principals, actions, resources and conditions.
+ */
+export function statementMeaning(s: Statement): string {
+  const sorted = (list: string[]) => [...new Set(list)].sort();
+  return JSON.stringify([
+    s.Effect,
+    sorted(principalsOf(s).map(normalPrincipal)),
+    sorted(asList(s.Action).map((a) => a.toLowerCase())),
+    sorted(asList(s.Resource)),
+    s.NotAction ?? null, s.NotResource ?? null, s.NotPrincipal ?? null, s.Condition ?? null,
+  ]);
+}
+
 /**
  * Adds the ClickPipes statements to an existing cluster policy. Foreign statements are kept as
- * they are and in order; our own (found by Sid) are replaced, so merging twice equals merging once.
+ * they are and in order; a statement that is one of ours (by Sid, or by meaning when it has no
+ * Sid or another one) is replaced, so merging twice equals merging once and a ClickPipes policy
+ * written by hand is not doubled.
  */
-export function mergeClusterPolicy(existingJson: string | undefined, clusterArn: string): string {
+export function mergeClusterPolicy(existingJson: string | undefined, clusterArn: string, access: MskPolicyAccess = 'iam'): string {
   const existing = existingJson && existingJson.trim() ? parsePolicy(existingJson) : { Version: POLICY_VERSION, Statement: [] };
-  const foreign = existing.Statement.filter((s) => !(typeof s.Sid === 'string' && OUR_SIDS.has(s.Sid)));
-  return formatPolicy({ ...existing, Statement: [...foreign, ...clickPipesMskStatements(clusterArn)] });
+  // Either form of ours (broad or narrow) is replaced by the one this merge writes.
+  const ours = new Set([...clickPipesMskStatements(clusterArn, 'iam'), ...clickPipesMskStatements(clusterArn, 'scram')].map(statementMeaning));
+  const foreign = existing.Statement.filter((s) => !(typeof s.Sid === 'string' && OUR_SIDS.has(s.Sid)) && !ours.has(statementMeaning(s)));
+  return formatPolicy({ ...existing, Statement: [...foreign, ...clickPipesMskStatements(clusterArn, access)] });
 }
 
 /** Trust policy letting the ClickHouse service role assume the role (seed: AssumeRole + TagSession). */

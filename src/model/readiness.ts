@@ -129,7 +129,8 @@ function mskPolicyFindings(cluster: MskCluster): Finding[] {
   if (cluster.policy === null) return [warning(t('No cluster policy: ClickPipes ({0}) is not allowed to connect.', CLICKPIPES_ACCOUNT_ID))];
   try {
     if (clickPipesAllowStatements(parsePolicy(cluster.policy.document)).length === 0) return [warning(t('The cluster policy does not allow ClickPipes ({0}).', CLICKPIPES_ACCOUNT_ID))];
-    const missing = missingMskActions(cluster.policy.document);
+    // kafka-cluster:* matters only to SASL/IAM clients; a SCRAM-only cluster needs the control actions.
+    const missing = missingMskActions(cluster.policy.document, !cluster.multiVpc.iam && cluster.multiVpc.scram ? 'scram' : 'iam');
     if (missing.length) return [warning(t('The cluster policy allows ClickPipes but not {0}.', missing.join(', ')))];
     return [ok(t('The cluster policy allows ClickPipes.'))];
   } catch (e) {

@@ -81,7 +81,12 @@ export const validatePortRange: Validator = (v) => {
 
 export const validatePortRanges = (v: readonly string[] | undefined) => validateList(t('Port ranges'), v, validatePortRange, 1, 100);
 
-/** IPv4 or IPv6; an IPv4 address must fall in the VPC when its CIDRs are known (ipResource rule). */
+/**
+ * IPv4 or IPv6; an IPv4 address must fall in the VPC when its CIDRs are known. Source: botocore
+ * vpc-lattice model, CreateResourceConfiguration.resourceConfigurationDefinition: "IP address - For
+ * IPv4 and IPv6, only IP addresses in the VPC are supported." (No AWS page found allowing private
+ * IPv4 ranges outside the VPC.) The VPC's IPv6 CIDRs are not read, so IPv6 is not checked here.
+ */
 export function validateIpAddress(value: string, vpcCidrs?: readonly string[]): string | undefined {
   const missing = required(t('IP address'), value);
   if (missing) return missing;

@@ -5,6 +5,7 @@ import type { AwsLayer, Scope } from '../aws/api';
 import type { ResultState } from '../model/plan';
 import type { ClickHouseStepCall } from '../clickhouse/stepCall';
 import type { ClickhouseTarget } from '../model/builders/clickhouseEndpoint';
+import type { ChService } from '../model/clickhouse';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -19,6 +20,8 @@ export type PlansLog = { info(m: string): void; warn(m: string): void; error(m: 
 
 export type PlansDeps = {
   aws(): AwsLayer;
+  /** ClickHouse Cloud AWS services the signed-in key sees (with their iamRole); undefined when signed out. */
+  clickhouseRoleServices?(): Promise<ChService[] | undefined>;
   explorer?: ExplorerHooks;
   log: PlansLog;
   /** The ClickHouse Cloud backend for plan steps (src/clickhouse/stepCall.ts); absent: such steps fail with a sign-in hint. */

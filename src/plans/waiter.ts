@@ -51,7 +51,7 @@ export async function waitUntil(wait: WaitFor, input: Record<string, unknown>, d
     deps.onStatus?.(status, deps.now() - started);
     if (status !== undefined && wait.success.includes(status)) return response;
     if (status !== undefined && wait.failure.includes(status)) {
-      const reason = outputToString(getPath(response, 'failureReason') ?? getPath(response, 'statusMessage'));
+      const reason = outputToString((wait.reasonPath ? getPath(response, wait.reasonPath) : undefined) ?? getPath(response, 'failureReason') ?? getPath(response, 'statusMessage'));
       throw new WaitFailedError(status, reason);
     }
     const elapsed = deps.now() - started;

@@ -17,6 +17,8 @@ export type LoadBalancerOption = {
   disabledReason?: string;
   /** Worth knowing but not blocking: not active yet, already behind another endpoint service. */
   note?: string;
+  /** The endpoint service (id) this load balancer already fronts, if any. */
+  usedByService?: string;
 };
 
 export type RegionChoice = { code: string; name: string };

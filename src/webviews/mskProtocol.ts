@@ -45,7 +45,7 @@ export type MskMultiVpcInit = {
 
 export const MskMultiVpcInitNotification = new IpcNotification<MskMultiVpcInit>('mskMultiVpc/init');
 
-const FORM_KEYS = ['clusterArn', 'auth', 'clusterAuth'];
+const FORM_KEYS = ['clusterArn', 'auth', 'clusterAuth', 'clickpipesAuth'];
 const AUTH_KEYS = ['iam', 'scram', 'tls', 'unauthenticated'];
 
 function isAuth(v: unknown, required: readonly string[]): boolean {
@@ -57,7 +57,8 @@ function isAuth(v: unknown, required: readonly string[]): boolean {
 export function isMskMultiVpcForm(v: unknown): v is MskMultiVpcForm {
   if (!isRecord(v) || !Object.keys(v).every((k) => FORM_KEYS.includes(k))) return false;
   return typeof v.clusterArn === 'string' && v.clusterArn.length <= 2048 &&
-    isAuth(v.auth, ['iam', 'scram']) && (v.clusterAuth === undefined || isAuth(v.clusterAuth, []));
+    isAuth(v.auth, ['iam', 'scram']) && (v.clusterAuth === undefined || isAuth(v.clusterAuth, [])) &&
+    (v.clickpipesAuth === undefined || v.clickpipesAuth === 'SASL_IAM' || v.clickpipesAuth === 'SASL_SCRAM');
 }
 
 export const SubmitMskMultiVpcCommand = new IpcCommand<{ values: MskMultiVpcForm }>(

@@ -89,6 +89,29 @@ describe('emulator: ClickHouse Cloud API', () => {
     assert.equal(got.json.result.status, 'Failed');
   });
 
+  // ClickHouse "ClickPipes static IPs": us-west-1 is in no rule, so ClickPipes serves it from us-east-2.
+  it('builds a same-region-only endpoint in the ClickPipes region that serves the service, not the service\'s own region', async () => {
+    const WEST = 'b0b0b0b0-0000-4000-8000-00000000west'.replace('west', '0001');
+    emu.world.clickhouse.services.set(WEST, { ...emu.world.clickhouse.services.get(DEMO_CH_SERVICE_US), id: WEST, name: 'west', region: 'us-west-1' });
+    const ohio = emu.world.region(DEMO_ACCOUNT, 'us-east-2');
+    const OHIO_RCFG = 'rcfg-0123456789abcdef1';
+    ohio.resourceConfigurations.set(OHIO_RCFG, { id: OHIO_RCFG, arn: `arn:aws:vpc-lattice:us-east-2:${DEMO_ACCOUNT}:resourceconfiguration/${OHIO_RCFG}`, status: 'ACTIVE' });
+    const OHIO_SHARE = SHARE.replace('us-east-1', 'us-east-2');
+    ohio.resourceShares.set(OHIO_SHARE, { resourceShareArn: OHIO_SHARE, name: 'clickpipes', status: 'ACTIVE' });
+    const WEST_RCFG = 'rcfg-0123456789abcdef2';
+    const west = emu.world.region(DEMO_ACCOUNT, 'us-west-1');
+    west.resourceConfigurations.set(WEST_RCFG, { id: WEST_RCFG, arn: `arn:aws:vpc-lattice:us-west-1:${DEMO_ACCOUNT}:resourceconfiguration/${WEST_RCFG}`, status: 'ACTIVE' });
+    const WEST_SHARE = SHARE.replace('us-east-1', 'us-west-1');
+    west.resourceShares.set(WEST_SHARE, { resourceShareArn: WEST_SHARE, name: 'clickpipes', status: 'ACTIVE' });
+    const inOhio = await call('POST', rpes(WEST), { description: 'ohio', type: 'VPC_RESOURCE', vpcResourceConfigurationId: OHIO_RCFG, vpcResourceShareArn: OHIO_SHARE });
+    const inWest = await call('POST', rpes(WEST), { description: 'west', type: 'VPC_RESOURCE', vpcResourceConfigurationId: WEST_RCFG, vpcResourceShareArn: WEST_SHARE });
+    emu.world.clock.advance(emu.world.timings.create);
+    const ohioRpe = (await call('GET', `${rpes(WEST)}/${inOhio.json.result.id}`)).json.result;
+    assert.equal(ohioRpe.status, 'Ready');
+    assert.match(ohioRpe.dnsNames[0], /\.vpc-lattice-rsc\.us-east-2\.on\.aws$/);
+    assert.equal((await call('GET', `${rpes(WEST)}/${inWest.json.result.id}`)).json.result.status, 'Failed');
+  });
+
   it('validates the create body per type', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ description: 'x', type: 'VPC_RESOURCE', vpcResourceShareArn: SHARE }, /vpcResourceConfigurationId/],

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   KafkaClient, ListClustersV2Command, DescribeClusterV2Command, GetClusterPolicyCommand, PutClusterPolicyCommand, DeleteClusterPolicyCommand,
-  UpdateConnectivityCommand, GetBootstrapBrokersCommand, ListClientVpcConnectionsCommand, paginateListClustersV2,
+  UpdateConnectivityCommand, DescribeClusterOperationV2Command, GetBootstrapBrokersCommand, ListClientVpcConnectionsCommand, paginateListClustersV2,
   BadRequestException, NotFoundException,
 } from '@aws-sdk/client-kafka';
 import { startEmulator, RunningEmulator } from './index';
@@ -98,6 +98,34 @@ describe('MSK multi-VPC connectivity', () => {
     assert.match(brokers.BootstrapBrokerStringVpcConnectivitySaslIam!, /:14001,b-2\.[^,]+:14002,b-3\.[^,]+:14003$/);
     assert.ok(brokers.BootstrapBrokerStringVpcConnectivitySaslScram);
     assert.equal(brokers.BootstrapBrokerStringVpcConnectivityTls, undefined);
+  });
+
+  // botocore kafka model: DescribeClusterOperationV2, GET /api/v2/operations/{clusterOperationArn};
+  // states as the AWS Terraform provider waits on them (PENDING, UPDATE_IN_PROGRESS, UPDATE_COMPLETE, UPDATE_FAILED).
+  it('follows the UpdateConnectivity operation to UPDATE_COMPLETE, or UPDATE_FAILED while the cluster reads ACTIVE again', async () => {
+    const connectivity = { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true } } } } };
+    const version = (name: string) => msk.send(new DescribeClusterV2Command({ ClusterArn: arns[name] })).then((o) => o.ClusterInfo!.CurrentVersion);
+    const ok = await msk.send(new UpdateConnectivityCommand({ ClusterArn: arns.orders, CurrentVersion: await version('orders'), ConnectivityInfo: connectivity }));
+    const pending = (await msk.send(new DescribeClusterOperationV2Command({ ClusterOperationArn: ok.ClusterOperationArn }))).ClusterOperationInfo!;
+    assert.equal(pending.OperationState, 'PENDING');
+    assert.equal(pending.ClusterArn, arns.orders);
+    assert.equal(pending.OperationArn, ok.ClusterOperationArn);
+    await settle();
+    const done = (await msk.send(new DescribeClusterOperationV2Command({ ClusterOperationArn: ok.ClusterOperationArn }))).ClusterOperationInfo!;
+    assert.equal(done.OperationState, 'UPDATE_COMPLETE');
+    assert.ok(done.EndTime instanceof Date);
+
+    emu.world.region(DEMO_ACCOUNT, 'us-east-1').mskClusters.get(arns['iam-only'])!.Tags['emulator:outcome'] = 'UPDATE_FAILED';
+    const bad = await msk.send(new UpdateConnectivityCommand({ ClusterArn: arns['iam-only'], CurrentVersion: await version('iam-only'), ConnectivityInfo: connectivity }));
+    await settle();
+    const failed = (await msk.send(new DescribeClusterOperationV2Command({ ClusterOperationArn: bad.ClusterOperationArn }))).ClusterOperationInfo!;
+    assert.equal(failed.OperationState, 'UPDATE_FAILED');
+    assert.match(failed.ErrorInfo!.ErrorString!, /failed/);
+    const cluster = (await msk.send(new DescribeClusterV2Command({ ClusterArn: arns['iam-only'] }))).ClusterInfo!;
+    assert.equal(cluster.State, 'ACTIVE', 'the cluster reads ACTIVE although the update failed');
+    assert.equal(cluster.Provisioned!.BrokerNodeGroupInfo!.ConnectivityInfo!.VpcConnectivity, undefined);
+    const missing = await msk.send(new DescribeClusterOperationV2Command({ ClusterOperationArn: `${bad.ClusterOperationArn}x` })).catch((e) => e);
+    assert.ok(missing instanceof NotFoundException);
   });
 
   it('refuses UpdateConnectivity without/with a stale CurrentVersion and on clusters that cannot use multi-VPC', async () => {

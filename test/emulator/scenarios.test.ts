@@ -41,7 +41,10 @@ describe('scenario: demo', () => {
     const lattice = new VPCLatticeClient(cfg());
     const gw = (await lattice.send(new ListResourceGatewaysCommand({}))).items!.find((g) => g.name === 'prod-data-gateway')!;
     const cluster = (await new RDSClient(cfg()).send(new DescribeDBClustersCommand({ DBClusterIdentifier: 'public-aurora-pg' }))).DBClusters![0];
-    assert.equal(cluster.PubliclyAccessible, true);
+    // Aurora is public per instance: DBCluster.PubliclyAccessible is for non-Aurora Multi-AZ clusters only (botocore rds model).
+    assert.equal(cluster.PubliclyAccessible, undefined);
+    const members = (await new RDSClient(cfg()).send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'db-cluster-id', Values: ['public-aurora-pg'] }] }))).DBInstances!;
+    assert.ok(members.length > 0 && members.every((m) => m.PubliclyAccessible === true));
     const err = await lattice.send(new CreateResourceConfigurationCommand({ name: 'public-db', type: 'ARN', resourceGatewayIdentifier: gw.id,
       resourceConfigurationDefinition: { arnResource: { arn: cluster.DBClusterArn } } })).catch((e) => e);
     assert.ok(err instanceof ValidationException);

@@ -69,6 +69,9 @@ describe('VPC endpoint service against the emulator: form session → plan → a
     assert.match(session.validate({ ...values, networkLoadBalancerArns: [init.loadBalancers.find((o) => o.name === 'web-alb')!.arn] }).networkLoadBalancerArns, /Network Load Balancer/);
     const plan = session.build(values, buildCtx('vpcesvc-int-1'));
     assert.deepEqual(plan.steps.map((s) => s.operation), ['CreateVpcEndpointServiceConfiguration', 'ModifyVpcEndpointServicePermissions']);
+    // mysql-nlb already fronts mysql-cross-region-service: AWS's answer is unverified, so the plan says so (no refusal, no promise).
+    assert.ok(nlb.usedByService?.startsWith('vpce-svc-'));
+    assert.ok(plan.warnings.some((w) => w.includes(`mysql-nlb already fronts endpoint service ${nlb.usedByService}`) && /unverified/.test(w)), plan.warnings.join('\n'));
 
     const before = (await services(layer)).length;
     await clearLog(suite.emu.url);

@@ -96,7 +96,7 @@ describe('MSK multi-VPC against the emulator (form session → plan → executor
     const counts = await requestCounts(suite.emu.url);
     assert.equal(counts['kafka:UpdateConnectivity'], 1);
     assert.equal(counts['kafka:PutClusterPolicy'], 1);
-    assert.ok(counts['kafka:DescribeClusterV2'] >= 2, 'waited through UPDATING until ACTIVE');
+    assert.ok(counts['kafka:DescribeClusterOperationV2'] >= 2, 'followed the connectivity operation until UPDATE_COMPLETE');
     assert.equal(counts['kafka:GetClusterPolicy'] ?? 0, 0, 'no conflict, no re-read');
 
     const cluster = await layer.describeMskCluster(US, arn);
@@ -110,6 +110,19 @@ describe('MSK multi-VPC against the emulator (form session → plan → executor
     assert.match(results['Bootstrap brokers (SASL/IAM)'], /^b-1\.orders-events\.[a-z0-9]+\.c2\.kafka\.us-east-1\.amazonaws\.com:14001,b-2\..*:14002/);
     // What the explorer shows after its refresh: the cluster as listed, readiness now ok.
     assert.equal(worstLevel(mskReadiness((await layer.listMskClusters(US)).find((c) => c.arn === arn)!)), 'ok');
+  });
+
+  it('a connectivity update that fails is reported as failed, with MSK\'s reason, although the cluster reads ACTIVE', async () => {
+    const layer = suite.layer;
+    const arn = await clusterArn(layer, 'orders-events');
+    region().mskClusters.get(arn)!.Tags['emulator:outcome'] = 'UPDATE_FAILED';
+    const plan = await buildPlan(layer, 'orders-events', 'msk-update-fails');
+    const outcome = await apply(plan, layer);
+    assert.equal(outcome.status, 'failed');
+    assert.equal(outcome.stoppedAt, 'connectivity');
+    assert.match(JSON.stringify(outcome.failure), /UPDATE_FAILED/);
+    assert.match(JSON.stringify(outcome.failure), /Connectivity update failed/);
+    assert.equal((await layer.describeMskCluster(US, arn)).state, 'ACTIVE');
   });
 
   it('the policy changed between plan and apply: re-read, re-merged, retried once → success, the change kept', async () => {

@@ -206,7 +206,9 @@ describe(`resilience: seeded random form inputs and plan edits never reach AWS u
         base: [
           { ...common, configurationName: 'fuzz-config', configurationType: 'ARN', definitionKind: 'arn', arn: db.arn },
           { ...common, configurationName: 'fuzz-dns', configurationType: 'SINGLE', definitionKind: 'dns', domainName: 'db.internal.example.com', portRanges: ['5432'], protocol: 'TCP' },
-          { ...common, gatewayMode: 'existing', gatewayId: init.gateways.find((g: { status: string }) => g.status === 'ACTIVE')?.id, configurationName: 'fuzz-group', configurationType: 'GROUP', portRanges: ['5432-5433'] },
+          { ...common, gatewayMode: 'existing', gatewayId: init.gateways.find((g: { status: string }) => g.status === 'ACTIVE')?.id, configurationName: 'fuzz-group', configurationType: 'GROUP', portRanges: ['5432-5433'],
+            // A GROUP plan creates its first CHILD (AWS: a group without children points at nothing).
+            definitionKind: 'dns', domainName: 'db.fuzz.example.com' },
         ],
       });
     }

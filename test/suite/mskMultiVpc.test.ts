@@ -134,6 +134,11 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
     let authAnswers = 0;
     const pickOne = async <T>(io: StepIo, placeholder: string, items: PickItem<T>[]): Promise<T | typeof BACK | undefined> => {
       asked.push(`${io.step}/${io.total} ${placeholder}`);
+      // IAM and SCRAM both on: the flow asks which one ClickPipes connects with.
+      if (placeholder === 'ClickPipes connects with') {
+        assert.deepStrictEqual(items.map((i) => i.label), ['SASL_IAM', 'SASL_SCRAM']);
+        return items.find((i) => i.label === 'SASL_SCRAM')!.value;
+      }
       assert.match(placeholder, /^MSK cluster/);
       clusterAnswers++;
       const legacy = items.find((i) => i.label.endsWith('legacy-logs'))!;
@@ -162,6 +167,8 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
       const plan = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText());
       const connectivity = plan.steps.find((s: { operation: string }) => s.operation === 'UpdateConnectivity');
       assert.deepStrictEqual(connectivity.input.ConnectivityInfo.VpcConnectivity.ClientAuthentication.Sasl, { Iam: { Enabled: true }, Scram: { Enabled: true } }, 'IAM stays on, SCRAM added');
+      assert.strictEqual(plan.results.Authentication, 'SASL_SCRAM', 'the answer to "ClickPipes connects with", not SASL_IAM by default');
+      assert.ok(asked.some((a) => a.endsWith('ClickPipes connects with')), asked.join(' | '));
     } finally {
       layer.dispose();
     }

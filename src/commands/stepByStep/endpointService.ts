@@ -44,7 +44,7 @@ export async function runEndpointServiceStepByStep(ctx: FormContext, prompter: P
   const regionsStep = async (io: StepIo): Promise<StepResult> => {
     for (;;) {
       const r = await pickMany(io,
-        vscode.l10n.t('Supported regions for cross-region ClickPipes (optional; {0} is always supported)', init.region),
+        vscode.l10n.t('Supported regions for cross-region ClickPipes (optional; {0} is always supported; needs vpce:AllowMultiRegion)', init.region),
         init.clickpipesRegions.map((c) => ({ label: c.code, description: c.name, value: c.code })),
         v.supportedRegions ?? [], () => undefined);
       if (r === undefined || r === BACK) return r as StepResult;

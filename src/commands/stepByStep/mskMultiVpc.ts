@@ -59,7 +59,18 @@ export async function runMskMultiVpcStepByStep(ctx: FormContext, prompter: Promp
     return 'next';
   };
 
-  const completed = await runSteps(() => [clusterStep, authStep], vscode.l10n.t('ClickPipes: MSK multi-VPC endpoint'));
+  // With SASL/IAM and SASL/SCRAM both on, ClickPipes can use either: ask which.
+  const clickpipesAuthStep = async (io: StepIo): Promise<StepResult> => {
+    const r = await pickOne(io, vscode.l10n.t('ClickPipes connects with'), [
+      { label: 'SASL_IAM', description: AUTH_LABELS.iam, value: 'SASL_IAM' as const },
+      { label: 'SASL_SCRAM', description: AUTH_LABELS.scram, value: 'SASL_SCRAM' as const },
+    ], v.clickpipesAuth);
+    if (r === undefined || typeof r === 'symbol') return r as StepResult;
+    v.clickpipesAuth = r;
+    return 'next';
+  };
+
+  const completed = await runSteps(() => (v.auth.iam && v.auth.scram ? [clusterStep, authStep, clickpipesAuthStep] : [clusterStep, authStep]), vscode.l10n.t('ClickPipes: MSK multi-VPC endpoint'));
   if (!completed) return undefined;
   return reviewAnswers(ctx, session, v, 'msk');
 }

@@ -37,7 +37,7 @@ export async function runVpcResourceStepByStep(ctx: FormContext, prompter: Promp
     { label: 'CHILD', description: vscode.l10n.t('a member of a GROUP'), value: 'CHILD' as const },
   ], v.configurationType), (t) => {
     v.configurationType = t;
-    v.definitionKind = t === 'ARN' ? 'arn' : t === 'GROUP' ? undefined : v.definitionKind === 'arn' ? 'ip' : v.definitionKind ?? 'ip';
+    v.definitionKind = t === 'ARN' ? 'arn' : v.definitionKind === 'arn' ? 'ip' : v.definitionKind ?? 'ip';
   });
   const gatewayStep = async (io: StepIo) => next(await pickOne(io, vscode.l10n.t('Resource gateway'), [
     { label: vscode.l10n.t('$(add) Create a new resource gateway'), value: '' },
@@ -106,11 +106,13 @@ export async function runVpcResourceStepByStep(ctx: FormContext, prompter: Promp
       if (v.gatewayMode === 'new') list.push(gatewayNameStep, vpcStep, subnetStep, sgStep, ipTypeStep);
     } else list.push(groupStep);
     if (v.configurationType === 'ARN') list.push(databaseStep);
-    if (v.configurationType === 'SINGLE' || v.configurationType === 'CHILD') {
+    if (v.configurationType === 'SINGLE' || v.configurationType === 'CHILD' || v.configurationType === 'GROUP') {
       list.push(definitionKindStep, v.definitionKind === 'dns' ? dnsStep : ipStep);
     }
     if (v.configurationType !== 'ARN') list.push(portsStep);
-    list.push(configNameStep, shareNameStep, externalStep);
+    list.push(configNameStep);
+    // A CHILD is shared only through its GROUP.
+    if (v.configurationType !== 'CHILD') list.push(shareNameStep, externalStep);
     return list;
   }, vscode.l10n.t('ClickPipes: VPC resource endpoint'));
   if (!completed) return undefined;

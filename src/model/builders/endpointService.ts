@@ -91,6 +91,11 @@ export function buildEndpointServicePlan(input: EndpointServiceForm, ctx: BuildC
   if (!reachable) {
     warnings.push(`${ctx.region} is not a ClickPipes region: add a ClickPipes region to the supported regions for cross-region access.`);
   }
+  if (supported) {
+    // AWS Service Authorization Reference, AWS PrivateLink (list_awsprivatelink.html): vpce:AllowMultiRegion
+    // "grants permission to manage multi-region VPC endpoints and VPC endpoint service configurations".
+    warnings.push(`Supported regions (${supported.join(', ')}): the identity applying this plan needs the IAM permission vpce:AllowMultiRegion besides the EC2 actions.`);
+  }
   if (input.acceptanceRequired ?? input.mode !== 'existing') {
     warnings.push('Acceptance is required: accept the ClickPipes endpoint connection when it appears (it expires after a day).');
   }

@@ -115,7 +115,7 @@ function regionsSection(): HTMLElement {
   return h('section', {},
     h('h2', {}, t('3. Cross-region ClickPipes')),
     form.group(t('Supported regions'), 'supportedRegions', list,
-      t('{0} is always supported. Add the ClickPipes region(s) of your ClickHouse service when it runs elsewhere.', init?.region ?? t('The service\'s region'))),
+      t('{0} is always supported. Add the ClickPipes region(s) of your ClickHouse service when it runs elsewhere. Adding a region needs the IAM permission vpce:AllowMultiRegion.', init?.region ?? t('The service\'s region'))),
     warning ? h('p', { className: 'warning-box', id: 'region-warning' }, warning) : undefined);
 }
 

@@ -23,10 +23,11 @@ const form = createForm<MskMultiVpcForm, MskMultiVpcInit>({
   intro: (init) => t('Profile {0}, region {1}. Nothing changes until you apply the reviewed plan.', init.profile, init.region),
   sections: () => [clusterSection(), chosen() ? h('vscode-divider', {}) : undefined, authSection(), policySection()],
   errors,
-  submitFields: () => ['clusterArn', 'auth'],
+  submitFields: () => ['clusterArn', 'auth', 'clickpipesAuth'],
   submit() {
-    const { clusterArn, auth } = draft.values;
-    send(SubmitMskMultiVpcCommand, { values: { clusterArn, auth: { iam: auth.iam, scram: auth.scram, tls: Boolean(auth.tls) } } });
+    const { clusterArn, auth, clickpipesAuth } = draft.values;
+    const both = auth.iam && auth.scram;
+    send(SubmitMskMultiVpcCommand, { values: { clusterArn, auth: { iam: auth.iam, scram: auth.scram, tls: Boolean(auth.tls) }, ...(both && clickpipesAuth ? { clickpipesAuth } : {}) } });
   },
   applyInit(data) {
     const fresh = draft.touched.length === 0;
@@ -82,7 +83,8 @@ function authBox(key: 'iam' | 'scram' | 'tls', label: string, c: MskClusterOptio
     id: `field-auth-${key}`, 'data-auth': key, checked: Boolean(draft.values.auth[key]), disabled: !enabled || already,
     label: already ? t('{0} — already on for multi-VPC', label) : enabled ? label : t('{0} — not enabled on the cluster', label),
   }) as HTMLElement & { checked: boolean };
-  box.addEventListener('change', () => update('auth', (v) => { v.auth = { ...v.auth, [key]: box.checked }; }));
+  // Re-render: ticking both SASL types brings up the "ClickPipes connects with" choice.
+  box.addEventListener('change', () => update('auth', (v) => { v.auth = { ...v.auth, [key]: box.checked }; }, true));
   return h('div', { className: 'check-row' }, box);
 }
 
@@ -96,14 +98,31 @@ function authSection(): HTMLElement | undefined {
       authBox('scram', t('SASL/SCRAM (ClickPipes: SASL_SCRAM)'), c),
       authBox('tls', t('TLS (not used by ClickPipes)'), c)),
     h('vscode-form-helper', { id: 'help-auth' }, t('Only types enabled on the cluster can be turned on. Types already on stay on. Changing connectivity puts the cluster in UPDATING for a while.')),
-    errorSlot('auth'));
+    // AWS MSK guide, multi-VPC requirements: SCRAM/mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.
+    draft.values.auth.scram || draft.values.auth.tls || c.multiVpc.scram || c.multiVpc.tls
+      ? h('p', { className: 'warning-box', id: 'acl-requirement', role: 'status' }, t('SASL/SCRAM or mTLS with multi-VPC: AWS requires Apache Kafka ACLs on the cluster and allow.everyone.if.no.acl.found=false in its configuration. This form does not read or change the broker configuration; set both yourself.'))
+      : undefined,
+    errorSlot('auth'),
+    clickpipesAuthChoice());
+}
+
+/** With SASL/IAM and SASL/SCRAM both on, ClickPipes can use either: ask which. */
+function clickpipesAuthChoice(): HTMLElement | undefined {
+  const { auth, clickpipesAuth } = draft.values;
+  if (!auth.iam || !auth.scram) return undefined;
+  const radios = h('vscode-radio-group', { id: 'field-clickpipesAuth', 'aria-describedby': 'error-clickpipesAuth' },
+    h('vscode-radio', { name: 'clickpipesAuth', value: 'SASL_IAM', checked: clickpipesAuth === 'SASL_IAM', label: t('SASL/IAM (SASL_IAM)') }),
+    h('vscode-radio', { name: 'clickpipesAuth', value: 'SASL_SCRAM', checked: clickpipesAuth === 'SASL_SCRAM', label: t('SASL/SCRAM (SASL_SCRAM)') }));
+  radios.addEventListener('change', (e) => update('clickpipesAuth', (v) => { v.clickpipesAuth = (e.target as HTMLInputElement).value as 'SASL_IAM' | 'SASL_SCRAM'; }));
+  return h('div', {}, h('h3', {}, t('ClickPipes connects with')), radios, errorSlot('clickpipesAuth'));
 }
 
 function policySection(): HTMLElement | undefined {
   if (!chosen()) return undefined;
   return h('section', {},
     h('h2', {}, t('3. Cluster policy')),
-    h('p', { className: 'muted' }, t('The plan merges statements allowing the ClickPipes account {0} (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster(V2), kafka-cluster:* on the cluster, its topics and groups) into the cluster\'s policy. Statements already there are kept; the review shows the old and new policy side by side.', form.init?.clickpipesAccount ?? '072088201116')));
+    h('p', { className: 'muted' }, t('The plan merges statements allowing the ClickPipes account {0} (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster(V2), kafka-cluster:* on the cluster, its topics and groups) into the cluster\'s policy. Statements already there are kept; the review shows the old and new policy side by side.', form.init?.clickpipesAccount ?? '072088201116')),
+    h('p', { className: 'muted', id: 'policy-scope' }, t('kafka-cluster:* is what AWS\'s example policy grants and what a SASL/IAM ClickPipe is authorized by. A SASL/SCRAM ClickPipe gets only the four kafka: actions: SCRAM clients are authorized by Kafka ACLs.')));
 }
 
 ready();

@@ -54,7 +54,6 @@ function submittedValues(): VpcResourceForm {
   const v = { ...draft.values, vpcCidrs: draft.details?.cidrs };
   const type = v.configurationType;
   if (type === 'ARN') v.definitionKind = 'arn';
-  if (type === 'GROUP') v.definitionKind = undefined;
   if (type === 'ARN' || type === 'CHILD') v.portRanges = type === 'CHILD' ? v.portRanges : undefined;
   return v;
 }
@@ -176,7 +175,8 @@ function configurationSection(): HTMLElement {
     const picker = select('arn', [{ value: '', label: dbs.length ? t('Choose a database…') : t('No RDS databases found in this region') },
       ...dbs.map((d) => ({ value: d.arn, label: d.publiclyAccessible ? t('{0} — publicly accessible, refused', d.label) : d.label, disabled: d.publiclyAccessible }))], false);
     parts.push(group(t('RDS database'), 'arn', picker, t('Publicly accessible databases are refused: ClickPipes reaches this one privately.')));
-  } else if (type === 'SINGLE' || type === 'CHILD') {
+  } else if (type === 'SINGLE' || type === 'CHILD' || type === 'GROUP') {
+    if (type === 'GROUP') parts.push(h('p', { className: 'muted' }, t('The plan also creates the group\'s first CHILD configuration with this target: a group without children points at nothing.')));
     const kind = h('vscode-radio-group', { id: 'field-definitionKind' },
       h('vscode-radio', { name: 'definitionKind', value: 'ip', checked: v.definitionKind === 'ip', label: t('IP address in the VPC') }),
       h('vscode-radio', { name: 'definitionKind', value: 'dns', checked: v.definitionKind === 'dns', label: t('Public DNS name') }));
@@ -193,6 +193,10 @@ function configurationSection(): HTMLElement {
 }
 
 function shareSection(): HTMLElement {
+  if (draft.values.configurationType === 'CHILD') {
+    return h('section', {}, h('h2', {}, t('3. Share with ClickPipes (AWS RAM)')),
+      h('p', { className: 'muted' }, t('A CHILD configuration is not shared on its own: ClickPipes reaches it through the share of its GROUP.')));
+  }
   const allow = h('vscode-checkbox', { id: 'field-allowExternalPrincipals', checked: draft.values.allowExternalPrincipals !== false, label: t('Allow external principals') }) as HTMLElement & { checked: boolean };
   allow.addEventListener('change', () => set('allowExternalPrincipals', allow.checked));
   return h('section', {},

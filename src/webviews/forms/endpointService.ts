@@ -44,9 +44,26 @@ export function loadBalancerOptions(lbs: readonly LoadBalancer[], services: read
         state: lb.state,
         disabledReason: network ? undefined : notNetworkReason(lb),
         note: notes.length ? notes.join('; ') : undefined,
+        usedByService: usedBy.get(lb.arn),
       };
     })
     .sort((a, b) => Number(!!a.disabledReason) - Number(!!b.disabledReason) || a.name.localeCompare(b.name));
+}
+
+/**
+ * A chosen NLB that already fronts an endpoint service. Whether CreateVpcEndpointServiceConfiguration
+ * accepts a load balancer another service uses is unverified: neither the EC2 API reference nor the
+ * botocore model says, so the form neither refuses it nor promises it; it says so and points at the
+ * existing service, which ClickPipes can be allowed on instead.
+ */
+export function sharedLoadBalancerWarnings(values: EndpointServiceForm, options: readonly LoadBalancerOption[]): string[] {
+  if (values.mode !== 'new') return [];
+  return (values.networkLoadBalancerArns ?? []).flatMap((arn) => {
+    const lb = options.find((o) => o.arn === arn);
+    return lb?.usedByService
+      ? [l10n.t('{0} already fronts endpoint service {1}. Whether AWS accepts it for a second service is unverified here; you can instead allow ClickPipes on {1} (existing service).', lb.name, lb.usedByService)]
+      : [];
+  });
 }
 
 /** ClickPipes regions other than the service's own (its own region is always supported). */
@@ -134,7 +151,9 @@ export function startEndpointServiceSession(ctx: FormContext): EndpointServiceSe
       return checkEndpointService(values, scope, options).errors;
     },
     build(values, buildCtx): Plan {
-      return buildEndpointServicePlan(checkEndpointService(values, scope, options).values, buildCtx);
+      const plan = buildEndpointServicePlan(checkEndpointService(values, scope, options).values, buildCtx);
+      plan.warnings.push(...sharedLoadBalancerWarnings(values, options ?? []));
+      return plan;
     },
   };
 }

@@ -3,6 +3,7 @@
 // role-name check through GetRole (free / same trust → reused / different trust → refused), the
 // host-side validation and the pure plan builder (src/model/builders). Shared by the webview form and the QuickPick.
 import { l10n } from '../../l10n';
+import type { ChService } from '../../model/clickhouse';
 import type { Scope } from '../../aws/api';
 import { buildIamDbAuthPlan } from '../../model/builders';
 import { DEFAULT_DB_USER, engineFamily } from '../../model/clickpipes';
@@ -21,6 +22,26 @@ import type { FormContext, FormDefinition, FormSession, NodeLike } from './index
 
 export const CLICKHOUSE_ROLE_HELP =
   l10n.t('ClickHouse Cloud → your service → Settings → Network security information → Service role ID (IAM). It looks like arn:aws:iam::<account>:role/<name>.');
+
+/**
+ * The ClickHouse service role ARN from ClickHouse Cloud when signed in: the service's `iamRole`
+ * (ClickHouse Cloud API service object; terraform-provider-clickhouse's Service model, json
+ * "iamRole") is the console's "Service role ID (IAM)". Prefilled, never submitted unseen: the user
+ * reviews it in the field. A service in the database's region is preferred.
+ */
+export function clickhouseRolePreset(services: readonly ChService[] | undefined, region: string): { preset: Partial<IamDbAuthForm>; help: string } {
+  const withRole = (services ?? []).filter((s) => typeof s.iamRole === 'string' && s.iamRole.startsWith('arn:'));
+  const pick = withRole.find((s) => s.region === region) ?? withRole[0];
+  if (!pick) return { preset: {}, help: CLICKHOUSE_ROLE_HELP };
+  const others = withRole.filter((s) => s !== pick).map((s) => `${s.name}: ${s.iamRole}`);
+  return {
+    preset: { clickhouseRoleArn: pick.iamRole },
+    help: [
+      l10n.t('Prefilled from ClickHouse Cloud: the service role of "{0}" ({1}). Check it is the service your ClickPipe runs in.', pick.name, pick.region),
+      others.length ? l10n.t('Other services: {0}', others.join('; ')) : '',
+    ].filter(Boolean).join(' '),
+  };
+}
 
 export const ENABLE_IAM_WARNING =
   l10n.t('Enabling IAM authentication calls ModifyDB… with ApplyImmediately: the change is made now, not in the next maintenance window, and the database shows "modifying" for a few minutes. Password sign-in keeps working.');
@@ -142,7 +163,7 @@ export function startIamDbAuthSession(ctx: FormContext): IamDbAuthSession {
     async loadInit(): Promise<IamDbAuthInit> {
       const aws = ctx.deps.aws();
       const problems: string[] = [];
-      const [dbs, identity] = await Promise.all([
+      const [dbs, identity, services] = await Promise.all([
         aws.listDatabases(scope).catch((err: unknown) => {
           problems.push(`Databases: ${describeAwsError(err, { service: 'rds', operation: 'DescribeDBInstances' }).text}`);
           return [] as Database[];
@@ -151,18 +172,21 @@ export function startIamDbAuthSession(ctx: FormContext): IamDbAuthSession {
           problems.push(`Account: ${describeAwsError(err, { service: 'sts', operation: 'GetCallerIdentity' }).text}`);
           return undefined;
         }),
+        // Signed out, or ClickHouse Cloud unreachable: the field stays empty for the user to fill.
+        ctx.deps.clickhouseRoleServices?.().catch(() => undefined),
       ]);
       options = iamDbOptions(dbs);
       account = identity?.account;
       const { preset, note } = iamDbPreset(ctx.node, options);
       if (note) problems.unshift(note);
+      const roleArn = clickhouseRolePreset(services, scope.region);
       return {
         profile: scope.profile,
         region: scope.region,
         account,
         databases: options,
-        preset: { dbUser: DEFAULT_DB_USER, ...preset },
-        roleArnHelp: CLICKHOUSE_ROLE_HELP,
+        preset: { dbUser: DEFAULT_DB_USER, ...roleArn.preset, ...preset },
+        roleArnHelp: roleArn.help,
         loadError: problems.length ? problems.join(' ') : undefined,
       };
     },

@@ -6,6 +6,7 @@ import type { AwsLayer, Scope } from '../../aws/api';
 import type { BuildContext } from '../../model/builders';
 import { withClickhouseEndpoint, type ClickhouseTarget } from '../../model/builders/clickhouseEndpoint';
 import type { Plan } from '../../model/plan';
+import type { ChService } from '../../model/clickhouse';
 import { WebviewHost } from '../panelHost';
 import {
   FormCancelCommand, FormClickhouseServicesNotification, FormClickhouseTargetCommand, FormErrorsNotification, FormSubmittedNotification, type FormErrors, type IpcCommand, type IpcNotification,
@@ -19,6 +20,8 @@ export type FormDeps = {
   aws(): AwsLayer;
   log: { info(m: string): void; warn(m: string): void; error(m: string): void };
   explorer?: { refresh(scope: Scope): void | Promise<void> };
+  /** ClickHouse Cloud services the signed-in key sees (with their iamRole); undefined when signed out. */
+  clickhouseRoleServices?(): Promise<ChService[] | undefined>;
 };
 
 export type FormContext = {

@@ -162,6 +162,7 @@ export function startMskMultiVpcSession(ctx: FormContext): MskMultiVpcSession {
       return buildMskMultiVpcPlan({
         clusterArn: cluster.arn,
         auth: { iam: values.auth.iam, scram: values.auth.scram, tls: Boolean(values.auth.tls) },
+        clickpipesAuth: values.auth.iam && values.auth.scram ? values.clickpipesAuth : undefined,
         clusterAuth: cluster.auth,
         cluster: { arn: cluster.arn, currentVersion: cluster.currentVersion, multiVpc: cluster.multiVpc, policy: cluster.policy ?? null },
       }, buildCtx);

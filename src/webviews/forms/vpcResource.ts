@@ -8,7 +8,7 @@ import { buildVpcResourcePlan } from '../../model/builders';
 import { freeSlash28Estimate, isAtLeastSlash26 } from '../../model/cidr';
 import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../../model/clickpipes';
 import type { VpcResourceForm } from '../../model/forms';
-import type { Database } from '../../model/resources';
+import type { Database, ResourceConfiguration, ResourceShare } from '../../model/resources';
 import { validateForm } from '../../model/formValidation';
 import { describeAwsError } from '../../aws/errors';
 import {
@@ -92,6 +92,17 @@ export function hostChecks(values: VpcResourceForm, scope: Scope, databases: rea
   return errors;
 }
 
+/** GROUP id → a share of that group with the ClickPipes account (a CHILD is reached through it). */
+export function clickPipesGroupShares(configurations: readonly ResourceConfiguration[], shares: readonly ResourceShare[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const c of configurations) {
+    if (c.type !== 'GROUP') continue;
+    const share = shares.find((s) => s.resources.some((r) => r.arn === c.arn) && s.principals.some((p) => p.id === CLICKPIPES_ACCOUNT_ID));
+    if (share) map.set(c.id, share.arn);
+  }
+  return map;
+}
+
 export type VpcResourceSession = FormSession<VpcResourceForm, VpcResourceInit> & { loadVpc(vpcId: string): Promise<VpcDetails> };
 
 /** One form session: shared by the webview form and the multi-step QuickPick. */
@@ -100,6 +111,8 @@ export function startVpcResourceSession(ctx: FormContext): VpcResourceSession {
   let databases: DatabaseOption[] = [];
   let vpcCidrs = new Map<string, string[]>();
   let gatewayVpc = new Map<string, string | undefined>();
+  /** GROUP id → the share that already gives it to ClickPipes: a CHILD plan reuses it. */
+  let groupShares = new Map<string, string>();
   const details = new Map<string, VpcDetails>();
   const loadVpc = async (vpcId: string): Promise<VpcDetails> => {
     const aws = ctx.deps.aws();
@@ -125,12 +138,14 @@ export function startVpcResourceSession(ctx: FormContext): VpcResourceSession {
           return fallback;
         }
       };
-      const [vpcs, gateways, configurations, dbs] = await Promise.all([
+      const [vpcs, gateways, configurations, dbs, shares] = await Promise.all([
         read('VPCs', () => aws.listVpcs(scope), []),
         read('Resource gateways', () => aws.listResourceGateways(scope), []),
         read('Resource configurations', () => aws.listResourceConfigurations(scope), []),
         read('Databases', () => aws.listDatabases(scope), []),
+        read('Resource shares', () => aws.listResourceShares(scope), []),
       ]);
+      groupShares = clickPipesGroupShares(configurations, shares);
       vpcCidrs = new Map(vpcs.map((v) => [v.id, v.cidrBlocks]));
       gatewayVpc = new Map(gateways.map((g) => [g.id, g.vpcId]));
       // Aurora members are reached through their cluster: offer clusters and standalone instances.
@@ -162,7 +177,8 @@ export function startVpcResourceSession(ctx: FormContext): VpcResourceSession {
     build(values, buildCtx) {
       // vpcCidrs is context for validation only; it is not part of the plan.
       const { vpcCidrs: _unused, ...form } = values;
-      return buildVpcResourcePlan(form as VpcResourceForm, buildCtx);
+      const groupShareArn = form.configurationType === 'CHILD' && form.groupId ? groupShares.get(form.groupId) : undefined;
+      return buildVpcResourcePlan({ ...form, groupShareArn } as VpcResourceForm, buildCtx);
     },
   };
 }

@@ -65,6 +65,8 @@ export interface RegionState {
   mskClusters: Map<string, Record<string, any>>;      // Kafka Cluster (V2) shape, keyed by ARN
   mskPolicies: Map<string, { policy: string; currentVersion: string }>;
   mskVpcConnections: Map<string, Record<string, any>[]>;
+  /** Cluster operations by ARN (ClusterOperationV2 shape), as DescribeClusterOperationV2 returns them. */
+  mskOperations: Map<string, Record<string, any>>;
   dbInstances: Map<string, Record<string, any>>;      // RDS DBInstance shape, keyed by identifier
   dbClusters: Map<string, Record<string, any>>;       // RDS DBCluster shape, keyed by identifier
 }

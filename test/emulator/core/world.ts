@@ -21,7 +21,7 @@ export function emptyRegionState(): RegionState {
     endpointServices: new Map(), servicePermissions: new Map(), endpointConnections: new Map(),
     resourceGateways: new Map(), resourceConfigurations: new Map(), resourceEndpointAssociations: new Map(),
     resourceShares: new Map(), shareAssociations: [],
-    mskClusters: new Map(), mskPolicies: new Map(), mskVpcConnections: new Map(),
+    mskClusters: new Map(), mskPolicies: new Map(), mskVpcConnections: new Map(), mskOperations: new Map(),
     dbInstances: new Map(), dbClusters: new Map(),
   };
 }

@@ -374,7 +374,9 @@ export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
     DBClusterIdentifier: v.id, DBClusterArn: arn, DbClusterResourceId: stableId('cluster-', 26, UPPER, arn),
     Engine: v.engine, EngineVersion: v.version, EngineMode: 'provisioned', Status: v.status ?? 'available', Port: ENGINE_PORT[v.engine],
     Endpoint: `${v.id}.cluster-${host}.${s.region}.rds.amazonaws.com`, ReaderEndpoint: `${v.id}.cluster-ro-${host}.${s.region}.rds.amazonaws.com`,
-    MultiAZ: v.members.length > 1, PubliclyAccessible: !!v.public, IAMDatabaseAuthenticationEnabled: !!v.iamAuth,
+    // No PubliclyAccessible: botocore's DBCluster.PubliclyAccessible "is only for non-Aurora Multi-AZ
+    // DB clusters"; an Aurora cluster is public through its instances (set on the members below).
+    MultiAZ: v.members.length > 1, IAMDatabaseAuthenticationEnabled: !!v.iamAuth,
     ClusterCreateTime: new Date(v.createdAt ?? '2026-01-05T08:00:00Z'), MasterUsername: v.engine.includes('postgres') ? 'postgres' : 'admin',
     DBClusterMembers: v.members.map((m, i) => ({ DBInstanceIdentifier: m, IsClusterWriter: i === 0, PromotionTier: 1, DBClusterParameterGroupStatus: 'in-sync' })),
     VpcSecurityGroups: v.securityGroups.map((n) => ({ VpcSecurityGroupId: s.ref('sg', n), Status: 'active' })),

@@ -8,6 +8,7 @@ import { ApiError, EmuRequest, EmuResponse, ServiceHandler, World } from '../cor
 import { createRestRouter, RouteContext } from '../core/restRouter';
 import { jsonResponse, newRequestId } from '../core/protocols';
 import { validateCreateBody } from '../../../src/model/clickhouse';
+import { clickPipesRegionsFor } from '../../../src/model/clickpipesRegions';
 
 export const CLICKPIPES_ACCOUNT_ID = '072088201116';
 const CLICKPIPES_PRINCIPAL = `arn:aws:iam::${CLICKPIPES_ACCOUNT_ID}:root`;
@@ -122,14 +123,14 @@ function fail(rpe: Rpe, reason: string): void {
   rpe._failureReason = reason;
 }
 
-function provisionVpcResource(world: World, rpe: Rpe, serviceRegion: string): void {
+function provisionVpcResource(world: World, rpe: Rpe, clickPipesRegion: string): void {
   const cfg = findAws(world, (r) => [...r.resourceConfigurations.values()].find((c) => c.id === rpe.vpcResourceConfigurationId));
   if (!cfg) return fail(rpe, `resource configuration ${rpe.vpcResourceConfigurationId} not found`);
-  if (cfg.region !== serviceRegion) return fail(rpe, `resource configuration is in ${cfg.region}, the service in ${serviceRegion}`);
+  if (cfg.region !== clickPipesRegion) return fail(rpe, `resource configuration is in ${cfg.region}, ClickPipes for the service runs in ${clickPipesRegion}`);
   const share = findAws(world, (r) => r.resourceShares.get(rpe.vpcResourceShareArn));
   if (!share) return fail(rpe, `resource share ${rpe.vpcResourceShareArn} not found`);
   rpe.endpointId = world.id('vpce-', 17, HEX);
-  rpe.dnsNames = [`${rpe.endpointId}-${world.id('', 8)}.${rpe.vpcResourceConfigurationId}.${world.id('', 4)}.vpc-lattice-rsc.${serviceRegion}.on.aws`];
+  rpe.dnsNames = [`${rpe.endpointId}-${world.id('', 8)}.${rpe.vpcResourceConfigurationId}.${world.id('', 4)}.vpc-lattice-rsc.${clickPipesRegion}.on.aws`];
   rpe.privateDnsNames = cfg.value.resourceConfigurationDefinition?.dnsResource?.domainName
     ? [cfg.value.resourceConfigurationDefinition.dnsResource.domainName] : [];
   rpe.status = 'Ready';
@@ -141,10 +142,10 @@ function mskMultiVpcAuthEnabled(cluster: Record<string, any>, auth: string): boo
   return auth === 'SASL_IAM' ? sasl.Iam?.Enabled === true : sasl.Scram?.Enabled === true;
 }
 
-function provisionMsk(world: World, rpe: Rpe, serviceRegion: string): void {
+function provisionMsk(world: World, rpe: Rpe, clickPipesRegion: string): void {
   const found = findAws(world, (r) => r.mskClusters.get(rpe.mskClusterArn));
   if (!found) return fail(rpe, `MSK cluster ${rpe.mskClusterArn} not found`);
-  if (found.region !== serviceRegion) return fail(rpe, `MSK cluster is in ${found.region}, the service in ${serviceRegion}`);
+  if (found.region !== clickPipesRegion) return fail(rpe, `MSK cluster is in ${found.region}, ClickPipes for the service runs in ${clickPipesRegion}`);
   const cluster = found.value;
   if (mskMultiVpcAuthEnabled(cluster, rpe.mskAuthentication) === false) {
     return fail(rpe, `multi-VPC connectivity is not enabled for ${rpe.mskAuthentication}`);
@@ -155,11 +156,11 @@ function provisionMsk(world: World, rpe: Rpe, serviceRegion: string): void {
   const brokers = Number(cluster.Provisioned?.NumberOfBrokerNodes ?? 3);
   const suffix = world.id('', 6);
   rpe.endpointId = world.id('vpce-', 17, HEX);
-  rpe.dnsNames = Array.from({ length: brokers }, (_, i) => `b-${i + 1}.${name}.${suffix}.c2.kafka.${serviceRegion}.amazonaws.com`);
+  rpe.dnsNames = Array.from({ length: brokers }, (_, i) => `b-${i + 1}.${name}.${suffix}.c2.kafka.${clickPipesRegion}.amazonaws.com`);
   rpe.privateDnsNames = [];
   const conns = world.region(found.account, found.region).mskVpcConnections;
   const list = conns.get(rpe.mskClusterArn) ?? [];
-  rpe._mskVpcConnectionArn = `arn:aws:kafka:${serviceRegion}:${CLICKPIPES_ACCOUNT_ID}:vpc-connection/${CLICKPIPES_ACCOUNT_ID}/${name}/${world.uuid()}`;
+  rpe._mskVpcConnectionArn = `arn:aws:kafka:${clickPipesRegion}:${CLICKPIPES_ACCOUNT_ID}:vpc-connection/${CLICKPIPES_ACCOUNT_ID}/${name}/${world.uuid()}`;
   list.push({
     VpcConnectionArn: rpe._mskVpcConnectionArn, Owner: CLICKPIPES_ACCOUNT_ID, Authentication: rpe.mskAuthentication,
     CreationTime: new Date(world.clock.now()).toISOString(), State: 'AVAILABLE',
@@ -168,7 +169,7 @@ function provisionMsk(world: World, rpe: Rpe, serviceRegion: string): void {
   rpe.status = 'Ready';
 }
 
-function provisionEndpointService(world: World, rpe: Rpe, serviceRegion: string): void {
+function provisionEndpointService(world: World, rpe: Rpe, clickPipesRegion: string): void {
   const found = findAws(world, (r) => [...r.endpointServices.values()].find((s) => s.ServiceName === rpe.vpcEndpointServiceName));
   if (!found) return fail(rpe, `endpoint service ${rpe.vpcEndpointServiceName} not found`);
   const svc = found.value;
@@ -177,15 +178,15 @@ function provisionEndpointService(world: World, rpe: Rpe, serviceRegion: string)
   if (!allowed.includes(CLICKPIPES_PRINCIPAL) && !allowed.includes('*')) {
     return fail(rpe, `the endpoint service does not allow ${CLICKPIPES_PRINCIPAL}`);
   }
-  if (found.region !== serviceRegion) {
+  if (found.region !== clickPipesRegion) {
     const supported = (svc.SupportedRegions ?? []).map((r: Record<string, any>) => r.Region);
-    if (!supported.includes(serviceRegion)) return fail(rpe, `the endpoint service does not support ${serviceRegion}`);
+    if (!supported.includes(clickPipesRegion)) return fail(rpe, `the endpoint service does not support ${clickPipesRegion}`);
   }
   rpe.endpointId = world.id('vpce-', 17, HEX);
   const hash = world.id('', 8);
   rpe.dnsNames = [
-    `${rpe.endpointId}-${hash}.${svc.ServiceId}.${serviceRegion}.vpce.amazonaws.com`,
-    `${rpe.endpointId}-${hash}-${serviceRegion}a.${svc.ServiceId}.${serviceRegion}.vpce.amazonaws.com`,
+    `${rpe.endpointId}-${hash}.${svc.ServiceId}.${clickPipesRegion}.vpce.amazonaws.com`,
+    `${rpe.endpointId}-${hash}-${clickPipesRegion}a.${svc.ServiceId}.${clickPipesRegion}.vpce.amazonaws.com`,
   ];
   rpe.privateDnsNames = svc.PrivateDnsName ? [svc.PrivateDnsName] : [];
   const pending = svc.AcceptanceRequired === true;
@@ -200,7 +201,7 @@ function provisionEndpointService(world: World, rpe: Rpe, serviceRegion: string)
     NetworkLoadBalancerArns: svc.NetworkLoadBalancerArns ?? [],
     IpAddressType: 'ipv4',
     VpcEndpointConnectionId: world.id('vpce-con-', 17, HEX),
-    VpcEndpointRegion: serviceRegion,
+    VpcEndpointRegion: clickPipesRegion,
   });
   rpe._connection = { account: found.account, region: found.region };
   rpe.status = pending ? 'PendingAcceptance' : 'Ready';
@@ -285,11 +286,15 @@ function create(ctx: RouteContext, orgIds: string[]): EmuResponse {
   };
   for (const f of CREATE_FIELDS[body.type]) rpe[f] = body[f];
   w.clickhouse.reversePrivateEndpoints.set(rpe.id, rpe);
+  // ClickPipes builds the endpoint in the ClickPipes region that serves the service, which is not
+  // always the service's region (ClickHouse "ClickPipes static IPs" page; aws-privatelink.md,
+  // "Limitations": endpoints are not guaranteed to be in the service's region).
+  const clickPipesRegion = clickPipesRegionsFor(svc.region, svc.createdAt)[0];
   w.schedule(w.timings.create, `clickhouse: RPE ${rpe.id} provisioned`, () => {
     if (rpe._gone || rpe.status !== 'Provisioning') return;
-    if (rpe.type === 'VPC_RESOURCE') provisionVpcResource(w, rpe, svc.region);
-    else if (rpe.type === 'MSK_MULTI_VPC') provisionMsk(w, rpe, svc.region);
-    else provisionEndpointService(w, rpe, svc.region);
+    if (rpe.type === 'VPC_RESOURCE') provisionVpcResource(w, rpe, clickPipesRegion);
+    else if (rpe.type === 'MSK_MULTI_VPC') provisionMsk(w, rpe, clickPipesRegion);
+    else provisionEndpointService(w, rpe, clickPipesRegion);
   });
   return ok(publicRpe(rpe));
 }

@@ -189,18 +189,46 @@ function updateConnectivity(ctx: RouteContext) {
     }
   }
   const operationArn = `arn:aws:kafka:${req.region}:${req.accountId}:cluster-operation/${cluster.ClusterName}/${CLUSTER_ARN.exec(cluster.ClusterArn)![4]}/${world.uuid()}`;
+  // The operation goes PENDING → UPDATE_IN_PROGRESS → UPDATE_COMPLETE or UPDATE_FAILED; the
+  // cluster reads UPDATING, then ACTIVE again either way: only DescribeClusterOperationV2 tells
+  // the outcome.
+  // States: the AWS Terraform provider's kafka waiter (internal/service/kafka/consts.go).
+  // Test hook: a cluster tagged emulator:outcome=UPDATE_FAILED fails its connectivity update.
+  const fails = cluster.Tags?.['emulator:outcome'] === 'UPDATE_FAILED';
+  const operation: Record<string, any> = {
+    ClusterArn: cluster.ClusterArn, ClusterType: 'PROVISIONED', OperationArn: operationArn, OperationType: 'UPDATE_CONNECTIVITY',
+    OperationState: 'PENDING', StartTime: new Date(world.clock.now()).toISOString(),
+  };
+  world.region(req.accountId, req.region).mskOperations.set(operationArn, operation);
   cluster.State = 'UPDATING';
   cluster.ActiveOperationArn = operationArn;
+  world.schedule(Math.floor(world.timings.update / 4), `cluster ${cluster.ClusterName} connectivity update started`, () => {
+    if (operation.OperationState === 'PENDING') operation.OperationState = 'UPDATE_IN_PROGRESS';
+  });
   world.schedule(world.timings.update, `cluster ${cluster.ClusterName} connectivity updated`, () => {
+    cluster.State = 'ACTIVE';
+    delete cluster.ActiveOperationArn;
+    operation.EndTime = new Date(world.clock.now()).toISOString();
+    if (fails) {
+      operation.OperationState = 'UPDATE_FAILED';
+      operation.ErrorInfo = { ErrorCode: '400', ErrorString: 'Connectivity update failed (emulator:outcome)' };
+      return;
+    }
     const connectivity = { ...(info.ConnectivityInfo ?? {}) };
     if (input.ConnectivityInfo.VpcConnectivity) connectivity.VpcConnectivity = input.ConnectivityInfo.VpcConnectivity;
     if (input.ConnectivityInfo.PublicAccess) connectivity.PublicAccess = input.ConnectivityInfo.PublicAccess;
     info.ConnectivityInfo = connectivity;
-    cluster.State = 'ACTIVE';
     cluster.CurrentVersion = newClusterVersion(world);
-    delete cluster.ActiveOperationArn;
+    operation.OperationState = 'UPDATE_COMPLETE';
   });
   return toWire({ ClusterArn: cluster.ClusterArn, ClusterOperationArn: operationArn });
+}
+
+function describeClusterOperationV2(ctx: RouteContext) {
+  const arn = ctx.params.clusterOperationArn;
+  const operation = ctx.world.region(ctx.req.accountId, ctx.req.region).mskOperations.get(arn);
+  if (!operation) throw new ApiError('NotFoundException', `Cluster operation ${arn} not found.`, 404);
+  return toWire({ ClusterOperationInfo: operation });
 }
 
 function getBootstrapBrokers(ctx: RouteContext) {
@@ -240,6 +268,7 @@ export const router = createRestRouter([
   { method: 'PUT', pattern: '/v1/clusters/{ClusterArn}/policy', operation: 'PutClusterPolicy', handle: putClusterPolicy },
   { method: 'DELETE', pattern: '/v1/clusters/{ClusterArn}/policy', operation: 'DeleteClusterPolicy', handle: deleteClusterPolicy },
   { method: 'PUT', pattern: '/v1/clusters/{ClusterArn}/connectivity', operation: 'UpdateConnectivity', handle: updateConnectivity },
+  { method: 'GET', pattern: '/api/v2/operations/{clusterOperationArn}', operation: 'DescribeClusterOperationV2', handle: describeClusterOperationV2 },
   { method: 'GET', pattern: '/v1/clusters/{ClusterArn}/bootstrap-brokers', operation: 'GetBootstrapBrokers', handle: getBootstrapBrokers },
   { method: 'GET', pattern: '/v1/clusters/{ClusterArn}/client-vpc-connections', operation: 'ListClientVpcConnections', handle: listClientVpcConnections },
 ], (method, path) => new ApiError('NotFoundException', `No MSK operation for ${method} ${path}`, 404));

@@ -286,6 +286,7 @@ function checkDefinition(world: World, req: EmuRequest, type: string, def: any, 
   const region = world.region(req.accountId, req.region);
   switch (kind) {
     case 'ipResource': {
+      // botocore vpc-lattice CreateResourceConfiguration: "For IPv4 and IPv6, only IP addresses in the VPC are supported."
       const ip = def.ipResource?.ipAddress;
       if (typeof ip !== 'string' || !(IPV4.test(ip) || ip.includes(':'))) throw validationError('resourceConfigurationDefinition.ipResource.ipAddress', `'${ip}' is not an IP address`);
       const vpc = gateway && region.vpcs.get(gateway.vpcId);
@@ -324,7 +325,10 @@ function checkDefinition(world: World, req: EmuRequest, type: string, def: any, 
       if (gateway && gateway.resourceConfigDnsResolution === 'IN_VPC') throw validationError('resourceGatewayIdentifier', 'ARN resource configurations need a resource gateway with resourceConfigDnsResolution PUBLIC');
       const db = kindOf === 'cluster' ? region.dbClusters.get(name) : region.dbInstances.get(name);
       if (!db) throw validationError('resourceConfigurationDefinition.arnResource.arn', `The resource ${arn} does not exist`);
-      if (db.PubliclyAccessible) {
+      // Aurora is public per instance (botocore DBCluster.PubliclyAccessible: "only for non-Aurora
+      // Multi-AZ DB clusters"): a cluster with a public member is a public target.
+      const publicMember = kindOf === 'cluster' && [...region.dbInstances.values()].some((i) => i.DBClusterIdentifier === name && i.PubliclyAccessible);
+      if (db.PubliclyAccessible || publicMember) {
         throw validationError('resourceConfigurationDefinition.arnResource.arn', `The resource ${arn} is publicly accessible; resource configurations can only target private resources`);
       }
       const port = kindOf === 'cluster' ? db.Port : db.Endpoint?.Port;

@@ -100,7 +100,7 @@ describe('clickhouse model: create body', () => {
 
 describe('clickhouse model: region warning', () => {
   const eu = { name: 'eu', region: 'eu-central-1', provider: 'aws' };
-  it('warns that same-region-only types will fail across regions', () => {
+  it('notes that same-region-only types do not connect across regions', () => {
     assert.match(regionWarning('VPC_RESOURCE', 'us-east-1', eu) ?? '', /same-region only/);
     assert.match(regionWarning('MSK_MULTI_VPC', 'us-east-1', eu) ?? '', /same-region only/);
   });

@@ -45,11 +45,46 @@ describe('builders', () => {
       assert.equal(step(ip, 'configuration').input.protocol, 'TCP');
       const dns = buildVpcResourcePlan({ ...vpcForm, configurationType: 'SINGLE', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['3306'] }, ctx);
       assert.deepEqual(step(dns, 'configuration').input.resourceConfigurationDefinition, { dnsResource: { domainName: 'db.example.com', ipAddressType: 'IPV4' } });
-      const child = buildVpcResourcePlan({ ...vpcForm, configurationType: 'CHILD', groupId: 'rcfg-0123456789abcdefg', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['5432'] }, ctx);
-      assert.deepEqual(ids(child).map((s) => s.split(':')[0]), ['configuration', 'share']);
-      assert.equal(step(child, 'configuration').input.resourceGatewayIdentifier, undefined);
-      assert.equal(step(child, 'configuration').input.resourceConfigurationGroupIdentifier, 'rcfg-0123456789abcdefg');
-      for (const p of [ip, dns, child]) assert.deepEqual(validatePlan(p), []);
+      for (const p of [ip, dns]) assert.deepEqual(validatePlan(p), []);
+    });
+
+    // AWS: a CHILD "can't be shared independently; it can only be shared as part of a group".
+    it('CHILD into an existing group: creates the child only, shares nothing, points at the group\'s share', () => {
+      const form = { ...vpcForm, configurationType: 'CHILD' as const, groupId: 'rcfg-0123456789abcdefg', definitionKind: 'dns' as const, domainName: 'db.example.com', portRanges: ['5432'] };
+      const child = buildVpcResourcePlan(form, ctx);
+      assert.deepEqual(ids(child), ['configuration:vpc-lattice:CreateResourceConfiguration']);
+      const cfg = step(child, 'configuration');
+      assert.equal(cfg.input.resourceGatewayIdentifier, undefined);
+      assert.equal(cfg.input.resourceConfigurationGroupIdentifier, 'rcfg-0123456789abcdefg');
+      assert.equal(cfg.input.protocol, undefined, 'a CHILD inherits its group\'s protocol');
+      assert.deepEqual(child.results, { 'Resource configuration ID': '${steps.configuration.id}' });
+      assert.ok(child.warnings.some((w) => /not shared on its own, only through its GROUP/.test(w)));
+      const shared = buildVpcResourcePlan({ ...form, groupShareArn: 'arn:aws:ram:us-east-1:123456789012:resource-share/abc' }, ctx);
+      assert.equal(shared.results['Resource share ARN'], 'arn:aws:ram:us-east-1:123456789012:resource-share/abc');
+      assert.ok(shared.warnings.some((w) => w.includes("through its group's share arn:aws:ram:us-east-1:123456789012:resource-share/abc")));
+      for (const p of [child, shared]) assert.deepEqual(validatePlan(p), []);
+    });
+
+    it('GROUP: creates the group, its first CHILD with the target, and shares the group', () => {
+      const plan = buildVpcResourcePlan({ ...vpcForm, configurationType: 'GROUP', definitionKind: 'ip', ipAddress: '10.0.1.5', portRanges: ['9092-9098'] }, ctx);
+      assert.deepEqual(ids(plan), [
+        'gateway:vpc-lattice:CreateResourceGateway', 'configuration:vpc-lattice:CreateResourceConfiguration',
+        'child:vpc-lattice:CreateResourceConfiguration', 'share:ram:CreateResourceShare',
+      ]);
+      const group = step(plan, 'configuration');
+      assert.equal(group.input.type, 'GROUP');
+      assert.equal(group.input.resourceConfigurationDefinition, undefined);
+      assert.equal(group.input.resourceGatewayIdentifier, '${steps.gateway.id}');
+      const child = step(plan, 'child');
+      assert.equal(child.input.type, 'CHILD');
+      assert.equal(child.input.name, 'my-rds-cluster-config-child');
+      assert.equal(child.input.resourceConfigurationGroupIdentifier, '${steps.configuration.id}');
+      assert.equal(child.input.resourceGatewayIdentifier, undefined);
+      assert.deepEqual(child.input.resourceConfigurationDefinition, { ipResource: { ipAddress: '10.0.1.5' } });
+      assert.deepEqual(child.waitFor?.input, { resourceConfigurationIdentifier: '${steps.child.id}' });
+      assert.deepEqual(step(plan, 'share').input.resourceArns, ['${steps.configuration.arn}']);
+      assert.equal(plan.results['Child resource configuration ID'], '${steps.child.id}');
+      assert.deepEqual(validatePlan(plan), []);
     });
 
     it('warns outside ClickPipes regions', () => {
@@ -72,13 +107,42 @@ describe('builders', () => {
     const existing = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Mine', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kafka:*', Resource: '*' }] });
     const cluster = { arn: MSK_ARN, currentVersion: 'K3CZ5', multiVpc: { iam: false, scram: true, tls: false }, policy: { currentVersion: 'P7', document: existing } };
 
-    it('UpdateConnectivity keeps enabled types, waits ACTIVE; PutClusterPolicy merges with CurrentVersion', () => {
+    it('both SASL types on: the Authentication result is the one the user chose, not SASL_IAM by default', () => {
+      const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: true }, clickpipesAuth: 'SASL_SCRAM', cluster }, ctx);
+      assert.equal(plan.results.Authentication, 'SASL_SCRAM');
+    });
+
+    it('a SASL/SCRAM ClickPipe gets the narrow policy (no kafka-cluster:*); a SASL/IAM one the broad AWS example, explained', () => {
+      const fresh = { ...cluster, policy: null };
+      const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: fresh }, ctx);
+      const narrow = JSON.parse(String(step(scram, 'policy').input.Policy));
+      assert.equal(narrow.Statement.length, 1);
+      assert.deepEqual(narrow.Statement[0].Action, ['kafka:CreateVpcConnection', 'kafka:GetBootstrapBrokers', 'kafka:DescribeCluster', 'kafka:DescribeClusterV2']);
+      assert.ok(scram.warnings.some((w) => /no kafka-cluster:\*/.test(w)));
+      const iam = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster: fresh }, ctx);
+      assert.equal(JSON.parse(String(step(iam, 'policy').input.Policy)).Statement.length, 3);
+      assert.ok(iam.warnings.some((w) => /kafka-cluster:\* on the cluster, all its topics and all its groups/.test(w)));
+    });
+
+    // AWS MSK guide, multi-VPC requirements: SASL/SCRAM or mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.
+    it('says what SASL/SCRAM with multi-VPC requires (ACLs, allow.everyone.if.no.acl.found=false), and only then', () => {
+      const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
+      assert.ok(scram.warnings.some((w) => /Kafka ACLs/.test(w) && /allow\.everyone\.if\.no\.acl\.found=false/.test(w)), scram.warnings.join('\n'));
+      assert.match(documentsFor(scram).find((d) => d.name === 'notes.md')!.content, /allow\.everyone\.if\.no\.acl\.found=false/);
+      const iam = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
+      assert.ok(!iam.warnings.some((w) => /allow\.everyone/.test(w)));
+    });
+
+    it('UpdateConnectivity keeps enabled types, follows its operation to UPDATE_COMPLETE; PutClusterPolicy merges with CurrentVersion', () => {
       const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster }, ctx);
       assert.deepEqual(ids(plan), ['connectivity:kafka:UpdateConnectivity', 'policy:kafka:PutClusterPolicy', 'brokers:kafka:GetBootstrapBrokers']);
       const conn = step(plan, 'connectivity');
       assert.equal(conn.input.CurrentVersion, 'K3CZ5');
       assert.deepEqual(conn.input.ConnectivityInfo, { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true }, Scram: { Enabled: true } } } } });
-      assert.deepEqual([conn.waitFor?.operation, conn.waitFor?.statusPath, conn.waitFor?.success], ['DescribeClusterV2', 'ClusterInfo.State', ['ACTIVE']]);
+      // The cluster's own State says nothing about this update (ACTIVE before it starts and after it fails).
+      assert.deepEqual([conn.waitFor?.operation, conn.waitFor?.statusPath, conn.waitFor?.success, conn.waitFor?.failure],
+        ['DescribeClusterOperationV2', 'ClusterOperationInfo.OperationState', ['UPDATE_COMPLETE'], ['UPDATE_FAILED']]);
+      assert.deepEqual(conn.waitFor?.input, { ClusterOperationArn: '${steps.connectivity.operationArn}' });
       const policy = step(plan, 'policy');
       assert.equal(policy.input.CurrentVersion, 'P7');
       const doc = JSON.parse(policy.input.Policy as string);
@@ -134,6 +198,9 @@ describe('builders', () => {
       assert.deepEqual(validatePlan(plan), []);
       const permsOnly = buildEndpointServicePlan({ mode: 'existing', serviceId: 'vpce-svc-0123456789abcdef0' }, ctx);
       assert.deepEqual(ids(permsOnly).map((s) => s.split(':')[0]), ['service', 'permissions']);
+      // Cross-region needs vpce:AllowMultiRegion (AWS Service Authorization Reference, AWS PrivateLink).
+      assert.ok(plan.warnings.some((w) => w.includes('vpce:AllowMultiRegion')));
+      assert.ok(!permsOnly.warnings.some((w) => w.includes('vpce:AllowMultiRegion')));
     });
   });
 

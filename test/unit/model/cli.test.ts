@@ -59,6 +59,8 @@ describe('cli', () => {
     assert.ok(script.includes("--query resourceShare.resourceShareArn"));
     assert.ok(script.includes('echo \'Resource configuration ID:\' "$CONFIGURATION_ID"'));
     assert.ok(script.includes('ACTIVE) break ;;'));
+    // The wait reads a JSON-text word: AWS CLI text output would print a boolean as True/False.
+    assert.ok(script.includes("--query 'to_string(status)'"), script);
     assert.doesNotMatch(script, /client-token/);
   });
 

@@ -47,6 +47,28 @@ describe('policies', () => {
     assert.equal(merged.Statement[0].Action.length, 5);
   });
 
+  it('merge recognises a ClickPipes policy written without our Sids by meaning, and does not double it', () => {
+    // The AWS-documented policy as a person pastes it: no Sids, root ARN principal, actions in another order and case.
+    const byHand = JSON.parse(mskClusterPolicy(CLUSTER)).Statement.map((st: Record<string, unknown>, i: number) => {
+      const { Sid: _sid, ...rest } = st;
+      const action = Array.isArray(rest.Action) ? [...(rest.Action as string[])].reverse().map((a) => (a === 'kafka:DescribeCluster' ? 'Kafka:describeCluster' : a)) : rest.Action;
+      return { ...rest, Action: action, Principal: i === 0 ? { AWS: 'arn:aws:iam::072088201116:root' } : rest.Principal };
+    });
+    const merged = JSON.parse(mergeClusterPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [foreign, ...byHand] }), CLUSTER));
+    assert.deepEqual(merged.Statement.map((st: { Sid?: string }) => st.Sid ?? '-'), [foreign.Sid ?? '-', ...Object.values(CLICKPIPES_SIDS)]);
+    // A statement that only resembles ours (another resource) is someone else's and stays.
+    const other = { Effect: 'Allow', Principal: { AWS: '072088201116' }, Action: 'kafka-cluster:*', Resource: 'arn:aws:kafka:us-east-1:123456789012:topic/other/*' };
+    assert.equal(JSON.parse(mergeClusterPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [other] }), CLUSTER)).Statement.length, 4);
+  });
+
+  it('a SASL/SCRAM ClickPipe needs only the control actions; the narrow policy replaces our broad one on merge', () => {
+    assert.deepEqual(missingMskActions(mskClusterPolicy(CLUSTER, 'scram'), 'scram'), []);
+    assert.deepEqual(missingMskActions(mskClusterPolicy(CLUSTER, 'scram')), ['kafka-cluster:*']);
+    const merged = JSON.parse(mergeClusterPolicy(mskClusterPolicy(CLUSTER), CLUSTER, 'scram'));
+    assert.equal(merged.Statement.length, 1);
+    assert.ok(!JSON.stringify(merged).includes('kafka-cluster'));
+  });
+
   it('merge output is pretty-printed with a stable key order', () => {
     const scrambled = JSON.stringify({ Statement: [{ Resource: '*', Action: 'kafka:*', Effect: 'Allow', Principal: '*', Sid: 'X' }], Version: '2012-10-17' });
     const text = mergeClusterPolicy(scrambled, CLUSTER);

@@ -212,6 +212,13 @@ describe('validation: validateForm', () => {
     assert.deepEqual(validateForm('vpcResource', { ...vpcForm, configurationType: 'CHILD', groupId: 'x', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['5432'] }), {
       groupId: 'Resource configuration ID must be "rcfg-" followed by 17 lowercase letters or digits (got "x").',
     });
+    // A GROUP's plan creates its first CHILD, so it needs a target; a CHILD's plan shares nothing.
+    assert.deepEqual(validateForm('vpcResource', { ...vpcForm, configurationType: 'GROUP', definitionKind: undefined, portRanges: ['5432'] }), {
+      definitionKind: 'Definition: a GROUP configuration needs an IP address or a DNS name.',
+    });
+    assert.deepEqual(validateForm('vpcResource', {
+      ...vpcForm, configurationType: 'CHILD', groupId: 'rcfg-0123456789abcdefg', definitionKind: 'dns', domainName: 'db.example.com', portRanges: ['5432'], shareName: '',
+    }), {});
     assert.deepEqual(validateForm('vpcResource', { ...vpcForm, configurationType: 'CIDR' }), {
       configurationType: 'Configuration type must be SINGLE, GROUP, CHILD or ARN.',
     });

@@ -47,7 +47,9 @@ export class FakeMsk {
       case 'UpdateConnectivity':
         if (input.CurrentVersion !== this.clusterVersion) throw badRequest(`The currentVersion ${String(input.CurrentVersion)} does not match the cluster's current version.`);
         this.clusterVersion = `K${++this.versionCounter}`;
-        return { ClusterArn: ARN, ClusterOperationArn: `${ARN}/op` };
+        return { ClusterArn: ARN, ClusterOperationArn: 'arn:aws:kafka:us-east-1:123456789012:cluster-operation/orders/6357e0b2-0e6a-4b86-a0b4-70df934c2e31-5/op' };
+      case 'DescribeClusterOperationV2':
+        return { ClusterOperationInfo: { ClusterArn: ARN, OperationArn: input.ClusterOperationArn, OperationState: 'UPDATE_COMPLETE' } };
       case 'GetClusterPolicy':
         if (!this.policy) throw Object.assign(new Error('no policy'), { name: 'NotFoundException' });
         return { CurrentVersion: this.policy.version, Policy: this.policy.doc };

@@ -104,6 +104,9 @@ const BAD: [string, Record<string, unknown>, string, RegExp][] = [
   ['page lies about clusterAuth', { clusterArn: arnOf('iamonly'), auth: { iam: false, scram: true }, clusterAuth: { iam: true, scram: true, tls: true } }, 'auth', /SASL\/SCRAM is not enabled/],
   ['IAM on a SCRAM-only old cluster', { clusterArn: arnOf('old'), auth: { iam: true, scram: true } }, 'auth', /SASL\/IAM is not enabled/],
   ['no auth on UPDATING cluster', { clusterArn: arnOf('busy'), auth: { iam: false, scram: false } }, 'auth', /choose SASL\/IAM or SASL\/SCRAM/],
+  // Both SASL types on: ClickPipes can use either, so the user must say which (not SASL_IAM silently).
+  ['both on, ClickPipes auth not chosen', { clusterArn: arnOf('ready'), auth: { iam: true, scram: true } }, 'clickpipesAuth', /choose the one the ClickPipe will use/],
+  ['ClickPipes auth not a SASL type', { clusterArn: arnOf('ready'), auth: { iam: true, scram: true }, clickpipesAuth: 'TLS' }, 'clickpipesAuth', /SASL_IAM or SASL_SCRAM/],
 ];
 
 describe('msk/form: bad inputs are refused at the field', () => {
@@ -118,7 +121,7 @@ describe('msk/form: bad inputs are refused at the field', () => {
   it(`${BAD.length} bad inputs (≥ 30), and good ones pass`, () => {
     assert.ok(BAD.length >= 30);
     assert.deepEqual(checkMskForm(ok('ready', { iam: true, scram: false }), scope, OPTIONS), {});
-    assert.deepEqual(checkMskForm(ok('ready', { iam: true, scram: true }), scope, OPTIONS), {});
+    assert.deepEqual(checkMskForm({ ...ok('ready', { iam: true, scram: true }), clickpipesAuth: 'SASL_SCRAM' }, scope, OPTIONS), {});
     assert.deepEqual(checkMskForm(ok('iamonly', { iam: true, scram: false, tls: true }), scope, OPTIONS), {});
     assert.deepEqual(validateForm('mskMultiVpc', { clusterArn: arnOf('x'), auth: { iam: false, scram: true }, clusterAuth: { iam: false, scram: true, tls: false } }), {});
   });
