@@ -2,7 +2,6 @@
 // configurations still use them (AWS would fail later with a less helpful error).
 import * as vscode from 'vscode';
 import { describeNode } from '../views/describe';
-import type { ExplorerNode } from '../views/nodes';
 import { accountOf, isDeletable } from '../views/nodeValues';
 import { isNode } from './copy';
 import type { CommandHandler } from './context';

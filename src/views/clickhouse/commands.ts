@@ -47,6 +47,7 @@ export function registerClickHouseCommands(
     return pickEndpoint(client, title);
   };
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler takes its own argument types
   const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
   reg('clickpipes.clickhouse.signIn', (prefilled?: Partial<ApiKey> & { verify?: boolean }) => signIn(session, prefilled));
