@@ -3,7 +3,7 @@
 // connection address from its context menu, choosing PostgreSQL: DNS name + ":5432".
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard,
 } from './helpers.mjs';
 
 const KEY_ID = 'demo-key-id';
@@ -23,18 +23,10 @@ async function demoKeyWorks() {
 
 describe('ClickHouse Cloud view (real VS Code)', function () {
   this.timeout(120_000);
-  let wb;
-
   before(async () => {
     assert.ok(await demoKeyWorks(), 'the emulator does not serve the ClickHouse demo key');
-    wb = await openWorkbench();
   });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it('signs in from the welcome view with the two input boxes', async () => {
     const { page } = wb;
@@ -57,7 +49,7 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
     const { page } = wb;
     await expandRow(page, SERVICE);
     await findRow(page, ENDPOINT);
-    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(page);
     await contextMenu(page, ENDPOINT, 'Copy Connection Address (DNS Name + Port)');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'PostgreSQL' }).first().click();
     const text = await waitForClipboard(page, (t) => t.endsWith(':5432'));
@@ -66,7 +58,7 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
 
   it('copies the bare DNS name too', async () => {
     const { page } = wb;
-    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(page);
     await contextMenu(page, ENDPOINT, 'Copy DNS Name');
     const text = await waitForClipboard(page, (t) => t.endsWith('.on.aws'));
     assert.ok(!text.includes(':'), text);
