@@ -51,6 +51,8 @@ describe('VPC endpoint service (real VS Code)', function () {
 
     await page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    // The review is open once plan.json has its CodeLens (the extension focuses that editor last).
+    await page.locator('.codelens-decoration a', { hasText: 'Apply plan' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await runCommand(page, 'Apply Plan');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });

@@ -141,8 +141,10 @@ export async function expandRow(page, text) {
  * can, while it is still opening) leaves it open: click again until the menu closes.
  */
 export async function contextMenu(page, rowText, itemName, { timeout = 30_000 } = {}) {
-  const item = page.getByRole('menuitem', { name: itemName }).first();
-  const anyItem = page.getByRole('menuitem').first();
+  // Scoped to the context view: the title bar's menu bar has menu items that are always shown.
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.getByRole('menuitem', { name: itemName }).first();
+  const anyItem = menu.getByRole('menuitem').first();
   let shown = [];
   await waitUntil(`"${itemName}" in the menu of "${rowText}"`, async () => {
     if (!(await anyItem.isVisible())) {
@@ -154,7 +156,7 @@ export async function contextMenu(page, rowText, itemName, { timeout = 30_000 } 
       await item.click({ timeout: 5_000 });
       return anyItem.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
     }
-    shown = await page.getByRole('menuitem').allInnerTexts().catch(() => []);
+    shown = await menu.getByRole('menuitem').allInnerTexts().catch(() => []);
     await page.keyboard.press('Escape');
     await anyItem.waitFor({ state: 'hidden', timeout: 5_000 });
     return false;

@@ -53,6 +53,9 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     await page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.tab', { hasText: 'mariadb-clickpipes-user.sql' }).first().waitFor({ state: 'attached' });
     await page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    // The review is open once plan.json has its CodeLens: the extension focuses that editor last,
+    // which closes a palette opened before.
+    await page.locator('.codelens-decoration a', { hasText: 'Apply plan' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await runCommand(page, 'Apply Plan');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });

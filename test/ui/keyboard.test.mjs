@@ -71,13 +71,15 @@ async function focusExplorerByKeys(page) {
  * node's contextValue, which can arrive a moment late: the menu is reopened until the item shows.
  */
 async function pickFromContextMenuByKeys(page, item) {
-  const wanted = page.getByRole('menuitem', { name: item, exact: true }).first();
+  // Scoped to the context view: the title bar's menu bar has menu items that are always shown.
+  const menu = page.locator('.context-view .monaco-menu');
+  const wanted = menu.getByRole('menuitem', { name: item, exact: true }).first();
   await waitUntil(`"${item}" in the context menu`, async () => {
     await page.keyboard.press('Shift+F10');
-    await page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
+    await menu.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
     if (await wanted.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return true;
     await page.keyboard.press('Escape');
-    await page.getByRole('menuitem').first().waitFor({ state: 'hidden', timeout: 5000 });
+    await menu.getByRole('menuitem').first().waitFor({ state: 'hidden', timeout: 5000 });
     return false;
   }, 20_000);
   // The focused item's text is its label, then its keybinding on a line of its own.
