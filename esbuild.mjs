@@ -52,8 +52,26 @@ const builds = [
   },
 ];
 
+// In watch mode, lines the background task of .vscode/tasks.json matches (as the VS Code
+// extension samples do), so F5 waits for the first build and lists its errors in Problems.
+// One start/finish pair for the four bundles: "finished" only once none is still building.
+let building = 0;
+const watchReport = {
+  name: 'watch-report',
+  setup(build) {
+    build.onStart(() => { if (building++ === 0) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
+  for (const b of builds) await (await esbuild.context({ ...b, plugins: [...(b.plugins ?? []), watchReport] })).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }

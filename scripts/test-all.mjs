@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test layer from one command.
-//   build (esbuild) → compile tests (tsc) → plain mocha layers (one per spec of .mocharc.json:
+//   build (esbuild) → compile tests (tsc) → lint (eslint, zero warnings; counts as 1 passed or 1 failed) → plain mocha layers (one per spec of .mocharc.json:
 //   unit, emulator, integration; plus test/resilience/mocharc.json: resilience) → bootstrap (Node 24, code-server, Chromium) → suite layer
 //   (mocha inside the code-server extension host) → UI layer (Playwright clicks).
 // Prints a per-layer summary and, as the very last line, `N passed, N failed` over all layers.
@@ -115,6 +115,17 @@ async function runnerLayer(layer, script) {
   else rows.push({ layer, status: 'ok', ...c, secs });
 }
 
+/** ESLint over the repository (eslint.config.mjs) with zero warnings allowed: one result, 1 passed or 1 failed. */
+async function lintLayer() {
+  if (only && !only.has('lint')) return;
+  header('lint (eslint --max-warnings 0)');
+  const s = Date.now();
+  const r = await run(path.join(BIN, 'eslint'), ['.', '--max-warnings', '0'], { timeoutMs: 10 * 60_000 });
+  const secs = (Date.now() - s) / 1000;
+  if (r.code === 0) rows.push({ layer: 'lint', status: 'ok', passed: 1, failed: 0, secs });
+  else rows.push({ layer: 'lint', status: 'FAIL', passed: 0, failed: 1, secs, note: `eslint exit ${r.code}` });
+}
+
 function summary() {
   header('summary');
   let passed = 0;
@@ -137,6 +148,7 @@ function summary() {
 if (!(await step('build', process.execPath, [path.join(ROOT, 'esbuild.mjs')]))) summary();
 // tsc still emits on type errors: the run goes on (for the information) but ends failed.
 await step('compile', path.join(BIN, 'tsc'), ['-p', 'tsconfig.test.json']);
+await lintLayer();
 await mochaLayers();
 const needsVscode = !only || only.has('suite') || only.has('ui');
 if (needsVscode && (await step('bootstrap', process.execPath, [path.join(ROOT, 'scripts', 'bootstrap.mjs')]))) {

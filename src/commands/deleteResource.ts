@@ -2,7 +2,6 @@
 // configurations still use them (AWS would fail later with a less helpful error).
 import * as vscode from 'vscode';
 import { describeNode } from '../views/explorer/describe';
-import type { ExplorerNode } from '../views/explorer/nodes';
 import { accountOf, isDeletable } from '../views/explorer/nodeValues';
 import { isNode } from './copy';
 import type { CommandHandler } from './handlerContext';

@@ -218,6 +218,7 @@ export const validateResourceShareName: Validator = (v) => {
   const missing = required(t('Resource share name'), v);
   if (missing) return missing;
   if (v.length > 255) return t('Resource share name must be at most 255 characters.');
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f]/.test(v)) return t('Resource share name must not contain control characters.');
   if (v !== v.trim()) return t('Resource share name must not start or end with spaces.');
   return undefined;

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const { configFile, credentialsFile, profile } = writeAwsProfile(profileDir, emu.url);
     console.log(`AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} AWS_PROFILE=${profile}`);
   }
-  const stop = () => { emu.stop().then(() => process.exit(0)); };
+  const stop = () => { emu.stop().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); }); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -371,6 +371,7 @@ describe('emulator EC2 (ec2 query protocol)', () => {
 
   it('serializes with element names generated from the installed SDK schemas (the table is not stale)', () => {
     // Compiled tests run from out/; the generator is plain JS beside the sources.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, loaded at run time
     const gen = require(path.resolve(__dirname, '../../../test/emulator/services/query/gen-wire-names.js'));
     assert.equal(readFileSync(gen.target, 'utf8'), gen.generate());
   });

@@ -63,35 +63,46 @@ export const clearLog = (url: string) => control(url, 'DELETE', 'log');
 
 // ---- emulator suites -----------------------------------------------------------------------------
 
-
 export const US: Scope = { profile: 'clickpipes-demo', region: 'us-east-1' };
 export const EU: Scope = { profile: 'clickpipes-demo-eu', region: 'eu-central-1' };
 export const VPC = 'vpc-0aaaaaaaaaaaaaaa1';
 export const SUBNETS = ['subnet-0aaaaaaaaaaaaaa01', 'subnet-0aaaaaaaaaaaaaa02'];
 export const SG = 'sg-0aaaaaaaaaaaaaaa1';
 
-export type Suite = { emu: RunningEmulator; layer: AwsLayer; box: AwsSandbox };
+export type Scenario = 'empty' | 'demo' | 'scale';
+export type EmulatorEnv = { emu: RunningEmulator; box: AwsSandbox; url: string };
+export type Suite = EmulatorEnv & { layer: AwsLayer };
 
 /**
- * Mocha hooks for one suite: a sandboxed config pointing at a fresh emulator, the world reset to
- * `scenario` with instant settle times before each test, and a new layer per test.
+ * Mocha hooks for one suite: a sandboxed AWS config (never ~/.aws) pointing at a fresh in-process
+ * emulator seeded with `scenario`, stopped and cleaned up after the suite.
  */
-export function emulatorSuite(scenario: 'empty' | 'demo' | 'scale' = 'empty'): Suite {
-  const s = {} as Suite;
+export function emulatorEnv(scenario: Scenario): EmulatorEnv {
+  const env = {} as EmulatorEnv;
   before(async function () {
     this.timeout(60_000);
-    s.box = awsSandbox();
-    s.emu = await startEmulator({ scenario });
-    writeAwsProfile(s.box.dir, s.emu.url);
+    env.box = awsSandbox();
+    env.emu = await startEmulator({ scenario });
+    env.url = env.emu.url;
+    writeAwsProfile(env.box.dir, env.emu.url);
   });
   after(async () => {
-    await s.emu?.stop();
-    s.box?.restore();
+    await env.emu?.stop();
+    env.box?.restore();
   });
+  return env;
+}
+
+/**
+ * emulatorEnv, plus before each test the world reset to `scenario` with instant settle times and a
+ * new layer (disposed after the test).
+ */
+export function emulatorSuite(scenario: Scenario = 'empty'): Suite {
+  const s = emulatorEnv(scenario) as Suite;
   beforeEach(async function () {
     this.timeout(60_000);
-    await control(s.emu.url, 'POST', 'reset', { scenario });
-    await control(s.emu.url, 'POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
+    await control(s.url, 'POST', 'reset', { scenario });
+    await control(s.url, 'POST', 'timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
     s.layer = createAwsLayer({ maxAttempts: 5 });
   });
   afterEach(() => s.layer?.dispose());

@@ -9,10 +9,11 @@ import * as path from 'node:path';
 import type { AwsLayer, AwsLayerOptions } from '../../src/aws/api';
 import { createAwsLayer } from '../../src/aws/index';
 import { redact } from '../../src/model/redact';
-import { writeAwsProfile } from '../emulator/awsProfile';
-import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { DEMO_SECRET_ACCESS_KEY, OTHER_SECRET_ACCESS_KEY } from '../emulator/scenarios/accounts';
-import { awsSandbox, control, type AwsSandbox } from '../integration/awsEnv';
+import { control } from '../integration/awsEnv';
+
+/** The one emulator environment (sandboxed AWS config, in-process emulator), shared with the integration layer. */
+export { emulatorEnv } from '../integration/awsEnv';
 
 /** Values that must never appear in any text the extension produces. */
 export const CLICKHOUSE_KEY_SECRET = 'demo-key-secret';
@@ -76,25 +77,6 @@ export function runSeed(): number {
 }
 
 export const READ_OPERATION = /^(Get|List|Describe)[A-Z]/;
-
-export type Env = { emu: RunningEmulator; box: AwsSandbox; url: string };
-
-/** Mocha hooks: a sandboxed AWS config pointing at a fresh in-process emulator. */
-export function emulatorEnv(scenario: 'empty' | 'demo' | 'scale' = 'demo'): Env {
-  const env = {} as Env;
-  before(async function () {
-    this.timeout(60_000);
-    env.box = awsSandbox();
-    env.emu = await startEmulator({ scenario });
-    env.url = env.emu.url;
-    writeAwsProfile(env.box.dir, env.emu.url);
-  });
-  after(async () => {
-    await env.emu?.stop();
-    env.box?.restore();
-  });
-  return env;
-}
 
 export const faults = (url: string, list: object[], mode: 'replace' | 'add' | 'clear' = 'replace') =>
   control(url, 'POST', 'faults', { mode, faults: list });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { DescribeVpcEndpointServiceConfigurationsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, useWorkbench, waitForClipboard,
 } from './helpers.mjs';
 
 const KEY_ID = 'demo-key-id';
@@ -40,18 +40,10 @@ async function pgProxyServiceName() {
 
 describe('ClickHouse Cloud view (real VS Code)', function () {
   this.timeout(120_000);
-  let wb;
-
   before(async () => {
     assert.ok(await demoKeyWorks(), 'the emulator does not serve the ClickHouse demo key');
-    wb = await openWorkbench();
   });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it('signs in from the welcome view with the two input boxes', async () => {
     const { page } = wb;
@@ -74,7 +66,7 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
     const { page } = wb;
     await expandRow(page, SERVICE);
     await findRow(page, ENDPOINT);
-    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(page);
     await contextMenu(page, ENDPOINT, 'Copy Connection Address (DNS Name + Port)');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'PostgreSQL' }).first().click();
     const text = await waitForClipboard(page, (t) => t.endsWith(':5432'));
@@ -83,7 +75,7 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
 
   it('copies the bare DNS name too', async () => {
     const { page } = wb;
-    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(page);
     await contextMenu(page, ENDPOINT, 'Copy DNS Name');
     const text = await waitForClipboard(page, (t) => t.endsWith('.on.aws'));
     assert.ok(!text.includes(':'), text);

@@ -8,30 +8,19 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  contextMenu, EMULATOR_DEFAULT_TIMINGS, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand,
-  screenshotOnFailure, waitForClipboard,
+  contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, RESULTS_DIR, runCommand, useWorkbench, waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
 
 describe('VPC endpoint service (real VS Code)', function () {
   this.timeout(180_000);
-  let wb;
+  // The new service settles at once, so the apply does not sit in "Pending".
+  const wb = useWorkbench({ timings: { create: 0, update: 0, delete: 0, shareActivate: 0 } });
 
   before(async () => {
-    // The new service settles at once, so the apply does not sit in "Pending".
-    await emulatorControl('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
-    wb = await openWorkbench();
     await openView(wb.page, 'ClickPipes PrivateLink');
     await findRow(wb.page, PROFILE, { timeout: 45_000 });
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-    // The emulator is shared by every UI test file: put its default settle times back.
-    await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS).catch(() => undefined);
   });
 
   it('region → form → review → apply → service name copied', async () => {
@@ -62,6 +51,8 @@ describe('VPC endpoint service (real VS Code)', function () {
 
     await page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    // The review is open once plan.json has its CodeLens (the extension focuses that editor last).
+    await page.locator('.codelens-decoration a', { hasText: 'Apply plan' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await runCommand(page, 'Apply Plan');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
@@ -72,7 +63,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     await dialog.getByRole('button', { name: 'Apply' }).click();
 
     const result = await findWebviewFrame(page, '[data-copy="Service name"]', 60_000);
-    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(page);
     await result.locator('[data-copy="Service name"]').click();
     const name = await waitForClipboard(page, (t) => /^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-[0-9a-f]{17}$/.test(t));
     // The explorer was refreshed: the new service is a row in the tree.

@@ -3,7 +3,7 @@
 // runs "Copy Account ID" from its context menu and reads the clipboard (demo account 123456789012).
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -11,17 +11,7 @@ const ACCOUNT_ID = '123456789012';
 
 describe('ClickPipes PrivateLink explorer (real VS Code)', function () {
   this.timeout(120_000);
-  let wb;
-
-  before(async () => {
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it('shows the activity-bar container and the explorer view', async () => {
     await openView(wb.page, 'ClickPipes PrivateLink');
@@ -40,7 +30,7 @@ describe('ClickPipes PrivateLink explorer (real VS Code)', function () {
 
   it('Copy Account ID from the context menu puts the account id on the clipboard', async () => {
     // The account id arrives in the background after expansion (STS), then the item shows.
-    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(wb.page);
     await contextMenu(wb.page, PROFILE, 'Copy Account ID');
     const text = await waitForClipboard(wb.page, (t) => t.includes(ACCOUNT_ID));
     assert.match(text, new RegExp(ACCOUNT_ID));

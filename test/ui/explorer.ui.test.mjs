@@ -3,17 +3,16 @@
 // pastes into ClickHouse Cloud), reading the browser clipboard back.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
 
 describe('explorer: expand and copy from the context menu (real VS Code)', function () {
   this.timeout(120_000);
-  let wb;
+  const wb = useWorkbench();
 
   before(async () => {
-    wb = await openWorkbench();
     await openView(wb.page, 'ClickPipes PrivateLink');
     try {
       await findRow(wb.page, PROFILE, { timeout: 45_000 });
@@ -21,12 +20,6 @@ describe('explorer: expand and copy from the context menu (real VS Code)', funct
       await wb.page.screenshot({ path: 'test-results/ui-explorer-before.png' }).catch(() => {});
       throw e;
     }
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
   });
 
   it('expands profile → region → groups', async () => {
@@ -39,7 +32,7 @@ describe('explorer: expand and copy from the context menu (real VS Code)', funct
   it('Copy ID on a resource configuration copies its rcfg- id', async () => {
     await expandRow(wb.page, 'Resource configurations');
     await findRow(wb.page, 'orders-aurora');
-    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(wb.page);
     await contextMenu(wb.page, 'orders-aurora', 'Copy ID');
     const text = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
     assert.match(text, /^rcfg-[0-9a-z]{17}$/);
@@ -48,7 +41,7 @@ describe('explorer: expand and copy from the context menu (real VS Code)', funct
   it('Copy ARN on a resource share copies its RAM ARN', async () => {
     await expandRow(wb.page, 'Resource shares');
     await findRow(wb.page, 'clickpipes-orders-aurora');
-    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(wb.page);
     await contextMenu(wb.page, 'clickpipes-orders-aurora', 'Copy ARN');
     const text = await waitForClipboard(wb.page, (t) => t.startsWith('arn:'));
     assert.match(text, /^arn:aws:ram:us-east-1:123456789012:resource-share\/[0-9a-f-]+$/);

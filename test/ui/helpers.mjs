@@ -6,17 +6,26 @@
 //   CPL_EMULATOR_URL  local AWS/ClickHouse emulator (absent if the emulator is not built)
 //
 // Helpers (all take a Playwright `page` opened with openWorkbench):
+//   useWorkbench({ timings, open })      the mocha hooks of a describe block: sets the emulator's
+//                                        settle times (if given), opens the workbench, screenshots
+//                                        failed tests, closes it and puts the default times back
+//                                        → an object whose page/browser/close are set once open
 //   openWorkbench({ folder })            new Chromium context + page on the workbench with the
-//                                        extension loaded; clipboard granted; resolves once
-//                                        .monaco-workbench is shown → { page, browser, close() }
+//                                        extension loaded; clipboard granted; resolves once the
+//                                        extension's activity-bar icon shows → { page, browser, close() }
+//   waitUntil(what, probe, timeout)      polls probe() (a state, never a duration) until truthy
 //   openView(page, title)                click the activity-bar icon whose label starts with title
 //   findRow(page, text)                  locator of the tree/list row containing text (waits visible)
 //   expandRow(page, text)                expand a collapsed tree row (no-op if expanded)
-//   contextMenu(page, rowText, item)     right-click the row, wait 500 ms for the menu to settle
-//                                        (clicking at once is flaky), click the menu item by name;
-//                                        reopens the menu until the item shows (state arriving late)
-//   runCommand(page, label)              F1, type `>label`, pick the matching row, Enter
+//   contextMenu(page, rowText, item)     right-click the row, click the menu item by name once it
+//                                        shows; reopens the menu until it does (state arriving late)
+//                                        and clicks again while the menu stays open
+//   openPalette(page)                    F1 until the palette's input is shown AND has the focus
+//   runCommand(page, label)              open the palette, type `>label`, Enter once the matching row
+//                                        shows in a palette that is still open; reopens it otherwise
 //   readClipboard(page)                  navigator.clipboard.readText() in the page
+//   primeClipboard(page)                 writes a unique sentinel and checks it is there (a copy that
+//                                        never happens cannot pass on a stale clipboard)
 //   findWebviewFrame(page, selector)     the webview frame holding selector (searches all frames)
 //   screenshotOnFailure(ctx)             mocha afterEach helper: saves test-results/<title>.png
 //   assertNoExternalRequests(browser)    throws if the browser asked for a non-loopback host
@@ -31,7 +40,7 @@ import { launchBrowser } from '../../scripts/lib/browser.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-export const MENU_SETTLE_MS = 500;
+const ICON = '.activitybar [aria-label^="ClickPipes PrivateLink"]';
 
 function env(name) {
   const v = process.env[name];
@@ -56,7 +65,48 @@ export async function openWorkbench(opts = {}) {
   page.setDefaultTimeout(opts.timeout ?? 30_000);
   await page.goto(workbenchUrl(opts));
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+  // The workbench shows before it has restored its parts and registered the extension's
+  // contributions; input sent earlier can land in a part that is about to be replaced.
+  await page.locator(ICON).first().waitFor({ state: 'visible', timeout: 60_000 });
   return { page, browser, close: () => browser.close() };
+}
+
+/**
+ * The mocha hooks every UI describe block needs: `timings` (the emulator's settle times) set before
+ * the workbench opens and the defaults put back after; a screenshot of each failed test; the browser
+ * closed. `open` builds the workbench (openWorkbench by default). Returns the workbench object,
+ * filled in by the before hook.
+ */
+export function useWorkbench({ timings, open = openWorkbench, ...opts } = {}) {
+  const wb = {};
+  before(async () => {
+    if (timings) await emulatorControl('timings', timings);
+    Object.assign(wb, await open(opts));
+  });
+  afterEach(async function () {
+    await screenshotOnFailure(this, wb.page);
+  });
+  after(async () => {
+    await wb.close?.();
+    // The emulator is shared by every UI test file.
+    if (timings) await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS);
+  });
+  return wb;
+}
+
+/** Polls `probe` (an error counts as "not yet") until it returns something truthy; that value. */
+export async function waitUntil(what, probe, timeout = 30_000, detail = () => '') {
+  const end = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    const v = await probe().catch((e) => { lastError = e; return undefined; });
+    if (v) return v;
+    if (Date.now() > end) {
+      const more = [detail(), lastError?.message?.split('\n')[0]].filter(Boolean).join('; ');
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${more ? ` (${more})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 100)); // a polling interval, not a wait for time
+  }
 }
 
 export async function openView(page, title) {
@@ -87,31 +137,74 @@ export async function expandRow(page, text) {
 
 /**
  * Menu items can depend on state that arrives later (a node's contextValue flags): when the item
- * is not in the menu, close it (Escape) and reopen, until `timeout`.
+ * is not in the menu, close it (Escape) and reopen, until `timeout`. A click the menu ignored (it
+ * can, while it is still opening) leaves it open: click again until the menu closes.
  */
-export async function contextMenu(page, rowText, itemName, { timeout = 20_000 } = {}) {
-  const end = Date.now() + timeout;
-  const item = page.getByRole('menuitem', { name: itemName }).first();
-  for (;;) {
-    const row = await findRow(page, rowText);
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.waitForTimeout(MENU_SETTLE_MS);
-    if (await item.isVisible()) break;
-    const shown = await page.getByRole('menuitem').allInnerTexts().catch(() => []);
+export async function contextMenu(page, rowText, itemName, { timeout = 30_000 } = {}) {
+  // Scoped to the context view: the title bar's menu bar has menu items that are always shown.
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.getByRole('menuitem', { name: itemName }).first();
+  const anyItem = menu.getByRole('menuitem').first();
+  let shown = [];
+  await waitUntil(`"${itemName}" in the menu of "${rowText}"`, async () => {
+    if (!(await anyItem.isVisible())) {
+      const row = await findRow(page, rowText);
+      await row.click({ button: 'right' });
+      await anyItem.waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    if (await item.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) {
+      await item.click({ timeout: 5_000 });
+      return anyItem.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    }
+    shown = await menu.getByRole('menuitem').allInnerTexts().catch(() => []);
     await page.keyboard.press('Escape');
-    if (Date.now() > end) throw new Error(`menu of "${rowText}" has no "${itemName}" (items: ${shown.join(' | ')})`);
-    await page.waitForTimeout(1000);
-  }
-  await item.click();
+    await anyItem.waitFor({ state: 'hidden', timeout: 5_000 });
+    return false;
+  }, timeout, () => `items: ${shown.join(' | ')}`);
 }
 
-export async function runCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+const palette = (page) => page.locator('.quick-input-widget');
+const paletteHasFocus = (page) => page.evaluate(() => !!document.activeElement?.closest('.quick-input-widget'));
+
+/**
+ * F1 until the quick input shows with the keyboard focus in it. A palette opened while the
+ * workbench moves the focus (an editor opening, a webview taking it) closes again at once.
+ */
+export async function openPalette(page, timeout = 30_000) {
+  const input = palette(page).locator('input').first();
+  await waitUntil('the command palette to open with the focus', async () => {
+    if (!((await input.isVisible()) && (await paletteHasFocus(page)))) await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 5_000 });
+    return waitUntil('focus in the palette', () => paletteHasFocus(page), 3_000).catch(() => false);
+  }, timeout);
+  return input;
+}
+
+/**
+ * Runs a palette command: `>label` typed (filled, or typed key by key with `keys`), Enter once the
+ * matching row shows in a palette that is still open, focused and holds that text. Otherwise
+ * (the palette closed or the text never filtered) it starts again with a fresh palette.
+ */
+export async function runCommand(page, label, { keys = false, timeout = 60_000 } = {}) {
+  const widget = palette(page);
+  const input = widget.locator('input').first();
+  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await waitUntil(`the palette to offer "${label}"`, async () => {
+    await openPalette(page);
+    if (keys) {
+      await page.keyboard.press('End');
+      await page.keyboard.type(label, { delay: 10 });
+    } else {
+      await input.fill(`>${label}`);
+    }
+    const ready = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)
+      && (await input.inputValue()) === `>${label}` && (await paletteHasFocus(page));
+    if (!ready && (await input.isVisible())) {
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+    return ready;
+  }, timeout, () => 'the palette closed or never listed it');
   await page.keyboard.press('Enter');
 }
 
@@ -119,27 +212,32 @@ export async function readClipboard(page) {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/**
+ * Writes a unique sentinel to the clipboard and checks it is there: whatever a test then reads
+ * comes from the copy under test, never from an earlier one. Throws if the clipboard cannot be set.
+ */
+export async function primeClipboard(page) {
+  const sentinel = `cpl-sentinel-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate((t) => navigator.clipboard.writeText(t), sentinel);
+  const now = await readClipboard(page);
+  if (now !== sentinel) throw new Error(`could not prime the clipboard: wrote ${sentinel}, read ${JSON.stringify(now)}`);
+  return sentinel;
+}
+
 /** Polls the clipboard until predicate(text) holds (the copy is asynchronous). */
 export async function waitForClipboard(page, predicate, timeout = 10_000) {
-  const end = Date.now() + timeout;
   let last = '';
-  while (Date.now() < end) {
-    last = await readClipboard(page).catch(() => '');
-    if (predicate(last)) return last;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`clipboard never matched; last value: ${JSON.stringify(last)}`);
+  await waitUntil('the clipboard to match', async () => predicate((last = await readClipboard(page))), timeout, () => `last value: ${JSON.stringify(last)}`);
+  return last;
 }
 
 export async function findWebviewFrame(page, selector, timeout = 20_000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
+  return waitUntil(`a webview frame containing ${selector}`, async () => {
     for (const f of page.frames()) {
-      if (await f.locator(selector).count().catch(() => 0)) return f;
+      if (!f.isDetached() && (await f.locator(selector).count().catch(() => 0))) return f;
     }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no webview frame contains ${selector}`);
+    return undefined;
+  }, timeout);
 }
 
 /** Use in afterEach: `afterEach(async function () { await screenshotOnFailure(this, page); })`. */

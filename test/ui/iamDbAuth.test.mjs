@@ -5,8 +5,7 @@
 // result view and read it from the clipboard.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, EMULATOR_DEFAULT_TIMINGS, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, runCommand, screenshotOnFailure,
-  waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, runCommand, useWorkbench, waitForClipboard,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -17,20 +16,8 @@ const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-ui-test-Role';
 
 describe('IAM DB auth from a database node (real VS Code)', function () {
   this.timeout(180_000);
-  let wb;
-
-  before(async () => {
-    // ModifyDBInstance settles at once, so the apply does not sit in "modifying".
-    await emulatorControl('timings', { create: 0, update: 0, delete: 0, shareActivate: 0 });
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-    await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS);
-  });
+  // ModifyDBInstance settles at once, so the apply does not sit in "modifying".
+  const wb = useWorkbench({ timings: { create: 0, update: 0, delete: 0, shareActivate: 0 } });
 
   it('right-click → form → review → apply → role ARN copied', async () => {
     const { page } = wb;
@@ -66,6 +53,9 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     await page.locator('.tab', { hasText: 'plan.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.tab', { hasText: 'mariadb-clickpipes-user.sql' }).first().waitFor({ state: 'attached' });
     await page.locator('.tab', { hasText: 'plan.json' }).first().click();
+    // The review is open once plan.json has its CodeLens: the extension focuses that editor last,
+    // which closes a palette opened before.
+    await page.locator('.codelens-decoration a', { hasText: 'Apply plan' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await runCommand(page, 'Apply Plan');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
@@ -73,7 +63,7 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     await dialog.getByRole('button', { name: 'Apply' }).click();
 
     const result = await findWebviewFrame(page, '[data-copy="IAM role ARN"]', 60_000);
-    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(page);
     await result.locator('[data-copy="IAM role ARN"]').click();
     const text = await waitForClipboard(page, (t) => t === ROLE_ARN);
     assert.equal(text, ROLE_ARN);

@@ -4,7 +4,7 @@
 // command; the QuickPick steps are answered by typing + Enter; the review tab opens. Nothing is
 // applied (the emulator's state is unchanged for the other test files).
 import assert from 'node:assert/strict';
-import { assertNoExternalRequests, findRow, findWebviewFrame, openWorkbench, screenshotOnFailure } from './helpers.mjs';
+import { assertNoExternalRequests, findRow, findWebviewFrame, openWorkbench, runCommand, useWorkbench, waitUntil } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
 const REGION = 'us-east-1';
@@ -12,26 +12,10 @@ const GROUP = 'MSK clusters';
 const CLUSTER = 'orders-events';
 const STEP_BY_STEP = 'Create MSK Multi-VPC Endpoint for ClickPipes (Step by Step)…';
 
-async function waitUntil(what, probe, timeout = 30_000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await probe().catch(() => undefined);
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** The palette, by keys only: F1, type, wait for the row, Enter. */
+/** The palette, by keys only: F1, type, Enter once the row shows (runCommand's retries included). */
 async function paletteByKeys(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await page.keyboard.type(`${label}`, { delay: 10 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await runCommand(page, label, { keys: true });
+  await page.locator('.quick-input-widget input').waitFor({ state: 'hidden' });
 }
 
 /** Label (without the description) of the tree row that has keyboard focus in the side bar (or ''). */
@@ -44,9 +28,11 @@ async function arrowDownTo(page, text, max = 40) {
   const firstLine = async () => (await focusedRowLabel(page)).trim();
   await findRow(page, text);
   for (let i = 0; i < max; i++) {
-    if ((await firstLine()) === text) return;
+    const seen = await firstLine();
+    if (seen === text) return;
     await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(80);
+    // At the last row (more still loading) the focus stays: press again.
+    await waitUntil('the focus to move down', async () => (await firstLine()) !== seen, 5_000).catch(() => undefined);
   }
   throw new Error(`arrowing down never reached "${text}" (focused: "${await firstLine()}")`);
 }
@@ -85,13 +71,15 @@ async function focusExplorerByKeys(page) {
  * node's contextValue, which can arrive a moment late: the menu is reopened until the item shows.
  */
 async function pickFromContextMenuByKeys(page, item) {
-  const wanted = page.getByRole('menuitem', { name: item, exact: true }).first();
+  // Scoped to the context view: the title bar's menu bar has menu items that are always shown.
+  const menu = page.locator('.context-view .monaco-menu');
+  const wanted = menu.getByRole('menuitem', { name: item, exact: true }).first();
   await waitUntil(`"${item}" in the context menu`, async () => {
     await page.keyboard.press('Shift+F10');
-    await page.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
-    await page.waitForTimeout(300);
-    if (await wanted.isVisible()) return true;
+    await menu.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
+    if (await wanted.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return true;
     await page.keyboard.press('Escape');
+    await menu.getByRole('menuitem').first().waitFor({ state: 'hidden', timeout: 5000 });
     return false;
   }, 20_000);
   // The focused item's text is its label, then its keybinding on a line of its own.
@@ -99,9 +87,9 @@ async function pickFromContextMenuByKeys(page, item) {
     (await page.locator('.monaco-menu .action-item.focused').first().innerText({ timeout: 500 }).catch(() => '')).split('\n')[0].trim();
   let seen = await focusedLabel();
   for (let i = 0; i < 60 && seen !== item; i++) {
+    const before = seen;
     await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(60);
-    seen = await focusedLabel();
+    seen = await waitUntil('the menu focus to move', async () => { const now = await focusedLabel(); return now !== before && now; }, 5_000).catch(focusedLabel);
   }
   assert.equal(seen, item, `the arrows never reached "${item}"`);
   await page.keyboard.press('Enter');
@@ -117,18 +105,8 @@ async function expandFocused(page) {
 describe('keyboard only: a whole flow with no mouse (real VS Code)', function () {
   this.timeout(240_000);
   this.bail(true); // each step starts where the previous one left the keyboard focus
-  let wb;
+  const wb = useWorkbench({ open: keyboardWorkbench });
   const clicks = [];
-
-  before(async () => {
-    wb = await keyboardWorkbench();
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-  });
 
   it('the palette focuses the explorer view (ClickPipes PrivateLink: Focus on AWS Explorer View)', async () => {
     // The view's focus command exists once the extension's contributions are registered (its
@@ -193,18 +171,8 @@ function formByKeyboard({ form: formName, menuItem, frameSelector, minFields }) 
   describe(`keyboard only: the ${formName} form submitted with errors (real VS Code)`, function () {
     this.timeout(180_000);
     this.bail(true);
-    let wb;
+    const wb = useWorkbench({ open: keyboardWorkbench });
     let form;
-
-    before(async () => {
-      wb = await keyboardWorkbench();
-    });
-    afterEach(async function () {
-      await screenshotOnFailure(this, wb?.page);
-    });
-    after(async () => {
-      await wb?.close();
-    });
 
     it(`opens the ${formName} form from the region node with Shift+F10 and the arrows`, async () => {
       await wb.page.locator('.activitybar [aria-label^="ClickPipes PrivateLink"]').first().waitFor({ state: 'visible', timeout: 45_000 });

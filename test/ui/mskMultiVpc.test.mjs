@@ -6,34 +6,15 @@
 // is gone after the explorer refresh.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, openWorkbench, screenshotOnFailure, waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, useWorkbench, waitForClipboard, waitUntil,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
 const CLUSTER = 'orders-events';
 
-async function waitUntil(what, probe, timeout = 60_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await probe().catch(() => false)) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
 describe('MSK multi-VPC endpoint (real VS Code)', function () {
   this.timeout(240_000);
-  let wb;
-
-  before(async () => {
-    wb = await openWorkbench();
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it('the cluster row shows a readiness warning before (multi-VPC off)', async () => {
     await openView(wb.page, 'ClickPipes PrivateLink');
@@ -73,7 +54,7 @@ describe('MSK multi-VPC endpoint (real VS Code)', function () {
     assert.match(await result.locator('[data-label="MSK cluster ARN"] .result-value').innerText(), /^arn:aws:kafka:us-east-1:123456789012:cluster\/orders-events\//);
     assert.equal(await result.locator('[data-label="Authentication"] .result-value').innerText(), 'SASL_IAM');
     assert.match(await result.locator('[data-label="Bootstrap brokers (SASL/IAM)"] .result-value').innerText(), /:14001,/);
-    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(wb.page);
     await result.locator('[data-label="Authentication"] vscode-button').first().click();
     await waitForClipboard(wb.page, (t) => t === 'SASL_IAM');
   });

@@ -3,8 +3,8 @@
 // CodeLens and the modal confirmation, and copy the resource configuration ID from the result view.
 import assert from 'node:assert/strict';
 import {
-  contextMenu, EMULATOR_DEFAULT_TIMINGS, emulatorControl, expandRow, findRow, findWebviewFrame, openView, openWorkbench, RESULTS_DIR, runCommand,
-  screenshotOnFailure, waitForClipboard,
+  contextMenu, emulatorControl, expandRow, findRow, findWebviewFrame, openView, primeClipboard, RESULTS_DIR, runCommand, useWorkbench, waitForClipboard,
+  waitUntil,
 } from './helpers.mjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -31,22 +31,12 @@ async function type(frame, id, text) {
 
 describe('VPC-resource form: fill, review, apply, copy the configuration ID (real VS Code)', function () {
   this.timeout(180_000);
-  let wb;
+  const wb = useWorkbench({ timings: { create: 1000, update: 1000, delete: 1000, shareActivate: 500 } });
   let form;
 
   before(async () => {
-    await emulatorControl('timings', { create: 1000, update: 1000, delete: 1000, shareActivate: 500 });
-    wb = await openWorkbench();
     await openView(wb.page, 'ClickPipes PrivateLink');
     await findRow(wb.page, PROFILE, { timeout: 45_000 });
-  });
-  afterEach(async function () {
-    await screenshotOnFailure(this, wb?.page);
-  });
-  after(async () => {
-    await wb?.close();
-    // The emulator is shared by every UI test file: put its default settle times back.
-    await emulatorControl('timings', EMULATOR_DEFAULT_TIMINGS).catch(() => undefined);
   });
 
   it('opens the form from the region node', async () => {
@@ -85,8 +75,10 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   it('keeps the draft when the page is rebuilt (getState/setState)', async () => {
     mkdirSync(RESULTS_DIR, { recursive: true });
     await wb.page.screenshot({ path: path.join(RESULTS_DIR, 'ui-vpc-resource-form.png') });
+    // The rebuilt page is a new frame: wait until the old one is gone, then find the new one.
+    const old = form;
     await runCommand(wb.page, 'Developer: Reload Webviews');
-    await wb.page.waitForTimeout(1500);
+    await waitUntil('the old form frame to go', async () => old.isDetached(), 30_000);
     form = await findWebviewFrame(wb.page, '#field-gatewayName', 30_000);
     await form.locator('#field-subnetIds vscode-checkbox').first().waitFor({ state: 'visible', timeout: 20_000 });
     assert.equal(await form.locator('#field-gatewayName').evaluate((el) => el.value), `${NAME}-gateway`);
@@ -121,7 +113,7 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
     const result = await findWebviewFrame(wb.page, '[data-copy="Resource configuration ID"]', 90_000);
     const value = await result.locator('.result-row[data-label="Resource configuration ID"] .result-value').innerText();
     assert.match(value, /^rcfg-[0-9a-z]{17}$/);
-    await wb.page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
+    await primeClipboard(wb.page);
     await result.locator('[data-copy="Resource configuration ID"]').click();
     const copied = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
     assert.equal(copied, value);

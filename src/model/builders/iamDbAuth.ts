@@ -22,8 +22,6 @@ export type IamDbAuthInput = IamDbAuthForm & {
   iamAuthEnabled?: boolean;
 };
 
-const RDS_FAILED = ['failed', 'incompatible-parameters', 'incompatible-network', 'inaccessible-encryption-credentials', 'storage-full'];
-
 export function buildIamDbAuthPlan(input: IamDbAuthInput, ctx: BuildContext): Plan {
   const steps: PlanStep[] = [];
   const cluster = input.databaseKind === 'cluster';

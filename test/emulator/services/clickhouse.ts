@@ -112,10 +112,6 @@ function findAws<T>(world: World, pick: (region: ReturnType<World['region']>, re
   return undefined;
 }
 
-function regionOfArn(arn: string | undefined): string | undefined {
-  return arn?.split(':')[3] || undefined;
-}
-
 // ---- provisioning: what ClickPipes does in AWS, and why it might fail ---------------------------------
 
 function fail(rpe: Rpe, reason: string): void {

@@ -3,7 +3,7 @@
 // the member name with a lower-case first letter), so the handler converts at the edge.
 import { ApiError, EmuRequest, World } from '../core/types';
 import { createRestRouter, RouteContext } from '../core/restRouter';
-import { jsonResponse, paginate } from '../core/protocols';
+import { paginate } from '../core/protocols';
 
 const CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):(\d{12}):cluster\/([a-zA-Z0-9-]+)\/([0-9a-f-]+)$/;
 const VERSION_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
