@@ -6,7 +6,7 @@ import {
 } from '../../src/model/builders';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
-import { buildMskTeardownPlan } from '../../src/plans/mskTeardownPlan';
+import { buildMskTeardownPlan } from '../../src/model/mskTeardownPlan';
 import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { US } from '../integration/awsEnv';
