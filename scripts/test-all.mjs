@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test layer from one command.
 //   build (esbuild) → compile tests (tsc) → lint (eslint, zero warnings; counts as 1 passed or 1 failed) → plain mocha layers (one per spec of .mocharc.json:
-//   unit, emulator, integration; plus test/resilience/mocharc.json: resilience) → bootstrap (Node 24, code-server, Chromium) → suite layer
+//   unit, emulator, integration; plus test/resilience/mocharc.json: resilience; test/awscli/mocharc.json:
+//   awscli, the real AWS CLI as the oracle) → bootstrap (Node 24, code-server, Chromium) → suite layer
 //   (mocha inside the code-server extension host) → UI layer (Playwright clicks).
 // Prints a per-layer summary and, as the very last line, `N passed, N failed` over all layers.
 // Exits non-zero if anything failed or a layer could not run.
@@ -74,8 +75,9 @@ function walk(dir, re) {
 async function mochaLayers() {
   const rc = JSON.parse(readFileSync(path.join(ROOT, '.mocharc.json'), 'utf8'));
   const specs = Array.isArray(rc.spec) ? rc.spec : [rc.spec];
-  // Layers with a mocha config of their own (spec, timeout): resilience (npm run test:resilience).
-  const own = ['test/resilience/mocharc.json'].map((f) => JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')));
+  // Layers with a mocha config of their own (spec, timeout): resilience (npm run test:resilience),
+  // awscli (npm run test:awscli).
+  const own = ['test/resilience/mocharc.json', 'test/awscli/mocharc.json'].map((f) => JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')));
   const configOf = new Map([...specs.map((s) => [s, rc]), ...own.flatMap((c) => (Array.isArray(c.spec) ? c.spec : [c.spec]).map((s) => [s, c]))]);
   const tmp = mkdtempSync(path.join(tmpdir(), 'cpl-mocharc-'));
   try {

@@ -14,7 +14,6 @@ const CONFIG_NAME = /^(?!rcfg-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+$/;
 const GATEWAY_IDENTIFIER = /^((rgw-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourcegateway\/rgw-[0-9a-z]{17}))$/;
 const CONFIG_IDENTIFIER = /^((rcfg-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17}))$/;
 const VPC_ID = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
-const SUBNET_ID = /^subnet-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const SG_ID = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const PORT_RANGE = /^((\d{1,5}-\d{1,5})|(\d+))$/;
 const CLIENT_TOKEN = /^[!-~]+$/;
@@ -127,7 +126,8 @@ function createResourceGateway({ req, world, body }: RouteContext) {
   // The TS model marks these optional, but the service (and the CLI) require them.
   if (v.required('vpcIdentifier', body.vpcIdentifier)) v.string('vpcIdentifier', body.vpcIdentifier, { min: 5, max: 50, pattern: VPC_ID });
   if (v.required('subnetIds', body.subnetIds) && v.list('subnetIds', body.subnetIds, { min: 1 })) {
-    (body.subnetIds as unknown[]).forEach((s, i) => v.string(`subnetIds[${i}]`, s, { pattern: SUBNET_ID }));
+    // botocore vpc-lattice/2022-11-30 SubnetId: min 5, max 200 and no pattern (an unknown id is refused below, as not existing).
+    (body.subnetIds as unknown[]).forEach((s, i) => v.string(`subnetIds[${i}]`, s, { min: 5, max: 200 }));
   }
   if (v.list('securityGroupIds', body.securityGroupIds, { max: 5 })) {
     (body.securityGroupIds as unknown[]).forEach((s, i) => v.string(`securityGroupIds[${i}]`, s, { pattern: SG_ID }));
@@ -249,10 +249,20 @@ function validatePortRanges(v: FieldValidator, portRanges: unknown): void {
   (portRanges as unknown[]).forEach((p, i) => {
     const name = `portRanges[${i}]`;
     v.string(name, p, { min: 1, max: 11, pattern: PORT_RANGE });
-    if (typeof p === 'string' && PORT_RANGE.test(p)) {
-      const [lo, hi = lo] = p.split('-').map(Number);
-      if (lo < 1 || hi > 65535 || lo > hi) v.fail(name, 'Ports must be in 1-65535 and ranges ascending');
-    }
+  });
+}
+
+/**
+ * Not a model constraint (botocore's PortRange is only length 1-11 and the pattern): TCP ports are
+ * 1-65535 (API reference example "1-65535"), so a well-formed range outside that is refused on
+ * meaning, after the model's checks, with a message that does not pose as the model's.
+ * Ascending order: unverified.
+ */
+function checkPortNumbers(portRanges: unknown): void {
+  if (!Array.isArray(portRanges)) return;
+  portRanges.forEach((p, i) => {
+    const [lo, hi = lo] = String(p).split('-').map(Number);
+    if (lo < 1 || hi > 65535 || lo > hi) throw validationError(`portRanges[${i}]`, `Port range ${String(p)} is not within 1-65535 (low-high ascending)`);
   });
 }
 
@@ -350,6 +360,7 @@ function createResourceConfiguration({ req, world, body }: RouteContext) {
   v.string('clientToken', body.clientToken, { min: 1, max: 64, pattern: CLIENT_TOKEN });
   validateTags(v, body.tags);
   v.throwIfAny();
+  checkPortNumbers(body.portRanges);
 
   const type = body.type as string;
   if (type === 'CHILD') {
@@ -448,6 +459,7 @@ function updateResourceConfiguration(ctx: RouteContext) {
     v.fail('allowAssociationToShareableServiceNetwork', 'Member must be a boolean');
   }
   v.throwIfAny();
+  checkPortNumbers(body.portRanges);
   if (config.status !== 'ACTIVE') throw conflict('RESOURCE_CONFIGURATION', config.id, `Resource configuration ${config.id} is ${config.status}; it must be ACTIVE to update`);
   if (body.portRanges !== undefined && config.type === 'ARN') throw validationError('portRanges', 'portRanges cannot be set on an ARN resource configuration');
   const region = world.region(req.accountId, req.region);

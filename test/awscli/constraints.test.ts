@@ -1,0 +1,144 @@
+// The oracle, part three: botocore's service models as the reference for input constraints. Every
+// call the extension's plans send (recorded while the executor applies each plan) gives a valid
+// value per member; boundary cases generated from the model (required, length, pattern, enum,
+// range) go to the emulator through the SDK v3 clients, which must accept and refuse exactly as
+// the model says. Where a form field sends the member, its validator must refuse at least what
+// the model refuses.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isAwsCallError } from '../../src/aws/api';
+import * as v from '../../src/model/validation';
+import { FileJournalStore } from '../../src/plans/journal';
+import type { StepCall } from '../../src/plans/executor';
+import type { StepService } from '../../src/model/plan';
+import { applyOnEmulatorClock, callThrough, control, emulatorSuite, US } from '../integration/awsEnv';
+import { botocoreModel, cliTool } from './awsCli';
+import { memberCases } from './boundaries';
+import { PLAN_CASES, seedFreeNlb } from './plans';
+
+/** The botocore directory of each service the extension calls. */
+const MODEL_DIR: Record<string, string> = { 'vpc-lattice': 'vpc-lattice', ram: 'ram', kafka: 'kafka', ec2: 'ec2', iam: 'iam', rds: 'rds', sts: 'sts', elbv2: 'elbv2' };
+
+/** Error codes with which each protocol refuses input that breaks the model's constraints. */
+const VALIDATION_CODES = new Set([
+  'ValidationException', 'ValidationError', 'InvalidParameterValue', 'InvalidParameterValueException', 'InvalidParameter',
+  'InvalidParameterException', 'MissingParameter', 'BadRequestException', 'InvalidInput', 'InvalidInputException',
+  'InvalidParameterCombination', 'MalformedArnException', 'InvalidPolicyException',
+  // RAM's own code for a missing member (an error of CreateResourceShare in ram/2018-01-04/service-2.json).
+  'MissingRequiredParameterException',
+]);
+
+/**
+ * A refusal on the model's constraints, as opposed to one on meaning (a subnet that does not exist,
+ * port 54320000000): Lattice says both with ValidationException, only the first names a constraint.
+ */
+const CONSTRAINT_MESSAGE = /failed to satisfy constraint|Member must|must not be null|is required|length (greater|less) than|regular expression/i;
+
+type Check = (value: unknown) => string | undefined;
+const one = (f: v.Validator): Check => (x) => f(typeof x === 'string' ? x : '');
+const many = (f: (l: readonly string[] | undefined) => string | undefined): Check => (x) => f(Array.isArray(x) ? x.map(String) : undefined);
+
+/** The form validator that guards each member a form field sends (members not typed by a person have none). */
+const FIELD_VALIDATORS: Record<string, Check> = {
+  'vpc-lattice:CreateResourceGateway:name': one(v.validateGatewayName),
+  'vpc-lattice:CreateResourceGateway:vpcIdentifier': one(v.validateVpcId),
+  'vpc-lattice:CreateResourceGateway:subnetIds': many(v.validateSubnetIds),
+  'vpc-lattice:CreateResourceGateway:securityGroupIds': many(v.validateSecurityGroupIds),
+  'vpc-lattice:CreateResourceConfiguration:name': one(v.validateConfigurationName),
+  'vpc-lattice:CreateResourceConfiguration:resourceGatewayIdentifier': one(v.validateResourceGatewayId),
+  'vpc-lattice:CreateResourceConfiguration:resourceConfigurationGroupIdentifier': one(v.validateResourceConfigurationId),
+  'vpc-lattice:CreateResourceConfiguration:portRanges': many(v.validatePortRanges),
+  'ram:CreateResourceShare:name': one(v.validateResourceShareName),
+  'iam:CreateRole:RoleName': one(v.validateRoleName),
+  'iam:GetRole:RoleName': one(v.validateRoleName),
+  'iam:PutRolePolicy:RoleName': one(v.validateRoleName),
+  'kafka:UpdateConnectivity:ClusterArn': one(v.validateMskClusterArn),
+  'kafka:PutClusterPolicy:ClusterArn': one(v.validateMskClusterArn),
+  'ec2:CreateVpcEndpointServiceConfiguration:PrivateDnsName': one(v.validatePrivateDnsName),
+  'ec2:ModifyVpcEndpointServiceConfiguration:ServiceId': one(v.validateEndpointServiceId),
+  'ec2:ModifyVpcEndpointServiceConfiguration:AddSupportedRegions': (x) => v.validateSupportedRegions(Array.isArray(x) ? x.map(String) : undefined, 'us-east-1'),
+};
+
+describe('awscli oracle: botocore models as the reference for input constraints', function () {
+  this.timeout(600_000);
+  const suite = emulatorSuite('demo');
+  const models = new Map<string, any>();
+  const model = (service: string) => {
+    if (!models.has(service)) models.set(service, botocoreModel(MODEL_DIR[service], 'service-2'));
+    return models.get(service);
+  };
+  before(() => { cliTool(); });
+
+  it('the emulator accepts and refuses as the model says, and our field validators are at least as strict', async () => {
+    const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpl-oracle-c-'));
+    const seen = new Set<string>();
+    const mismatches: string[] = [];
+    const laxValidators: string[] = [];
+    let triples = 0;
+    let validatorChecks = 0;
+    let unsendable = 0;
+    try {
+      for (const [i, c] of PLAN_CASES.entries()) {
+        await control(suite.emu.url, 'POST', 'reset', { scenario: 'demo', seed: 14 });
+        await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
+        seedFreeNlb(suite.emu);
+        const plan = await c.build(suite.layer, { planId: `oracle-c-${i}`, createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region });
+        const sent: { service: string; operation: string; input: Record<string, unknown> }[] = [];
+        const through = callThrough(suite.layer);
+        const recording: StepCall = async (service, operation, input) => {
+          const out = await through(service, operation, input);
+          sent.push({ service, operation, input });
+          return out;
+        };
+        await applyOnEmulatorClock(suite.emu, plan, recording, new FileJournalStore(journalDir));
+        for (const { service, operation, input } of sent) {
+          const m = model(service);
+          const op = m.operations[operation];
+          assert.ok(op, `botocore has no ${service} ${operation}`);
+          const shape = m.shapes[op.input.shape];
+          const required = new Set<string>(shape.required ?? []);
+          const tokenField = Object.entries<any>(shape.members).find(([, mm]) => mm.idempotencyToken)?.[0];
+          for (const [member, base] of Object.entries(input)) {
+            const key = `${service}:${operation}:${member}`;
+            if (seen.has(key) || !shape.members[member] || member === tokenField) continue;
+            seen.add(key);
+            for (const kase of memberCases(m, shape.members[member].shape, base, required.has(member))) {
+              const mutated: Record<string, unknown> = { ...input };
+              if (tokenField) delete mutated[tokenField];
+              if (kase.omit) delete mutated[member]; else mutated[member] = kase.value;
+              const before = suite.emu.world.log.length;
+              let code: string | undefined;
+              let message = '';
+              try {
+                await suite.layer.call(US, service as StepService, operation, mutated);
+              } catch (err) {
+                code = isAwsCallError(err) ? err.failure.name : (err as Error).name;
+                message = isAwsCallError(err) ? err.failure.message : (err as Error).message;
+              }
+              if (suite.emu.world.log.length === before) { unsendable++; continue; } // the SDK refused to build the request
+              triples++;
+              const refused = code !== undefined && VALIDATION_CODES.has(code);
+              const onConstraint = refused && CONSTRAINT_MESSAGE.test(message);
+              if (kase.modelAccepts ? onConstraint : !refused) {
+                mismatches.push(`${service} ${operation} ${member} ${kase.label}: model ${kase.modelAccepts ? 'accepts' : 'refuses'}, emulator ${code ?? 'accepted'} ${message.slice(0, 160)}`);
+              }
+              const check = FIELD_VALIDATORS[key];
+              if (check && !kase.modelAccepts) {
+                validatorChecks++;
+                if (!check(kase.omit ? '' : kase.value)) laxValidators.push(`${key} ${kase.label}: the model refuses, our validator accepts`);
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      fs.rmSync(journalDir, { recursive: true, force: true });
+    }
+    console.log(`      awscli constraints: ${triples} (operation, member, case) triples checked against botocore models, ${validatorChecks} against our field validators, ${unsendable} not sendable through SDK v3 (a required URI label left out), members ${seen.size}`);
+    assert.ok(triples > 50, `only ${triples} triples checked`);
+    assert.deepEqual(mismatches, [], 'the emulator disagrees with botocore');
+    assert.deepEqual(laxValidators, [], 'a field validator lets through what the model refuses');
+  });
+});

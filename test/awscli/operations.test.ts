@@ -1,0 +1,146 @@
+// The oracle, part two: every AWS operation the extension calls goes once through the real AWS
+// CLI against the emulator, and botocore (whose parsers share nothing with SDK v3's) parses the
+// answer: exit 0, JSON out, and the keys the extension reads are there.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { AwsLayer } from '../../src/aws/api';
+import { CLICKPIPES_PRINCIPAL_ARN } from '../../src/model/clickpipes';
+import { control, emulatorSuite, US } from '../integration/awsEnv';
+import { assertAllCallsReachedEmulator, awsCall, cliSandbox, cliTool, type CliSandbox } from './awsCli';
+import { extensionOperations } from './operations';
+
+type Ids = Awaited<ReturnType<typeof demoIds>>;
+type Fixture = { setup?: string[][]; args: string[]; keys: string[] };
+
+async function demoIds(layer: AwsLayer) {
+  const byName = <T extends { name?: string }>(l: T[], n: string) => l.find((x) => x.name === n)!;
+  const gateways = await layer.listResourceGateways(US);
+  const configs = await layer.listResourceConfigurations(US);
+  const shares = await layer.listResourceShares(US);
+  const clusters = await layer.listMskClusters(US, { policies: true });
+  const services = await layer.listEndpointServices(US);
+  const vpcs = await layer.listVpcs(US);
+  const vpc = byName(vpcs, 'prod-data');
+  const subnets = (await layer.listSubnets(US, vpc.id)).filter((s) => /^prod-data-[ab]$/.test(s.name ?? ''));
+  const pendingService = services.find((s) => s.connections.some((c) => c.state === 'PendingAcceptance'))!;
+  return {
+    gateway: byName(gateways, 'prod-data-gateway').id,
+    failedGateway: byName(gateways, 'tiny-subnet-gateway').id,
+    sg: byName(await layer.listSecurityGroups(US, vpc.id), 'resource-gateway').id,
+    single: byName(configs, 'billing-postgres').id,
+    group: byName(configs, 'kafka-group').arn,
+    share: byName(shares, 'billing-postgres-share').arn,
+    orders: byName(clusters, 'orders-events'),
+    payments: byName(clusters, 'payments-stream'),
+    service: pendingService.id,
+    pending: pendingService.connections.find((c) => c.state === 'PendingAcceptance')!.vpcEndpointId,
+    vpc: vpc.id,
+    subnets: subnets.map((s) => s.id),
+    nlb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'network')!.arn,
+  };
+}
+
+const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:role/ch' }, Action: 'sts:AssumeRole' }] });
+const CONNECT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'rds-db:connect', Resource: 'arn:aws:rds-db:us-east-1:123456789012:dbuser:db-ABC/u' }] });
+const ROLE = ['iam', 'create-role', '--role-name', 'oracle-role', '--assume-role-policy-document', TRUST];
+const ROLE_POLICY = ['iam', 'put-role-policy', '--role-name', 'oracle-role', '--policy-name', 'p', '--policy-document', CONNECT];
+
+/** One call per operation, on the demo world; `keys` are what the extension reads from the answer. */
+const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
+  'vpc-lattice:CreateResourceGateway': (i) => ({ args: ['--name', 'oracle-gw', '--vpc-identifier', i.vpc, '--subnet-ids', ...i.subnets], keys: ['id', 'arn', 'status'] }),
+  'vpc-lattice:GetResourceGateway': (i) => ({ args: ['--resource-gateway-identifier', i.gateway], keys: ['id', 'arn', 'name', 'status', 'vpcId', 'subnetIds'] }),
+  'vpc-lattice:UpdateResourceGateway': (i) => ({ args: ['--resource-gateway-identifier', i.gateway, '--security-group-ids', i.sg], keys: ['id', 'status'] }),
+  'vpc-lattice:DeleteResourceGateway': (i) => ({ args: ['--resource-gateway-identifier', i.failedGateway], keys: ['id', 'status'] }),
+  'vpc-lattice:ListResourceGateways': () => ({ args: [], keys: ['items'] }),
+  'vpc-lattice:CreateResourceConfiguration': (i) => ({ args: ['--name', 'oracle-cfg', '--type', 'SINGLE', '--resource-gateway-identifier', i.gateway, '--port-ranges', '5432', '--protocol', 'TCP', '--resource-configuration-definition', JSON.stringify({ ipResource: { ipAddress: '10.0.0.60' } })], keys: ['id', 'arn', 'status'] }),
+  'vpc-lattice:GetResourceConfiguration': (i) => ({ args: ['--resource-configuration-identifier', i.single], keys: ['id', 'arn', 'name', 'type', 'status', 'portRanges', 'resourceConfigurationDefinition'] }),
+  'vpc-lattice:UpdateResourceConfiguration': (i) => ({ args: ['--resource-configuration-identifier', i.single, '--port-ranges', '5433'], keys: ['id', 'portRanges'] }),
+  'vpc-lattice:DeleteResourceConfiguration': (i) => ({ args: ['--resource-configuration-identifier', i.single], keys: [] }),
+  'vpc-lattice:ListResourceConfigurations': () => ({ args: [], keys: ['items'] }),
+  'ram:CreateResourceShare': (i) => ({ args: ['--name', 'oracle-share', '--resource-arns', i.group, '--principals', '072088201116', '--allow-external-principals'], keys: ['resourceShare'] }),
+  'ram:GetResourceShares': () => ({ args: ['--resource-owner', 'SELF'], keys: ['resourceShares'] }),
+  'ram:GetResourceShareAssociations': () => ({ args: ['--association-type', 'PRINCIPAL'], keys: ['resourceShareAssociations'] }),
+  'ram:AssociateResourceShare': (i) => ({ args: ['--resource-share-arn', i.share, '--principals', '210987654321'], keys: ['resourceShareAssociations'] }),
+  'ram:DeleteResourceShare': (i) => ({ args: ['--resource-share-arn', i.share], keys: ['returnValue'] }),
+  'kafka:ListClustersV2': () => ({ args: [], keys: ['ClusterInfoList'] }),
+  'kafka:DescribeClusterV2': (i) => ({ args: ['--cluster-arn', i.orders.arn], keys: ['ClusterInfo'] }),
+  'kafka:UpdateConnectivity': (i) => ({ args: ['--cluster-arn', i.orders.arn, '--current-version', i.orders.currentVersion, '--connectivity-info', JSON.stringify({ VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true }, Scram: { Enabled: false } } } } })], keys: ['ClusterArn', 'ClusterOperationArn'] }),
+  'kafka:GetClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['CurrentVersion', 'Policy'] }),
+  'kafka:PutClusterPolicy': (i) => ({ args: ['--cluster-arn', i.orders.arn, '--policy', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::072088201116:root' }, Action: ['kafka:CreateVpcConnection'], Resource: i.orders.arn }] })], keys: ['CurrentVersion'] }),
+  'kafka:DeleteClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: [] }),
+  'kafka:GetBootstrapBrokers': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['BootstrapBrokerStringVpcConnectivitySaslIam'] }),
+  'ec2:CreateVpcEndpointServiceConfiguration': (i) => ({ args: ['--network-load-balancer-arns', i.nlb, '--acceptance-required'], keys: ['ServiceConfiguration'] }),
+  'ec2:DescribeVpcEndpointServiceConfigurations': () => ({ args: [], keys: ['ServiceConfigurations'] }),
+  'ec2:ModifyVpcEndpointServiceConfiguration': (i) => ({ args: ['--service-id', i.service, '--add-supported-regions', 'us-east-2'], keys: ['Return'] }),
+  'ec2:DeleteVpcEndpointServiceConfigurations': (i) => ({ args: ['--service-ids', i.service], keys: ['Unsuccessful'] }),
+  'ec2:DescribeVpcEndpointServicePermissions': (i) => ({ args: ['--service-id', i.service], keys: ['AllowedPrincipals'] }),
+  'ec2:ModifyVpcEndpointServicePermissions': (i) => ({ args: ['--service-id', i.service, '--add-allowed-principals', CLICKPIPES_PRINCIPAL_ARN], keys: ['ReturnValue'] }),
+  'ec2:DescribeVpcEndpointConnections': () => ({ args: [], keys: ['VpcEndpointConnections'] }),
+  'ec2:AcceptVpcEndpointConnections': (i) => ({ args: ['--service-id', i.service, '--vpc-endpoint-ids', i.pending], keys: ['Unsuccessful'] }),
+  'ec2:RejectVpcEndpointConnections': (i) => ({ args: ['--service-id', i.service, '--vpc-endpoint-ids', i.pending], keys: ['Unsuccessful'] }),
+  'ec2:StartVpcEndpointServicePrivateDnsVerification': (i) => ({ setup: [['ec2', 'modify-vpc-endpoint-service-configuration', '--service-id', i.service, '--private-dns-name', 'db.example.com']], args: ['--service-id', i.service], keys: ['ReturnValue'] }),
+  'ec2:DescribeVpcs': () => ({ args: [], keys: ['Vpcs'] }),
+  'ec2:DescribeSubnets': (i) => ({ args: ['--filters', `Name=vpc-id,Values=${i.vpc}`], keys: ['Subnets'] }),
+  'ec2:DescribeSecurityGroups': (i) => ({ args: ['--filters', `Name=vpc-id,Values=${i.vpc}`], keys: ['SecurityGroups'] }),
+  'iam:CreateRole': () => ({ args: ROLE.slice(2), keys: ['Role'] }),
+  'iam:GetRole': () => ({ setup: [ROLE], args: ['--role-name', 'oracle-role'], keys: ['Role'] }),
+  'iam:PutRolePolicy': () => ({ setup: [ROLE], args: ROLE_POLICY.slice(2), keys: [] }),
+  'iam:GetRolePolicy': () => ({ setup: [ROLE, ROLE_POLICY], args: ['--role-name', 'oracle-role', '--policy-name', 'p'], keys: ['RoleName', 'PolicyName', 'PolicyDocument'] }),
+  'iam:DeleteRolePolicy': () => ({ setup: [ROLE, ROLE_POLICY], args: ['--role-name', 'oracle-role', '--policy-name', 'p'], keys: [] }),
+  'iam:TagRole': () => ({ setup: [ROLE], args: ['--role-name', 'oracle-role', '--tags', 'Key=a,Value=b'], keys: [] }),
+  'iam:DeleteRole': () => ({ setup: [ROLE], args: ['--role-name', 'oracle-role'], keys: [] }),
+  'rds:DescribeDBInstances': () => ({ args: [], keys: ['DBInstances'] }),
+  'rds:DescribeDBClusters': () => ({ args: [], keys: ['DBClusters'] }),
+  'rds:ModifyDBInstance': () => ({ args: ['--db-instance-identifier', 'billing-postgres', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBInstance'] }),
+  'rds:ModifyDBCluster': () => ({ args: ['--db-cluster-identifier', 'catalog-aurora-mysql', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBCluster'] }),
+  'sts:GetCallerIdentity': () => ({ args: [], keys: ['UserId', 'Account', 'Arn'] }),
+  'elbv2:DescribeLoadBalancers': () => ({ args: [], keys: ['LoadBalancers'] }),
+};
+
+/** Called by the extension but not served by the emulator (say so; the count below shows it). */
+const NOT_EMULATED: Record<string, string> = {
+  'sts:AssumeRole': 'credentials for role_arn profiles; the emulator maps access keys to accounts and has no STS AssumeRole',
+};
+
+const kebab = (op: string) => op.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+
+describe('awscli oracle: every AWS operation the extension calls, through the real AWS CLI', function () {
+  this.timeout(90_000);
+  before(() => { cliTool(); });
+  const suite = emulatorSuite('demo');
+  const operations = extensionOperations(path.join(__dirname, '..', '..', '..', 'src', 'aws'));
+  let box: CliSandbox;
+  let covered = 0;
+  beforeEach(async () => {
+    box = cliSandbox(suite.emu.url);
+    await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
+    await control(suite.emu.url, 'DELETE', 'log');
+  });
+  afterEach(() => box.dispose());
+  after(() => console.log(`      awscli operations: ${operations.length} called by the extension, ${covered} answered and parsed by botocore, ${Object.keys(NOT_EMULATED).length} not emulated`));
+
+  it('every operation the extension calls has a fixture here, or is named as not emulated', () => {
+    const keys = operations.map((o) => `${o.service}:${o.operation}`);
+    assert.ok(keys.length >= 40, `only ${keys.length} operations found in src/aws`);
+    assert.deepEqual(keys.filter((k) => !FIXTURES[k] && !NOT_EMULATED[k]), []);
+    assert.deepEqual(Object.keys(FIXTURES).filter((k) => !keys.includes(k)), [], 'fixtures for operations the extension no longer calls');
+  });
+
+  for (const { service, operation } of operations) {
+    const key = `${service}:${operation}`;
+    if (NOT_EMULATED[key] || !FIXTURES[key]) continue;
+    it(`${service} ${kebab(operation)}`, async () => {
+      const fixture = FIXTURES[key](await demoIds(suite.layer));
+      for (const [s, op, ...args] of fixture.setup ?? []) {
+        const r = await awsCall(box, s, op, args);
+        assert.equal(r.code, 0, `setup aws ${s} ${op}: ${r.stderr}`);
+      }
+      const r = await awsCall(box, service, kebab(operation), fixture.args);
+      assert.equal(r.code, 0, `aws ${service} ${kebab(operation)} exited ${r.code}: ${r.stderr.trim()}`);
+      const out = r.stdout.trim() ? JSON.parse(r.stdout) : {};
+      for (const k of fixture.keys) assert.ok(k in out, `botocore's parse of ${operation} has no ${k}: ${r.stdout.slice(0, 400)}`);
+      assertAllCallsReachedEmulator(box, (await control(suite.emu.url, 'GET', 'log')).entries);
+      covered++;
+    });
+  }
+});
