@@ -6,6 +6,7 @@ import type { CommandContext, CommandHandler } from './context';
 import { copyArn, copyClickPipesValues, copyDnsName, copyId, copyServiceName } from './copy';
 import { deleteResource } from './deleteResource';
 import { learnProfiles, openAwsConfig, openInConsole, ssoLogin } from './external';
+import { IAM_POLICY_COMMANDS } from './iamPolicy';
 import { addRegion, removeRegion, selectProfiles } from './profilesAndRegions';
 import { refresh } from './refresh';
 
@@ -26,6 +27,7 @@ export const COMMANDS: readonly { id: string; handler: CommandHandler }[] = [
   { id: 'clickpipes.ssoLogin', handler: ssoLogin },
   { id: 'clickpipes.openAwsConfig', handler: openAwsConfig },
   { id: 'clickpipes.learnProfiles', handler: learnProfiles },
+  ...IAM_POLICY_COMMANDS,
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
