@@ -102,9 +102,10 @@ try {
   await input.fill('demo-key-secret');
   await page.keyboard.press('Enter');
   await expandRow(page, 'orders-analytics');
-  await findRow(page, 'orders-db');
+  await expandRow(page, 'orders-db');
+  await expandRow(page, 'events-eu');
   const side2 = await sidebar();
-  await shot('clickhouse.png', { x: 0, y: 0, width: Math.round(side2.x + side2.width), height: 760 });
+  await shot('clickhouse.png', { x: 0, y: 0, width: Math.round(side2.x + side2.width), height: 340 });
 } catch (e) {
   failed = true;
   console.error(`[docs] ${e.stack || e.message}`);

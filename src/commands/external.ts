@@ -45,9 +45,10 @@ export const ssoLogin: CommandHandler = async (ctx, node, profileArg?: unknown) 
   if (!profile) return;
   if (!findAwsCli()) {
     const install = vscode.l10n.t('How to Install the AWS CLI');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t(
-      'Signing in with IAM Identity Center (SSO) runs `aws sso login`, and the AWS CLI (`aws`) is not on the PATH of VS Code. Install AWS CLI version 2, then try again.'), install);
-    if (choice === install) await vscode.env.openExternal(vscode.Uri.parse(CLI_INSTALL_URL));
+    // Not awaited: the command ends now, the message stays until dismissed.
+    void vscode.window.showErrorMessage(vscode.l10n.t(
+      'Signing in with IAM Identity Center (SSO) runs `aws sso login`, and the AWS CLI (`aws`) is not on the PATH of VS Code. Install AWS CLI version 2, then try again.'), install)
+      .then((choice) => (choice === install ? vscode.env.openExternal(vscode.Uri.parse(CLI_INSTALL_URL)) : undefined));
     return undefined;
   }
   const terminal = vscode.window.createTerminal({ name: `aws sso login (${profile})` });

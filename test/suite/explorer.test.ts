@@ -127,6 +127,19 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     }
   });
 
+  it('the SSO sign-in command opens no terminal when the aws CLI is not on the PATH (it says what to install)', async () => {
+    const path = process.env.PATH;
+    const before = vscode.window.terminals.length;
+    process.env.PATH = '';
+    try {
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>('clickpipes.ssoLogin', undefined, 'my-sso');
+      assert.strictEqual(terminal, undefined);
+      assert.strictEqual(vscode.window.terminals.length, before);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it('copy commands put the value on the clipboard', async () => {
     const copy = async (command: string, node: ExplorerNode) => {
       await vscode.env.clipboard.writeText('');
