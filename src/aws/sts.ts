@@ -1,7 +1,7 @@
 // Who a profile is: account id and ARN (shown on the profile node, named in confirmations).
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { CallerIdentity } from '../model/resources';
-import { AwsContext } from './context';
+import { AwsContext } from './awsContext';
 import { DEFAULT_CREDENTIALS } from '../model/resources';
 import { defaultCredentialsEntry, listProfiles } from './profiles';
 

@@ -2,7 +2,7 @@
 // flows you will run; the policy, built from src/model/iamPermissions.ts, goes to the clipboard.
 import * as vscode from 'vscode';
 import { actionsFor, flowLabel, policyFor, POLICY_FLOWS, type PolicyFlow } from '../model/iamPermissions';
-import type { CommandHandler } from './context';
+import type { CommandHandler } from './handlerContext';
 import { copyQuietly } from './copy';
 
 type FlowItem = vscode.QuickPickItem & { flow: PolicyFlow };
