@@ -2,7 +2,16 @@
 // else (a network error, a bug) is described from its name and message. Text passes through
 // redact() so nothing credential-shaped reaches a message, a document or the log.
 import type { AwsFailure } from '../aws/api';
+import { AWS_OPERATIONS, IAM_PREFIX, iamAction, type AwsServiceKey } from '../model/iamPermissions';
 import { redact } from '../model/redact';
+
+/** `elasticloadbalancing:DescribeLoadBalancers`, plus the other actions AWS documents for that call. */
+function permissionFor(svc: string | undefined, op: string | undefined): string {
+  if (!svc || !op || !(svc in IAM_PREFIX)) return `the ${svc ?? 'service'}:${op ?? '…'} permission`;
+  const action = iamAction({ service: svc as AwsServiceKey, operation: op });
+  const extra = AWS_OPERATIONS.find((o) => o.service === svc && o.operation === op)?.extra?.flatMap((e) => e.actions) ?? [];
+  return extra.length ? `the ${action} permission (AWS also requires ${[...new Set(extra)].join(', ')})` : `the ${action} permission`;
+}
 
 export type PlainError = {
   /** The SDK error name (or a network code), kept for decisions and for the log. */
@@ -38,7 +47,7 @@ export function describeAwsError(err: unknown, what?: { service?: string; operat
   let retryable = false;
   // MSK (Kafka) says ForbiddenException where other services say AccessDenied.
   if (/AccessDenied|UnauthorizedOperation|NotAuthorized|AuthorizationError|^Forbidden/i.test(name)) {
-    text = `${call} was denied: the profile's identity is not allowed to do this. Ask for the ${svc ?? 'service'}:${op ?? '…'} permission.${detail}`;
+    text = `${call} was denied: the profile's identity is not allowed to do this. Ask for ${permissionFor(svc, op)}.${detail}`;
   } else if (/Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/i.test(name)) {
     text = `${call} was throttled by AWS (too many requests). Wait a moment and apply again; finished steps are not repeated.${detail}`;
     retryable = true;
