@@ -7,7 +7,16 @@ import { copyQuietly } from './copy';
 
 type FlowItem = vscode.QuickPickItem & { flow: PolicyFlow };
 
-export const copyRequiredIamPolicy: CommandHandler = async () => {
+const isFlowList = (x: unknown): x is PolicyFlow[] =>
+  Array.isArray(x) && x.length > 0 && x.every((f) => (POLICY_FLOWS as readonly unknown[]).includes(f));
+
+/** From the palette: a QuickPick. With a list of flows as its second argument (tests, links): no question. */
+export const copyRequiredIamPolicy: CommandHandler = async (_ctx, _node, flowsArg?: unknown) => {
+  if (isFlowList(flowsArg)) {
+    const policy = policyFor(flowsArg);
+    await copyQuietly(vscode.l10n.t('IAM policy'), policy);
+    return policy;
+  }
   const items: FlowItem[] = POLICY_FLOWS.map((flow) => ({
     flow,
     label: flowLabel(flow),

@@ -151,6 +151,16 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     }
   });
 
+  it('Copy Required IAM Policy puts the chosen flows\' policy on the clipboard', async () => {
+    const policy = await vscode.commands.executeCommand<string>('clickpipes.copyRequiredIamPolicy', undefined, ['explorer', 'endpointService']);
+    assert.ok(policy, 'the policy is returned');
+    assert.strictEqual(await vscode.env.clipboard.readText(), policy);
+    const statements = JSON.parse(policy).Statement as Array<{ Action: string[] }>;
+    assert.strictEqual(statements.length, 2);
+    assert.ok(statements[0].Action.includes('vpc-lattice:ListResourceGateways'));
+    assert.ok(statements[1].Action.includes('vpce:AllowMultiRegion'));
+  });
+
   it('copy commands put the value on the clipboard', async () => {
     const copy = async (command: string, node: ExplorerNode) => {
       await vscode.env.clipboard.writeText('');
