@@ -9,7 +9,7 @@
 //   env: CPL_DEMO_PORT (default 8080, or a free port if taken), CPL_DEMO_SCENARIO (demo|empty|scale)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureTools } from './bootstrap.mjs';
 import { freePort } from './lib/server.mjs';
 import { startSession } from './lib/session.mjs';
@@ -17,7 +17,8 @@ import { createServer } from 'node:net';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VSIX = path.join(ROOT, 'dist-vsix', 'clickpipes-privatelink.vsix');
-const WORKSPACE = path.join(ROOT, 'test', 'ui', 'fixtures', 'workspace');
+// The demo's own folder: its README.md ("Start here") opens at start-up (workbench.startupEditor).
+const WORKSPACE = path.join(ROOT, 'demo', 'workspace');
 
 function portFree(port) {
   return new Promise((resolve) => {
@@ -50,17 +51,23 @@ const stop = async (code = 0) => {
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(0));
 
 try {
-  session = await startSession({ name: 'demo', scenario: process.env.CPL_DEMO_SCENARIO || 'demo', installVsix: VSIX, port, smokeTestDriver: false });
+  session = await startSession({
+    name: 'demo', scenario: process.env.CPL_DEMO_SCENARIO || 'demo', installVsix: VSIX, port, smokeTestDriver: false,
+    settings: { 'workbench.startupEditor': 'readme' },
+  });
 } catch (e) {
   console.error(`[demo] ${e.message}`);
   process.exit(1);
 }
 const { server, emulator } = session;
+// The emulator's demo key, from the compiled emulator (built above), so it never drifts from it.
+const { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET } = await import(pathToFileURL(path.join(ROOT, 'out', 'test', 'emulator', 'services', 'clickhouse.js')).href);
 console.log('');
 console.log(`  VS Code (code-server):  ${server.url}/?folder=${encodeURIComponent(WORKSPACE)}`);
 console.log(`  AWS emulator:           ${emulator ? `${emulator.url}  (profile ${emulator.profile}, account 123456789012)` : 'not built yet (no out/test/emulator/index.js)'}`);
+console.log(`  ClickHouse Cloud key:   key ID ${DEMO_CH_KEY_ID}, secret ${DEMO_CH_KEY_SECRET}  (the emulator's demo key: ClickHouse Cloud view → Sign in)`);
 console.log(`  isolated home:          ${server.home}`);
-console.log(`  Open the first URL, then the "ClickPipes PrivateLink" icon in the activity bar.`);
+console.log(`  Open the first URL: "Start here" opens; then the ClickPipes icon in the activity bar.`);
 console.log(`  Remote machine? ssh -L ${server.port}:127.0.0.1:${server.port} <host>, then open the same URL locally.`);
 console.log('  Ctrl-C stops everything.');
 server.exited.then((code) => {

@@ -11,6 +11,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DEFAULT_CREDENTIALS } from '../model/resources';
 import type { Scope } from './api';
 import type { CredentialStore } from './credentials';
 import { configuredEndpoint, SERVICE_IDS } from './endpoints';
@@ -48,11 +49,13 @@ export class ClientCache {
   }
 
   private async create(profile: string, region: string, service: AwsService) {
-    const endpoint = await configuredEndpoint(profile, SERVICE_IDS[service]);
+    // The default chain reads AWS_PROFILE / `default` for endpoints and settings, as the CLI does.
+    const sdkProfile = profile === DEFAULT_CREDENTIALS ? undefined : profile;
+    const endpoint = await configuredEndpoint(sdkProfile, SERVICE_IDS[service]);
     const Ctor = CONSTRUCTORS[service] as new (config: Record<string, unknown>) => { destroy(): void };
     return new Ctor({
       region,
-      profile,
+      ...(sdkProfile ? { profile: sdkProfile } : {}),
       credentials: this.credentials.provider(profile),
       maxAttempts: this.maxAttempts,
       retryMode: 'standard',

@@ -2,11 +2,12 @@
 // chains, credential_process, SSO and sso-session, MFA), memoized per profile so every client
 // of that profile shares one resolution (one MFA prompt, one AssumeRole), and mapped to the
 // few failures the UI acts on. Messages name the profile and the fix, never key material.
-import { fromIni } from '@aws-sdk/credential-providers';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { redact } from '../model/redact';
+import { DEFAULT_CREDENTIALS } from '../model/resources';
 import { CredentialError } from './errors';
 import { configuredEndpoint, SERVICE_IDS } from './endpoints';
 import { classify, profileFiles } from './profiles';
@@ -116,6 +117,7 @@ export class CredentialStore {
   }
 
   private async resolve(profile: string): Promise<AwsCredentialIdentity> {
+    if (profile === DEFAULT_CREDENTIALS) return this.resolveDefaultChain();
     const profiles = await loadProfiles();
     const section = profiles[profile];
     if (!section || profile.startsWith('sso-session.') || profile.startsWith('services.')) {
@@ -152,6 +154,23 @@ export class CredentialStore {
       })();
     } catch (err) {
       throw this.explain(err, profile, profiles, mfaCancelled);
+    }
+  }
+
+  /**
+   * The SDK's default chain, in its own order: environment variables, AWS_PROFILE / `default` from
+   * the shared files (SSO cache included), web identity, then the container endpoint
+   * (AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI) or instance metadata.
+   */
+  private async resolveDefaultChain(): Promise<AwsCredentialIdentity> {
+    this.options.log?.('debug', 'resolving credentials through the default provider chain');
+    try {
+      return await fromNodeProviderChain({ ignoreCache: true, mfaCodeProvider: this.options.mfaCodeProvider })();
+    } catch (err) {
+      const text = redact(String((err as Error)?.message ?? err));
+      return Promise.reject(new CredentialError('CredentialsUnavailable',
+        `No default credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, sign in with \`aws sso login\`, or run VS Code where a container or instance role is available (${text}).`,
+        DEFAULT_CREDENTIALS));
     }
   }
 

@@ -42,7 +42,7 @@ const ignoreSelectors = {
   default: false,
 };
 
-export async function configuredEndpoint(profile: string, serviceId: string): Promise<string | undefined> {
+export async function configuredEndpoint(profile: string | undefined, serviceId: string): Promise<string | undefined> {
   const init = { profile, ignoreCache: true };
   if (await loadConfig(ignoreSelectors, init)()) return undefined;
   return loadConfig(endpointSelectors(serviceId), init)();

@@ -4,7 +4,16 @@
 // key material: AWS text goes through redact() first.
 import type { AwsFailure } from './api';
 import type { StepService } from '../model/plan';
+import { AWS_OPERATIONS, IAM_PREFIX, iamAction, type AwsServiceKey } from '../model/iamPermissions';
 import { redact } from '../model/redact';
+
+/** `elasticloadbalancing:DescribeLoadBalancers`, plus the other actions AWS documents for that call. */
+function permissionFor(svc: string | undefined, op: string | undefined): string {
+  if (!svc || !op || !(svc in IAM_PREFIX)) return `the ${svc ?? 'service'}:${op ?? '…'} permission`;
+  const action = iamAction({ service: svc as AwsServiceKey, operation: op });
+  const extra = AWS_OPERATIONS.find((o) => o.service === svc && o.operation === op)?.extra?.flatMap((e) => e.actions) ?? [];
+  return extra.length ? `the ${action} permission (AWS also requires ${[...new Set(extra)].join(', ')})` : `the ${action} permission`;
+}
 
 /** Credential problems the UI acts on (button, prompt), raised by credentials.ts. */
 export type CredentialErrorName = 'SsoLoginRequired' | 'MfaCancelled' | 'ProfileNotFound' | 'CredentialsUnavailable';
@@ -157,7 +166,7 @@ export function describeAwsError(err: unknown, what?: { service?: string; operat
   const kind = classifyAwsError(name, f.message, f.httpStatus);
   const retryable = kind === 'throttled' || kind === 'network' || kind === 'server';
   const text = {
-    accessDenied: `${call} was denied: the profile's identity is not allowed to do this. Ask for the ${svc ?? 'service'}:${op ?? '…'} permission.${detail}`,
+    accessDenied: `${call} was denied: the profile's identity is not allowed to do this. Ask for ${permissionFor(svc, op)}.${detail}`,
     throttled: `${call} was throttled by AWS (too many requests). Wait a moment and apply again; finished steps are not repeated.${detail}`,
     quota: `${call} hit an AWS quota. Delete unused resources or request a quota increase, then apply again.${detail}`,
     invalidInput: `AWS rejected the input of ${call}. Fix the value in the plan and apply again.${detail}`,

@@ -4,7 +4,7 @@ import type { AwsLayer, AwsLayerOptions, CreateAwsLayer } from './api';
 import { CredentialStore } from './credentials';
 import { ClientCache, DEFAULT_MAX_ATTEMPTS } from './clients';
 import { AwsContext } from './awsContext';
-import { listProfiles, profileFiles } from './profiles';
+import { defaultCredentialsEntry, listProfiles, profileFiles } from './profiles';
 import * as lattice from './lattice';
 import * as ram from './ram';
 import * as kafka from './kafka';
@@ -23,7 +23,7 @@ export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): A
   return {
     async listProfiles() {
       try {
-        return await listProfiles();
+        return [...await listProfiles(), defaultCredentialsEntry()];
       } catch (err) {
         throw toCallError(err, { profile: '', service: 'sts', operation: 'ListProfiles' });
       }

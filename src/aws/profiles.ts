@@ -2,7 +2,7 @@
 // (same file locations, env overrides and INI rules as the CLI and fromIni), never parsed by hand.
 import * as path from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/core/config';
-import type { Profile } from '../model/resources';
+import { DEFAULT_CREDENTIALS, type Profile } from '../model/resources';
 
 type Section = Record<string, string | undefined>;
 
@@ -61,6 +61,15 @@ export async function listProfiles(): Promise<Profile[]> {
   const preferred = defaultProfileName();
   return profiles.sort((a, b) =>
     Number(b.name === preferred) - Number(a.name === preferred) || a.name.localeCompare(b.name));
+}
+
+/**
+ * The *Default credentials* entry: the SDK's default provider chain, listed after the named
+ * profiles. Its region is the one the SDK would use (AWS_REGION, AWS_DEFAULT_REGION).
+ */
+export function defaultCredentialsEntry(): Profile {
+  const region = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+  return { name: DEFAULT_CREDENTIALS, kind: 'defaultChain', ...(region ? { region } : {}) };
 }
 
 /** The merged section for one profile (for credentials.ts), or undefined when it does not exist. */

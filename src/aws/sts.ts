@@ -2,10 +2,12 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { CallerIdentity } from '../model/resources';
 import { AwsContext } from './awsContext';
-import { listProfiles } from './profiles';
+import { DEFAULT_CREDENTIALS } from '../model/resources';
+import { defaultCredentialsEntry, listProfiles } from './profiles';
 
 /** STS is regional; use the profile's own region (as the CLI does), else us-east-1. */
 export async function profileRegion(profile: string): Promise<string> {
+  if (profile === DEFAULT_CREDENTIALS) return defaultCredentialsEntry().region ?? 'us-east-1';
   return (await listProfiles()).find((p) => p.name === profile)?.region ?? 'us-east-1';
 }
 

@@ -22,3 +22,12 @@ export async function storedKey(secrets: { get(key: string): Thenable<string | u
 export function apiUrlFrom(setting: string | undefined): string {
   return setting?.trim() || DEFAULT_API_URL;
 }
+
+/**
+ * The API base URL from the user's own settings only. The setting is `scope: application`, so VS Code
+ * already ignores it in workspace and folder settings; reading globalValue keeps it so even if the
+ * scope were dropped: a repository's .vscode/settings.json must never send the API key elsewhere.
+ */
+export function userApiUrl(config: { inspect<T>(section: string): { globalValue?: T } | undefined }): string {
+  return apiUrlFrom(config.inspect<string>(API_URL_SETTING)?.globalValue);
+}

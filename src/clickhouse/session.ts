@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
 import { ClickHouseApi, type ApiKey } from './api';
-import { API_URL_SETTING, apiUrlFrom, KEY_ID, KEY_SECRET, SIGNED_IN_CONTEXT, storedKey } from './keys';
+import { API_URL_SETTING, KEY_ID, KEY_SECRET, SIGNED_IN_CONTEXT, storedKey, userApiUrl } from './keys';
 
 export class ClickHouseSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -24,7 +24,7 @@ export class ClickHouseSession implements vscode.Disposable {
   }
 
   get baseUrl(): string {
-    return apiUrlFrom(vscode.workspace.getConfiguration().get<string>(API_URL_SETTING));
+    return userApiUrl(vscode.workspace.getConfiguration());
   }
 
   async key(): Promise<ApiKey | undefined> {

@@ -28,6 +28,7 @@ export const COMMAND_IDS = [
   'clickpipes.ssoLogin',
   'clickpipes.openAwsConfig',
   'clickpipes.learnProfiles',
+  'clickpipes.copyRequiredIamPolicy',
   'clickpipes.createVpcResourceEndpoint',
   'clickpipes.createVpcResourceEndpointQuick',
   'clickpipes.createIamDbAuthRole',

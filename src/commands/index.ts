@@ -8,6 +8,7 @@ import { registerCommandTable } from './register';
 import { copyArn, copyClickPipesValues, copyDnsName, copyId, copyServiceName } from './copy';
 import { deleteResource } from './deleteResource';
 import { learnProfiles, openAwsConfig, openInConsole, ssoLogin } from './external';
+import { IAM_POLICY_COMMANDS } from './iamPolicy';
 import { addRegion, removeRegion, selectProfiles } from './profilesAndRegions';
 import { refresh } from './refresh';
 
@@ -28,6 +29,7 @@ export const EXPLORER_COMMANDS: readonly { id: ContributedCommandId; handler: Co
   { id: 'clickpipes.ssoLogin', handler: ssoLogin },
   { id: 'clickpipes.openAwsConfig', handler: openAwsConfig },
   { id: 'clickpipes.learnProfiles', handler: learnProfiles },
+  ...IAM_POLICY_COMMANDS,
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -22,12 +22,14 @@ export const selectProfiles: CommandHandler = async (ctx) => {
   }
   const shown = new Set((await ctx.model.getChildren()).filter((n) => n.type === 'profile').map((n) => (n as ProfileNode).profile));
   const picked = await vscode.window.showQuickPick(
-    profiles.map((p) => ({ label: p.name, description: [p.kind, p.region].filter(Boolean).join(' · '), picked: shown.has(p.name) })),
+    profiles.map((p) => p.kind === 'defaultChain'
+      ? { name: p.name, label: vscode.l10n.t('Default credentials'), description: vscode.l10n.t('environment, SSO cache, container or instance role'), picked: shown.has(p.name) }
+      : { name: p.name, label: p.name, description: [p.kind, p.region].filter(Boolean).join(' · '), picked: shown.has(p.name) }),
     { canPickMany: true, placeHolder: vscode.l10n.t('Profiles to show in the ClickPipes explorer (none: AWS_PROFILE or default)') },
   );
   if (!picked) return;
   // None picked = back to the default (AWS_PROFILE, else `default`).
-  await explorerSettings.setProfiles(picked.map((p) => p.label));
+  await explorerSettings.setProfiles(picked.map((p) => p.name));
 };
 
 async function profileNode(ctx: CommandContext, node: unknown): Promise<ProfileNode | undefined> {

@@ -3,6 +3,7 @@
 // variables with --query; waits become polling loops. Read-only: this script is never executed
 // by the extension, it is for review and for people who prefer to run it themselves.
 import type { Plan, PlanStep, WaitFor } from './plan';
+import { DEFAULT_CREDENTIALS } from './resources';
 
 const REF = /\$\{steps\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\}/g;
 
@@ -164,7 +165,9 @@ export function renderCli(plan: Plan, options: CliOptions = {}): string {
     '',
   ];
   plan.steps.forEach((step, i) => {
-    const scope = step.service === 'iam' ? [`--profile ${shellQuote(profile)}`] : [`--region ${shellQuote(region)}`, `--profile ${shellQuote(profile)}`];
+    // The default chain is what the CLI uses with no --profile at all.
+    const named = profile === DEFAULT_CREDENTIALS ? [] : [`--profile ${shellQuote(profile)}`];
+    const scope = step.service === 'iam' ? named : [`--region ${shellQuote(region)}`, ...named];
     lines.push(...stepLines(plan, step, i, scope, used), '');
   });
   const results = Object.entries(plan.results);

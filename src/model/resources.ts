@@ -1,12 +1,19 @@
 // Plain resource models: what src/aws returns and what views, readiness checks and plan builders read.
 // No `vscode`, no SDK types: a change to how AWS is called never reaches this file.
 
+/**
+ * The explorer's entry for the SDK's default provider chain (environment variables, SSO cache,
+ * web identity, container and instance roles) rather than a named profile: devcontainers,
+ * Codespaces and EC2 hosts often have no AWS config file. Parentheses keep it apart from real names.
+ */
+export const DEFAULT_CREDENTIALS = '(default credentials)';
+
 export type Profile = {
   name: string;
   /** The profile's own region from the config file, if any. */
   region?: string;
   /** How its credentials are obtained, for tooltips and for the SSO/MFA messages. */
-  kind: 'static' | 'assumeRole' | 'process' | 'sso' | 'other';
+  kind: 'static' | 'assumeRole' | 'process' | 'sso' | 'other' | 'defaultChain';
   ssoSession?: string;
   mfaSerial?: string;
 };

@@ -3,6 +3,8 @@
 // through the provider's model (what VS Code itself calls) and the registered commands.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/views/explorer/nodes';
@@ -118,13 +120,45 @@ describe('explorer (extension host, emulator demo scenario)', function () {
   });
 
   it('the SSO sign-in command opens a terminal running aws sso login for the profile', async () => {
-    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('clickpipes.ssoLogin', undefined, 'my-sso');
+    // The command first looks for the aws CLI on the PATH: give this extension host one (a stub;
+    // the extension host's PATH comes from a login shell and need not hold the machine's CLI).
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'cpl-aws-cli-'));
+    fs.writeFileSync(path.join(bin, process.platform === 'win32' ? 'aws.cmd' : 'aws'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const previousPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${previousPath ?? ''}`;
+    let terminal: vscode.Terminal | undefined;
     try {
+      terminal = await vscode.commands.executeCommand<vscode.Terminal>('clickpipes.ssoLogin', undefined, 'my-sso');
       assert.ok(terminal, 'a terminal is returned');
       assert.strictEqual(terminal.name, 'aws sso login (my-sso)');
     } finally {
       terminal?.dispose();
+      process.env.PATH = previousPath;
+      fs.rmSync(bin, { recursive: true, force: true });
     }
+  });
+
+  it('the SSO sign-in command opens no terminal when the aws CLI is not on the PATH (it says what to install)', async () => {
+    const savedPath = process.env.PATH;
+    const before = vscode.window.terminals.length;
+    process.env.PATH = '';
+    try {
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>('clickpipes.ssoLogin', undefined, 'my-sso');
+      assert.strictEqual(terminal, undefined);
+      assert.strictEqual(vscode.window.terminals.length, before);
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it('Copy Required IAM Policy puts the chosen flows\' policy on the clipboard', async () => {
+    const policy = await vscode.commands.executeCommand<string>('clickpipes.copyRequiredIamPolicy', undefined, ['explorer', 'endpointService']);
+    assert.ok(policy, 'the policy is returned');
+    assert.strictEqual(await vscode.env.clipboard.readText(), policy);
+    const statements = JSON.parse(policy).Statement as Array<{ Action: string[] }>;
+    assert.strictEqual(statements.length, 2);
+    assert.ok(statements[0].Action.includes('vpc-lattice:ListResourceGateways'));
+    assert.ok(statements[1].Action.includes('vpce:AllowMultiRegion'));
   });
 
   it('copy commands put the value on the clipboard', async () => {

@@ -1,6 +1,7 @@
 // The review documents for a plan: the plan JSON, every policy it writes (editable, fed back into
 // the step), the SQL for IAM DB auth, the AWS CLI equivalent and notes. Derived from the plan
 // alone, so an edited plan yields matching documents.
+import { DEFAULT_CREDENTIALS } from '../resources';
 import { renderCli } from '../cli';
 import { regionDisplayName } from '../clickpipes';
 import type { Plan, ReviewDocument } from '../plan';
@@ -53,7 +54,7 @@ function notes(plan: Plan): string {
       '## Private DNS verification',
       `Create the TXT record the service shows (Name/Value) in the zone of \`${plan.meta.privateDnsName}\`, then run:`,
       '```bash',
-      `aws ec2 start-vpc-endpoint-service-private-dns-verification --service-id <vpce-svc-…> --region ${plan.region} --profile ${plan.profile}`,
+      `aws ec2 start-vpc-endpoint-service-private-dns-verification --service-id <vpce-svc-…> --region ${plan.region}${plan.profile === DEFAULT_CREDENTIALS ? '' : ` --profile ${plan.profile}`}`,
       '```',
       '',
     );

@@ -5,7 +5,7 @@ import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '..
 import { resourceIdFromArn } from '../../model/arn';
 import { isAwaitingAction } from '../../model/status';
 import type { Finding } from '../../model/readiness';
-import type { ResourceConfigurationDefinition } from '../../model/resources';
+import { DEFAULT_CREDENTIALS, type ResourceConfigurationDefinition } from '../../model/resources';
 import { mskAuthentications } from './clickPipesValues';
 import { groupInfo, type ExplorerNode } from './nodes';
 import { arnOf, dnsNameOf, idOf, serviceNameOf, statusOf } from './nodeValues';
@@ -63,7 +63,7 @@ function kindTitle(node: ExplorerNode): string {
 
 export function labelOf(node: ExplorerNode): string {
   switch (node.type) {
-    case 'profile': return node.profile;
+    case 'profile': return node.profile === DEFAULT_CREDENTIALS ? l10n.t('Default credentials') : node.profile;
     case 'region': return node.scope.region;
     case 'group': return groupInfo(node.group).label;
     case 'resourceGateway':

@@ -256,12 +256,13 @@ export class ExplorerModel {
       this.options.onState?.('error');
       return [errorNode(err, undefined, l10n.t('AWS profiles'))];
     }
-    if (all.length === 0) {
+    const chosen = this.options.settings.profiles();
+    // The Default credentials entry is always listed; alone and unchosen, the welcome view explains.
+    if (all.every((p) => p.kind === 'defaultChain') && !chosen.length) {
       this.options.onState?.('noProfiles');
       return [];
     }
     this.options.onState?.('ready');
-    const chosen = this.options.settings.profiles();
     const names = chosen.length ? chosen : [this.options.settings.defaultProfile()];
     return [...new Set(names)].map((name): ProfileNode => ({
       type: 'profile',

@@ -3,6 +3,7 @@ import { buildVpcResourcePlan } from '../../../src/model/builders';
 import { buildClickhouseEndpointPlan } from '../../../src/model/builders';
 import { jmesPath, kebab, renderCli, shellQuote, shellVariable } from '../../../src/model/cli';
 import { ctx, vpcForm } from './fixtures';
+import { DEFAULT_CREDENTIALS } from '../../../src/model/resources';
 
 describe('cli', () => {
   it('kebab-cases operations and parameters like the AWS CLI', () => {
@@ -28,6 +29,14 @@ describe('cli', () => {
     assert.equal(shellVariable('gateway', 'id'), 'GATEWAY_ID');
     assert.equal(shellVariable('enableIamAuth', 'status'), 'ENABLE_IAM_AUTH_STATUS');
     assert.equal(jmesPath('DBInstances.0.DBInstanceStatus'), 'DBInstances[0].DBInstanceStatus');
+  });
+
+  it('names no --profile for the Default credentials entry (the CLI then uses its own default chain)', () => {
+    const named = renderCli(buildVpcResourcePlan(vpcForm, ctx));
+    assert.match(named, /--profile /);
+    const script = renderCli(buildVpcResourcePlan(vpcForm, { ...ctx, profile: DEFAULT_CREDENTIALS }));
+    assert.doesNotMatch(script, /--profile/);
+    assert.match(script, /--region us-east-1/);
   });
 
   it('renders the VPC-resource plan like the seed commands', () => {

@@ -93,6 +93,13 @@ describe('plans/executor', () => {
     assert.match(describeAwsError(err).text, /kafka PutClusterPolicy was denied.*kafka:PutClusterPolicy permission/);
   });
 
+  it('names the IAM action, with its IAM service prefix and what AWS documents besides it', () => {
+    const elb = Object.assign(new Error('x'), { name: 'AwsCallError', failure: { name: 'AccessDenied', message: 'no', service: 'elbv2', operation: 'DescribeLoadBalancers' } });
+    assert.match(describeAwsError(elb).text, /Ask for the elasticloadbalancing:DescribeLoadBalancers permission/);
+    const gw = Object.assign(new Error('x'), { name: 'AwsCallError', failure: { name: 'AccessDeniedException', message: 'no', service: 'vpc-lattice', operation: 'CreateResourceGateway' } });
+    assert.match(describeAwsError(gw).text, /vpc-lattice:CreateResourceGateway permission \(AWS also requires .*ec2:CreateNetworkInterface/);
+  });
+
   it('never repeats secrets from an error message', () => {
     const plain = describeAwsError(Object.assign(new Error('bad key AKIAABCDEFGHIJKLMNOP secretAccessKey=abc123'), { name: 'UnrecognizedClientException' }));
     assert.doesNotMatch(plain.text, /AKIAABCDEFGHIJKLMNOP|abc123/);

@@ -1,0 +1,34 @@
+// The README is the Marketplace page: its pictures must exist and stay small, its relative links
+// must point at files, and the two set-up commands it gives must be scripts that exist.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+describe('README (the product page)', () => {
+  it('shows pictures that exist, each under 150 KB', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 6, `only ${images.length} pictures`);
+    for (const image of images) {
+      const file = path.join(root, image);
+      assert.ok(fs.existsSync(file), `${image} is missing (npm run docs:screenshots)`);
+      assert.ok(fs.statSync(file).size < 150 * 1024, `${image} is ${fs.statSync(file).size} bytes`);
+    }
+  });
+
+  it('links only to files that exist (relative links)', () => {
+    for (const [, target] of readme.matchAll(/(?<!!)\[[^\]]*\]\(([^)#]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      assert.ok(fs.existsSync(path.join(root, target)), `${target} does not exist`);
+    }
+  });
+
+  it('gives the two set-up commands, and both are npm scripts', () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+    assert.match(readme, /npm ci && npm run demo/);
+    assert.match(readme, /npm ci && npm test/);
+    assert.ok(scripts.demo && scripts.test);
+  });
+});
