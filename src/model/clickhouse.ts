@@ -3,7 +3,7 @@
 // address a ClickPipe connects to (DNS name + the source's port). No `vscode`, no network.
 import { CLICKPIPES_PRINCIPAL_ARN, type MskAuthentication, type ReversePrivateEndpointType } from './clickpipes';
 import { CLICKPIPES_REGIONS_SOURCE, clickPipesRegionsFor } from './clickpipesRegions';
-import type { Plan, PlanKind } from './plan';
+import type { Plan } from './plan';
 import { isAwaitingAction, isTransitional, statusIcon, type StatusIcon } from './status';
 import { t } from './text';
 

@@ -67,6 +67,8 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'ram', operation: 'GetResourceShareAssociations', access: 'read', flows: ['explorer'] },
   { service: 'kafka', operation: 'ListClustersV2', access: 'read', flows: ['explorer'] },
   { service: 'kafka', operation: 'DescribeClusterV2', access: 'read', flows: ['explorer'] },
+  // The MSK flow follows UpdateConnectivity's ClusterOperationArn to its end state.
+  { service: 'kafka', operation: 'DescribeClusterOperationV2', access: 'read', flows: ['mskMultiVpc'] },
   { service: 'kafka', operation: 'GetClusterPolicy', access: 'read', flows: ['explorer'] },
   { service: 'kafka', operation: 'GetBootstrapBrokers', access: 'read', flows: ['explorer'] },
   { service: 'ec2', operation: 'DescribeVpcs', access: 'read', flows: ['explorer'] },

@@ -1,6 +1,7 @@
 // A stand-in for the `vscode` module, enough to run activate() and the features bundle's
 // registration under plain mocha: every command registration is recorded (with the file that made
 // it), anything else is an inert object that accepts any call, property or `new`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Module._load is hooked, which the ES namespace import does not expose
 import Module = require('node:module');
 import * as path from 'node:path';
 
@@ -77,7 +78,7 @@ export function fakeVscode(extension?: { packageJSON: unknown; extensionPath: st
       }),
     }),
     extensions: withDefaults({ getExtension: () => extension }),
-    workspace: withDefaults({ textDocuments: [], getConfiguration: () => withDefaults({ get: (_key: string, fallback?: unknown) => fallback }) }),
+    workspace: withDefaults({ textDocuments: [], getConfiguration: () => withDefaults({ get: (_key: string, fallback?: unknown) => fallback, inspect: () => undefined }) }),
     env: withDefaults({ language: 'en' }),
     l10n: withDefaults({ t: format }),
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },

@@ -53,6 +53,7 @@ describe('command ids and their registrations', () => {
       const expected = [...COMMAND_IDS, ...DEBUG_COMMAND_IDS, ...(mode === 'Test' ? TEST_COMMAND_IDS : [])].sort();
       await withFakeVscode(fake, async () => {
         const context = fakeContext(extensionMode);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, loaded under the fake vscode
         const { activate } = require(path.join(outSrc, 'extension.js')) as { activate(c: unknown): unknown };
         activate(context);
         assert.deepEqual([...fake.commands.keys()].sort(), expected, 'registered at activation (explorer table + stubs)');
@@ -72,6 +73,7 @@ describe('command ids and their registrations', () => {
     const fake = fakeVscode({ packageJSON: manifest, extensionPath: root });
     fake.answer = 'Show Logs';
     await withFakeVscode(fake, async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, loaded under the fake vscode
       const { registerCommandTable } = require(path.join(outSrc, 'commands', 'register.js')) as typeof import('../../src/commands/register');
       registerCommandTable([{ id: 'clickpipes.resumePlan', handler: () => { throw new Error('the journal folder is unreadable'); } }]);
       assert.equal(await fake.commands.get('clickpipes.resumePlan')?.(), undefined);
