@@ -92,13 +92,21 @@ export function addSubnet(s: Scope, v: SubnetSpec): Rec {
   return rec;
 }
 
-export interface SecurityGroupSpec { name: string; vpc: string; description?: string; ingress?: Array<[string, number, number, string]> }
+export interface SecurityGroupSpec {
+  name: string; vpc: string; description?: string; ingress?: Array<[string, number, number, string]>;
+  /** Ingress from other security groups of the same scope: [protocol, from, to, group name]. */
+  ingressFromGroups?: Array<[string, number, number, string]>;
+}
 export function addSecurityGroup(s: Scope, v: SecurityGroupSpec): Rec {
   const id = s.id('sg', `${v.vpc}/${v.name}`, 'sg-', 17);
   s.names.set(`sg:${v.name}`, id);
   const rec = {
     GroupId: id, GroupName: v.name, Description: v.description ?? `${v.name} security group`, VpcId: s.ref('vpc', v.vpc), OwnerId: s.account,
-    IpPermissions: (v.ingress ?? []).map(([IpProtocol, FromPort, ToPort, CidrIp]) => ({ IpProtocol, FromPort, ToPort, IpRanges: [{ CidrIp }] })),
+    IpPermissions: [
+      ...(v.ingress ?? []).map(([IpProtocol, FromPort, ToPort, CidrIp]) => ({ IpProtocol, FromPort, ToPort, IpRanges: [{ CidrIp }] })),
+      ...(v.ingressFromGroups ?? []).map(([IpProtocol, FromPort, ToPort, group]) =>
+        ({ IpProtocol, FromPort, ToPort, UserIdGroupPairs: [{ GroupId: s.ref('sg', group), UserId: s.account }] })),
+    ],
     IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
     Tags: v.name === 'default' ? [] : tags(v.name),
   };
@@ -106,7 +114,15 @@ export function addSecurityGroup(s: Scope, v: SecurityGroupSpec): Rec {
   return rec;
 }
 
-export interface LoadBalancerSpec { name: string; type: 'network' | 'application'; vpc: string; subnets: string[]; scheme?: 'internal' | 'internet-facing'; createdAt?: string }
+export interface ListenerSpec {
+  port: number; protocol?: string;
+  /** Targets of the listener's target group: IP, port, and health (healthy unless said otherwise). */
+  targets: Array<{ ip: string; port?: number; state?: string; reason?: string; description?: string }>;
+}
+export interface LoadBalancerSpec {
+  name: string; type: 'network' | 'application'; vpc: string; subnets: string[]; scheme?: 'internal' | 'internet-facing'; createdAt?: string;
+  securityGroups?: string[]; enforcePrivateLinkRules?: 'on' | 'off'; listeners?: ListenerSpec[];
+}
 export function addLoadBalancer(s: Scope, v: LoadBalancerSpec): Rec {
   const kind = v.type === 'network' ? 'net' : 'app';
   const suffix = stableId('', 16, HEX, s.account, s.region, 'lb', v.name);
@@ -119,9 +135,39 @@ export function addLoadBalancer(s: Scope, v: LoadBalancerSpec): Rec {
     VpcId: s.ref('vpc', v.vpc), State: { Code: 'active' }, Type: v.type, IpAddressType: 'ipv4',
     AvailabilityZones: subnets.map((sn) => ({ ZoneName: sn.AvailabilityZone, ZoneId: sn.AvailabilityZoneId, SubnetId: sn.SubnetId })),
     ...(v.type === 'application' ? { SecurityGroups: [] } : {}),
+    ...(v.securityGroups ? {
+      SecurityGroups: v.securityGroups.map((n) => s.ref('sg', n)),
+      // Reported only for a Network Load Balancer with security groups (ELBv2 LoadBalancer shape).
+      EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: v.enforcePrivateLinkRules ?? 'on',
+    } : {}),
   };
   s.state.loadBalancers.set(arn, rec);
+  for (const l of v.listeners ?? []) addListener(s, rec, l);
   return rec;
+}
+
+/** A listener forwarding to its own target group, with the targets' health. */
+function addListener(s: Scope, lb: Rec, l: ListenerSpec): void {
+  const protocol = l.protocol ?? (lb.Type === 'network' ? 'TCP' : 'HTTP');
+  const tgName = `${lb.LoadBalancerName}-${l.port}`.slice(0, 32);
+  const tgArn = `arn:aws:elasticloadbalancing:${s.region}:${s.account}:targetgroup/${tgName}/${stableId('', 16, HEX, s.account, s.region, 'tg', tgName)}`;
+  const lbId = lb.LoadBalancerArn.split(':loadbalancer/')[1];
+  const listenerArn = `arn:aws:elasticloadbalancing:${s.region}:${s.account}:listener/${lbId}/${stableId('', 16, HEX, s.account, s.region, 'listener', tgName)}`;
+  s.state.targetGroups.set(tgArn, {
+    TargetGroupArn: tgArn, TargetGroupName: tgName, Protocol: protocol, Port: l.targets[0]?.port ?? l.port, VpcId: lb.VpcId,
+    HealthCheckProtocol: 'TCP', HealthCheckPort: 'traffic-port', HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30,
+    HealthCheckTimeoutSeconds: 10, HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, LoadBalancerArns: [lb.LoadBalancerArn],
+    TargetType: 'ip', IpAddressType: 'ipv4',
+  });
+  s.state.targetHealth.set(tgArn, l.targets.map((t) => ({
+    Target: { Id: t.ip, Port: t.port ?? l.port, AvailabilityZone: lb.AvailabilityZones[0]?.ZoneName },
+    HealthCheckPort: String(t.port ?? l.port),
+    TargetHealth: { State: t.state ?? 'healthy', ...(t.reason ? { Reason: t.reason } : {}), ...(t.description ? { Description: t.description } : {}) },
+  })));
+  s.state.listeners.set(listenerArn, {
+    ListenerArn: listenerArn, LoadBalancerArn: lb.LoadBalancerArn, Port: l.port, Protocol: protocol,
+    DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn, Order: 1 }],
+  });
 }
 
 export interface EndpointConnectionSpec { endpointId?: string; owner?: string; state: string; region?: string; createdAt?: string }
@@ -271,6 +317,10 @@ export interface MskSpec {
   iam?: boolean; scram?: boolean; tls?: boolean; unauthenticated?: boolean; multiVpc?: { iam?: boolean; scram?: boolean; tls?: boolean };
   clickpipesPolicy?: boolean; vpcConnections?: Array<{ owner?: string; authentication: 'SASL_IAM' | 'SASL_SCRAM' | 'TLS'; state: string }>;
   state?: string; createdAt?: string;
+  /** A broker configuration (server.properties text) the cluster runs at revision 1. */
+  configuration?: { name: string; properties: string };
+  /** Names of AmazonMSK_ secrets associated for SASL/SCRAM. */
+  scramSecrets?: string[];
 }
 export function addMskCluster(s: Scope, v: MskSpec): Rec {
   const uuid = `${stableUuid(s.account, s.region, 'msk', v.name)}-${stableId('', 1, '123456789', s.account, v.name)}`;
@@ -305,6 +355,17 @@ export function addMskCluster(s: Scope, v: MskSpec): Rec {
     },
   };
   s.state.mskClusters.set(arn, rec);
+  if (v.configuration) {
+    const configArn = `arn:aws:kafka:${s.region}:${s.account}:configuration/${v.configuration.name}/${stableUuid(s.account, s.region, 'msk-config', v.configuration.name)}-1`;
+    rec.Provisioned.CurrentBrokerSoftwareInfo = { ...rec.Provisioned.CurrentBrokerSoftwareInfo, ConfigurationArn: configArn, ConfigurationRevision: 1 };
+    s.state.mskConfigurations.set(configArn, [{
+      Revision: 1, Description: `${v.configuration.name} broker settings`, CreationTime: '2026-01-19T08:00:00.000Z', ServerProperties: v.configuration.properties,
+    }]);
+  }
+  if (v.scramSecrets?.length) {
+    s.state.mskScramSecrets.set(arn, v.scramSecrets.map((n) =>
+      `arn:aws:secretsmanager:${s.region}:${s.account}:secret:${n}-${stableId('', 6, BASE36, s.account, n)}`));
+  }
   if (v.clickpipesPolicy) {
     const [name, clusterUuid] = [v.name, uuid];
     const policy = {
@@ -337,6 +398,8 @@ const ENGINE_FAMILY: Record<string, string> = { postgres: 'postgres16', 'aurora-
 export interface DbInstanceSpec {
   id: string; engine: string; version: string; iamAuth?: boolean; public?: boolean; cluster?: string; instanceClass?: string;
   subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string; writer?: boolean;
+  /** A custom DB parameter group (declared in `parameterGroups`); the family default otherwise. */
+  parameterGroup?: string; backupRetention?: number;
 }
 export function addDbInstance(s: Scope, v: DbInstanceSpec): Rec {
   const arn = `arn:aws:rds:${s.region}:${s.account}:db:${v.id}`;
@@ -354,7 +417,8 @@ export function addDbInstance(s: Scope, v: DbInstanceSpec): Rec {
       DBSubnetGroupName: `${v.cluster ?? v.id}-subnets`, DBSubnetGroupDescription: 'database subnets', VpcId: subnets[0].VpcId, SubnetGroupStatus: 'Complete',
       Subnets: subnets.map((sn) => ({ SubnetIdentifier: sn.SubnetId, SubnetAvailabilityZone: { Name: sn.AvailabilityZone }, SubnetStatus: 'Active' })),
     },
-    DBParameterGroups: [{ DBParameterGroupName: `default.${ENGINE_FAMILY[v.engine]}`, ParameterApplyStatus: 'in-sync' }],
+    DBParameterGroups: [{ DBParameterGroupName: v.parameterGroup ?? `default.${ENGINE_FAMILY[v.engine]}`, ParameterApplyStatus: 'in-sync' }],
+    ...(v.backupRetention !== undefined || !v.cluster ? { BackupRetentionPeriod: v.backupRetention ?? 7 } : {}),
     PendingModifiedValues: {}, MultiAZ: false, AutoMinorVersionUpgrade: true, DeletionProtection: false,
     ...(v.cluster ? { DBClusterIdentifier: v.cluster } : {}),
   };
@@ -365,6 +429,8 @@ export function addDbInstance(s: Scope, v: DbInstanceSpec): Rec {
 export interface DbClusterSpec {
   id: string; engine: 'aurora-postgresql' | 'aurora-mysql'; version: string; iamAuth?: boolean; public?: boolean;
   members: string[]; subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string;
+  /** A custom DB cluster parameter group (declared in `parameterGroups`); the family default otherwise. */
+  clusterParameterGroup?: string;
 }
 export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
   const arn = `arn:aws:rds:${s.region}:${s.account}:cluster:${v.id}`;
@@ -378,7 +444,7 @@ export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
     ClusterCreateTime: new Date(v.createdAt ?? '2026-01-05T08:00:00Z'), MasterUsername: v.engine.includes('postgres') ? 'postgres' : 'admin',
     DBClusterMembers: v.members.map((m, i) => ({ DBInstanceIdentifier: m, IsClusterWriter: i === 0, PromotionTier: 1, DBClusterParameterGroupStatus: 'in-sync' })),
     VpcSecurityGroups: v.securityGroups.map((n) => ({ VpcSecurityGroupId: s.ref('sg', n), Status: 'active' })),
-    DBClusterParameterGroup: `default.${ENGINE_FAMILY[v.engine]}`, DBSubnetGroup: `${v.id}-subnets`,
+    DBClusterParameterGroup: v.clusterParameterGroup ?? `default.${ENGINE_FAMILY[v.engine]}`, BackupRetentionPeriod: 7, DBSubnetGroup: `${v.id}-subnets`,
     AvailabilityZones: [...new Set(subnets.map((sn) => sn.AvailabilityZone))], StorageEncrypted: true, PendingModifiedValues: {},
     DeletionProtection: false, NetworkType: 'IPV4',
   };
@@ -388,4 +454,14 @@ export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
     subnets: [v.subnets[i % v.subnets.length]], securityGroups: v.securityGroups, createdAt: v.createdAt,
   }));
   return rec;
+}
+
+/** A custom DB (or DB cluster) parameter group with the values it sets. */
+export interface ParameterGroupSpec { name: string; family: string; level?: 'instance' | 'cluster'; values: Record<string, string> }
+export function addParameterGroup(s: Scope, v: ParameterGroupSpec): void {
+  const level = v.level ?? 'instance';
+  const group = level === 'instance'
+    ? { DBParameterGroupName: v.name, DBParameterGroupFamily: v.family, Description: `${v.name} parameters`, DBParameterGroupArn: `arn:aws:rds:${s.region}:${s.account}:pg:${v.name}` }
+    : { DBClusterParameterGroupName: v.name, DBParameterGroupFamily: v.family, Description: `${v.name} parameters`, DBClusterParameterGroupArn: `arn:aws:rds:${s.region}:${s.account}:cluster-pg:${v.name}` };
+  (level === 'instance' ? s.state.dbParameterGroups : s.state.dbClusterParameterGroups).set(v.name, { group, values: new Map(Object.entries(v.values)) });
 }
