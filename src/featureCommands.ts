@@ -23,6 +23,8 @@ export const FEATURE_COMMANDS: readonly string[] = [
   'clickpipes.rejectEndpointConnection',
   'clickpipes.startPrivateDnsVerification',
   'clickpipes.deleteEndpointService',
+  // the connectivity doctor (src/commands/doctor.ts, registered through registerPlans)
+  'clickpipes.diagnoseConnectivity',
   // ClickHouse Cloud (src/views/clickhouse/commands.ts, src/clickhouse/create.ts)
   'clickpipes.clickhouse.signIn',
   'clickpipes.clickhouse.signOut',

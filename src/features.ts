@@ -14,6 +14,7 @@
 import type * as vscode from 'vscode';
 import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
+import { registerDoctor } from './commands/doctor';
 import { registerPlans, type PlansDeps } from './plans';
 import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
@@ -44,7 +45,7 @@ export function activateFeatures(host: FeatureHost): Features {
   translateModelMessages();
   const { context } = host;
   const clickHouseTree = registerClickHouse(context, host.clickHouseView);
-  const planFileSystem = registerPlans(context, host.plans);
+  const planFileSystem = registerPlans(context, host.plans, (openReview) => registerDoctor({ ...host.plans, openReview }, host.log));
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
   return { planFileSystem, clickHouseTree, databaseRoles };
 }

@@ -68,7 +68,13 @@ async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
   return region ? { profile: profile.p.name, region: region.label } : undefined;
 }
 
-export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.FileSystemProvider {
+/**
+ * `more` (added): registers commands that open a plan's review (the connectivity doctor's fixes)
+ * with this review opener, without src/plans importing them.
+ */
+export function registerPlans(
+  context: vscode.ExtensionContext, deps: PlansDeps, more?: (openReview: (plan: Plan) => Promise<vscode.Uri>) => vscode.Disposable[],
+): vscode.FileSystemProvider {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
   const journals = new FileJournalStore(path.join(storage, 'journals'));
@@ -134,6 +140,7 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
       return text.length;
     }),
   ];
+  disposables.push(...(more?.(openReview) ?? []));
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     const api: PlansTestApi = { applier, review, store, journals, results, hosts: WebviewHost.open, openReview };
     disposables.push(vscode.commands.registerCommand('clickpipes.plans._testApi', () => api));
