@@ -14,9 +14,8 @@
 import type * as vscode from 'vscode';
 import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
-import { registerDoctor } from './commands/doctor';
-import { registerPlans, type PlansDeps } from './plans';
-import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
+import { registerPlans, type PlansDeps } from './commands/plans';
+import { iamDbAuthRoleFinder } from './commands/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 
@@ -45,7 +44,7 @@ export function activateFeatures(host: FeatureHost): Features {
   translateModelMessages();
   const { context } = host;
   const clickHouseTree = registerClickHouse(context, host.clickHouseView);
-  const planFileSystem = registerPlans(context, host.plans, (openReview) => registerDoctor({ ...host.plans, openReview }, host.log));
+  const planFileSystem = registerPlans(context, host.plans);
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
   return { planFileSystem, clickHouseTree, databaseRoles };
 }

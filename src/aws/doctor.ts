@@ -10,7 +10,7 @@ import type { MskFacts } from '../model/doctor/mskMultiVpc';
 import { known, unknownFact, type Fact } from '../model/doctor/types';
 import type { VpcResourceFacts } from '../model/doctor/vpcResource';
 import { parameterFamily } from '../model/doctor/family';
-import { AwsContext } from './context';
+import { AwsContext } from './awsContext';
 import { listSubnetsByIds } from './ec2';
 import { getResourceConfiguration, getResourceGateway } from './lattice';
 import { getClusterPolicy } from './kafka';

@@ -13,7 +13,7 @@ import type { Scope } from './api';
 import type { DatabaseDetail, SgRule } from '../model/doctor/types';
 import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
 import type { MskDetail } from '../model/doctor/mskMultiVpc';
-import { allPages, AwsContext, compact } from './context';
+import { allPages, AwsContext, compact } from './awsContext';
 import { toMskCluster } from './kafka';
 
 

@@ -13,7 +13,7 @@ import type { FixRequest, Hop, Report } from '../model/doctor/types';
 import { checkVpcResource } from '../model/doctor/vpcResource';
 import type { Plan } from '../model/plan';
 import { buildPlan } from '../webviews/forms';
-import type { PlansDeps } from '../plans';
+import type { PlansDeps } from '../plans/hooks';
 import { doctorTargets, rpeRegion, type DoctorTarget } from './doctorTargets';
 
 export const DOCTOR_SCHEME = 'clickpipes-doctor';
@@ -140,7 +140,7 @@ class FixLenses implements vscode.CodeLensProvider {
   }
 }
 
-/** Registers the commands, the report documents and their CodeLenses (called from src/features.ts). */
+/** Registers the commands, the report documents and their CodeLenses (registerPlans calls it with its review opener). */
 export function registerDoctor(deps: DoctorDeps, log: { error(m: string): void }): vscode.Disposable[] {
   return [
     vscode.workspace.registerTextDocumentContentProvider(DOCTOR_SCHEME, {

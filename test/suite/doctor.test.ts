@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { Report } from '../../src/model/doctor/types';
 import type { Plan } from '../../src/model/plan';
-import type { ExplorerNode } from '../../src/views/nodes';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import { activateExtension, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 describe('connectivity doctor (extension host, emulator): diagnose → report → fix plan → apply → green', function () {

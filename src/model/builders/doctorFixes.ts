@@ -6,7 +6,7 @@ import { CLICKPIPES_PRINCIPAL_ARN } from '../clickpipes';
 import type { FixRequest } from '../doctor/types';
 import type { Plan, PlanStep } from '../plan';
 import { t } from '../text';
-import { makePlan, type BuildContext } from './context';
+import { makePlan, type BuildContext } from './buildContext';
 
 /** The custom parameter group a fix creates when the database uses a default one. */
 export function customGroupName(dbId: string): string {

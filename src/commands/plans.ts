@@ -9,21 +9,22 @@ import { AWS_REGIONS, isClickPipesRegion } from '../model/clickpipes';
 import type { Plan } from '../model/plan';
 import { openForm, type FormContext, type NodeLike } from '../webviews/forms';
 import { iamDbAuthForm } from '../webviews/forms/iamDbAuth';
-import { runIamDbAuthQuickPick } from '../webviews/forms/iamDbAuthQuick';
+import { runIamDbAuthQuickPick } from './stepByStep/iamDbAuth';
 import { vpcResourceForm } from '../webviews/forms/vpcResource';
-import { runVpcResourceQuickPick } from '../webviews/forms/vpcResourceQuick';
+import { runVpcResourceQuickPick } from './stepByStep/vpcResource';
 import { WebviewHost } from '../webviews/panelHost';
-import { PlanApplier } from './apply';
-import type { PlansDeps } from './hooks';
-import { FileJournalStore } from './journal';
-import { registerEndpointServiceCommands } from './endpointServiceCommands';
-import { registerMskCommands } from './mskCommands';
-import { PlanFileSystem, planUri } from './planFileSystem';
-import { PlanStore } from './planStore';
-import { ResultView } from './resultView';
-import { APPLY_COMMAND, PlanReview } from './review';
+import { PlanApplier } from '../plans/apply';
+import type { PlansDeps } from '../plans/hooks';
+import { FileJournalStore } from '../plans/journal';
+import { registerEndpointServiceCommands } from './endpointService';
+import { registerMskCommands } from './msk';
+import { PlanFileSystem, planUri } from '../plans/planFileSystem';
+import { PlanStore } from '../plans/planStore';
+import { ResultView } from '../webviews/resultView';
+import { APPLY_COMMAND, PlanReview } from '../plans/review';
+import { registerDoctor } from './doctor';
 
-export type { ExplorerHooks, PlansDeps } from './hooks';
+export type { ExplorerHooks, PlansDeps } from '../plans/hooks';
 
 export const COMMANDS = {
   apply: APPLY_COMMAND,
@@ -68,13 +69,7 @@ async function pickScope(deps: PlansDeps): Promise<Scope | undefined> {
   return region ? { profile: profile.p.name, region: region.label } : undefined;
 }
 
-/**
- * `more` (added): registers commands that open a plan's review (the connectivity doctor's fixes)
- * with this review opener, without src/plans importing them.
- */
-export function registerPlans(
-  context: vscode.ExtensionContext, deps: PlansDeps, more?: (openReview: (plan: Plan) => Promise<vscode.Uri>) => vscode.Disposable[],
-): vscode.FileSystemProvider {
+export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): vscode.FileSystemProvider {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
   const journals = new FileJournalStore(path.join(storage, 'journals'));
@@ -140,7 +135,8 @@ export function registerPlans(
       return text.length;
     }),
   ];
-  disposables.push(...(more?.(openReview) ?? []));
+  // The connectivity doctor's fixes open this same review.
+  disposables.push(...registerDoctor({ ...deps, openReview }, deps.log));
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     const api: PlansTestApi = { applier, review, store, journals, results, hosts: WebviewHost.open, openReview };
     disposables.push(vscode.commands.registerCommand('clickpipes.plans._testApi', () => api));
