@@ -48,7 +48,7 @@ export async function databaseDetail(ctx: AwsContext, scope: Scope, kind: 'insta
   const writer = c.DBClusterMembers?.find((m) => m.IsClusterWriter) ?? c.DBClusterMembers?.[0];
   return compact({
     kind, id: c.DBClusterIdentifier ?? id, engine: c.Engine ?? '', engineVersion: c.EngineVersion ?? '', status: c.Status ?? 'unknown', port: c.Port,
-    // The cluster answer has no VPC id; the doctor compares it with the gateway's only when known.
+    // DBCluster has no VPC id (botocore rds service-2.json: only DBSubnetGroup, a name); placement is then not checked.
     vpcId: undefined,
     securityGroupIds: (c.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean),
     iamAuth: !!c.IAMDatabaseAuthenticationEnabled, parameterGroup: c.DBClusterParameterGroup,

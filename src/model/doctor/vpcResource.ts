@@ -96,7 +96,8 @@ function targetHops(f: VpcResourceFacts, port: number | undefined, gatewaySgs: s
   hops.push({
     id: 'targetPlacement', title: placeTitle,
     verdict: !gw || !db.vpcId ? 'unknown' : db.vpcId === gw.vpcId ? 'pass' : 'fail',
-    evidence: [t('database VPC {0}, gateway VPC {1}', db.vpcId ?? '?', gw?.vpcId ?? '?')],
+    evidence: [db.vpcId ? t('database VPC {0}, gateway VPC {1}', db.vpcId, gw?.vpcId ?? '?')
+      : t('RDS does not name a DB cluster\'s VPC (DescribeDBClusters has no VPC id): not checked.')],
   });
   const available = db.status === 'available';
   const portOk = port === undefined || db.port === undefined || db.port === port;
