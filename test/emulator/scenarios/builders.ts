@@ -5,6 +5,9 @@ import type { RegionState, World } from '../core/types';
 import { configurationArn, gatewayArn } from '../services/vpcLattice';
 import { shareArn, LATTICE_CONFIGURATION_TYPE } from '../services/ram';
 import { CLICKPIPES_ACCOUNT } from './accounts';
+import { addListener, addMskExtras, type ListenerSpec } from './doctorBuilders';
+
+export { addParameterGroup, type ListenerSpec, type ParameterGroupSpec } from './doctorBuilders';
 
 type Rec = Record<string, any>;
 const HEX = '0123456789abcdef';
@@ -114,11 +117,6 @@ export function addSecurityGroup(s: Scope, v: SecurityGroupSpec): Rec {
   return rec;
 }
 
-export interface ListenerSpec {
-  port: number; protocol?: string;
-  /** Targets of the listener's target group: IP, port, and health (healthy unless said otherwise). */
-  targets: Array<{ ip: string; port?: number; state?: string; reason?: string; description?: string }>;
-}
 export interface LoadBalancerSpec {
   name: string; type: 'network' | 'application'; vpc: string; subnets: string[]; scheme?: 'internal' | 'internet-facing'; createdAt?: string;
   securityGroups?: string[]; enforcePrivateLinkRules?: 'on' | 'off'; listeners?: ListenerSpec[];
@@ -144,30 +142,6 @@ export function addLoadBalancer(s: Scope, v: LoadBalancerSpec): Rec {
   s.state.loadBalancers.set(arn, rec);
   for (const l of v.listeners ?? []) addListener(s, rec, l);
   return rec;
-}
-
-/** A listener forwarding to its own target group, with the targets' health. */
-function addListener(s: Scope, lb: Rec, l: ListenerSpec): void {
-  const protocol = l.protocol ?? (lb.Type === 'network' ? 'TCP' : 'HTTP');
-  const tgName = `${lb.LoadBalancerName}-${l.port}`.slice(0, 32);
-  const tgArn = `arn:aws:elasticloadbalancing:${s.region}:${s.account}:targetgroup/${tgName}/${stableId('', 16, HEX, s.account, s.region, 'tg', tgName)}`;
-  const lbId = lb.LoadBalancerArn.split(':loadbalancer/')[1];
-  const listenerArn = `arn:aws:elasticloadbalancing:${s.region}:${s.account}:listener/${lbId}/${stableId('', 16, HEX, s.account, s.region, 'listener', tgName)}`;
-  s.state.targetGroups.set(tgArn, {
-    TargetGroupArn: tgArn, TargetGroupName: tgName, Protocol: protocol, Port: l.targets[0]?.port ?? l.port, VpcId: lb.VpcId,
-    HealthCheckProtocol: 'TCP', HealthCheckPort: 'traffic-port', HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30,
-    HealthCheckTimeoutSeconds: 10, HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, LoadBalancerArns: [lb.LoadBalancerArn],
-    TargetType: 'ip', IpAddressType: 'ipv4',
-  });
-  s.state.targetHealth.set(tgArn, l.targets.map((t) => ({
-    Target: { Id: t.ip, Port: t.port ?? l.port, AvailabilityZone: lb.AvailabilityZones[0]?.ZoneName },
-    HealthCheckPort: String(t.port ?? l.port),
-    TargetHealth: { State: t.state ?? 'healthy', ...(t.reason ? { Reason: t.reason } : {}), ...(t.description ? { Description: t.description } : {}) },
-  })));
-  s.state.listeners.set(listenerArn, {
-    ListenerArn: listenerArn, LoadBalancerArn: lb.LoadBalancerArn, Port: l.port, Protocol: protocol,
-    DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn, Order: 1 }],
-  });
 }
 
 export interface EndpointConnectionSpec { endpointId?: string; owner?: string; state: string; region?: string; createdAt?: string }
@@ -355,17 +329,7 @@ export function addMskCluster(s: Scope, v: MskSpec): Rec {
     },
   };
   s.state.mskClusters.set(arn, rec);
-  if (v.configuration) {
-    const configArn = `arn:aws:kafka:${s.region}:${s.account}:configuration/${v.configuration.name}/${stableUuid(s.account, s.region, 'msk-config', v.configuration.name)}-1`;
-    rec.Provisioned.CurrentBrokerSoftwareInfo = { ...rec.Provisioned.CurrentBrokerSoftwareInfo, ConfigurationArn: configArn, ConfigurationRevision: 1 };
-    s.state.mskConfigurations.set(configArn, [{
-      Revision: 1, Description: `${v.configuration.name} broker settings`, CreationTime: '2026-01-19T08:00:00.000Z', ServerProperties: v.configuration.properties,
-    }]);
-  }
-  if (v.scramSecrets?.length) {
-    s.state.mskScramSecrets.set(arn, v.scramSecrets.map((n) =>
-      `arn:aws:secretsmanager:${s.region}:${s.account}:secret:${n}-${stableId('', 6, BASE36, s.account, n)}`));
-  }
+  addMskExtras(s, rec, arn, v);
   if (v.clickpipesPolicy) {
     const [name, clusterUuid] = [v.name, uuid];
     const policy = {
@@ -390,78 +354,4 @@ export function addMskCluster(s: Scope, v: MskSpec): Rec {
   return rec;
 }
 
-// ---- RDS -------------------------------------------------------------------------------------------
-
-const ENGINE_PORT: Record<string, number> = { postgres: 5432, 'aurora-postgresql': 5432, mysql: 3306, 'aurora-mysql': 3306, mariadb: 3306 };
-const ENGINE_FAMILY: Record<string, string> = { postgres: 'postgres16', 'aurora-postgresql': 'aurora-postgresql16', mysql: 'mysql8.0', 'aurora-mysql': 'aurora-mysql8.0', mariadb: 'mariadb10.11' };
-
-export interface DbInstanceSpec {
-  id: string; engine: string; version: string; iamAuth?: boolean; public?: boolean; cluster?: string; instanceClass?: string;
-  subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string; writer?: boolean;
-  /** A custom DB parameter group (declared in `parameterGroups`); the family default otherwise. */
-  parameterGroup?: string; backupRetention?: number;
-}
-export function addDbInstance(s: Scope, v: DbInstanceSpec): Rec {
-  const arn = `arn:aws:rds:${s.region}:${s.account}:db:${v.id}`;
-  const subnets = v.subnets.map((n) => s.state.subnets.get(s.ref('subnet', n))!);
-  const host = stableId('', 12, BASE36, s.account, s.region, 'rds-host');
-  const rec: Rec = {
-    DBInstanceIdentifier: v.id, DBInstanceArn: arn, DbiResourceId: stableId('db-', 26, UPPER, arn),
-    DBInstanceClass: v.instanceClass ?? 'db.r6g.large', Engine: v.engine, EngineVersion: v.version, DBInstanceStatus: v.status ?? 'available',
-    MasterUsername: v.engine.includes('postgres') ? 'postgres' : 'admin',
-    Endpoint: { Address: `${v.id}.${host}.${s.region}.rds.amazonaws.com`, Port: ENGINE_PORT[v.engine], HostedZoneId: 'Z2R2ITUGPM61AM' },
-    InstanceCreateTime: new Date(v.createdAt ?? '2026-01-10T08:00:00Z'), AvailabilityZone: subnets[0].AvailabilityZone,
-    PubliclyAccessible: !!v.public, IAMDatabaseAuthenticationEnabled: !!v.iamAuth, StorageEncrypted: true, NetworkType: 'IPV4',
-    VpcSecurityGroups: v.securityGroups.map((n) => ({ VpcSecurityGroupId: s.ref('sg', n), Status: 'active' })),
-    DBSubnetGroup: {
-      DBSubnetGroupName: `${v.cluster ?? v.id}-subnets`, DBSubnetGroupDescription: 'database subnets', VpcId: subnets[0].VpcId, SubnetGroupStatus: 'Complete',
-      Subnets: subnets.map((sn) => ({ SubnetIdentifier: sn.SubnetId, SubnetAvailabilityZone: { Name: sn.AvailabilityZone }, SubnetStatus: 'Active' })),
-    },
-    DBParameterGroups: [{ DBParameterGroupName: v.parameterGroup ?? `default.${ENGINE_FAMILY[v.engine]}`, ParameterApplyStatus: 'in-sync' }],
-    ...(v.backupRetention !== undefined || !v.cluster ? { BackupRetentionPeriod: v.backupRetention ?? 7 } : {}),
-    PendingModifiedValues: {}, MultiAZ: false, AutoMinorVersionUpgrade: true, DeletionProtection: false,
-    ...(v.cluster ? { DBClusterIdentifier: v.cluster } : {}),
-  };
-  s.state.dbInstances.set(v.id, rec);
-  return rec;
-}
-
-export interface DbClusterSpec {
-  id: string; engine: 'aurora-postgresql' | 'aurora-mysql'; version: string; iamAuth?: boolean; public?: boolean;
-  members: string[]; subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string;
-  /** A custom DB cluster parameter group (declared in `parameterGroups`); the family default otherwise. */
-  clusterParameterGroup?: string;
-}
-export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
-  const arn = `arn:aws:rds:${s.region}:${s.account}:cluster:${v.id}`;
-  const host = stableId('', 12, BASE36, s.account, s.region, 'rds-host');
-  const subnets = v.subnets.map((n) => s.state.subnets.get(s.ref('subnet', n))!);
-  const rec: Rec = {
-    DBClusterIdentifier: v.id, DBClusterArn: arn, DbClusterResourceId: stableId('cluster-', 26, UPPER, arn),
-    Engine: v.engine, EngineVersion: v.version, EngineMode: 'provisioned', Status: v.status ?? 'available', Port: ENGINE_PORT[v.engine],
-    Endpoint: `${v.id}.cluster-${host}.${s.region}.rds.amazonaws.com`, ReaderEndpoint: `${v.id}.cluster-ro-${host}.${s.region}.rds.amazonaws.com`,
-    MultiAZ: v.members.length > 1, PubliclyAccessible: !!v.public, IAMDatabaseAuthenticationEnabled: !!v.iamAuth,
-    ClusterCreateTime: new Date(v.createdAt ?? '2026-01-05T08:00:00Z'), MasterUsername: v.engine.includes('postgres') ? 'postgres' : 'admin',
-    DBClusterMembers: v.members.map((m, i) => ({ DBInstanceIdentifier: m, IsClusterWriter: i === 0, PromotionTier: 1, DBClusterParameterGroupStatus: 'in-sync' })),
-    VpcSecurityGroups: v.securityGroups.map((n) => ({ VpcSecurityGroupId: s.ref('sg', n), Status: 'active' })),
-    DBClusterParameterGroup: v.clusterParameterGroup ?? `default.${ENGINE_FAMILY[v.engine]}`, BackupRetentionPeriod: 7, DBSubnetGroup: `${v.id}-subnets`,
-    AvailabilityZones: [...new Set(subnets.map((sn) => sn.AvailabilityZone))], StorageEncrypted: true, PendingModifiedValues: {},
-    DeletionProtection: false, NetworkType: 'IPV4',
-  };
-  s.state.dbClusters.set(v.id, rec);
-  v.members.forEach((m, i) => addDbInstance(s, {
-    id: m, engine: v.engine, version: v.version, iamAuth: v.iamAuth, public: v.public, cluster: v.id,
-    subnets: [v.subnets[i % v.subnets.length]], securityGroups: v.securityGroups, createdAt: v.createdAt,
-  }));
-  return rec;
-}
-
-/** A custom DB (or DB cluster) parameter group with the values it sets. */
-export interface ParameterGroupSpec { name: string; family: string; level?: 'instance' | 'cluster'; values: Record<string, string> }
-export function addParameterGroup(s: Scope, v: ParameterGroupSpec): void {
-  const level = v.level ?? 'instance';
-  const group = level === 'instance'
-    ? { DBParameterGroupName: v.name, DBParameterGroupFamily: v.family, Description: `${v.name} parameters`, DBParameterGroupArn: `arn:aws:rds:${s.region}:${s.account}:pg:${v.name}` }
-    : { DBClusterParameterGroupName: v.name, DBParameterGroupFamily: v.family, Description: `${v.name} parameters`, DBClusterParameterGroupArn: `arn:aws:rds:${s.region}:${s.account}:cluster-pg:${v.name}` };
-  (level === 'instance' ? s.state.dbParameterGroups : s.state.dbClusterParameterGroups).set(v.name, { group, values: new Map(Object.entries(v.values)) });
-}
+export { addDbCluster, addDbInstance, type DbClusterSpec, type DbInstanceSpec } from './rdsBuilders';
