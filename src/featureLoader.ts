@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXPLORER_COMMANDS } from './commands';
 import { registerCommandTable } from './commands/register';
-import { COMMAND_IDS, DEBUG_COMMAND_IDS, TEST_COMMAND_IDS, type CommandId } from './commands/ids';
+import { COMMAND_IDS, DEBUG_COMMAND_IDS, LINK_COMMAND_IDS, TEST_COMMAND_IDS, type CommandId } from './commands/ids';
 import type { ActivateFeatures, FeatureHost, Features } from './features';
 import { NO_POLICY_SCHEME, NO_POLICY_TEXT, PLAN_SCHEME } from './plans/schemes';
 import type { ChNode } from './views/clickhouse/nodes';
@@ -24,7 +24,7 @@ import type { ChNode } from './views/clickhouse/nodes';
 /** The commands dist/features.js registers: every id the explorer's own table does not. */
 export function featureCommandIds(testMode: boolean): CommandId[] {
   const explorer = new Set<string>(EXPLORER_COMMANDS.map((c) => c.id));
-  return [...COMMAND_IDS.filter((id) => !explorer.has(id)), ...DEBUG_COMMAND_IDS, ...(testMode ? TEST_COMMAND_IDS : [])];
+  return [...COMMAND_IDS.filter((id) => !explorer.has(id)), ...DEBUG_COMMAND_IDS, ...LINK_COMMAND_IDS, ...(testMode ? TEST_COMMAND_IDS : [])];
 }
 
 export class FeatureLoader implements vscode.Disposable {

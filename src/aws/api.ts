@@ -6,6 +6,19 @@ import type {
   ResourceGateway, ResourceShare, Role, SecurityGroup, Subnet, Vpc,
 } from '../model/resources';
 import type { StepService } from '../model/plan';
+import type { MskAuthentication } from '../model/clickpipes';
+import type { DatabaseFacts } from '../model/doctor/database';
+import type { EndpointServiceFacts } from '../model/doctor/endpointService';
+import type { MskFacts } from '../model/doctor/mskMultiVpc';
+import type { VpcResourceFacts } from '../model/doctor/vpcResource';
+
+/** (added) The connectivity doctor's reads: read-only, a failed read is an unknown fact (never thrown). */
+export interface DoctorReads {
+  vpcResource(scope: Scope, configurationId: string): Promise<VpcResourceFacts>;
+  endpointService(scope: Scope, service: { id?: string; name?: string }, options?: { clickPipesRegion?: string; port?: number }): Promise<EndpointServiceFacts>;
+  mskMultiVpc(scope: Scope, clusterArn: string, auth: MskAuthentication): Promise<MskFacts>;
+  database(scope: Scope, kind: 'instance' | 'cluster', id: string, options?: { iamAuthForReplication?: boolean }): Promise<DatabaseFacts>;
+}
 
 export type Scope = { profile: string; region: string };
 
@@ -64,6 +77,8 @@ export interface AwsLayer {
   listSecurityGroups(scope: Scope, vpcId: string): Promise<SecurityGroup[]>;
   listLoadBalancers(scope: Scope): Promise<LoadBalancer[]>;
   getRole(profile: string, name: string): Promise<Role | undefined>;
+
+  doctor: DoctorReads;
 
   /** Generic call used by the plan executor: service + SDK command name + input. */
   call(scope: Scope, service: StepService, operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;

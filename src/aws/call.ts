@@ -57,6 +57,7 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
     AcceptVpcEndpointConnections: ec2.AcceptVpcEndpointConnectionsCommand,
     RejectVpcEndpointConnections: ec2.RejectVpcEndpointConnectionsCommand,
     StartVpcEndpointServicePrivateDnsVerification: ec2.StartVpcEndpointServicePrivateDnsVerificationCommand,
+    AuthorizeSecurityGroupIngress: ec2.AuthorizeSecurityGroupIngressCommand,
   },
   iam: {
     CreateRole: iam.CreateRoleCommand,
@@ -72,6 +73,13 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
     DescribeDBClusters: rds.DescribeDBClustersCommand,
     ModifyDBInstance: rds.ModifyDBInstanceCommand,
     ModifyDBCluster: rds.ModifyDBClusterCommand,
+    DescribeDBParameters: rds.DescribeDBParametersCommand,
+    DescribeDBClusterParameters: rds.DescribeDBClusterParametersCommand,
+    CreateDBParameterGroup: rds.CreateDBParameterGroupCommand,
+    ModifyDBParameterGroup: rds.ModifyDBParameterGroupCommand,
+    CreateDBClusterParameterGroup: rds.CreateDBClusterParameterGroupCommand,
+    ModifyDBClusterParameterGroup: rds.ModifyDBClusterParameterGroupCommand,
+    RebootDBInstance: rds.RebootDBInstanceCommand,
   },
   sts: {
     GetCallerIdentity: sts.GetCallerIdentityCommand,

@@ -4,7 +4,7 @@ import {
   paginateDescribeSecurityGroups, paginateDescribeSubnets, paginateDescribeVpcEndpointConnections,
   paginateDescribeVpcEndpointServiceConfigurations, paginateDescribeVpcEndpointServicePermissions, paginateDescribeVpcs,
 } from '@aws-sdk/client-ec2';
-import type { ServiceConfiguration, Tag, VpcEndpointConnection } from '@aws-sdk/client-ec2';
+import type { Filter, ServiceConfiguration, Tag, VpcEndpointConnection } from '@aws-sdk/client-ec2';
 import type { Scope } from './api';
 import type { EndpointConnection, EndpointService, SecurityGroup, Subnet, Vpc } from '../model/resources';
 import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './awsContext';
@@ -66,6 +66,29 @@ export async function listEndpointServices(ctx: AwsContext, scope: Scope): Promi
     perms[i].map((p) => p.Principal ?? '').filter(Boolean), connsOf.get(s.ServiceId ?? '') ?? []));
 }
 
+/**
+ * (added) One endpoint service by id or name with its permissions and connections: three calls
+ * (in parallel when the id is known), instead of listing every service in the region.
+ */
+export async function findEndpointService(ctx: AwsContext, scope: Scope, which: { id?: string; name?: string }): Promise<EndpointService> {
+  const read = (id: string) => ({
+    permissions: ctx.run(scope, 'ec2', 'DescribeVpcEndpointServicePermissions', (client) =>
+      allPages(paginateDescribeVpcEndpointServicePermissions({ client }, { ServiceId: id, MaxResults: PAGE }), (p) => p.AllowedPrincipals)),
+    connections: ctx.run(scope, 'ec2', 'DescribeVpcEndpointConnections', (client) =>
+      allPages(paginateDescribeVpcEndpointConnections({ client }, { Filters: [{ Name: 'service-id', Values: [id] }], MaxResults: PAGE }), (p) => p.VpcEndpointConnections)),
+  });
+  const configuration = ctx.run(scope, 'ec2', 'DescribeVpcEndpointServiceConfigurations', (client) =>
+    allPages(paginateDescribeVpcEndpointServiceConfigurations({ client }, which.id
+      ? { ServiceIds: [which.id] } : { Filters: [{ Name: 'service-name', Values: [which.name ?? ''] }], MaxResults: PAGE }), (p) => p.ServiceConfigurations));
+  const early = which.id ? read(which.id) : undefined;
+  // All in flight at once when the id is known; awaited together so no rejection goes unobserved.
+  const [[service], earlyPerms, earlyConns] = await Promise.all([configuration, early?.permissions, early?.connections]);
+  if (!service?.ServiceId) throw new Error(`Endpoint service ${which.id ?? which.name} not found in ${scope.region}.`);
+  const late = early ? undefined : read(service.ServiceId);
+  const [perms, conns] = late ? await Promise.all([late.permissions, late.connections]) : [earlyPerms!, earlyConns!];
+  return toEndpointService(service, perms.map((p) => p.Principal ?? '').filter(Boolean), conns.map(toConnection));
+}
+
 export function listVpcs(ctx: AwsContext, scope: Scope): Promise<Vpc[]> {
   return ctx.run(scope, 'ec2', 'DescribeVpcs', async (client) =>
     (await allPages(paginateDescribeVpcs({ client }, { MaxResults: PAGE }), (p) => p.Vpcs)).map((v) => compact({
@@ -81,8 +104,17 @@ export function listVpcs(ctx: AwsContext, scope: Scope): Promise<Vpc[]> {
 }
 
 export function listSubnets(ctx: AwsContext, scope: Scope, vpcId: string): Promise<Subnet[]> {
+  return subnets(ctx, scope, { Filters: [{ Name: 'vpc-id', Values: [vpcId] }], MaxResults: PAGE }, vpcId);
+}
+
+/** (added) The subnets with these ids, in one call. */
+export function listSubnetsByIds(ctx: AwsContext, scope: Scope, ids: string[]): Promise<Subnet[]> {
+  return ids.length ? subnets(ctx, scope, { SubnetIds: ids }, '') : Promise.resolve([]);
+}
+
+function subnets(ctx: AwsContext, scope: Scope, input: { Filters?: Filter[]; SubnetIds?: string[]; MaxResults?: number }, vpcId: string): Promise<Subnet[]> {
   return ctx.run(scope, 'ec2', 'DescribeSubnets', async (client) =>
-    (await allPages(paginateDescribeSubnets({ client }, { Filters: [{ Name: 'vpc-id', Values: [vpcId] }], MaxResults: PAGE }), (p) => p.Subnets))
+    (await allPages(paginateDescribeSubnets({ client }, input), (p) => p.Subnets))
       .map((s) => compact({
         id: s.SubnetId ?? '',
         vpcId: s.VpcId ?? vpcId,

@@ -14,6 +14,7 @@ import * as sts from './sts';
 import * as rds from './rds';
 import * as elbv2 from './elbv2';
 import { call } from './call';
+import * as doctor from './doctor';
 import { toCallError } from './errors';
 
 export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): AwsLayer => {
@@ -46,6 +47,12 @@ export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): A
     listSecurityGroups: (scope, vpcId) => ec2.listSecurityGroups(ctx, scope, vpcId),
     listLoadBalancers: (scope) => elbv2.listLoadBalancers(ctx, scope),
     getRole: (profile, name) => iam.getRole(ctx, profile, name),
+    doctor: {
+      vpcResource: (scope, id) => doctor.vpcResourceFacts(ctx, scope, id),
+      endpointService: (scope, which, opts) => doctor.endpointServiceFacts(ctx, scope, which, opts),
+      mskMultiVpc: (scope, arn, auth) => doctor.mskFacts(ctx, scope, arn, auth),
+      database: (scope, kind, id, opts) => doctor.databaseFacts(ctx, scope, kind, id, opts),
+    },
     call: (scope, service, operation, input) => call(ctx, scope, service, operation, input),
     reset() {
       clients.reset();

@@ -47,6 +47,7 @@ export const COMMAND_IDS = [
   'clickpipes.deleteEndpointService',
   'clickpipes.applyPlan',
   'clickpipes.resumePlan',
+  'clickpipes.diagnoseConnectivity',
 ] as const;
 
 /** Registered, never contributed (not in the palette): the extension-host tests read the ClickHouse tree through these. */
@@ -56,6 +57,11 @@ export const DEBUG_COMMAND_IDS = [
   'clickpipes.clickhouse.debug.endpoints',
 ] as const;
 
+/** Registered, never contributed: targets of links and CodeLenses in documents the extension writes. */
+export const LINK_COMMAND_IDS = [
+  'clickpipes.doctor.reviewFix',
+] as const;
+
 /** Registered outside Production mode only (extension-host tests). */
 export const TEST_COMMAND_IDS = [
   'clickpipes.plans._testApi',
@@ -63,5 +69,5 @@ export const TEST_COMMAND_IDS = [
 ] as const;
 
 export type ContributedCommandId = (typeof COMMAND_IDS)[number];
-export type CommandId = ContributedCommandId | (typeof DEBUG_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];
+export type CommandId = ContributedCommandId | (typeof DEBUG_COMMAND_IDS)[number] | (typeof LINK_COMMAND_IDS)[number] | (typeof TEST_COMMAND_IDS)[number];
 

@@ -24,6 +24,7 @@ import { PlanFileSystem, planUri } from '../plans/planFileSystem';
 import { PlanStore } from '../plans/planStore';
 import { ResultView } from '../webviews/resultView';
 import { PlanReview } from '../plans/review';
+import { registerDoctor } from './doctor';
 
 export type { ExplorerHooks, PlansDeps } from '../plans/hooks';
 
@@ -117,6 +118,8 @@ export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps)
     { id: 'clickpipes.copyReviewDocument', handler: copyDocument },
   ];
   const disposables: vscode.Disposable[] = [review, ...registerCommandTable(commands)];
+  // The connectivity doctor's fixes open this same review.
+  disposables.push(...registerDoctor({ ...deps, openReview }));
   if (testMode) {
     const api: PlansTestApi = { applier, review, store, journals, results, hosts: WebviewHost.open, openReview };
     disposables.push(...registerCommandTable([{ id: 'clickpipes.plans._testApi', handler: () => api }]));

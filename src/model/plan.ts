@@ -3,7 +3,7 @@
 // JSON-serializable and self-describing. Builders in src/model/builders/* make plans; the
 // executor in src/plans applies them; src/model/cli.ts renders them as AWS CLI commands.
 
-export type PlanKind = 'vpcResource' | 'mskMultiVpc' | 'endpointService' | 'iamDbAuth' | 'clickhouseEndpoint';
+export type PlanKind = 'vpcResource' | 'mskMultiVpc' | 'endpointService' | 'iamDbAuth' | 'clickhouseEndpoint' | 'doctorFix';
 
 /** The SDK client a step calls, named like the AWS CLI service (and the endpoint-override id). */
 export type StepService = 'vpc-lattice' | 'ram' | 'kafka' | 'ec2' | 'iam' | 'rds' | 'elbv2' | 'sts' | 'clickhouse';

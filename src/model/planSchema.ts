@@ -5,7 +5,7 @@ import type { PlanKind, StepService } from './plan';
 import { PolicyParseError, parsePolicy } from './policies';
 import * as v from './validation';
 
-const PLAN_KINDS: PlanKind[] = ['vpcResource', 'mskMultiVpc', 'endpointService', 'iamDbAuth', 'clickhouseEndpoint'];
+const PLAN_KINDS: PlanKind[] = ['vpcResource', 'mskMultiVpc', 'endpointService', 'iamDbAuth', 'clickhouseEndpoint', 'doctorFix'];
 const SERVICES: StepService[] = ['vpc-lattice', 'ram', 'kafka', 'ec2', 'iam', 'rds', 'elbv2', 'sts', 'clickhouse'];
 const STEP_ID = '^[A-Za-z0-9_-]+$';
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { COMMAND_IDS, DEBUG_COMMAND_IDS, TEST_COMMAND_IDS } from '../../src/commands/ids';
+import { COMMAND_IDS, DEBUG_COMMAND_IDS, LINK_COMMAND_IDS, TEST_COMMAND_IDS } from '../../src/commands/ids';
 import { fakeVscode, withFakeVscode } from './fakeVscode';
 
 const root = path.resolve(__dirname, '../../..');
@@ -33,7 +33,7 @@ function fakeContext(extensionMode: number) {
 describe('command ids and their registrations', () => {
   it('the typed list is the manifest\'s contributes.commands, in order', () => {
     assert.deepEqual([...COMMAND_IDS], contributed);
-    const hidden = [...DEBUG_COMMAND_IDS, ...TEST_COMMAND_IDS];
+    const hidden = [...DEBUG_COMMAND_IDS, ...LINK_COMMAND_IDS, ...TEST_COMMAND_IDS];
     assert.equal(new Set([...COMMAND_IDS, ...hidden]).size, COMMAND_IDS.length + hidden.length, 'an id is listed twice');
     for (const id of hidden) assert.ok(!contributed.includes(id), `${id} is contributed`);
   });
@@ -50,7 +50,7 @@ describe('command ids and their registrations', () => {
   for (const [mode, extensionMode] of [['Test', 3], ['Production', 1]] as const) {
     it(`registers every id once, at activation and after the features bundle loads (${mode} mode)`, async () => {
       const fake = fakeVscode();
-      const expected = [...COMMAND_IDS, ...DEBUG_COMMAND_IDS, ...(mode === 'Test' ? TEST_COMMAND_IDS : [])].sort();
+      const expected = [...COMMAND_IDS, ...DEBUG_COMMAND_IDS, ...LINK_COMMAND_IDS, ...(mode === 'Test' ? TEST_COMMAND_IDS : [])].sort();
       await withFakeVscode(fake, async () => {
         const context = fakeContext(extensionMode);
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, loaded under the fake vscode

@@ -6,3 +6,4 @@ export { buildEndpointServicePlan } from './endpointService';
 export { buildIamDbAuthPlan, type IamDbAuthInput, RDS_CONNECT_POLICY_NAME, rdsConnectPolicyName, IAM_DB_AUTH_TAGS } from './iamDbAuth';
 export { buildClickhouseEndpointPlan, buildClickhouseEndpointFromPlan, withClickhouseEndpoint } from './clickhouseEndpoint';
 export { documentsFor, applyDocumentEdit } from './documents';
+export { buildFixPlan, customGroupName } from './doctorFixes';

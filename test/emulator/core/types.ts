@@ -69,6 +69,15 @@ export interface RegionState {
   mskOperations: Map<string, Record<string, any>>;
   dbInstances: Map<string, Record<string, any>>;      // RDS DBInstance shape, keyed by identifier
   dbClusters: Map<string, Record<string, any>>;       // RDS DBCluster shape, keyed by identifier
+  listeners: Map<string, Record<string, any>>;        // ELBv2 Listener shape, keyed by ARN
+  targetGroups: Map<string, Record<string, any>>;     // ELBv2 TargetGroup shape, keyed by ARN
+  targetHealth: Map<string, Record<string, any>[]>;   // TargetGroupArn → ELBv2 TargetHealthDescription shape
+  /** RDS DB parameter groups (name → group shape + its non-default parameter values). */
+  dbParameterGroups: Map<string, { group: Record<string, any>; values: Map<string, string> }>;
+  dbClusterParameterGroups: Map<string, { group: Record<string, any>; values: Map<string, string> }>;
+  /** MSK configurations: ARN → revisions (Revision, Description, CreationTime, ServerProperties text). */
+  mskConfigurations: Map<string, Record<string, any>[]>;
+  mskScramSecrets: Map<string, string[]>;             // ClusterArn → associated secret ARNs
 }
 
 export interface AccountState {

@@ -23,6 +23,8 @@ export function emptyRegionState(): RegionState {
     resourceShares: new Map(), shareAssociations: [],
     mskClusters: new Map(), mskPolicies: new Map(), mskVpcConnections: new Map(), mskOperations: new Map(),
     dbInstances: new Map(), dbClusters: new Map(),
+    listeners: new Map(), targetGroups: new Map(), targetHealth: new Map(),
+    dbParameterGroups: new Map(), dbClusterParameterGroups: new Map(), mskConfigurations: new Map(), mskScramSecrets: new Map(),
   };
 }
 

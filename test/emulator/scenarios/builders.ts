@@ -5,6 +5,9 @@ import type { RegionState, World } from '../core/types';
 import { configurationArn, gatewayArn } from '../services/vpcLattice';
 import { shareArn, LATTICE_CONFIGURATION_TYPE } from '../services/ram';
 import { CLICKPIPES_ACCOUNT } from './accounts';
+import { addListener, addMskExtras, type ListenerSpec } from './doctorBuilders';
+
+export { addParameterGroup, type ListenerSpec, type ParameterGroupSpec } from './doctorBuilders';
 
 type Rec = Record<string, any>;
 const HEX = '0123456789abcdef';
@@ -92,13 +95,21 @@ export function addSubnet(s: Scope, v: SubnetSpec): Rec {
   return rec;
 }
 
-export interface SecurityGroupSpec { name: string; vpc: string; description?: string; ingress?: Array<[string, number, number, string]> }
+export interface SecurityGroupSpec {
+  name: string; vpc: string; description?: string; ingress?: Array<[string, number, number, string]>;
+  /** Ingress from other security groups of the same scope: [protocol, from, to, group name]. */
+  ingressFromGroups?: Array<[string, number, number, string]>;
+}
 export function addSecurityGroup(s: Scope, v: SecurityGroupSpec): Rec {
   const id = s.id('sg', `${v.vpc}/${v.name}`, 'sg-', 17);
   s.names.set(`sg:${v.name}`, id);
   const rec = {
     GroupId: id, GroupName: v.name, Description: v.description ?? `${v.name} security group`, VpcId: s.ref('vpc', v.vpc), OwnerId: s.account,
-    IpPermissions: (v.ingress ?? []).map(([IpProtocol, FromPort, ToPort, CidrIp]) => ({ IpProtocol, FromPort, ToPort, IpRanges: [{ CidrIp }] })),
+    IpPermissions: [
+      ...(v.ingress ?? []).map(([IpProtocol, FromPort, ToPort, CidrIp]) => ({ IpProtocol, FromPort, ToPort, IpRanges: [{ CidrIp }] })),
+      ...(v.ingressFromGroups ?? []).map(([IpProtocol, FromPort, ToPort, group]) =>
+        ({ IpProtocol, FromPort, ToPort, UserIdGroupPairs: [{ GroupId: s.ref('sg', group), UserId: s.account }] })),
+    ],
     IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
     Tags: v.name === 'default' ? [] : tags(v.name),
   };
@@ -106,7 +117,10 @@ export function addSecurityGroup(s: Scope, v: SecurityGroupSpec): Rec {
   return rec;
 }
 
-export interface LoadBalancerSpec { name: string; type: 'network' | 'application'; vpc: string; subnets: string[]; scheme?: 'internal' | 'internet-facing'; createdAt?: string }
+export interface LoadBalancerSpec {
+  name: string; type: 'network' | 'application'; vpc: string; subnets: string[]; scheme?: 'internal' | 'internet-facing'; createdAt?: string;
+  securityGroups?: string[]; enforcePrivateLinkRules?: 'on' | 'off'; listeners?: ListenerSpec[];
+}
 export function addLoadBalancer(s: Scope, v: LoadBalancerSpec): Rec {
   const kind = v.type === 'network' ? 'net' : 'app';
   const suffix = stableId('', 16, HEX, s.account, s.region, 'lb', v.name);
@@ -119,8 +133,14 @@ export function addLoadBalancer(s: Scope, v: LoadBalancerSpec): Rec {
     VpcId: s.ref('vpc', v.vpc), State: { Code: 'active' }, Type: v.type, IpAddressType: 'ipv4',
     AvailabilityZones: subnets.map((sn) => ({ ZoneName: sn.AvailabilityZone, ZoneId: sn.AvailabilityZoneId, SubnetId: sn.SubnetId })),
     ...(v.type === 'application' ? { SecurityGroups: [] } : {}),
+    ...(v.securityGroups ? {
+      SecurityGroups: v.securityGroups.map((n) => s.ref('sg', n)),
+      // Reported only for a Network Load Balancer with security groups (ELBv2 LoadBalancer shape).
+      EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: v.enforcePrivateLinkRules ?? 'on',
+    } : {}),
   };
   s.state.loadBalancers.set(arn, rec);
+  for (const l of v.listeners ?? []) addListener(s, rec, l);
   return rec;
 }
 
@@ -271,6 +291,10 @@ export interface MskSpec {
   iam?: boolean; scram?: boolean; tls?: boolean; unauthenticated?: boolean; multiVpc?: { iam?: boolean; scram?: boolean; tls?: boolean };
   clickpipesPolicy?: boolean; vpcConnections?: Array<{ owner?: string; authentication: 'SASL_IAM' | 'SASL_SCRAM' | 'TLS'; state: string }>;
   state?: string; createdAt?: string;
+  /** A broker configuration (server.properties text) the cluster runs at revision 1. */
+  configuration?: { name: string; properties: string };
+  /** Names of AmazonMSK_ secrets associated for SASL/SCRAM. */
+  scramSecrets?: string[];
 }
 export function addMskCluster(s: Scope, v: MskSpec): Rec {
   const uuid = `${stableUuid(s.account, s.region, 'msk', v.name)}-${stableId('', 1, '123456789', s.account, v.name)}`;
@@ -305,6 +329,7 @@ export function addMskCluster(s: Scope, v: MskSpec): Rec {
     },
   };
   s.state.mskClusters.set(arn, rec);
+  addMskExtras(s, rec, arn, v);
   if (v.clickpipesPolicy) {
     const [name, clusterUuid] = [v.name, uuid];
     const policy = {
@@ -329,65 +354,4 @@ export function addMskCluster(s: Scope, v: MskSpec): Rec {
   return rec;
 }
 
-// ---- RDS -------------------------------------------------------------------------------------------
-
-const ENGINE_PORT: Record<string, number> = { postgres: 5432, 'aurora-postgresql': 5432, mysql: 3306, 'aurora-mysql': 3306, mariadb: 3306 };
-const ENGINE_FAMILY: Record<string, string> = { postgres: 'postgres16', 'aurora-postgresql': 'aurora-postgresql16', mysql: 'mysql8.0', 'aurora-mysql': 'aurora-mysql8.0', mariadb: 'mariadb10.11' };
-
-export interface DbInstanceSpec {
-  id: string; engine: string; version: string; iamAuth?: boolean; public?: boolean; cluster?: string; instanceClass?: string;
-  subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string; writer?: boolean;
-}
-export function addDbInstance(s: Scope, v: DbInstanceSpec): Rec {
-  const arn = `arn:aws:rds:${s.region}:${s.account}:db:${v.id}`;
-  const subnets = v.subnets.map((n) => s.state.subnets.get(s.ref('subnet', n))!);
-  const host = stableId('', 12, BASE36, s.account, s.region, 'rds-host');
-  const rec: Rec = {
-    DBInstanceIdentifier: v.id, DBInstanceArn: arn, DbiResourceId: stableId('db-', 26, UPPER, arn),
-    DBInstanceClass: v.instanceClass ?? 'db.r6g.large', Engine: v.engine, EngineVersion: v.version, DBInstanceStatus: v.status ?? 'available',
-    MasterUsername: v.engine.includes('postgres') ? 'postgres' : 'admin',
-    Endpoint: { Address: `${v.id}.${host}.${s.region}.rds.amazonaws.com`, Port: ENGINE_PORT[v.engine], HostedZoneId: 'Z2R2ITUGPM61AM' },
-    InstanceCreateTime: new Date(v.createdAt ?? '2026-01-10T08:00:00Z'), AvailabilityZone: subnets[0].AvailabilityZone,
-    PubliclyAccessible: !!v.public, IAMDatabaseAuthenticationEnabled: !!v.iamAuth, StorageEncrypted: true, NetworkType: 'IPV4',
-    VpcSecurityGroups: v.securityGroups.map((n) => ({ VpcSecurityGroupId: s.ref('sg', n), Status: 'active' })),
-    DBSubnetGroup: {
-      DBSubnetGroupName: `${v.cluster ?? v.id}-subnets`, DBSubnetGroupDescription: 'database subnets', VpcId: subnets[0].VpcId, SubnetGroupStatus: 'Complete',
-      Subnets: subnets.map((sn) => ({ SubnetIdentifier: sn.SubnetId, SubnetAvailabilityZone: { Name: sn.AvailabilityZone }, SubnetStatus: 'Active' })),
-    },
-    DBParameterGroups: [{ DBParameterGroupName: `default.${ENGINE_FAMILY[v.engine]}`, ParameterApplyStatus: 'in-sync' }],
-    PendingModifiedValues: {}, MultiAZ: false, AutoMinorVersionUpgrade: true, DeletionProtection: false,
-    ...(v.cluster ? { DBClusterIdentifier: v.cluster } : {}),
-  };
-  s.state.dbInstances.set(v.id, rec);
-  return rec;
-}
-
-export interface DbClusterSpec {
-  id: string; engine: 'aurora-postgresql' | 'aurora-mysql'; version: string; iamAuth?: boolean; public?: boolean;
-  members: string[]; subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string;
-}
-export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
-  const arn = `arn:aws:rds:${s.region}:${s.account}:cluster:${v.id}`;
-  const host = stableId('', 12, BASE36, s.account, s.region, 'rds-host');
-  const subnets = v.subnets.map((n) => s.state.subnets.get(s.ref('subnet', n))!);
-  const rec: Rec = {
-    DBClusterIdentifier: v.id, DBClusterArn: arn, DbClusterResourceId: stableId('cluster-', 26, UPPER, arn),
-    Engine: v.engine, EngineVersion: v.version, EngineMode: 'provisioned', Status: v.status ?? 'available', Port: ENGINE_PORT[v.engine],
-    Endpoint: `${v.id}.cluster-${host}.${s.region}.rds.amazonaws.com`, ReaderEndpoint: `${v.id}.cluster-ro-${host}.${s.region}.rds.amazonaws.com`,
-    // No PubliclyAccessible: botocore's DBCluster.PubliclyAccessible "is only for non-Aurora Multi-AZ
-    // DB clusters"; an Aurora cluster is public through its instances (set on the members below).
-    MultiAZ: v.members.length > 1, IAMDatabaseAuthenticationEnabled: !!v.iamAuth,
-    ClusterCreateTime: new Date(v.createdAt ?? '2026-01-05T08:00:00Z'), MasterUsername: v.engine.includes('postgres') ? 'postgres' : 'admin',
-    DBClusterMembers: v.members.map((m, i) => ({ DBInstanceIdentifier: m, IsClusterWriter: i === 0, PromotionTier: 1, DBClusterParameterGroupStatus: 'in-sync' })),
-    VpcSecurityGroups: v.securityGroups.map((n) => ({ VpcSecurityGroupId: s.ref('sg', n), Status: 'active' })),
-    DBClusterParameterGroup: `default.${ENGINE_FAMILY[v.engine]}`, DBSubnetGroup: `${v.id}-subnets`,
-    AvailabilityZones: [...new Set(subnets.map((sn) => sn.AvailabilityZone))], StorageEncrypted: true, PendingModifiedValues: {},
-    DeletionProtection: false, NetworkType: 'IPV4',
-  };
-  s.state.dbClusters.set(v.id, rec);
-  v.members.forEach((m, i) => addDbInstance(s, {
-    id: m, engine: v.engine, version: v.version, iamAuth: v.iamAuth, public: v.public, cluster: v.id,
-    subnets: [v.subnets[i % v.subnets.length]], securityGroups: v.securityGroups, createdAt: v.createdAt,
-  }));
-  return rec;
-}
+export { addDbCluster, addDbInstance, type DbClusterSpec, type DbInstanceSpec } from './rdsBuilders';

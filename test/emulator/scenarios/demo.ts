@@ -4,7 +4,7 @@ import * as b from './builders';
 import data from './demo.json';
 
 interface RegionSpec {
-  vpcs?: b.VpcSpec[]; subnets?: b.SubnetSpec[]; securityGroups?: b.SecurityGroupSpec[]; loadBalancers?: b.LoadBalancerSpec[];
+  parameterGroups?: b.ParameterGroupSpec[]; vpcs?: b.VpcSpec[]; subnets?: b.SubnetSpec[]; securityGroups?: b.SecurityGroupSpec[]; loadBalancers?: b.LoadBalancerSpec[];
   dbClusters?: b.DbClusterSpec[]; dbInstances?: b.DbInstanceSpec[]; resourceGateways?: b.GatewaySpec[];
   resourceConfigurations?: b.ConfigurationSpec[]; shares?: b.ShareSpec[]; mskClusters?: b.MskSpec[]; endpointServices?: b.EndpointServiceSpec[];
 }
@@ -15,6 +15,7 @@ export function loadRegion(s: b.Scope, spec: RegionSpec): void {
   for (const v of spec.subnets ?? []) b.addSubnet(s, v);
   for (const v of spec.securityGroups ?? []) b.addSecurityGroup(s, v);
   for (const v of spec.loadBalancers ?? []) b.addLoadBalancer(s, v);
+  for (const v of spec.parameterGroups ?? []) b.addParameterGroup(s, v);
   for (const v of spec.dbClusters ?? []) b.addDbCluster(s, v);
   for (const v of spec.dbInstances ?? []) b.addDbInstance(s, v);
   for (const v of spec.resourceGateways ?? []) b.addGateway(s, v);

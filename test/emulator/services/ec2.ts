@@ -9,12 +9,15 @@ import {
   acceptVpcEndpointConnections, describeVpcEndpointConnections, describeVpcEndpointServicePermissions,
   modifyVpcEndpointServicePermissions, rejectVpcEndpointConnections,
 } from './query/ec2Connections';
+import { authorizeSecurityGroupIngress, describeSecurityGroupRules } from './query/ec2Rules';
 import { ec2Wire } from './query/wireNames';
 
 export const handler = queryHandler('ec2', ec2Wire, {
   DescribeVpcs: describeVpcs,
   DescribeSubnets: describeSubnets,
   DescribeSecurityGroups: describeSecurityGroups,
+  DescribeSecurityGroupRules: describeSecurityGroupRules,
+  AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
   CreateVpcEndpointServiceConfiguration: createVpcEndpointServiceConfiguration,
   DescribeVpcEndpointServiceConfigurations: describeVpcEndpointServiceConfigurations,
   ModifyVpcEndpointServiceConfiguration: modifyVpcEndpointServiceConfiguration,

@@ -1,11 +1,13 @@
 // RDS (awsQuery, 2014-10-31): describe DB instances and clusters (identifier or ARN, filters,
 // MaxRecords/Marker), and turn IAM database authentication on or off — immediately (status
-// modifying → available on the clock) or at the next maintenance window (PendingModifiedValues).
+// modifying → available on the clock) or at the next maintenance window (PendingModifiedValues);
+// attach parameter groups and reboot (rdsParameters.ts holds the groups themselves).
 import { boolParam, filtersParam, optionalParam, requireParam } from '../core/protocols';
 import { ApiError, EmuRequest, RegionState, World } from '../core/types';
 import { queryHandler } from './query/dispatch';
 import { intParam, matchesFilters, page } from './query/params';
 import { rdsWire } from './query/wireNames';
+import { attachClusterGroup, attachInstanceGroup, parameterOperations, rebootInstance } from './rdsParameters';
 
 type Rec = Record<string, any>;
 /** The emulator's stand-in for "the next maintenance window". */
@@ -138,9 +140,19 @@ export const handler = queryHandler('awsQuery', rdsWire, {
     if (db.DBInstanceStatus !== 'available') {
       throw new ApiError('InvalidDBInstanceState', `Database instance is not in available state.`);
     }
+    const group = optionalParam(req, 'DBParameterGroupName');
+    if (group) attachInstanceGroup(world, req, db, group);
     modifyIamAuth(world, req, db, 'DBInstanceStatus', `db instance ${db.DBInstanceIdentifier}`, () => undefined);
     return { DBInstance: db };
   },
+
+  RebootDBInstance: (req, world) => {
+    const db = findInstance(world, req, requireParam(req, 'DBInstanceIdentifier'));
+    rebootInstance(world, req, db);
+    return { DBInstance: db };
+  },
+
+  ...parameterOperations,
 
   ModifyDBCluster: (req, world) => {
     const cluster = findCluster(world, req, requireParam(req, 'DBClusterIdentifier'));
@@ -156,6 +168,8 @@ export const handler = queryHandler('awsQuery', rdsWire, {
         if (inst) inst.IAMDatabaseAuthenticationEnabled = value;
       }
     };
+    const group = optionalParam(req, 'DBClusterParameterGroupName');
+    if (group) attachClusterGroup(world, req, cluster, group);
     modifyIamAuth(world, req, cluster, 'Status', `db cluster ${cluster.DBClusterIdentifier}`, propagate);
     return { DBCluster: cluster };
   },

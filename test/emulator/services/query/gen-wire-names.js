@@ -12,13 +12,16 @@ const services = {
     'ModifyVpcEndpointServiceConfiguration', 'DeleteVpcEndpointServiceConfigurations',
     'DescribeVpcEndpointServicePermissions', 'ModifyVpcEndpointServicePermissions',
     'DescribeVpcEndpointConnections', 'AcceptVpcEndpointConnections', 'RejectVpcEndpointConnections',
-    'StartVpcEndpointServicePrivateDnsVerification']],
+    'StartVpcEndpointServicePrivateDnsVerification', 'DescribeSecurityGroupRules', 'AuthorizeSecurityGroupIngress']],
   iam: ['client-iam', ['CreateRole', 'GetRole', 'PutRolePolicy', 'GetRolePolicy', 'DeleteRolePolicy',
     'ListRolePolicies', 'CreatePolicy', 'AttachRolePolicy', 'ListAttachedRolePolicies', 'TagRole',
     'ListRoleTags', 'UpdateAssumeRolePolicy', 'DeleteRole', 'DetachRolePolicy']],
   sts: ['client-sts', ['GetCallerIdentity']],
-  rds: ['client-rds', ['DescribeDBInstances', 'DescribeDBClusters', 'ModifyDBInstance', 'ModifyDBCluster']],
-  elasticloadbalancing: ['client-elastic-load-balancing-v2', ['DescribeLoadBalancers']],
+  rds: ['client-rds', ['DescribeDBInstances', 'DescribeDBClusters', 'ModifyDBInstance', 'ModifyDBCluster',
+    'DescribeDBParameters', 'DescribeDBClusterParameters', 'CreateDBParameterGroup', 'ModifyDBParameterGroup',
+    'CreateDBClusterParameterGroup', 'ModifyDBClusterParameterGroup', 'RebootDBInstance']],
+  elasticloadbalancing: ['client-elastic-load-balancing-v2', ['DescribeLoadBalancers', 'DescribeListeners',
+    'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeLoadBalancerAttributes']],
 };
 
 const deref = (s) => (typeof s === 'function' ? s() : s);

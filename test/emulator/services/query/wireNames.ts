@@ -6,7 +6,7 @@ export type WireField = [string, string, string?, string?];
 export interface WireSchema { outputs: Record<string, string>; shapes: Record<string, Record<string, WireField>> }
 
 export const ec2Wire: WireSchema = {
-  outputs: {"DescribeVpcs":"DescribeVpcsResult","DescribeSubnets":"DescribeSubnetsResult","DescribeSecurityGroups":"DescribeSecurityGroupsResult","CreateVpcEndpointServiceConfiguration":"CreateVpcEndpointServiceConfigurationResult","DescribeVpcEndpointServiceConfigurations":"DescribeVpcEndpointServiceConfigurationsResult","ModifyVpcEndpointServiceConfiguration":"ModifyVpcEndpointServiceConfigurationResult","DeleteVpcEndpointServiceConfigurations":"DeleteVpcEndpointServiceConfigurationsResult","DescribeVpcEndpointServicePermissions":"DescribeVpcEndpointServicePermissionsResult","ModifyVpcEndpointServicePermissions":"ModifyVpcEndpointServicePermissionsResult","DescribeVpcEndpointConnections":"DescribeVpcEndpointConnectionsResult","AcceptVpcEndpointConnections":"AcceptVpcEndpointConnectionsResult","RejectVpcEndpointConnections":"RejectVpcEndpointConnectionsResult","StartVpcEndpointServicePrivateDnsVerification":"StartVpcEndpointServicePrivateDnsVerificationResult"},
+  outputs: {"DescribeVpcs":"DescribeVpcsResult","DescribeSubnets":"DescribeSubnetsResult","DescribeSecurityGroups":"DescribeSecurityGroupsResult","CreateVpcEndpointServiceConfiguration":"CreateVpcEndpointServiceConfigurationResult","DescribeVpcEndpointServiceConfigurations":"DescribeVpcEndpointServiceConfigurationsResult","ModifyVpcEndpointServiceConfiguration":"ModifyVpcEndpointServiceConfigurationResult","DeleteVpcEndpointServiceConfigurations":"DeleteVpcEndpointServiceConfigurationsResult","DescribeVpcEndpointServicePermissions":"DescribeVpcEndpointServicePermissionsResult","ModifyVpcEndpointServicePermissions":"ModifyVpcEndpointServicePermissionsResult","DescribeVpcEndpointConnections":"DescribeVpcEndpointConnectionsResult","AcceptVpcEndpointConnections":"AcceptVpcEndpointConnectionsResult","RejectVpcEndpointConnections":"RejectVpcEndpointConnectionsResult","StartVpcEndpointServicePrivateDnsVerification":"StartVpcEndpointServicePrivateDnsVerificationResult","DescribeSecurityGroupRules":"DescribeSecurityGroupRulesResult","AuthorizeSecurityGroupIngress":"AuthorizeSecurityGroupIngressResult"},
   shapes: {
     "AcceptVpcEndpointConnectionsResult": {
       "Unsuccessful": ["unsuccessful","l","item","o:UnsuccessfulItem"],
@@ -24,6 +24,10 @@ export const ec2Wire: WireSchema = {
       "Tags": ["tagSet","l","item","o:Tag"],
       "ServiceId": ["serviceId","s"],
     },
+    "AuthorizeSecurityGroupIngressResult": {
+      "Return": ["return","s"],
+      "SecurityGroupRules": ["securityGroupRuleSet","l","item","o:SecurityGroupRule"],
+    },
     "BlockPublicAccessStates": {
       "InternetGatewayBlockMode": ["internetGatewayBlockMode","s"],
     },
@@ -33,6 +37,10 @@ export const ec2Wire: WireSchema = {
     },
     "DeleteVpcEndpointServiceConfigurationsResult": {
       "Unsuccessful": ["unsuccessful","l","item","o:UnsuccessfulItem"],
+    },
+    "DescribeSecurityGroupRulesResult": {
+      "SecurityGroupRules": ["securityGroupRuleSet","l","item","o:SecurityGroupRule"],
+      "NextToken": ["nextToken","s"],
     },
     "DescribeSecurityGroupsResult": {
       "NextToken": ["nextToken","s"],
@@ -105,6 +113,13 @@ export const ec2Wire: WireSchema = {
       "EnableResourceNameDnsARecord": ["enableResourceNameDnsARecord","s"],
       "EnableResourceNameDnsAAAARecord": ["enableResourceNameDnsAAAARecord","s"],
     },
+    "ReferencedSecurityGroup": {
+      "GroupId": ["groupId","s"],
+      "PeeringStatus": ["peeringStatus","s"],
+      "UserId": ["userId","s"],
+      "VpcId": ["vpcId","s"],
+      "VpcPeeringConnectionId": ["vpcPeeringConnectionId","s"],
+    },
     "RejectVpcEndpointConnectionsResult": {
       "Unsuccessful": ["unsuccessful","l","item","o:UnsuccessfulItem"],
     },
@@ -118,6 +133,22 @@ export const ec2Wire: WireSchema = {
       "GroupName": ["groupName","s"],
       "Description": ["groupDescription","s"],
       "IpPermissions": ["ipPermissions","l","item","o:IpPermission"],
+    },
+    "SecurityGroupRule": {
+      "SecurityGroupRuleId": ["securityGroupRuleId","s"],
+      "GroupId": ["groupId","s"],
+      "GroupOwnerId": ["groupOwnerId","s"],
+      "IsEgress": ["isEgress","s"],
+      "IpProtocol": ["ipProtocol","s"],
+      "FromPort": ["fromPort","s"],
+      "ToPort": ["toPort","s"],
+      "CidrIpv4": ["cidrIpv4","s"],
+      "CidrIpv6": ["cidrIpv6","s"],
+      "PrefixListId": ["prefixListId","s"],
+      "ReferencedGroupInfo": ["referencedGroupInfo","o","","ReferencedSecurityGroup"],
+      "Description": ["description","s"],
+      "Tags": ["tagSet","l","item","o:Tag"],
+      "SecurityGroupRuleArn": ["securityGroupRuleArn","s"],
     },
     "ServiceConfiguration": {
       "ServiceType": ["serviceType","l","item","o:ServiceTypeDetail"],
@@ -376,7 +407,7 @@ export const stsWire: WireSchema = {
 };
 
 export const rdsWire: WireSchema = {
-  outputs: {"DescribeDBInstances":"DBInstanceMessage","DescribeDBClusters":"DBClusterMessage","ModifyDBInstance":"ModifyDBInstanceResult","ModifyDBCluster":"ModifyDBClusterResult"},
+  outputs: {"DescribeDBInstances":"DBInstanceMessage","DescribeDBClusters":"DBClusterMessage","ModifyDBInstance":"ModifyDBInstanceResult","ModifyDBCluster":"ModifyDBClusterResult","DescribeDBParameters":"DBParameterGroupDetails","DescribeDBClusterParameters":"DBClusterParameterGroupDetails","CreateDBParameterGroup":"CreateDBParameterGroupResult","ModifyDBParameterGroup":"DBParameterGroupNameMessage","CreateDBClusterParameterGroup":"CreateDBClusterParameterGroupResult","ModifyDBClusterParameterGroup":"DBClusterParameterGroupNameMessage","RebootDBInstance":"RebootDBInstanceResult"},
   shapes: {
     "AdditionalStorageVolume": {
       "VolumeName": ["VolumeName","s"],
@@ -416,6 +447,12 @@ export const rdsWire: WireSchema = {
       "RdsCustomClusterConfiguration": ["RdsCustomClusterConfiguration","o","","RdsCustomClusterConfiguration"],
       "Iops": ["Iops","s"],
       "CertificateDetails": ["CertificateDetails","o","","CertificateDetails"],
+    },
+    "CreateDBClusterParameterGroupResult": {
+      "DBClusterParameterGroup": ["DBClusterParameterGroup","o","","DBClusterParameterGroup"],
+    },
+    "CreateDBParameterGroupResult": {
+      "DBParameterGroup": ["DBParameterGroup","o","","DBParameterGroup"],
     },
     "DBCluster": {
       "AllocatedStorage": ["AllocatedStorage","s"],
@@ -520,6 +557,19 @@ export const rdsWire: WireSchema = {
     "DBClusterOptionGroupStatus": {
       "DBClusterOptionGroupName": ["DBClusterOptionGroupName","s"],
       "Status": ["Status","s"],
+    },
+    "DBClusterParameterGroup": {
+      "DBClusterParameterGroupName": ["DBClusterParameterGroupName","s"],
+      "DBParameterGroupFamily": ["DBParameterGroupFamily","s"],
+      "Description": ["Description","s"],
+      "DBClusterParameterGroupArn": ["DBClusterParameterGroupArn","s"],
+    },
+    "DBClusterParameterGroupDetails": {
+      "Parameters": ["Parameters","l","Parameter","o:Parameter"],
+      "Marker": ["Marker","s"],
+    },
+    "DBClusterParameterGroupNameMessage": {
+      "DBClusterParameterGroupName": ["DBClusterParameterGroupName","s"],
     },
     "DBClusterRole": {
       "RoleArn": ["RoleArn","s"],
@@ -646,6 +696,19 @@ export const rdsWire: WireSchema = {
       "Status": ["Status","s"],
       "Message": ["Message","s"],
     },
+    "DBParameterGroup": {
+      "DBParameterGroupName": ["DBParameterGroupName","s"],
+      "DBParameterGroupFamily": ["DBParameterGroupFamily","s"],
+      "Description": ["Description","s"],
+      "DBParameterGroupArn": ["DBParameterGroupArn","s"],
+    },
+    "DBParameterGroupDetails": {
+      "Parameters": ["Parameters","l","Parameter","o:Parameter"],
+      "Marker": ["Marker","s"],
+    },
+    "DBParameterGroupNameMessage": {
+      "DBParameterGroupName": ["DBParameterGroupName","s"],
+    },
     "DBParameterGroupStatus": {
       "DBParameterGroupName": ["DBParameterGroupName","s"],
       "ParameterApplyStatus": ["ParameterApplyStatus","s"],
@@ -699,6 +762,19 @@ export const rdsWire: WireSchema = {
     "Outpost": {
       "Arn": ["Arn","s"],
     },
+    "Parameter": {
+      "ParameterName": ["ParameterName","s"],
+      "ParameterValue": ["ParameterValue","s"],
+      "Description": ["Description","s"],
+      "Source": ["Source","s"],
+      "ApplyType": ["ApplyType","s"],
+      "DataType": ["DataType","s"],
+      "AllowedValues": ["AllowedValues","s"],
+      "IsModifiable": ["IsModifiable","s"],
+      "MinimumEngineVersion": ["MinimumEngineVersion","s"],
+      "ApplyMethod": ["ApplyMethod","s"],
+      "SupportedEngineModes": ["SupportedEngineModes","l","member","s"],
+    },
     "PendingCloudwatchLogsExports": {
       "LogTypesToEnable": ["LogTypesToEnable","l","member","s"],
       "LogTypesToDisable": ["LogTypesToDisable","l","member","s"],
@@ -738,6 +814,9 @@ export const rdsWire: WireSchema = {
       "TransitGatewayMulticastDomainId": ["TransitGatewayMulticastDomainId","s"],
       "ReplicaMode": ["ReplicaMode","s"],
     },
+    "RebootDBInstanceResult": {
+      "DBInstance": ["DBInstance","o","","DBInstance"],
+    },
     "ScalingConfigurationInfo": {
       "MinCapacity": ["MinCapacity","s"],
       "MaxCapacity": ["MaxCapacity","s"],
@@ -769,8 +848,52 @@ export const rdsWire: WireSchema = {
 };
 
 export const elasticloadbalancingWire: WireSchema = {
-  outputs: {"DescribeLoadBalancers":"DescribeLoadBalancersOutput"},
+  outputs: {"DescribeLoadBalancers":"DescribeLoadBalancersOutput","DescribeListeners":"DescribeListenersOutput","DescribeTargetGroups":"DescribeTargetGroupsOutput","DescribeTargetHealth":"DescribeTargetHealthOutput","DescribeLoadBalancerAttributes":"DescribeLoadBalancerAttributesOutput"},
   shapes: {
+    "Action": {
+      "Type": ["Type","s"],
+      "TargetGroupArn": ["TargetGroupArn","s"],
+      "AuthenticateOidcConfig": ["AuthenticateOidcConfig","o","","AuthenticateOidcActionConfig"],
+      "AuthenticateCognitoConfig": ["AuthenticateCognitoConfig","o","","AuthenticateCognitoActionConfig"],
+      "Order": ["Order","s"],
+      "RedirectConfig": ["RedirectConfig","o","","RedirectActionConfig"],
+      "FixedResponseConfig": ["FixedResponseConfig","o","","FixedResponseActionConfig"],
+      "ForwardConfig": ["ForwardConfig","o","","ForwardActionConfig"],
+      "JwtValidationConfig": ["JwtValidationConfig","o","","JwtValidationActionConfig"],
+    },
+    "AdministrativeOverride": {
+      "State": ["State","s"],
+      "Reason": ["Reason","s"],
+      "Description": ["Description","s"],
+    },
+    "AnomalyDetection": {
+      "Result": ["Result","s"],
+      "MitigationInEffect": ["MitigationInEffect","s"],
+    },
+    "AuthenticateCognitoActionConfig": {
+      "UserPoolArn": ["UserPoolArn","s"],
+      "UserPoolClientId": ["UserPoolClientId","s"],
+      "UserPoolDomain": ["UserPoolDomain","s"],
+      "SessionCookieName": ["SessionCookieName","s"],
+      "Scope": ["Scope","s"],
+      "SessionTimeout": ["SessionTimeout","s"],
+      "AuthenticationRequestExtraParams": ["AuthenticationRequestExtraParams","m"],
+      "OnUnauthenticatedRequest": ["OnUnauthenticatedRequest","s"],
+    },
+    "AuthenticateOidcActionConfig": {
+      "Issuer": ["Issuer","s"],
+      "AuthorizationEndpoint": ["AuthorizationEndpoint","s"],
+      "TokenEndpoint": ["TokenEndpoint","s"],
+      "UserInfoEndpoint": ["UserInfoEndpoint","s"],
+      "ClientId": ["ClientId","s"],
+      "ClientSecret": ["ClientSecret","s"],
+      "SessionCookieName": ["SessionCookieName","s"],
+      "Scope": ["Scope","s"],
+      "SessionTimeout": ["SessionTimeout","s"],
+      "AuthenticationRequestExtraParams": ["AuthenticationRequestExtraParams","m"],
+      "OnUnauthenticatedRequest": ["OnUnauthenticatedRequest","s"],
+      "UseExistingClientSecret": ["UseExistingClientSecret","s"],
+    },
     "AvailabilityZone": {
       "ZoneName": ["ZoneName","s"],
       "SubnetId": ["SubnetId","s"],
@@ -778,12 +901,60 @@ export const elasticloadbalancingWire: WireSchema = {
       "LoadBalancerAddresses": ["LoadBalancerAddresses","l","member","o:LoadBalancerAddress"],
       "SourceNatIpv6Prefixes": ["SourceNatIpv6Prefixes","l","member","s"],
     },
+    "Certificate": {
+      "CertificateArn": ["CertificateArn","s"],
+      "IsDefault": ["IsDefault","s"],
+    },
+    "DescribeListenersOutput": {
+      "Listeners": ["Listeners","l","member","o:Listener"],
+      "NextMarker": ["NextMarker","s"],
+    },
+    "DescribeLoadBalancerAttributesOutput": {
+      "Attributes": ["Attributes","l","member","o:LoadBalancerAttribute"],
+    },
     "DescribeLoadBalancersOutput": {
       "LoadBalancers": ["LoadBalancers","l","member","o:LoadBalancer"],
       "NextMarker": ["NextMarker","s"],
     },
+    "DescribeTargetGroupsOutput": {
+      "TargetGroups": ["TargetGroups","l","member","o:TargetGroup"],
+      "NextMarker": ["NextMarker","s"],
+    },
+    "DescribeTargetHealthOutput": {
+      "TargetHealthDescriptions": ["TargetHealthDescriptions","l","member","o:TargetHealthDescription"],
+    },
+    "FixedResponseActionConfig": {
+      "StatusCode": ["StatusCode","s"],
+      "MessageBody": ["MessageBody","s"],
+      "ContentType": ["ContentType","s"],
+    },
+    "ForwardActionConfig": {
+      "TargetGroups": ["TargetGroups","l","member","o:TargetGroupTuple"],
+      "TargetGroupStickinessConfig": ["TargetGroupStickinessConfig","o","","TargetGroupStickinessConfig"],
+    },
     "IpamPools": {
       "Ipv4IpamPoolId": ["Ipv4IpamPoolId","s"],
+    },
+    "JwtValidationActionAdditionalClaim": {
+      "Format": ["Format","s"],
+      "Name": ["Name","s"],
+      "Values": ["Values","l","member","s"],
+    },
+    "JwtValidationActionConfig": {
+      "JwksEndpoint": ["JwksEndpoint","s"],
+      "Issuer": ["Issuer","s"],
+      "AdditionalClaims": ["AdditionalClaims","l","member","o:JwtValidationActionAdditionalClaim"],
+    },
+    "Listener": {
+      "ListenerArn": ["ListenerArn","s"],
+      "LoadBalancerArn": ["LoadBalancerArn","s"],
+      "Port": ["Port","s"],
+      "Protocol": ["Protocol","s"],
+      "Certificates": ["Certificates","l","member","o:Certificate"],
+      "SslPolicy": ["SslPolicy","s"],
+      "DefaultActions": ["DefaultActions","l","member","o:Action"],
+      "AlpnPolicy": ["AlpnPolicy","l","member","s"],
+      "MutualAuthentication": ["MutualAuthentication","o","","MutualAuthenticationAttributes"],
     },
     "LoadBalancer": {
       "LoadBalancerArn": ["LoadBalancerArn","s"],
@@ -809,9 +980,79 @@ export const elasticloadbalancingWire: WireSchema = {
       "PrivateIPv4Address": ["PrivateIPv4Address","s"],
       "IPv6Address": ["IPv6Address","s"],
     },
+    "LoadBalancerAttribute": {
+      "Key": ["Key","s"],
+      "Value": ["Value","s"],
+    },
     "LoadBalancerState": {
       "Code": ["Code","s"],
       "Reason": ["Reason","s"],
+    },
+    "Matcher": {
+      "HttpCode": ["HttpCode","s"],
+      "GrpcCode": ["GrpcCode","s"],
+    },
+    "MutualAuthenticationAttributes": {
+      "Mode": ["Mode","s"],
+      "TrustStoreArn": ["TrustStoreArn","s"],
+      "IgnoreClientCertificateExpiry": ["IgnoreClientCertificateExpiry","s"],
+      "TrustStoreAssociationStatus": ["TrustStoreAssociationStatus","s"],
+      "AdvertiseTrustStoreCaNames": ["AdvertiseTrustStoreCaNames","s"],
+    },
+    "RedirectActionConfig": {
+      "StatusCode": ["StatusCode","s"],
+      "Protocol": ["Protocol","s"],
+      "Port": ["Port","s"],
+      "Host": ["Host","s"],
+      "Path": ["Path","s"],
+      "Query": ["Query","s"],
+    },
+    "TargetDescription": {
+      "Id": ["Id","s"],
+      "Port": ["Port","s"],
+      "AvailabilityZone": ["AvailabilityZone","s"],
+      "QuicServerId": ["QuicServerId","s"],
+    },
+    "TargetGroup": {
+      "TargetGroupArn": ["TargetGroupArn","s"],
+      "TargetGroupName": ["TargetGroupName","s"],
+      "Protocol": ["Protocol","s"],
+      "Port": ["Port","s"],
+      "VpcId": ["VpcId","s"],
+      "HealthCheckProtocol": ["HealthCheckProtocol","s"],
+      "HealthCheckPort": ["HealthCheckPort","s"],
+      "HealthCheckEnabled": ["HealthCheckEnabled","s"],
+      "HealthCheckIntervalSeconds": ["HealthCheckIntervalSeconds","s"],
+      "HealthCheckTimeoutSeconds": ["HealthCheckTimeoutSeconds","s"],
+      "HealthyThresholdCount": ["HealthyThresholdCount","s"],
+      "UnhealthyThresholdCount": ["UnhealthyThresholdCount","s"],
+      "HealthCheckPath": ["HealthCheckPath","s"],
+      "Matcher": ["Matcher","o","","Matcher"],
+      "LoadBalancerArns": ["LoadBalancerArns","l","member","s"],
+      "TargetType": ["TargetType","s"],
+      "ProtocolVersion": ["ProtocolVersion","s"],
+      "IpAddressType": ["IpAddressType","s"],
+      "TargetControlPort": ["TargetControlPort","s"],
+    },
+    "TargetGroupStickinessConfig": {
+      "Enabled": ["Enabled","s"],
+      "DurationSeconds": ["DurationSeconds","s"],
+    },
+    "TargetGroupTuple": {
+      "TargetGroupArn": ["TargetGroupArn","s"],
+      "Weight": ["Weight","s"],
+    },
+    "TargetHealth": {
+      "State": ["State","s"],
+      "Reason": ["Reason","s"],
+      "Description": ["Description","s"],
+    },
+    "TargetHealthDescription": {
+      "Target": ["Target","o","","TargetDescription"],
+      "HealthCheckPort": ["HealthCheckPort","s"],
+      "TargetHealth": ["TargetHealth","o","","TargetHealth"],
+      "AnomalyDetection": ["AnomalyDetection","o","","AnomalyDetection"],
+      "AdministrativeOverride": ["AdministrativeOverride","o","","AdministrativeOverride"],
     },
   },
 };

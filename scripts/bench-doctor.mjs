@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// npm run bench:doctor — the connectivity doctor's reads per path, against the bare SDK calls for
+// the same reads. Plain node, no VS Code: the emulator (demo scenario) in its own process; per
+// path, BENCH_RUNS paired runs (after one warm-up of each) of DIAGNOSES diagnoses each:
+//   doctor  a fresh AWS layer, layer.doctor.<path>() and the pure check (what the command does)
+//   bare    fresh SDK clients (kept for the run, as the layer keeps its own) making the same
+//           calls in the same dependency order
+// Prints, per path, the request counts (from the emulator's request log; sts excluded) and the
+// median time ratio doctor/bare. Targets: the minimal count per path, ratio ≤ 1.2. Exits 1 on a miss.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const out = (p) => path.join(ROOT, 'out', p);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const DIAGNOSES = Number(process.env.BENCH_DIAGNOSES || 10);
+const { writeAwsProfile } = require(out('test/emulator/awsProfile.js'));
+
+const emuProc = spawn(process.execPath, [out('test/emulator/cli.js'), '--port', '0', '--scenario', 'demo', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const emuUrl = await new Promise((resolve, reject) => {
+  let buf = '';
+  emuProc.stdout.on('data', (d) => { buf += d; const m = /http:\/\/[\w.:]+/.exec(buf); if (m) resolve(m[0]); });
+  emuProc.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
+});
+const control = async (method, p) => (await fetch(`${emuUrl}/_emulator/${p}`, { method })).json();
+const awsDir = mkdtempSync(path.join(os.tmpdir(), 'cpl-bench-doctor-'));
+const profile = writeAwsProfile(awsDir, emuUrl);
+Object.assign(process.env, { AWS_CONFIG_FILE: profile.configFile, AWS_SHARED_CREDENTIALS_FILE: profile.credentialsFile, AWS_PROFILE: profile.profile });
+delete process.env.AWS_ACCESS_KEY_ID;
+delete process.env.AWS_SECRET_ACCESS_KEY;
+delete process.env.AWS_ENDPOINT_URL;
+
+const { createAwsLayer } = require(out('src/aws/index.js'));
+const { checkVpcResource } = require(out('src/model/doctor/vpcResource.js'));
+const { checkEndpointService } = require(out('src/model/doctor/endpointService.js'));
+const { checkMskMultiVpc } = require(out('src/model/doctor/mskMultiVpc.js'));
+const { checkDatabase } = require(out('src/model/doctor/database.js'));
+const sdk = {
+  lattice: require('@aws-sdk/client-vpc-lattice'), ec2: require('@aws-sdk/client-ec2'), rds: require('@aws-sdk/client-rds'),
+  kafka: require('@aws-sdk/client-kafka'), elb: require('@aws-sdk/client-elastic-load-balancing-v2'),
+};
+const US = { profile: profile.profile, region: 'us-east-1' };
+const EU = { profile: profile.profile, region: 'eu-central-1' };
+
+// Ids of the demo's broken setups, read through the emulator's own answers.
+const layer0 = createAwsLayer({});
+const configurationId = (await layer0.listResourceConfigurations(US)).find((c) => c.name === 'crm-postgres').id;
+const lbArn = (await layer0.listLoadBalancers(US)).find((l) => l.name === 'pg-proxy-nlb').arn;
+const serviceId = (await layer0.listEndpointServices(US)).find((s) => s.networkLoadBalancerArns.includes(lbArn)).id;
+layer0.dispose();
+const euClients = { kafka: new sdk.kafka.KafkaClient({ region: 'eu-central-1' }) };
+const clusterArn = (await euClients.kafka.send(new sdk.kafka.ListClustersV2Command({}))).ClusterInfoList.find((c) => c.ClusterName === 'eu-audit-scram').ClusterArn;
+euClients.kafka.destroy();
+
+/** SDK clients made on first use and kept for one run, as the AWS layer keeps its own. */
+function clientSet() {
+  const made = new Map();
+  const ctor = { lattice: sdk.lattice.VPCLatticeClient, ec2: sdk.ec2.EC2Client, rds: sdk.rds.RDSClient, kafka: sdk.kafka.KafkaClient, elb: sdk.elb.ElasticLoadBalancingV2Client };
+  return {
+    get(kind, region) { const k = `${kind}/${region}`; if (!made.has(k)) made.set(k, new ctor[kind]({ region })); return made.get(k); },
+    destroy() { for (const x of made.values()) x.destroy(); },
+  };
+}
+
+const all = async (paginator, pick) => { const items = []; for await (const p of paginator) items.push(...(pick(p) ?? [])); return items; };
+
+const PATHS = [
+  {
+    name: 'VPC resource (RDS target)', minimal: 5,
+    doctor: async (layer) => checkVpcResource(await layer.doctor.vpcResource(US, configurationId)),
+    bare: async (c) => {
+      const lattice = c.get('lattice', 'us-east-1'); const ec2 = c.get('ec2', 'us-east-1'); const rds = c.get('rds', 'us-east-1');
+      const cfg = await lattice.send(new sdk.lattice.GetResourceConfigurationCommand({ resourceConfigurationIdentifier: configurationId }));
+      const dbId = cfg.resourceConfigurationDefinition.arnResource.arn.split(':db:')[1];
+      const [gw, db] = await Promise.all([
+        lattice.send(new sdk.lattice.GetResourceGatewayCommand({ resourceGatewayIdentifier: cfg.resourceGatewayId })),
+        rds.send(new sdk.rds.DescribeDBInstancesCommand({ DBInstanceIdentifier: dbId })),
+      ]);
+      const groups = [...gw.securityGroupIds, ...db.DBInstances[0].VpcSecurityGroups.map((g) => g.VpcSecurityGroupId)];
+      await Promise.all([
+        all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: 'group-id', Values: groups }], MaxResults: 1000 }), (p) => p.SecurityGroupRules),
+        ec2.send(new sdk.ec2.DescribeSubnetsCommand({ SubnetIds: gw.subnetIds })),
+      ]);
+    },
+  },
+  {
+    name: 'VPC endpoint service (1 NLB, 1 target group)', minimal: 6,
+    doctor: async (layer) => checkEndpointService(await layer.doctor.endpointService(US, { id: serviceId })),
+    bare: async (c) => {
+      const ec2 = c.get('ec2', 'us-east-1'); const elb = c.get('elb', 'us-east-1');
+      const [cfg] = await Promise.all([
+        ec2.send(new sdk.ec2.DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [serviceId] })),
+        ec2.send(new sdk.ec2.DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId, MaxResults: 1000 })),
+        ec2.send(new sdk.ec2.DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }], MaxResults: 1000 })),
+      ]);
+      const arns = cfg.ServiceConfigurations[0].NetworkLoadBalancerArns;
+      await elb.send(new sdk.elb.DescribeLoadBalancersCommand({ LoadBalancerArns: arns }));
+      const ls = await Promise.all(arns.map((a) => elb.send(new sdk.elb.DescribeListenersCommand({ LoadBalancerArn: a }))));
+      const tgs = [...new Set(ls.flatMap((l) => l.Listeners.flatMap((x) => x.DefaultActions.map((d) => d.TargetGroupArn))))];
+      await Promise.all(tgs.map((t) => elb.send(new sdk.elb.DescribeTargetHealthCommand({ TargetGroupArn: t }))));
+    },
+  },
+  {
+    name: 'MSK multi-VPC (SASL/SCRAM, custom configuration)', minimal: 5,
+    doctor: async (layer) => checkMskMultiVpc(await layer.doctor.mskMultiVpc(EU, clusterArn, 'SASL_SCRAM')),
+    bare: async (c) => {
+      const kafka = c.get('kafka', 'eu-central-1'); const ec2 = c.get('ec2', 'eu-central-1');
+      const [cl] = await Promise.all([
+        kafka.send(new sdk.kafka.DescribeClusterV2Command({ ClusterArn: clusterArn })),
+        kafka.send(new sdk.kafka.GetClusterPolicyCommand({ ClusterArn: clusterArn })),
+        all(sdk.kafka.paginateListScramSecrets({ client: kafka }, { ClusterArn: clusterArn }), (p) => p.SecretArnList),
+      ]);
+      const sw = cl.ClusterInfo.Provisioned.CurrentBrokerSoftwareInfo;
+      await Promise.all([
+        kafka.send(new sdk.kafka.DescribeConfigurationRevisionCommand({ Arn: sw.ConfigurationArn, Revision: sw.ConfigurationRevision })),
+        all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: 'group-id', Values: cl.ClusterInfo.Provisioned.BrokerNodeGroupInfo.SecurityGroups }], MaxResults: 1000 }), (p) => p.SecurityGroupRules),
+      ]);
+    },
+  },
+  {
+    name: 'Database for CDC (instance)', minimal: 2,
+    doctor: async (layer) => checkDatabase(await layer.doctor.database(US, 'instance', 'ledger-postgres')),
+    bare: async (c) => {
+      const rds = c.get('rds', 'us-east-1');
+      const db = await rds.send(new sdk.rds.DescribeDBInstancesCommand({ DBInstanceIdentifier: 'ledger-postgres' }));
+      await all(sdk.rds.paginateDescribeDBParameters({ client: rds }, { DBParameterGroupName: db.DBInstances[0].DBParameterGroups[0].DBParameterGroupName, MaxRecords: 100 }), (p) => p.Parameters);
+    },
+  },
+];
+
+const reads = async () => Object.entries((await control('GET', 'log')).counts).filter(([k]) => !k.startsWith('sts:')).reduce((a, [, n]) => a + n, 0);
+const timed = async (fn) => { const t = process.hrtime.bigint(); await fn(); return Number(process.hrtime.bigint() - t) / 1e6; };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const doctorOnceCounted = async (p) => { const layer = createAwsLayer({}); try { await p.doctor(layer); } finally { layer.dispose(); } };
+const bareOnceCounted = async (p) => { const c = clientSet(); try { await p.bare(c); } finally { c.destroy(); } };
+
+let missed = false;
+try {
+  for (const p of PATHS) {
+    const doctorOnce = async () => { const layer = createAwsLayer({}); try { for (let i = 0; i < DIAGNOSES; i++) await p.doctor(layer); } finally { layer.dispose(); } };
+    const bareOnce = async () => { const c = clientSet(); try { for (let i = 0; i < DIAGNOSES; i++) await p.bare(c); } finally { c.destroy(); } };
+    await control('DELETE', 'log'); await doctorOnceCounted(p); const doctorReads = await reads();
+    await control('DELETE', 'log'); await bareOnceCounted(p); const bareReads = await reads();
+    await doctorOnce(); await bareOnce();
+    const ratios = [];
+    for (let r = 0; r < RUNS; r++) {
+      const d = await timed(doctorOnce);
+      const b = await timed(bareOnce);
+      ratios.push(d / b);
+    }
+    const ratio = median(ratios);
+    const ok = doctorReads === p.minimal && bareReads === p.minimal && ratio <= 1.2;
+    if (!ok) missed = true;
+    console.log(`${p.name}: reads doctor ${doctorReads}, bare ${bareReads} (minimal ${p.minimal}); ratio (median of ${RUNS} paired runs of ${DIAGNOSES}): ${ratio.toFixed(2)} ${ok ? 'PASS' : 'MISS'}`);
+  }
+} finally {
+  await new Promise((r) => { emuProc.once('exit', r); emuProc.kill('SIGTERM'); });
+  rmSync(awsDir, { recursive: true, force: true });
+}
+process.exit(missed ? 1 : 0);

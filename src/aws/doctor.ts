@@ -1,0 +1,99 @@
+// Loads the facts each doctor check needs, with as few read calls as the path allows, reads that
+// do not depend on each other in parallel. A failed read (throttled past the retries, access
+// denied on one service) becomes an unknown fact, and so does everything that depended on it:
+// the checks then say `unknown` for the hops it hides, never pass.
+import type { Scope } from './api';
+import type { MskAuthentication } from '../model/clickpipes';
+import type { DatabaseFacts } from '../model/doctor/database';
+import type { EndpointServiceFacts } from '../model/doctor/endpointService';
+import type { MskFacts } from '../model/doctor/mskMultiVpc';
+import { known, unknownFact, type Fact } from '../model/doctor/types';
+import type { VpcResourceFacts } from '../model/doctor/vpcResource';
+import { parameterFamily } from '../model/doctor/family';
+import { AwsContext } from './awsContext';
+import { listSubnetsByIds } from './ec2';
+import { getResourceConfiguration, getResourceGateway } from './lattice';
+import { getClusterPolicy } from './kafka';
+import { findEndpointService } from './ec2';
+import * as reads from './doctorReads';
+
+async function fact<T>(p: Promise<T>): Promise<Fact<T>> {
+  try {
+    return known(await p);
+  } catch (err) {
+    const failure = (err as { failure?: { message?: string } }).failure;
+    return unknownFact(failure?.message ?? (err instanceof Error ? err.message : String(err)));
+  }
+}
+
+/** A fact computed from another: unknown (with the same reason) when the other is. */
+async function then<A, B>(a: Fact<A>, f: (a: A) => Promise<B>): Promise<Fact<B>> {
+  return a.ok ? fact(f(a.value)) : unknownFact(a.error);
+}
+
+/** The RDS database an ARN names, if any. */
+function rdsTarget(arn: string | undefined): { kind: 'instance' | 'cluster'; id: string } | undefined {
+  const m = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(db|cluster):(.+)$/.exec(arn ?? '');
+  return m ? { kind: m[1] === 'db' ? 'instance' : 'cluster', id: m[2] } : undefined;
+}
+
+/** GetResourceConfiguration → GetResourceGateway ∥ the RDS target → (rules ∥ gateway subnets). */
+export async function vpcResourceFacts(ctx: AwsContext, scope: Scope, configurationId: string): Promise<VpcResourceFacts> {
+  const configuration = await fact(getResourceConfiguration(ctx, scope, configurationId));
+  const target = configuration.ok ? rdsTarget(configuration.value.definition?.kind === 'arn' ? configuration.value.definition.arn : undefined) : undefined;
+  const [gateway, targetFact] = await Promise.all([
+    then(configuration, (c) => getResourceGateway(ctx, scope, c.resourceGatewayId ?? '')),
+    configuration.ok
+      ? (target ? fact(reads.databaseDetail(ctx, scope, target.kind, target.id)) : Promise.resolve(known(undefined)))
+      : Promise.resolve(unknownFact<undefined>(configuration.error)),
+  ]);
+  const groups = [...(gateway.ok ? gateway.value.securityGroupIds : []), ...(targetFact.ok && targetFact.value ? targetFact.value.securityGroupIds : [])];
+  const [rules, gatewaySubnets] = await Promise.all([
+    gateway.ok ? fact(reads.securityGroupRules(ctx, scope, groups)) : Promise.resolve(unknownFact<never>(gateway.error)),
+    then(gateway, (g) => listSubnetsByIds(ctx, scope, g.subnetIds)),
+  ]);
+  return { configuration, gateway, target: targetFact, rules, gatewaySubnets };
+}
+
+/** The service (configuration ∥ permissions ∥ connections), then its NLBs, listeners, target health and NLB rules. */
+export async function endpointServiceFacts(
+  ctx: AwsContext, scope: Scope, service: { id?: string; name?: string }, options: { clickPipesRegion?: string; port?: number } = {},
+): Promise<EndpointServiceFacts> {
+  const svc = await fact(findEndpointService(ctx, scope, service));
+  const lbs = await then(svc, (s) => reads.loadBalancerDetails(ctx, scope, s.networkLoadBalancerArns));
+  const [listeners, rules] = await Promise.all([
+    then(svc, (s) => reads.listeners(ctx, scope, s.networkLoadBalancerArns)),
+    then(lbs, (l) => reads.securityGroupRules(ctx, scope, l.flatMap((x) => x.securityGroupIds))),
+  ]);
+  const targetHealth = await then(listeners, (l) => reads.targetHealth(ctx, scope, [...new Set(l.flatMap((x) => x.targetGroupArns))]));
+  return { service: svc, loadBalancers: lbs, listeners, targetHealth, rules, region: scope.region, ...options };
+}
+
+/** DescribeClusterV2 ∥ GetClusterPolicy ∥ (SCRAM: ListScramSecrets), then the configuration revision ∥ broker rules. */
+export async function mskFacts(ctx: AwsContext, scope: Scope, arn: string, auth: MskAuthentication): Promise<MskFacts> {
+  const scram = auth === 'SASL_SCRAM';
+  const [cluster, policy, secrets] = await Promise.all([
+    fact(reads.mskDetail(ctx, scope, arn)),
+    fact(getClusterPolicy(ctx, scope, arn).then((p) => (p ? { document: p.document } : null))),
+    scram ? fact(reads.scramSecrets(ctx, scope, arn)) : Promise.resolve(undefined),
+  ]);
+  const [serverProperties, rules] = await Promise.all([
+    scram ? then(cluster, (c) => (c.configurationArn && c.configurationRevision
+      ? reads.serverProperties(ctx, scope, c.configurationArn, c.configurationRevision) : Promise.resolve(undefined))) : Promise.resolve(undefined),
+    then(cluster, (c) => reads.securityGroupRules(ctx, scope, c.securityGroupIds)),
+  ]);
+  return { auth, cluster, policy, rules, ...(secrets ? { scramSecrets: secrets } : {}), ...(serverProperties ? { serverProperties } : {}) };
+}
+
+/** DescribeDBInstances/Clusters, then the parameters of the group in use (cluster group for Aurora). */
+export async function databaseFacts(
+  ctx: AwsContext, scope: Scope, kind: 'instance' | 'cluster', id: string, options: { iamAuthForReplication?: boolean } = {},
+): Promise<DatabaseFacts> {
+  const database = await fact(reads.databaseDetail(ctx, scope, kind, id));
+  const group = database.ok ? database.value.parameterGroup : undefined;
+  const parameters = database.ok && !group
+    ? unknownFact<Record<string, string>>(`${id} reports no parameter group`)
+    : await then(database, (d) => reads.parameterValues(ctx, scope, d.kind, group!));
+  const family = database.ok ? parameterFamily(database.value.engine, database.value.engineVersion, group) : undefined;
+  return { database, parameters, ...(family ? { family } : {}), iamAuthForReplication: options.iamAuthForReplication ?? (database.ok && database.value.iamAuth) };
+}

@@ -1,0 +1,119 @@
+// The connectivity doctor's reads, each a small function returning plain models: security group
+// rules, one database with its network and parameter facts, parameter values, NLB listeners and
+// target health, SCRAM secrets and a configuration revision. Read-only calls only.
+import { paginateDescribeSecurityGroupRules } from '@aws-sdk/client-ec2';
+import {
+  DescribeLoadBalancersCommand, DescribeListenersCommand, DescribeTargetHealthCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeDBClustersCommand, DescribeDBInstancesCommand, paginateDescribeDBClusterParameters, paginateDescribeDBParameters,
+} from '@aws-sdk/client-rds';
+import { DescribeConfigurationRevisionCommand, DescribeClusterV2Command, paginateListScramSecrets } from '@aws-sdk/client-kafka';
+import type { Scope } from './api';
+import type { DatabaseDetail, SgRule } from '../model/doctor/types';
+import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
+import type { MskDetail } from '../model/doctor/mskMultiVpc';
+import { allPages, AwsContext, compact } from './awsContext';
+import { toMskCluster } from './kafka';
+
+
+/** Every rule of the given groups, in one paginated DescribeSecurityGroupRules. */
+export async function securityGroupRules(ctx: AwsContext, scope: Scope, groupIds: string[]): Promise<SgRule[]> {
+  if (!groupIds.length) return [];
+  return ctx.run(scope, 'ec2', 'DescribeSecurityGroupRules', async (client) =>
+    (await allPages(paginateDescribeSecurityGroupRules({ client }, { Filters: [{ Name: 'group-id', Values: [...new Set(groupIds)] }], MaxResults: 1000 }),
+      (p) => p.SecurityGroupRules)).map((r) => compact({
+      id: r.SecurityGroupRuleId ?? '', groupId: r.GroupId ?? '', egress: !!r.IsEgress, protocol: r.IpProtocol ?? '-1',
+      fromPort: r.FromPort ?? -1, toPort: r.ToPort ?? -1, cidr: r.CidrIpv4, referencedGroupId: r.ReferencedGroupInfo?.GroupId,
+    })));
+}
+
+export async function databaseDetail(ctx: AwsContext, scope: Scope, kind: 'instance' | 'cluster', id: string): Promise<DatabaseDetail> {
+  if (kind === 'instance') {
+    const out = await ctx.run(scope, 'rds', 'DescribeDBInstances', (client) => client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })));
+    const d = out.DBInstances?.[0];
+    if (!d) throw new Error(`DB instance ${id} not found`);
+    return compact({
+      kind, id: d.DBInstanceIdentifier ?? id, engine: d.Engine ?? '', engineVersion: d.EngineVersion ?? '', status: d.DBInstanceStatus ?? 'unknown',
+      port: d.Endpoint?.Port ?? d.DbInstancePort, vpcId: d.DBSubnetGroup?.VpcId,
+      securityGroupIds: (d.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean),
+      iamAuth: !!d.IAMDatabaseAuthenticationEnabled,
+      parameterGroup: d.DBParameterGroups?.[0]?.DBParameterGroupName, parameterApplyStatus: d.DBParameterGroups?.[0]?.ParameterApplyStatus,
+      backupRetentionDays: d.BackupRetentionPeriod,
+    });
+  }
+  const out = await ctx.run(scope, 'rds', 'DescribeDBClusters', (client) => client.send(new DescribeDBClustersCommand({ DBClusterIdentifier: id })));
+  const c = out.DBClusters?.[0];
+  if (!c) throw new Error(`DB cluster ${id} not found`);
+  const writer = c.DBClusterMembers?.find((m) => m.IsClusterWriter) ?? c.DBClusterMembers?.[0];
+  return compact({
+    kind, id: c.DBClusterIdentifier ?? id, engine: c.Engine ?? '', engineVersion: c.EngineVersion ?? '', status: c.Status ?? 'unknown', port: c.Port,
+    // DBCluster has no VPC id (botocore rds service-2.json: only DBSubnetGroup, a name); placement is then not checked.
+    vpcId: undefined,
+    securityGroupIds: (c.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean),
+    iamAuth: !!c.IAMDatabaseAuthenticationEnabled, parameterGroup: c.DBClusterParameterGroup,
+    parameterApplyStatus: writer?.DBClusterParameterGroupStatus, writerInstanceId: writer?.DBInstanceIdentifier, backupRetentionDays: c.BackupRetentionPeriod,
+  });
+}
+
+/** Name → value of the parameters of a DB (instance) or DB cluster parameter group. */
+export async function parameterValues(ctx: AwsContext, scope: Scope, level: 'instance' | 'cluster', group: string): Promise<Record<string, string>> {
+  const params = level === 'instance'
+    ? await ctx.run(scope, 'rds', 'DescribeDBParameters', (client) =>
+      allPages(paginateDescribeDBParameters({ client }, { DBParameterGroupName: group, MaxRecords: 100 }), (p) => p.Parameters))
+    : await ctx.run(scope, 'rds', 'DescribeDBClusterParameters', (client) =>
+      allPages(paginateDescribeDBClusterParameters({ client }, { DBClusterParameterGroupName: group, MaxRecords: 100 }), (p) => p.Parameters));
+  return Object.fromEntries(params.filter((p) => p.ParameterName && p.ParameterValue !== undefined).map((p) => [p.ParameterName!, p.ParameterValue!]));
+}
+
+export async function loadBalancerDetails(ctx: AwsContext, scope: Scope, arns: string[]): Promise<NlbDetail[]> {
+  if (!arns.length) return [];
+  const out = await ctx.run(scope, 'elbv2', 'DescribeLoadBalancers', (client) => client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: arns })));
+  return (out.LoadBalancers ?? []).map((lb) => compact({
+    arn: lb.LoadBalancerArn ?? '', name: lb.LoadBalancerName ?? '', securityGroupIds: lb.SecurityGroups ?? [],
+    enforcePrivateLinkRules: lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
+  }));
+}
+
+/** One DescribeListeners per load balancer (the API takes one ARN); target groups from the forward actions. */
+export async function listeners(ctx: AwsContext, scope: Scope, lbArns: string[]): Promise<ListenerDetail[]> {
+  const per = await Promise.all(lbArns.map((arn) => ctx.run(scope, 'elbv2', 'DescribeListeners', (client) =>
+    client.send(new DescribeListenersCommand({ LoadBalancerArn: arn })))));
+  return per.flatMap((o) => (o.Listeners ?? []).map((l) => ({
+    loadBalancerArn: l.LoadBalancerArn ?? '', port: l.Port ?? 0, protocol: l.Protocol ?? '',
+    targetGroupArns: [...new Set((l.DefaultActions ?? []).flatMap((a) => [a.TargetGroupArn, ...(a.ForwardConfig?.TargetGroups ?? []).map((g) => g.TargetGroupArn)])
+      .filter((x): x is string => !!x))],
+  })));
+}
+
+/** One DescribeTargetHealth per target group (the API takes one ARN). */
+export async function targetHealth(ctx: AwsContext, scope: Scope, targetGroupArns: string[]): Promise<TargetHealthDetail[]> {
+  const per = await Promise.all(targetGroupArns.map(async (arn) => ({
+    arn, out: await ctx.run(scope, 'elbv2', 'DescribeTargetHealth', (client) => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }))),
+  })));
+  return per.flatMap(({ arn, out }) => (out.TargetHealthDescriptions ?? []).map((h) => compact({
+    targetGroupArn: arn, targetId: h.Target?.Id ?? '', port: h.Target?.Port, state: h.TargetHealth?.State ?? 'unknown',
+    reason: h.TargetHealth?.Reason, description: h.TargetHealth?.Description,
+  })));
+}
+
+export async function mskDetail(ctx: AwsContext, scope: Scope, arn: string): Promise<MskDetail> {
+  const out = await ctx.run(scope, 'kafka', 'DescribeClusterV2', (client) => client.send(new DescribeClusterV2Command({ ClusterArn: arn })));
+  const c = out.ClusterInfo ?? {};
+  const sw = c.Provisioned?.CurrentBrokerSoftwareInfo;
+  return compact({
+    ...toMskCluster(c), securityGroupIds: c.Provisioned?.BrokerNodeGroupInfo?.SecurityGroups ?? [],
+    configurationArn: sw?.ConfigurationArn, configurationRevision: sw?.ConfigurationRevision,
+  });
+}
+
+export function scramSecrets(ctx: AwsContext, scope: Scope, arn: string): Promise<string[]> {
+  return ctx.run(scope, 'kafka', 'ListScramSecrets', (client) =>
+    allPages(paginateListScramSecrets({ client }, { ClusterArn: arn }), (p) => p.SecretArnList));
+}
+
+export async function serverProperties(ctx: AwsContext, scope: Scope, arn: string, revision: number): Promise<string> {
+  const out = await ctx.run(scope, 'kafka', 'DescribeConfigurationRevision', (client) =>
+    client.send(new DescribeConfigurationRevisionCommand({ Arn: arn, Revision: revision })));
+  return out.ServerProperties ? Buffer.from(out.ServerProperties).toString('utf8') : '';
+}

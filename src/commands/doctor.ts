@@ -1,0 +1,156 @@
+// Diagnose ClickPipes Connectivity: on any row that carries an endpoint, read what each hop needs
+// (read-only calls), check it with the pure checks in src/model/doctor, and open the report as a
+// read-only markdown document. Each failing hop with a fix has a link (and a CodeLens) that builds
+// the fix plan and opens the normal review; nothing changes until that plan is applied.
+import * as vscode from 'vscode';
+import type { AwsLayer, Scope } from '../aws/api';
+import { buildFixPlan } from '../model/builders/doctorFixes';
+import { checkDatabase } from '../model/doctor/database';
+import { checkEndpointService } from '../model/doctor/endpointService';
+import { checkMskMultiVpc } from '../model/doctor/mskMultiVpc';
+import { renderReports } from '../model/doctor/report';
+import type { FixRequest, Hop, Report } from '../model/doctor/types';
+import { checkVpcResource } from '../model/doctor/vpcResource';
+import type { Plan } from '../model/plan';
+import { buildPlan } from '../webviews/forms';
+import type { PlansDeps } from '../plans/hooks';
+import { doctorTargets, rpeRegion, type DoctorTarget } from './doctorTargets';
+import { registerCommandTable } from './register';
+import type { CommandId } from './ids';
+
+export const DOCTOR_SCHEME = 'clickpipes-doctor';
+export const DOCTOR_COMMAND = 'clickpipes.diagnoseConnectivity';
+export const REVIEW_FIX_COMMAND = 'clickpipes.doctor.reviewFix';
+
+export type DoctorDeps = PlansDeps & { openReview(plan: Plan): Promise<unknown> };
+type Handler = (deps: DoctorDeps, ...args: unknown[]) => Promise<unknown>;
+
+type Stored = { scope: Scope; reports: Report[]; fixes: Map<string, FixRequest>; text: string };
+const reports = new Map<string, Stored>();
+const changed = new vscode.EventEmitter<vscode.Uri>();
+let counter = 0;
+
+/** Reads and checks one target; never throws (a failed read is an unknown fact). */
+export async function diagnoseTarget(aws: AwsLayer, scope: Scope, t: DoctorTarget): Promise<Report> {
+  const base = { profile: scope.profile, region: scope.region };
+  switch (t.path) {
+    case 'vpcResource':
+      return { ...base, path: t.path, subject: t.configurationId, hops: checkVpcResource(await aws.doctor.vpcResource(scope, t.configurationId)) };
+    case 'endpointService':
+      return {
+        ...base, path: t.path, subject: t.serviceId ?? t.serviceName ?? '',
+        hops: checkEndpointService(await aws.doctor.endpointService(scope, { id: t.serviceId, name: t.serviceName }, { clickPipesRegion: t.clickPipesRegion })),
+      };
+    case 'mskMultiVpc':
+      return { ...base, path: t.path, subject: `${t.clusterArn.split('/')[1] ?? t.clusterArn} (${t.auth})`, hops: checkMskMultiVpc(await aws.doctor.mskMultiVpc(scope, t.clusterArn, t.auth)) };
+    case 'database':
+      return { ...base, path: t.path, subject: t.id, hops: checkDatabase(await aws.doctor.database(scope, t.kind, t.id)) };
+  }
+}
+
+async function scopeFor(deps: DoctorDeps, node: unknown): Promise<Scope | undefined> {
+  const own = (node as { scope?: Scope } | undefined)?.scope;
+  if (own?.profile && own.region) return own;
+  const region = rpeRegion(node);
+  const shown = (deps.explorer?.scopes?.() ?? []).filter((s) => !region || s.region === region);
+  if (shown.length === 1) return shown[0];
+  const profiles = shown.length ? shown.map((s) => s.profile) : (await deps.aws().listProfiles()).map((p) => p.name);
+  const profile = await vscode.window.showQuickPick(profiles, { placeHolder: vscode.l10n.t('AWS profile that owns the AWS side ({0})', region ?? '?') });
+  if (!profile) return undefined;
+  const r = region ?? await vscode.window.showInputBox({ prompt: vscode.l10n.t('AWS region'), value: 'us-east-1' });
+  return r ? { profile, region: r } : undefined;
+}
+
+/** From the palette: ask what to diagnose (kind, then its id or ARN). */
+async function askTarget(): Promise<DoctorTarget[]> {
+  const kinds = [
+    { label: vscode.l10n.t('Resource configuration ID (rcfg-…)'), make: (v: string): DoctorTarget => ({ path: 'vpcResource', configurationId: v }) },
+    { label: vscode.l10n.t('Endpoint service ID (vpce-svc-…)'), make: (v: string): DoctorTarget => ({ path: 'endpointService', serviceId: v }) },
+    { label: vscode.l10n.t('MSK cluster ARN (SASL/IAM)'), make: (v: string): DoctorTarget => ({ path: 'mskMultiVpc', clusterArn: v, auth: 'SASL_IAM' }) },
+    { label: vscode.l10n.t('MSK cluster ARN (SASL/SCRAM)'), make: (v: string): DoctorTarget => ({ path: 'mskMultiVpc', clusterArn: v, auth: 'SASL_SCRAM' }) },
+    { label: vscode.l10n.t('DB instance identifier'), make: (v: string): DoctorTarget => ({ path: 'database', kind: 'instance', id: v }) },
+    { label: vscode.l10n.t('DB cluster identifier'), make: (v: string): DoctorTarget => ({ path: 'database', kind: 'cluster', id: v }) },
+  ];
+  const kind = await vscode.window.showQuickPick(kinds, { placeHolder: vscode.l10n.t('What to diagnose') });
+  if (!kind) return [];
+  const value = await vscode.window.showInputBox({ prompt: kind.label, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a value.')) });
+  return value ? [kind.make(value.trim())] : [];
+}
+
+const fixLink = (id: string) => (report: Report, hop: Hop) => (hop.fix
+  ? `command:${REVIEW_FIX_COMMAND}?${encodeURIComponent(JSON.stringify([{ report: id, fix: `${report.path}/${report.subject}/${hop.id}` }]))}`
+  : undefined);
+
+const diagnose: Handler = async (deps, node) => {
+  const targets = node ? doctorTargets(node) : await askTarget();
+  if (!targets.length) {
+    if (node) void vscode.window.showInformationMessage(vscode.l10n.t('This row carries no endpoint to diagnose.'));
+    return undefined;
+  }
+  const scope = await scopeFor(deps, node);
+  if (!scope) return undefined;
+  const found = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing ClickPipes connectivity…') },
+    () => Promise.all(targets.map((t) => diagnoseTarget(deps.aws(), scope, t))),
+  );
+  const id = `report-${++counter}`;
+  const fixes = new Map<string, FixRequest>();
+  for (const r of found) for (const h of r.hops) if (h.fix) fixes.set(`${r.path}/${r.subject}/${h.id}`, h.fix);
+  const text = renderReports(found, fixLink(id), new Date().toISOString());
+  reports.set(id, { scope, reports: found, fixes, text });
+  const uri = vscode.Uri.from({ scheme: DOCTOR_SCHEME, path: `/${id}/connectivity-report.md` });
+  changed.fire(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return found;
+};
+
+const reviewFix: Handler = async (deps, arg) => {
+  const { report, fix } = (arg ?? {}) as { report?: string; fix?: string };
+  const stored = report ? reports.get(report) : undefined;
+  const request = fix ? stored?.fixes.get(fix) : undefined;
+  if (!stored || !request) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This report is no longer open: diagnose again to get its fixes.'));
+    return undefined;
+  }
+  const plan = await buildPlan(buildFixPlan, request, 'doctor', deps, stored.scope);
+  await deps.openReview(plan);
+  return plan;
+};
+
+export const DOCTOR_COMMANDS: readonly { id: CommandId; handler: Handler }[] = [
+  { id: DOCTOR_COMMAND, handler: diagnose },
+  { id: REVIEW_FIX_COMMAND, handler: reviewFix },
+];
+
+/** One CodeLens per fix link in a report, so the fix is one click away in the editor too. */
+class FixLenses implements vscode.CodeLensProvider {
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const lenses: vscode.CodeLens[] = [];
+    let title = '';
+    for (let i = 0; i < doc.lineCount; i++) {
+      const line = doc.lineAt(i).text;
+      const hop = /^- ❌ \*\*(.+?)\*\*/.exec(line);
+      if (hop) title = hop[1].replace(/\\(.)/g, '$1');
+      const m = new RegExp(`\\(command:${REVIEW_FIX_COMMAND.replace(/\./g, '\\.')}\\?([^)]+)\\)`).exec(line);
+      if (!m) continue;
+      const args = JSON.parse(decodeURIComponent(m[1])) as unknown[];
+      lenses.push(new vscode.CodeLens(doc.lineAt(i).range, { title: vscode.l10n.t('$(tools) Review the fix plan: {0}', title), command: REVIEW_FIX_COMMAND, arguments: args }));
+    }
+    return lenses;
+  }
+}
+
+/** Registers the commands, the report documents and their CodeLenses (registerPlans calls it with its review opener). */
+export function registerDoctor(deps: DoctorDeps): vscode.Disposable[] {
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(DOCTOR_SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => reports.get(uri.path.split('/')[1])?.text
+        ?? vscode.l10n.t('This report is from an earlier session: run Diagnose ClickPipes Connectivity again.'),
+    }),
+    vscode.languages.registerCodeLensProvider({ scheme: DOCTOR_SCHEME }, new FixLenses()),
+    ...registerCommandTable(DOCTOR_COMMANDS.map(({ id, handler }) => ({ id, handler: (...args: unknown[]) => handler(deps, ...args) }))),
+  ];
+}

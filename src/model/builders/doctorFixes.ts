@@ -1,0 +1,99 @@
+// Fix plans for the connectivity doctor's failing hops: each FixRequest becomes an ordinary plan
+// (review → apply → journal) with as few mutating steps as the fix needs. A reboot is never part
+// of a parameter fix: it is its own plan, built from the `reboot` request the doctor raises when
+// the group is attached but pending a reboot, so the user confirms the outage on its own.
+import { CLICKPIPES_PRINCIPAL_ARN } from '../clickpipes';
+import type { FixRequest } from '../doctor/types';
+import type { Plan, PlanStep } from '../plan';
+import { t } from '../text';
+import { makePlan, type BuildContext } from './buildContext';
+
+/** The custom parameter group a fix creates when the database uses a default one. */
+export function customGroupName(dbId: string): string {
+  return `clickpipes-cdc-${dbId}`.toLowerCase().slice(0, 255).replace(/-+$/, '');
+}
+
+export const isDefaultGroup = (name: string) => name.startsWith('default.');
+
+export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
+  switch (fix.kind) {
+    case 'ingressRule':
+      return makePlan('doctorFix', ctx, t('Admit {0} on port {1} in {2}', fix.sourceGroupId, fix.port, fix.groupId), [{
+        id: 'rule', title: t('Allow TCP {0} from security group {1}', fix.port, fix.sourceGroupId), service: 'ec2',
+        operation: 'AuthorizeSecurityGroupIngress',
+        input: {
+          GroupId: fix.groupId,
+          IpPermissions: [{ IpProtocol: 'tcp', FromPort: fix.port, ToPort: fix.port, UserIdGroupPairs: [{ GroupId: fix.sourceGroupId, Description: fix.description }] }],
+        },
+        outputs: { ruleId: 'SecurityGroupRules.0.SecurityGroupRuleId' }, mutating: true,
+      }], { 'Security group rule': '${steps.rule.ruleId}' });
+    case 'allowPrincipal':
+      return makePlan('doctorFix', ctx, t('Allow ClickPipes on {0}', fix.serviceId), [{
+        id: 'permissions', title: t('Allow ClickPipes ({0})', CLICKPIPES_PRINCIPAL_ARN), service: 'ec2', operation: 'ModifyVpcEndpointServicePermissions',
+        input: { ServiceId: fix.serviceId, AddAllowedPrincipals: [CLICKPIPES_PRINCIPAL_ARN] }, outputs: {}, mutating: true,
+      }], {});
+    case 'acceptConnections':
+      return makePlan('doctorFix', ctx, t('Accept the ClickPipes connection on {0}', fix.serviceId), [{
+        id: 'accept', title: t('Accept {0}', fix.endpointIds.join(', ')), service: 'ec2', operation: 'AcceptVpcEndpointConnections',
+        input: { ServiceId: fix.serviceId, VpcEndpointIds: fix.endpointIds }, outputs: {}, mutating: true,
+      }], {});
+    case 'addRegion':
+      return makePlan('doctorFix', ctx, t('Offer {0} in {1}', fix.serviceId, fix.region), [{
+        id: 'region', title: t('Add the supported region {0}', fix.region), service: 'ec2', operation: 'ModifyVpcEndpointServiceConfiguration',
+        input: { ServiceId: fix.serviceId, AddSupportedRegions: [fix.region] }, outputs: {}, mutating: true,
+      }], {});
+    case 'parameters':
+      return parametersPlan(fix, ctx);
+    case 'reboot':
+      return makePlan('doctorFix', ctx, t('Reboot {0}', fix.instanceId), [{
+        id: 'reboot', title: t('Reboot {0} to {1}', fix.instanceId, fix.reason), service: 'rds', operation: 'RebootDBInstance',
+        input: { DBInstanceIdentifier: fix.instanceId }, outputs: {}, mutating: true,
+        waitFor: {
+          operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: fix.instanceId }, statusPath: 'DBInstances.0.DBInstanceStatus',
+          success: ['available'], failure: ['failed', 'incompatible-parameters', 'stopped'], timeoutSeconds: 1800,
+        },
+      }], {}, [t('The database is unavailable while it reboots.')]);
+  }
+}
+
+function parametersPlan(fix: Extract<FixRequest, { kind: 'parameters' }>, ctx: BuildContext): Plan {
+  const cluster = fix.level === 'cluster';
+  const copy = isDefaultGroup(fix.currentGroup);
+  const group = copy ? customGroupName(fix.dbId) : fix.currentGroup;
+  const nameField = cluster ? 'DBClusterParameterGroupName' : 'DBParameterGroupName';
+  const steps: PlanStep[] = [];
+  if (copy) {
+    steps.push({
+      id: 'group', title: t('Create the parameter group {0} ({1})', group, fix.family), service: 'rds',
+      operation: cluster ? 'CreateDBClusterParameterGroup' : 'CreateDBParameterGroup',
+      input: { [nameField]: group, DBParameterGroupFamily: fix.family, Description: t('ClickPipes CDC settings for {0}', fix.dbId) },
+      outputs: {}, mutating: true,
+      // A re-run finds the group made by the first one and goes on.
+      skipIf: { operation: cluster ? 'DescribeDBClusterParameters' : 'DescribeDBParameters', input: { [nameField]: group, Source: 'user' } },
+    });
+  }
+  steps.push({
+    id: 'parameters', title: t('Set {0}', Object.entries(fix.values).map(([k, v]) => `${k}=${v}`).join(', ')), service: 'rds',
+    operation: cluster ? 'ModifyDBClusterParameterGroup' : 'ModifyDBParameterGroup',
+    input: {
+      [nameField]: group,
+      Parameters: Object.entries(fix.values).map(([ParameterName, ParameterValue]) => ({
+        ParameterName, ParameterValue, ApplyMethod: fix.static || fix.level === 'cluster' ? 'pending-reboot' : 'immediate',
+      })),
+    },
+    outputs: {}, mutating: true,
+  });
+  if (copy) {
+    steps.push({
+      id: 'attach', title: t('Use {0} on {1}', group, fix.dbId), service: 'rds', operation: cluster ? 'ModifyDBCluster' : 'ModifyDBInstance',
+      input: { [cluster ? 'DBClusterIdentifier' : 'DBInstanceIdentifier']: fix.dbId, [nameField]: group, ApplyImmediately: true },
+      outputs: {}, mutating: true,
+    });
+  }
+  const warnings = [
+    ...(copy ? [t('{0} is a default parameter group, which cannot be changed: this plan copies it as {1} and attaches the copy.', fix.currentGroup, group)]
+      : [t('{0} may be used by other databases: they get the same values.', group)]),
+    ...(fix.static || copy ? [t('The change takes effect after a reboot, which is not part of this plan: diagnose again to get the reboot as its own plan.')] : []),
+  ];
+  return makePlan('doctorFix', ctx, t('CDC parameters for {0}', fix.dbId), steps, { 'Parameter group': group }, warnings);
+}

@@ -1,0 +1,119 @@
+// MSK multi-VPC path: ClickPipes' managed VPC connection → the cluster's multi-VPC brokers.
+// AWS MSK developer guide, "Amazon MSK multi-VPC private connectivity in a single Region"
+// (requirements): IAM, TLS or SASL/SCRAM only; with SASL/SCRAM (or mTLS) the cluster needs Kafka
+// ACLs and `allow.everyone.if.no.acl.found=false`; the cluster policy ("mvpc-cluster-owner-action-
+// policy") grants the connecting account kafka:CreateVpcConnection, GetBootstrapBrokers,
+// DescribeCluster(V2) and, for IAM clients, kafka-cluster actions. SASL/SCRAM needs a secret
+// associated with the cluster (MSK guide, "Sign-in credentials authentication with AWS Secrets
+// Manager"). Multi-VPC brokers listen on 14001–14100, one port per broker from 14001, for every
+// auth type — unverified: seen in the terraform-aws-msk-kafka-cluster example and ClickHouse's
+// Terraform provider example, not in AWS's own pages.
+import type { MskAuthentication } from '../clickpipes';
+import { missingMskActions } from '../policies';
+import type { MskCluster } from '../resources';
+import { t } from '../text';
+import { coversPort, describeRule } from './rules';
+import type { Fact, Hop, SgRule } from './types';
+
+export const MULTI_VPC_FIRST_PORT = 14001;
+
+export type MskDetail = MskCluster & { securityGroupIds: string[]; configurationArn?: string; configurationRevision?: number };
+
+export type MskFacts = {
+  auth: MskAuthentication;
+  cluster: Fact<MskDetail>;
+  policy: Fact<{ document: string } | null>;
+  /** SASL/SCRAM only. */
+  scramSecrets?: Fact<string[]>;
+  /** The server.properties of the configuration the cluster runs; undefined = the MSK default configuration. */
+  serverProperties?: Fact<string | undefined>;
+  rules: Fact<SgRule[]>;
+};
+
+const MVPC_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/aws-access-mult-vpc.html';
+const POLICY_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/mvpc-cluster-owner-action-policy.html';
+const SCRAM_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/msk-password.html';
+
+const unknownHop = (id: string, title: string, why: string): Hop => ({ id, title, verdict: 'unknown', evidence: [why] });
+
+/** A Java properties value (last assignment wins; `=` or `:` separators; comments skipped). */
+export function propertyValue(text: string, key: string): string | undefined {
+  let value: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
+    const m = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
+    if (m && m[1] === key) value = m[2].trim();
+  }
+  return value;
+}
+
+export function checkMskMultiVpc(f: MskFacts): Hop[] {
+  const scram = f.auth === 'SASL_SCRAM';
+  const authName = scram ? 'SASL/SCRAM' : 'IAM';
+  const hops: Hop[] = [];
+  const c = f.cluster;
+  if (!c.ok) {
+    hops.push(unknownHop('cluster', t('Cluster is active'), c.error), unknownHop('auth', t('{0} is enabled for multi-VPC connectivity', authName), c.error));
+  } else {
+    hops.push({ id: 'cluster', title: t('Cluster is active'), verdict: c.value.state === 'ACTIVE' ? 'pass' : 'fail', evidence: [t('{0} is {1}', c.value.name, c.value.state)] });
+    const on = scram ? c.value.multiVpc.scram : c.value.multiVpc.iam;
+    hops.push({
+      id: 'auth', title: t('{0} is enabled for multi-VPC connectivity', authName), verdict: on ? 'pass' : 'fail', source: MVPC_DOC,
+      evidence: [t('multi-VPC authentication: IAM {0}, SASL/SCRAM {1}, TLS {2}', c.value.multiVpc.iam ? 'on' : 'off', c.value.multiVpc.scram ? 'on' : 'off', c.value.multiVpc.tls ? 'on' : 'off')],
+    });
+  }
+  const policyTitle = t('The cluster policy allows ClickPipes');
+  if (!f.policy.ok) hops.push(unknownHop('policy', policyTitle, f.policy.error));
+  else {
+    const missing = f.policy.value ? missingMskActions(f.policy.value.document) : ['kafka:CreateVpcConnection'];
+    hops.push({
+      id: 'policy', title: policyTitle, verdict: missing.length ? 'fail' : 'pass', source: POLICY_DOC,
+      evidence: f.policy.value ? [missing.length ? t('missing for 072088201116: {0}', missing.join(', ')) : t('every multi-VPC action is allowed for 072088201116')] : [t('The cluster has no policy.')],
+    });
+  }
+  if (scram) hops.push(...scramHops(f));
+  hops.push(brokerPortsHop(f));
+  return hops;
+}
+
+function scramHops(f: MskFacts): Hop[] {
+  const hops: Hop[] = [];
+  const secretTitle = t('A SASL/SCRAM secret is associated');
+  const s = f.scramSecrets;
+  if (!s || !s.ok) hops.push(unknownHop('scramSecret', secretTitle, s && !s.ok ? s.error : ''));
+  else hops.push({ id: 'scramSecret', title: secretTitle, verdict: s.value.length ? 'pass' : 'fail', source: SCRAM_DOC, evidence: s.value.length ? s.value : [t('No secret is associated with the cluster.')] });
+  const aclTitle = t('allow.everyone.if.no.acl.found is false');
+  const p = f.serverProperties;
+  if (!p || !p.ok) hops.push(unknownHop('acls', aclTitle, p && !p.ok ? p.error : ''));
+  else {
+    const value = p.value === undefined ? undefined : propertyValue(p.value, 'allow.everyone.if.no.acl.found');
+    hops.push({
+      id: 'acls', title: aclTitle, verdict: value === 'false' ? 'pass' : 'fail', source: MVPC_DOC,
+      evidence: [p.value === undefined
+        ? t('The cluster runs the MSK default configuration, which does not set allow.everyone.if.no.acl.found=false.')
+        : t('allow.everyone.if.no.acl.found={0} in the cluster configuration', value ?? t('(not set)'))],
+    });
+  }
+  return hops;
+}
+
+function brokerPortsHop(f: MskFacts): Hop {
+  const title = t('Broker security groups admit the multi-VPC ports');
+  if (!f.cluster.ok || !f.rules.ok) return unknownHop('brokerPorts', title, !f.cluster.ok ? f.cluster.error : f.rules.ok ? '' : f.rules.error);
+  const brokers = f.cluster.value.brokerCount ?? 1;
+  const ports = Array.from({ length: brokers }, (_, i) => MULTI_VPC_FIRST_PORT + i);
+  const groups = f.cluster.value.securityGroupIds;
+  const used: SgRule[] = [];
+  const closed = ports.filter((port) => {
+    const r = f.rules.ok ? f.rules.value.filter((x) => !x.egress && groups.includes(x.groupId) && coversPort(x, port)) : [];
+    used.push(...r.filter((x) => !used.includes(x)));
+    return !r.length;
+  });
+  return {
+    id: 'brokerPorts', title, verdict: closed.length ? 'fail' : 'pass', source: MVPC_DOC,
+    evidence: closed.length
+      ? [t('No ingress rule of {0} admits TCP {1} (multi-VPC broker ports, unverified in AWS documentation).', groups.join(', '), closed.join(', '))]
+      : used.map(describeRule),
+  };
+}

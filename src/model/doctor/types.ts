@@ -1,0 +1,93 @@
+// The connectivity doctor's vocabulary: facts loaded from AWS (each may be unknown because its
+// read failed), the hops a check returns, and the fix a failing hop proposes. Pure data, so the
+// checks stay functions of loaded data and the fixes are built into plans by src/model/builders.
+
+/** A read's result: its value, or why it is unknown (the AWS failure in plain words). */
+export type Fact<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const known = <T>(value: T): Fact<T> => ({ ok: true, value });
+export const unknownFact = <T>(error: string): Fact<T> => ({ ok: false, error });
+
+export type Verdict = 'pass' | 'fail' | 'unknown';
+
+/** One security group rule (DescribeSecurityGroupRules), as the checks read it. */
+export type SgRule = {
+  id: string;
+  groupId: string;
+  egress: boolean;
+  /** `tcp`, `udp`, `icmp` or `-1` (all). */
+  protocol: string;
+  fromPort: number;
+  toPort: number;
+  cidr?: string;
+  referencedGroupId?: string;
+};
+
+/** What a failing hop proposes; the command turns it into a plan with src/model/builders/doctorFixes. */
+export type FixRequest =
+  | { kind: 'ingressRule'; groupId: string; sourceGroupId: string; port: number; description: string }
+  | { kind: 'allowPrincipal'; serviceId: string }
+  | { kind: 'acceptConnections'; serviceId: string; endpointIds: string[] }
+  | { kind: 'addRegion'; serviceId: string; region: string }
+  | {
+    kind: 'parameters';
+    /** Instance or cluster; Aurora keeps replication settings in the cluster parameter group. */
+    level: 'instance' | 'cluster';
+    dbId: string;
+    family: string;
+    /** The group in use; a default group (`default.*`) cannot be changed, so a copy is made. */
+    currentGroup: string;
+    values: Record<string, string>;
+    /** Static parameters only apply after a reboot (a separate plan, never implied). */
+    static: boolean;
+  }
+  | { kind: 'reboot'; instanceId: string; reason: string };
+
+export type Hop = {
+  id: string;
+  title: string;
+  verdict: Verdict;
+  /** Rule ids, target health, parameter values…: what the verdict rests on. */
+  evidence: string[];
+  fix?: FixRequest;
+  /** Where AWS (or ClickHouse) documents the rule this hop checks. */
+  source?: string;
+};
+
+export type DoctorPath = 'vpcResource' | 'endpointService' | 'mskMultiVpc' | 'database';
+
+export type Report = {
+  path: DoctorPath;
+  /** What was diagnosed, e.g. the configuration id or the cluster name. */
+  subject: string;
+  profile: string;
+  region: string;
+  hops: Hop[];
+};
+
+/** The worst verdict of a report: any fail → fail, else any unknown → unknown, else pass. */
+export function overall(hops: Hop[]): Verdict {
+  if (hops.some((h) => h.verdict === 'fail')) return 'fail';
+  if (hops.some((h) => h.verdict === 'unknown')) return 'unknown';
+  return 'pass';
+}
+
+/** A database as the doctor needs it: the explorer's model plus network and parameter facts. */
+export type DatabaseDetail = {
+  kind: 'instance' | 'cluster';
+  id: string;
+  engine: string;
+  engineVersion: string;
+  status: string;
+  port?: number;
+  vpcId?: string;
+  securityGroupIds: string[];
+  iamAuth: boolean;
+  /** The DB parameter group (instance) or DB cluster parameter group (cluster). */
+  parameterGroup?: string;
+  /** `in-sync` or `pending-reboot` (for a cluster: its writer's). */
+  parameterApplyStatus?: string;
+  /** The instance to reboot for a cluster's static parameters: its writer. */
+  writerInstanceId?: string;
+  backupRetentionDays?: number;
+};

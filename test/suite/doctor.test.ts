@@ -1,0 +1,56 @@
+// The connectivity doctor inside the real extension host, against the emulator's demo: Diagnose on
+// the crm-postgres configuration (whose database security group shuts out the gateway) → the report
+// tab says so → its CodeLens builds the ingress-rule plan and opens the review → apply → diagnose
+// again → green.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ClickPipesTestApi } from '../../src/extension';
+import type { Report } from '../../src/model/doctor/types';
+import type { Plan } from '../../src/model/plan';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import { activateExtension, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
+
+describe('connectivity doctor (extension host, emulator): diagnose → report → fix plan → apply → green', function () {
+  this.timeout(90_000);
+  let ext: ClickPipesTestApi;
+
+  async function configurationNode(name: string): Promise<ExplorerNode> {
+    const profile = (await ext.explorer.getChildren()).find((n) => n.type === 'profile' && n.profile === PROFILE)!;
+    const region = (await ext.explorer.getChildren(profile)).find((n) => n.type === 'region' && n.scope.region === 'us-east-1')!;
+    const gateways = (await ext.explorer.getChildren(region)).find((n) => n.type === 'group' && n.group === 'resourceConfigurations')!;
+    const found = (await ext.explorer.getChildren(gateways)).find((n) => n.type === 'resourceConfiguration' && n.resource.name === name);
+    assert.ok(found, `configuration ${name} in the tree`);
+    return found;
+  }
+  const verdictOf = (reports: Report[], id: string) => reports[0].hops.find((h) => h.id === id)?.verdict;
+
+  before(async () => {
+    requireEmulator();
+    await resetToDemo({ instantChanges: true });
+    ext = await activateExtension();
+    await ext.explorer.refresh();
+    await plansTestApi(() => undefined);
+  });
+
+  it('finds the closed security group, and its fix plan applied turns the hop green', async () => {
+    const node = await configurationNode('crm-postgres');
+    const reports = await vscode.commands.executeCommand<Report[]>('clickpipes.diagnoseConnectivity', node);
+    assert.strictEqual(verdictOf(reports, 'targetIngress'), 'fail');
+    const doc = await waitFor('the report tab', () => vscode.window.activeTextEditor?.document.uri.scheme === 'clickpipes-doctor' && vscode.window.activeTextEditor.document);
+    assert.strictEqual(doc.languageId, 'markdown');
+    assert.match(doc.getText(), /❌ \*\*Target admits the gateway on port 5432\*\* — fail/);
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const fix = lenses.find((l) => l.command?.command === 'clickpipes.doctor.reviewFix');
+    assert.ok(fix?.command, 'a CodeLens offers the fix plan');
+    assert.match(fix.command.title, /Target admits the gateway/);
+    const plan = await vscode.commands.executeCommand<Plan>(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.deepStrictEqual(plan.steps.map((s) => s.operation), ['AuthorizeSecurityGroupIngress']);
+    const review = await waitFor('the plan tab', () => planDocs().find((d) => d.uri.path === `/${plan.id}/plan.json`));
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('clickpipes.applyPlan', review.uri);
+    assert.strictEqual(outcome?.status, 'succeeded');
+
+    const again = await vscode.commands.executeCommand<Report[]>('clickpipes.diagnoseConnectivity', node);
+    assert.strictEqual(verdictOf(again, 'targetIngress'), 'pass');
+  });
+});
