@@ -10,6 +10,8 @@ export type DoctorTarget =
   | { path: 'mskMultiVpc'; clusterArn: string; auth: MskAuthentication }
   | { path: 'database'; kind: 'instance' | 'cluster'; id: string };
 
+// Tree nodes of both views arrive untyped (a command's argument): read their fields loosely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = Record<string, any>;
 
 const configurationIdOfArn = (arn: string) => /resourceconfiguration\/(rcfg-[0-9a-z]+)$/.exec(arn)?.[1];

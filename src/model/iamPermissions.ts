@@ -23,7 +23,7 @@ export type AwsServiceKey = keyof typeof IAM_PREFIX;
  * `cleanup` for *Delete…* and the MSK teardown. `credentials`: AssumeRole for role_arn profiles,
  * allowed on the *source* identity, not part of a policy for the profile itself.
  */
-export type PermissionFlow = 'explorer' | 'vpcResource' | 'mskMultiVpc' | 'endpointService' | 'iamDbAuth' | 'cleanup' | 'credentials';
+export type PermissionFlow = 'explorer' | 'vpcResource' | 'mskMultiVpc' | 'endpointService' | 'iamDbAuth' | 'doctor' | 'doctorFix' | 'cleanup' | 'credentials';
 
 /** Actions AWS requires besides the operation's own, with the page that says so. */
 export type ExtraActions = { actions: readonly string[]; when?: string; source: string };
@@ -137,6 +137,21 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'iam', operation: 'DeleteRolePolicy', access: 'write', flows: ['cleanup'] },
   { service: 'iam', operation: 'DeleteRole', access: 'write', flows: ['cleanup'] },
 
+  // The connectivity doctor reads (src/aws/doctorReads.ts); its fix plans write.
+  { service: 'ec2', operation: 'DescribeSecurityGroupRules', access: 'read', flows: ['doctor'] },
+  { service: 'elbv2', operation: 'DescribeListeners', access: 'read', flows: ['doctor'] },
+  { service: 'elbv2', operation: 'DescribeTargetHealth', access: 'read', flows: ['doctor'] },
+  { service: 'rds', operation: 'DescribeDBParameters', access: 'read', flows: ['doctor'] },
+  { service: 'rds', operation: 'DescribeDBClusterParameters', access: 'read', flows: ['doctor'] },
+  { service: 'kafka', operation: 'DescribeConfigurationRevision', access: 'read', flows: ['doctor'] },
+  { service: 'kafka', operation: 'ListScramSecrets', access: 'read', flows: ['doctor'] },
+  { service: 'ec2', operation: 'AuthorizeSecurityGroupIngress', access: 'write', flows: ['doctorFix'] },
+  { service: 'rds', operation: 'CreateDBParameterGroup', access: 'write', flows: ['doctorFix'] },
+  { service: 'rds', operation: 'ModifyDBParameterGroup', access: 'write', flows: ['doctorFix'] },
+  { service: 'rds', operation: 'CreateDBClusterParameterGroup', access: 'write', flows: ['doctorFix'] },
+  { service: 'rds', operation: 'ModifyDBClusterParameterGroup', access: 'write', flows: ['doctorFix'] },
+  { service: 'rds', operation: 'RebootDBInstance', access: 'write', flows: ['doctorFix'] },
+
   // Role profiles (role_arn + source_profile): sent with the source profile's credentials.
   { service: 'sts', operation: 'AssumeRole', access: 'write', flows: ['credentials'] },
 ];
@@ -147,7 +162,7 @@ export function iamAction(op: Pick<AwsOperation, 'service' | 'operation'>): stri
 }
 
 /** The policies the command offers, in QuickPick order. */
-export const POLICY_FLOWS = ['explorer', 'vpcResource', 'mskMultiVpc', 'endpointService', 'iamDbAuth', 'cleanup'] as const;
+export const POLICY_FLOWS = ['explorer', 'vpcResource', 'mskMultiVpc', 'endpointService', 'iamDbAuth', 'doctor', 'doctorFix', 'cleanup'] as const;
 export type PolicyFlow = (typeof POLICY_FLOWS)[number];
 
 export function flowLabel(flow: PolicyFlow): string {
@@ -157,6 +172,8 @@ export function flowLabel(flow: PolicyFlow): string {
     case 'mskMultiVpc': return t('MSK multi-VPC connectivity and cluster policy');
     case 'endpointService': return t('VPC endpoint service on a Network Load Balancer');
     case 'iamDbAuth': return t('IAM database authentication for RDS and Aurora');
+    case 'doctor': return t('Diagnose ClickPipes Connectivity (read only)');
+    case 'doctorFix': return t('Connectivity fixes: security-group rules, DB parameter groups, reboot');
     case 'cleanup': return t('Delete and tear down');
   }
 }
