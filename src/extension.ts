@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
-import { disposeAws, getAws, isAwsLoaded } from './awsLoader';
+import { disposeAws, getAws, getProfileReader, isAwsLoaded } from './awsLoader';
 import { registerCommands } from './commands';
 import type { CommandContext } from './commands/context';
 import { translateModelMessages } from './l10n';
@@ -41,6 +41,9 @@ function mfaCodeProvider(serial: string): Promise<string> {
   });
 }
 
+/** How long background AWS work waits after the rows that started it (see ExplorerModel's defer). */
+const DEFER_AWS_MS = 50;
+
 export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   translateModelMessages();
   const aws = (): AwsLayer =>
@@ -51,6 +54,11 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   let features!: FeatureLoader;
   const model = new ExplorerModel({
     aws,
+    // Profile and region rows need no SDK: only the config files (dist/profiles.js). The account
+    // id (STS, in dist/aws.js) starts once the rows are on their way: the extension host sends
+    // replies on a timer, and evaluating the SDK bundle before it fires would hold them back.
+    listProfiles: () => getProfileReader().listProfiles(),
+    defer: (work) => void setTimeout(work, DEFER_AWS_MS),
     settings: explorerSettings,
     poller,
     onDidChange: (node) => provider?.fire(node),
@@ -95,13 +103,13 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     void showActive();
   };
 
-  // Editing ~/.aws/config or credentials reloads profiles (started once the AWS layer is loaded).
+  // Editing ~/.aws/config or credentials reloads profiles (started once the tree has listed them).
   let watching = false;
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const watchProfileFiles = () => {
-    if (watching || !isAwsLoaded()) return;
+    if (watching) return;
     watching = true;
-    const files = aws().profileFiles();
+    const files = getProfileReader().profileFiles();
     for (const file of [files.config, files.credentials]) {
       const watcher = vscode.workspace.createFileSystemWatcher(
         new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),

@@ -67,6 +67,13 @@ export type ExplorerModelOptions = {
   poller?: Poller;
   /** Region used when a profile names none. */
   fallbackRegion?: string;
+  /** Profiles without the AWS layer (the extension's small profiles bundle); default aws().listProfiles. */
+  listProfiles?: () => Promise<Profile[]>;
+  /**
+   * Runs background AWS work that no row waits for (the profile's account id): the extension
+   * delays it so the rows reach the workbench before the SDK bundle loads. Default: at once.
+   */
+  defer?: (work: () => void) => void;
   /** IAM roles this extension made for a database (src/plans/iamDbAuthRoles.ts: one GetRole per role). */
   databaseRoles?: (scope: Scope, db: Database) => Promise<{ name: string; arn: string; dbUser?: string }[]>;
 };
@@ -301,7 +308,7 @@ export class ExplorerModel {
   private async loadRoots(): Promise<ExplorerNode[]> {
     let all: Profile[];
     try {
-      this.profilesCache ??= this.aws.listProfiles();
+      this.profilesCache ??= this.options.listProfiles ? this.options.listProfiles() : this.aws.listProfiles();
       all = await this.profilesCache;
     } catch (err) {
       this.profilesCache = undefined;
@@ -339,7 +346,8 @@ export class ExplorerModel {
       }];
     }
     // The account id arrives in the background: regions (and their lists) never wait on STS.
-    this.loadIdentity(node);
+    const defer = this.options.defer ?? ((work: () => void) => work());
+    defer(() => this.loadIdentity(node));
     return this.regionsOf(node).map((region): RegionNode => ({
       type: 'region', id: ids.region({ profile: node.profile, region }), parent: node, scope: { profile: node.profile, region },
     }));
