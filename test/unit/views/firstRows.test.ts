@@ -1,8 +1,8 @@
 // The first rows a person sees (profile, region, the six groups) must not wait for the AWS layer:
 // loading it evaluates the SDK bundle (dist/aws.js), and its calls need the network.
 import * as assert from 'node:assert/strict';
-import { ExplorerModel } from '../../../src/views/explorerModel';
-import { labelOf } from '../../../src/views/describe';
+import { ExplorerModel } from '../../../src/views/explorer/model';
+import { labelOf } from '../../../src/views/explorer/describe';
 import { FakeAws } from './fakeAws';
 
 describe('views/explorerModel: first rows without the AWS layer', () => {
