@@ -28,7 +28,7 @@ const node = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode', './aws.js', './features.js'],
+  external: ['vscode', './aws.js', './features.js', './profiles.js'],
   plugins: [vscodeOnce],
   minify: production,
   sourcemap: !production,
@@ -45,6 +45,8 @@ const builds = [
   { ...node, entryPoints: { features: 'src/features.ts' }, outdir: 'dist' },
   // ESM-first resolution lets esbuild tree-shake the SDK: about half the minified size.
   { ...node, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
+  // The explorer's profile rows: the config-file reader alone, without the SDK (src/aws/profileReader.ts).
+  { ...node, entryPoints: { profiles: 'src/aws/profileReader.ts' }, outdir: 'dist', mainFields: ['module', 'main'] },
   {
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
     entryPoints: webviewEntries, outdir: 'dist/webviews',

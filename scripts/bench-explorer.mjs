@@ -12,8 +12,15 @@
 // and API calls per minute while idle with the explorer loaded (nothing is in transition in the
 // scale scenario, so the poller must stay silent). Targets: ratio ≤ 1.2, equal counts, 0 idle.
 //   env: BENCH_RUNS (default 5), BENCH_IDLE_SECONDS (default 30)
+//   --scenario scale10: ten times the resources over 20 profiles × 3 regions (test/emulator/scenarios/
+//   scale10.ts), loaded all at once; it also prints when the first profile's rows were all there
+//   against when the last profile's calls finished (the tree is usable while it loads), and,
+//   for both scenarios, heap growth per 1,000 nodes (this process, after full GCs, the last
+//   explorer model held). Prints one JSON line {"bench":"explorer",…} for scripts/bench.mjs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,12 +32,15 @@ const out = (p) => path.join(ROOT, 'out', p);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS || 30);
 const PERMISSION_CONCURRENCY = 8;
+const SCENARIO = process.argv.includes('--scenario') ? process.argv[process.argv.indexOf('--scenario') + 1] : 'scale';
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
 
-const { writeAwsProfile } = require(out('test/emulator/awsProfile.js'));
+const { writeAwsProfile, writeScale10Profiles } = require(out('test/emulator/awsProfile.js'));
 
 // The emulator runs in its own process, as AWS would: the explorer's CPU work must not slow the
 // server down, and the server's must not be billed to the explorer.
-const emuProc = spawn(process.execPath, [out('test/emulator/cli.js'), '--port', '0', '--scenario', 'scale', '--quiet'], {
+const emuProc = spawn(process.execPath, [out('test/emulator/cli.js'), '--port', '0', '--scenario', SCENARIO, '--quiet'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const emuUrl = await new Promise((resolve, reject) => {
@@ -54,7 +64,10 @@ const emu = {
   }),
 };
 const awsDir = mkdtempSync(path.join(os.tmpdir(), 'cpl-bench-aws-'));
-const profile = writeAwsProfile(awsDir, emu.url);
+const profile = SCENARIO === 'scale10' ? writeScale10Profiles(awsDir, emu.url) : writeAwsProfile(awsDir, emu.url);
+const PROFILES = SCENARIO === 'scale10' ? profile.profiles : [profile.profile];
+const REGIONS = SCENARIO === 'scale10' ? require(out('test/emulator/scenarios/scale10.js')).SCALE10_REGIONS : ['us-east-1'];
+profile.profile = PROFILES[0];
 // The SDK reads endpoint_url and credentials from these, exactly as in the extension.
 Object.assign(process.env, {
   AWS_CONFIG_FILE: profile.configFile,
@@ -73,26 +86,31 @@ const { contextValueOf } = require(out('src/views/explorer/contextValue.js'));
 const { readinessOf } = require(out('src/views/explorer/readiness.js'));
 const { isLoadedByFullWalk } = require(out('src/views/explorer/nodes.js'));
 
-const scope = { profile: profile.profile, region: 'us-east-1' };
+const SCOPES = PROFILES.flatMap((p) => REGIONS.map((region) => ({ profile: p, region })));
 
 // ---- explorer ----------------------------------------------------------------------------------
 async function explorerLoad() {
   const layer = createAwsLayer({});
   const poller = new Poller();
+  const identified = new Set();
   let identityDone;
   const identity = new Promise((r) => (identityDone = r));
   const model = new ExplorerModel({
     aws: () => layer,
     poller,
-    settings: { profiles: () => [scope.profile], regions: () => [scope.region], defaultProfile: () => scope.profile },
+    settings: { profiles: () => PROFILES, regions: () => REGIONS, defaultProfile: () => PROFILES[0] },
     onDidChange: (node) => {
-      if (node?.type === 'profile') identityDone();
+      if (node?.type === 'profile') identified.add(node.profile);
+      if (identified.size === PROFILES.length) identityDone();
     },
   });
   let nodes = 0;
   let errors = 0;
+  let firstRowsAt;
   const expand = async (node) => {
     const kids = await model.getChildren(node);
+    // The first resource rows of the first profile: the tree is usable from there on.
+    if (firstRowsAt === undefined && node?.type === 'group' && node.scope.profile === PROFILES[0] && kids.some((k) => k.type !== 'message' && k.type !== 'error')) firstRowsAt = performance.now();
     for (const k of kids) {
       // What getTreeItem computes for each row (the tooltip waits for a hover: resolveTreeItem).
       describeRow(k, readinessOf(k, model));
@@ -102,8 +120,16 @@ async function explorerLoad() {
     }
     await Promise.all(kids.filter((k) => isLoadedByFullWalk(k.type)).map(expand));
   };
-  await Promise.all([expand(undefined), identity]);
-  return { nodes, errors, model, poller, layer };
+  // Per profile: when its whole subtree (every row under it) was there, from the start.
+  const t0 = performance.now();
+  const profileDone = [];
+  const roots = await model.getChildren();
+  for (const k of roots) { describeRow(k, readinessOf(k, model)); contextValueOf(k); nodes++; }
+  await Promise.all([
+    ...roots.map((r, i) => expand(r).then(() => { profileDone[i] = performance.now() - t0; })),
+    identity,
+  ]);
+  return { nodes, errors, model, poller, layer, firstRowsMs: firstRowsAt - t0, firstProfileMs: profileDone[0], lastProfileMs: Math.max(...profileDone) };
 }
 
 // ---- bare SDK ----------------------------------------------------------------------------------
@@ -135,16 +161,32 @@ async function mapLimit(items, limit, fn) {
 }
 
 async function bareLoad() {
-  const cfg = { region: scope.region };
+  const t0 = performance.now();
+  const done = new Map();
+  const sts = new Map();
+  const results = await Promise.all(SCOPES.map(async (scope) => {
+    // One GetCallerIdentity per profile, as the explorer makes.
+    if (!sts.has(scope.profile)) {
+      const client = new sdk.sts.STSClient({ region: scope.region, profile: scope.profile });
+      sts.set(scope.profile, client.send(new sdk.sts.GetCallerIdentityCommand({})).finally(() => client.destroy()));
+    }
+    const r = await bareScope(scope);
+    done.set(scope.profile, Math.max(done.get(scope.profile) ?? 0, performance.now() - t0));
+    return r;
+  }));
+  await Promise.all(sts.values());
+  return { items: results.reduce((n, r) => n + r.items, 0), lastProfileMs: Math.max(...done.values()) };
+}
+
+async function bareScope(scope) {
+  const cfg = { region: scope.region, profile: scope.profile };
   const lattice = new sdk.lattice.VPCLatticeClient(cfg);
   const ram = new sdk.ram.RAMClient(cfg);
   const kafka = new sdk.kafka.KafkaClient(cfg);
   const ec2 = new sdk.ec2.EC2Client(cfg);
   const rds = new sdk.rds.RDSClient(cfg);
-  const sts = new sdk.sts.STSClient(cfg);
   const services = all(sdk.ec2.paginateDescribeVpcEndpointServiceConfigurations({ client: ec2 }, { MaxResults: 1000 }), (p) => p.ServiceConfigurations);
   const results = await Promise.all([
-    sts.send(new sdk.sts.GetCallerIdentityCommand({})),
     all(sdk.lattice.paginateListResourceGateways({ client: lattice }, { maxResults: 100 }), (p) => p.items),
     all(sdk.lattice.paginateListResourceConfigurations({ client: lattice }, { maxResults: 100 }), (p) => p.items),
     all(sdk.ram.paginateGetResourceShares({ client: ram }, { resourceOwner: 'SELF', maxResults: 500 }), (p) => p.resourceShares),
@@ -158,8 +200,8 @@ async function bareLoad() {
     all(sdk.rds.paginateDescribeDBClusters({ client: rds }, { MaxRecords: 100 }), (p) => p.DBClusters),
     all(sdk.rds.paginateDescribeDBInstances({ client: rds }, { MaxRecords: 100 }), (p) => p.DBInstances),
   ]);
-  for (const c of [lattice, ram, kafka, ec2, rds, sts]) c.destroy();
-  return { items: results.slice(1).reduce((n, r) => n + (Array.isArray(r) ? r.length : 0), 0) };
+  for (const c of [lattice, ram, kafka, ec2, rds]) c.destroy();
+  return { items: results.reduce((n, r) => n + (Array.isArray(r) ? r.length : 0), 0) };
 }
 
 // ---- measuring ---------------------------------------------------------------------------------
@@ -178,7 +220,8 @@ async function timed(fn) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(`[bench:explorer] emulator ${emu.url}, scenario scale, profile ${scope.profile}, ${RUNS} runs + warm-up`);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`[bench:explorer] emulator ${emu.url}, scenario ${SCENARIO}, ${PROFILES.length} profile(s) × ${REGIONS.length} region(s), ${RUNS} runs + warm-up; load average ${load()}`);
 let last;
 try {
   const warmE = await timed(explorerLoad);
@@ -201,7 +244,8 @@ try {
         b.push(await timed(bareLoad));
       }
     }
-    console.log(`  run ${i + 1}: explorer ${e[i].ms.toFixed(0)} ms, bare ${b[i].ms.toFixed(0)} ms, ratio ${(e[i].ms / b[i].ms).toFixed(2)}`);
+    const usable = PROFILES.length > 1 ? `; first profile's first resource rows at ${e[i].result.firstRowsMs.toFixed(0)} ms, all its rows at ${e[i].result.firstProfileMs.toFixed(0)} ms, last profile's at ${e[i].result.lastProfileMs.toFixed(0)} ms` : '';
+    console.log(`  run ${i + 1}: explorer ${e[i].ms.toFixed(0)} ms, bare ${b[i].ms.toFixed(0)} ms, ratio ${(e[i].ms / b[i].ms).toFixed(2)}${usable}  [load ${load()}]`);
   }
   const em = median(e.map((x) => x.ms));
   const bm = median(b.map((x) => x.ms));
@@ -216,6 +260,16 @@ try {
     .filter((k) => eReq.byOp[k] !== bReq.byOp[k])
     .map((k) => `${k} explorer=${eReq.byOp[k] ?? 0} bare=${bReq.byOp[k] ?? 0}`);
 
+  // Heap: drop the last model, full GCs (before), load and hold a new one, full GCs (after).
+  last.result.poller.dispose();
+  last.result.layer.dispose();
+  last = undefined;
+  const heap = () => { for (let k = 0; k < 4; k++) gc(); return process.memoryUsage().heapUsed / 1024 / 1024; };
+  const heapBefore = heap();
+  last = await timed(explorerLoad);
+  const heapAfter = heap();
+  const mbPer1000 = ((heapAfter - heapBefore) / last.result.nodes) * 1000;
+
   // Idle: the last explorer stays loaded, its poller live on the real clock.
   await emu.control('DELETE', 'log');
   console.log(`  idle: watching the emulator log for ${IDLE_SECONDS} s with the explorer loaded (poller tracking ${last.result.poller.size})…`);
@@ -226,11 +280,25 @@ try {
   console.log('');
   console.log(`explorer full load: median ${em.toFixed(0)} ms (${last.result.nodes} nodes)`);
   console.log(`bare SDK calls:     median ${bm.toFixed(0)} ms`);
-  console.log(`ratio (median of ${RUNS} paired runs): ${ratio.toFixed(2)}  (target ≤ 1.2; ratio of medians ${(em / bm).toFixed(2)})`);
+  console.log(`ratio (median of ${RUNS} paired runs): ${ratio.toFixed(2)}  (target ≤ 1.2; spread ${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)}; ratio of medians ${(em / bm).toFixed(2)})`);
   console.log(`requests: explorer ${eReq.total}, bare ${bReq.total}${diff.length ? `  DIFFER: ${diff.join('; ')}` : '  (equal, per operation too)'}`);
   console.log(`requests by operation: ${Object.entries(eReq.byOp).sort().map(([k, v]) => `${k}=${v}`).join(', ')}`);
   console.log(`idle API calls per minute: ${idlePerMinute} (${idle} in ${IDLE_SECONDS} s; target 0)`);
-  const ok = ratio <= 1.2 && eReq.total === bReq.total && diff.length === 0 && idle === 0;
+  console.log(`heap growth holding the tree: ${(heapAfter - heapBefore).toFixed(1)} MB for ${last.result.nodes} nodes = ${mbPer1000.toFixed(2)} MB per 1,000 nodes (this process, heapUsed after GC)`);
+  // Usable while it loads: every run, the first profile's rows were all there before the last profile's.
+  const usableRuns = e.filter((x) => x.result.firstProfileMs < x.result.lastProfileMs).length;
+  const firstRowsMs = median(e.map((x) => x.result.firstRowsMs));
+  const firstMs = median(e.map((x) => x.result.firstProfileMs));
+  const lastMs = median(e.map((x) => x.result.lastProfileMs));
+  if (PROFILES.length > 1) console.log(`usable while loading: first profile's first resource rows at median ${firstRowsMs.toFixed(0)} ms; its rows all there at median ${firstMs.toFixed(0)} ms, last profile's at ${lastMs.toFixed(0)} ms (first before last in ${usableRuns} of ${RUNS} runs)`);
+  console.log(`load average ${load()}`);
+  console.log(JSON.stringify({ bench: 'explorer', scenario: SCENARIO, profiles: PROFILES.length, regions: REGIONS.length, nodes: last.result.nodes,
+    ratio, ratioMin: Math.min(...pairRatios), ratioMax: Math.max(...pairRatios), runs: RUNS, explorerMs: em, bareMs: bm,
+    requestsExplorer: eReq.total, requestsBare: bReq.total, requestsEqual: eReq.total === bReq.total && diff.length === 0,
+    idlePerMinute, heapGrowthMB: heapAfter - heapBefore, mbPer1000Nodes: mbPer1000,
+    firstRowsMs, firstProfileMs: firstMs, lastProfileMs: lastMs, usableRuns, load: load() }));
+  const usableOk = PROFILES.length === 1 || usableRuns === RUNS;
+  const ok = ratio <= 1.2 && eReq.total === bReq.total && diff.length === 0 && idle === 0 && usableOk;
   console.log(ok ? 'PASS' : 'FAIL');
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -1,9 +1,20 @@
 // Loads the AWS layer bundle (dist/aws.js) on first use. Kept out of extension.js so that
 // activation parses and evaluates no @aws-sdk module; the first tree expansion pays for it once.
 import * as path from 'node:path';
-import type { AwsLayer, AwsLayerOptions, CreateAwsLayer } from './aws/api';
+import type { AwsLayer, AwsLayerOptions, CreateAwsLayer, ProfileReader } from './aws/api';
 
 let layer: AwsLayer | undefined;
+let profiles: ProfileReader | undefined;
+
+/**
+ * The profile reader (dist/profiles.js, a few KB): the explorer's first rows need only the AWS
+ * config files, so they never wait for the SDK bundle.
+ */
+export function getProfileReader(): ProfileReader {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  profiles ??= (require(path.join(__dirname, 'profiles.js')) as { profileReader: ProfileReader }).profileReader;
+  return profiles;
+}
 
 export function getAws(options: AwsLayerOptions = {}): AwsLayer {
   if (!layer) {

@@ -4,7 +4,7 @@
 // a review tab or the ClickHouse Cloud tree is used (src/featureLoader.ts).
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
-import { disposeAws, getAws, isAwsLoaded } from './awsLoader';
+import { disposeAws, getAws, getProfileReader, isAwsLoaded } from './awsLoader';
 import { registerCommands } from './commands';
 import { translateModelMessages } from './l10n';
 import { log } from './log';
@@ -45,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   const explorer = registerExplorer(context, {
     aws,
     isAwsLoaded,
+    profiles: getProfileReader,
     // Roles made for a database from this machine's apply journals, each confirmed by one GetRole.
     // (src/commands/iamDbAuthRoles.ts, in the features bundle: activation does no path or file work.)
     databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),

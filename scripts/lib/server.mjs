@@ -83,6 +83,7 @@ function installExitHooks() {
  * @param {boolean} [o.keepHome] do not delete the temp home on stop
  * @param {string} [o.name] label used in the temp dir name
  * @param {boolean} [o.smokeTestDriver] false: no --vscode-option enable-smoke-test-driver (demo)
+ * @param {string[]} [o.args] extra code-server arguments (e.g. ['--log', 'trace'] for benches)
  * @param {string} [o.home] use this (existing) temp home instead of creating one; deleted on stop
  */
 export async function startServer(o = {}) {
@@ -127,6 +128,7 @@ export async function startServer(o = {}) {
     '--reconnection-grace-time', '5',
     // Lets the workbench read extensionDevelopmentPath/extensionTestsPath from ?payload= (tests).
     ...(o.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
+    ...(o.args || []),
   ];
   // detached: true = setsid(): the server and everything it spawns (extension hosts, agent
   // processes) share one new process group, killed together with kill(-pgid).

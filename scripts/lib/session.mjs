@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startEmulatorWithProfile } from './emulator.mjs';
 import { makeHome, startServer } from './server.mjs';
 
-export async function startSession({ name, scenario = 'demo', settings = {}, env = {}, installVsix, port, emulatorPort, smokeTestDriver } = {}) {
+export async function startSession({ name, scenario = 'demo', settings = {}, env = {}, installVsix, port, emulatorPort, smokeTestDriver, args } = {}) {
   const home = makeHome(name);
   let emulator;
   try {
@@ -17,7 +17,7 @@ export async function startSession({ name, scenario = 'demo', settings = {}, env
   let server;
   try {
     server = await startServer({
-      name, home, installVsix, port, smokeTestDriver,
+      name, home, installVsix, port, smokeTestDriver, args,
       settings: { ...(emulator?.settings || {}), ...settings },
       env: { ...(emulator?.env || {}), ...env },
     });

@@ -49,10 +49,14 @@ export function isAwsCallError(e: unknown): e is AwsCallErrorLike {
   return e instanceof Error && e.name === 'AwsCallError' && typeof (e as { failure?: unknown }).failure === 'object';
 }
 
-export interface AwsLayer {
+/** Profiles from the AWS config files: no SDK client, no network (dist/profiles.js). */
+export interface ProfileReader {
   listProfiles(): Promise<Profile[]>;
   /** Files that define profiles (config + credentials), for watching. */
   profileFiles(): { config: string; credentials: string };
+}
+
+export interface AwsLayer extends ProfileReader {
   callerIdentity(profile: string): Promise<CallerIdentity>;
 
   listResourceGateways(scope: Scope): Promise<ResourceGateway[]>;

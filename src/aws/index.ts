@@ -4,7 +4,7 @@ import type { AwsLayer, AwsLayerOptions, CreateAwsLayer } from './api';
 import { CredentialStore } from './credentials';
 import { ClientCache, DEFAULT_MAX_ATTEMPTS } from './clients';
 import { AwsContext } from './awsContext';
-import { defaultCredentialsEntry, listProfiles, profileFiles } from './profiles';
+import { profileReader } from './profileReader';
 import * as lattice from './lattice';
 import * as ram from './ram';
 import * as kafka from './kafka';
@@ -15,21 +15,14 @@ import * as rds from './rds';
 import * as elbv2 from './elbv2';
 import { call } from './call';
 import * as doctor from './doctor';
-import { toCallError } from './errors';
 
 export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): AwsLayer => {
   const credentials = new CredentialStore({ mfaCodeProvider: options.mfaCodeProvider, log: options.log });
   const clients = new ClientCache(credentials, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const ctx = new AwsContext(clients, options.log);
   return {
-    async listProfiles() {
-      try {
-        return [...await listProfiles(), defaultCredentialsEntry()];
-      } catch (err) {
-        throw toCallError(err, { profile: '', service: 'sts', operation: 'ListProfiles' });
-      }
-    },
-    profileFiles,
+    listProfiles: profileReader.listProfiles,
+    profileFiles: profileReader.profileFiles,
     callerIdentity: (profile) => sts.callerIdentity(ctx, profile),
     listResourceGateways: (scope) => lattice.listResourceGateways(ctx, scope),
     getResourceGateway: (scope, id) => lattice.getResourceGateway(ctx, scope, id),

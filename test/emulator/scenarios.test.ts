@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { scale10Profiles, SCALE10_REGIONS } from './scenarios/scale10';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -200,6 +201,31 @@ describe('scenario: scale', () => {
       endpointServices: r.endpointServices.size, dbClusters: r.dbClusters.size, loadBalancers: r.loadBalancers.size, vpcs: r.vpcs.size,
     })) assert.equal(n, 500, kind);
     assert.ok(r.dbInstances.size >= 500);
+  });
+});
+
+describe('scenario: scale10', () => {
+  let emu: RunningEmulator;
+  before(async () => { emu = await startEmulator({ scenario: 'scale10' }); });
+  after(async () => { await emu.stop(); });
+
+  it('has 5,000 of each listed kind over 20 accounts × 3 regions, each account signed in by its own key', async () => {
+    const profiles = scale10Profiles();
+    assert.equal(new Set(profiles.map((p) => p.account)).size, 20);
+    const totals: Record<string, number> = { gateways: 0, configurations: 0, shares: 0, msk: 0, services: 0 };
+    for (const p of profiles) {
+      assert.equal(emu.world.accessKeys.get(p.accessKeyId), p.account);
+      for (const region of SCALE10_REGIONS) {
+        const r = emu.world.region(p.account, region);
+        assert.ok(r.resourceGateways.size === 83 || r.resourceGateways.size === 84, `${p.account}/${region}`);
+        totals.gateways += r.resourceGateways.size;
+        totals.configurations += r.resourceConfigurations.size;
+        totals.shares += r.resourceShares.size;
+        totals.msk += r.mskClusters.size;
+        totals.services += r.endpointServices.size;
+      }
+    }
+    assert.deepEqual(totals, { gateways: 5000, configurations: 5000, shares: 5000, msk: 5000, services: 5000 });
   });
 });
 

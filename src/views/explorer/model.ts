@@ -249,7 +249,7 @@ export class ExplorerModel {
   private async loadRoots(): Promise<ExplorerNode[]> {
     let all: Profile[];
     try {
-      this.profilesCache ??= this.aws.listProfiles();
+      this.profilesCache ??= this.options.listProfiles ? this.options.listProfiles() : this.aws.listProfiles();
       all = await this.profilesCache;
     } catch (err) {
       this.profilesCache = undefined;
@@ -288,7 +288,8 @@ export class ExplorerModel {
       }];
     }
     // The account id arrives in the background: regions (and their lists) never wait on STS.
-    this.loadIdentity(node);
+    const defer = this.options.defer ?? ((work: () => void) => work());
+    defer(() => this.loadIdentity(node));
     return this.regionsOf(node).map((region): RegionNode => ({
       type: 'region', id: ids.region({ profile: node.profile, region }), parent: node, scope: { profile: node.profile, region },
     }));

@@ -2,6 +2,7 @@
 // and the callbacks through which it tells the view about changes.
 import type { AwsLayer, Scope } from '../../aws/api';
 import type { Database } from '../../model/resources';
+import type { Profile } from '../../model/resources';
 import type { ExplorerNode } from './nodes';
 import type { Poller } from './poller';
 
@@ -27,5 +28,12 @@ export type ExplorerModelOptions = {
   /** Region used when a profile names none. */
   fallbackRegion?: string;
   /** IAM roles this extension made for a database (src/commands/iamDbAuthRoles.ts: one GetRole per role). */
+  /** Profiles without the AWS layer (the extension's small profiles bundle); default aws().listProfiles. */
+  listProfiles?: () => Promise<Profile[]>;
+  /**
+   * Runs background AWS work that no row waits for (the profile's account id): the extension
+   * delays it so the rows reach the workbench before the SDK bundle loads. Default: at once.
+   */
+  defer?: (work: () => void) => void;
   databaseRoles?: (scope: Scope, db: Database) => Promise<{ name: string; arn: string; dbUser?: string }[]>;
 };

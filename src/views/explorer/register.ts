@@ -4,7 +4,7 @@
 // and the AWS layer (dist/aws.js) loads the first time the tree asks for its roots.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsLayer, Scope } from '../../aws/api';
+import type { AwsLayer, ProfileReader, Scope } from '../../aws/api';
 import { log } from '../../log';
 import { labelOf } from './describe';
 import { ExplorerModel, type ExplorerModelOptions } from './model';
@@ -18,6 +18,8 @@ export type ExplorerDeps = {
   aws(): AwsLayer;
   /** True once dist/aws.js is loaded: only then is there a client cache to reset or files to watch. */
   isAwsLoaded(): boolean;
+  /** The config-file reader (dist/profiles.js): profile rows and the file watch need no SDK. */
+  profiles(): ProfileReader;
   databaseRoles: ExplorerModelOptions['databaseRoles'];
 };
 
@@ -38,11 +40,19 @@ export type Explorer = {
   };
 };
 
+/** How long background AWS work waits after the rows that started it (see ExplorerModel's defer). */
+const DEFER_AWS_MS = 50;
+
 export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): Explorer {
   const poller = new Poller();
   let provider: ExplorerProvider | undefined;
   const model = new ExplorerModel({
     aws: deps.aws,
+    // Profile and region rows need no SDK: only the config files. The account id (STS, in
+    // dist/aws.js) starts once the rows are on their way: the extension host sends replies on a
+    // timer, and evaluating the SDK bundle before it fires would hold them back.
+    listProfiles: () => deps.profiles().listProfiles(),
+    defer: (work) => void setTimeout(work, DEFER_AWS_MS),
     settings: explorerSettings,
     poller,
     onDidChange: (node) => provider?.fire(node),
@@ -85,13 +95,13 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     void showActive();
   };
 
-  // Editing ~/.aws/config or credentials reloads profiles (started once the AWS layer is loaded).
+  // Editing ~/.aws/config or credentials reloads profiles (started once the tree has listed them).
   let watching = false;
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const watchProfileFiles = () => {
-    if (watching || !deps.isAwsLoaded()) return;
+    if (watching) return;
     watching = true;
-    const files = deps.aws().profileFiles();
+    const files = deps.profiles().profileFiles();
     for (const file of [files.config, files.credentials]) {
       const watcher = vscode.workspace.createFileSystemWatcher(
         new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),

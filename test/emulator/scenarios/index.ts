@@ -3,14 +3,15 @@ import type { EmuWorld } from '../core/world';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCOUNT, OTHER_ACCESS_KEY_ID, OTHER_ACCOUNT } from './accounts';
 import { demoData, loadData } from './demo';
 import { loadScale } from './scale';
+import { loadScale10 } from './scale10';
 import {
   seedClickhouse, DEMO_CH_RPE_PENDING, DEMO_CH_RPE_READY,
 } from '../services/clickhouse';
 import type { Scope } from './builders';
 import { CLICKPIPES_ACCOUNT } from './accounts';
 
-export type ScenarioName = 'empty' | 'demo' | 'scale';
-export const SCENARIOS: ScenarioName[] = ['empty', 'demo', 'scale'];
+export type ScenarioName = 'empty' | 'demo' | 'scale' | 'scale10';
+export const SCENARIOS: ScenarioName[] = ['empty', 'demo', 'scale', 'scale10'];
 
 /** Both accounts exist (with their keys) in every scenario, so any profile can sign in. */
 function registerAccounts(world: EmuWorld): void {
@@ -36,6 +37,10 @@ export function loadScenario(world: EmuWorld, name: string): void {
       return;
     case 'scale':
       loadScale(world);
+      seedClickhouse(world);
+      return;
+    case 'scale10':
+      loadScale10(world);
       seedClickhouse(world);
       return;
     default:

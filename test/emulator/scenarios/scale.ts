@@ -6,8 +6,8 @@ import { CLICKPIPES_ACCOUNT, DEMO_ACCOUNT } from './accounts';
 
 export const SCALE_COUNT = 500;
 
-export function loadScale(world: EmuWorld, count = SCALE_COUNT): void {
-  const s = new b.Scope(world, DEMO_ACCOUNT, 'us-east-1');
+export function loadScale(world: EmuWorld, count = SCALE_COUNT, account = DEMO_ACCOUNT, region = 'us-east-1'): void {
+  const s = new b.Scope(world, account, region);
   const azs = ['a', 'b', 'c', 'd', 'e', 'f'];
   const pad = (i: number) => String(i).padStart(3, '0');
   for (let i = 0; i < count; i++) {
