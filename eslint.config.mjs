@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The webview bundle and the UI tests' page callbacks run in a browser.
-    files: ['src/webviews/app/**', 'test/ui/**'],
+    files: ['src/webviews/app/**', 'test/ui/**', 'scripts/bench-first-tree.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
