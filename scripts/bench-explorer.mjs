@@ -66,12 +66,12 @@ delete process.env.AWS_SECRET_ACCESS_KEY;
 delete process.env.AWS_ENDPOINT_URL;
 
 const { createAwsLayer } = require(out('src/aws/index.js'));
-const { ExplorerModel } = require(out('src/views/explorerModel.js'));
-const { Poller } = require(out('src/views/poller.js'));
-const { describeRow } = require(out('src/views/describe.js'));
-const { contextValueOf } = require(out('src/views/contextValue.js'));
-const { readinessOf } = require(out('src/views/readiness.js'));
-const { isLoadedByFullWalk } = require(out('src/views/nodes.js'));
+const { ExplorerModel } = require(out('src/views/explorer/model.js'));
+const { Poller } = require(out('src/views/explorer/poller.js'));
+const { describeRow } = require(out('src/views/explorer/describe.js'));
+const { contextValueOf } = require(out('src/views/explorer/contextValue.js'));
+const { readinessOf } = require(out('src/views/explorer/readiness.js'));
+const { isLoadedByFullWalk } = require(out('src/views/explorer/nodes.js'));
 
 const scope = { profile: profile.profile, region: 'us-east-1' };
 

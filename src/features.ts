@@ -14,8 +14,8 @@
 import type * as vscode from 'vscode';
 import { translateModelMessages } from './l10n';
 import { forwardLogTo, type log } from './log';
-import { registerPlans, type PlansDeps } from './plans';
-import { iamDbAuthRoleFinder } from './plans/iamDbAuthRoles';
+import { registerPlans, type PlansDeps } from './commands/plans';
+import { iamDbAuthRoleFinder } from './commands/iamDbAuthRoles';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 

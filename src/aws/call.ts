@@ -14,7 +14,7 @@ import type { Scope } from './api';
 import type { StepService } from '../model/plan';
 import type { AwsService } from './clients';
 import { AwsCallError } from './errors';
-import { AwsContext } from './context';
+import { AwsContext } from './awsContext';
 import { decodePolicyDocument } from './iam';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

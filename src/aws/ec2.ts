@@ -7,7 +7,7 @@ import {
 import type { ServiceConfiguration, Tag, VpcEndpointConnection } from '@aws-sdk/client-ec2';
 import type { Scope } from './api';
 import type { EndpointConnection, EndpointService, SecurityGroup, Subnet, Vpc } from '../model/resources';
-import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './context';
+import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './awsContext';
 
 /** EC2's maximum page size for these Describe calls. */
 const PAGE = 1000;

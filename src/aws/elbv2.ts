@@ -2,7 +2,7 @@
 import { paginateDescribeLoadBalancers } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Scope } from './api';
 import type { LoadBalancer } from '../model/resources';
-import { allPages, AwsContext, compact } from './context';
+import { allPages, AwsContext, compact } from './awsContext';
 
 /** ELBv2's maximum PageSize. */
 const PAGE = 400;

@@ -1,7 +1,7 @@
 // IAM roles as plain models. IAM is global; the client cache signs it with us-east-1.
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type { Role } from '../model/resources';
-import { AwsContext, compact } from './context';
+import { AwsContext, compact } from './awsContext';
 
 /** IAM returns policy documents URL-encoded (RFC 3986); callers want the JSON text. */
 export function decodePolicyDocument(doc: string | undefined): string | undefined {

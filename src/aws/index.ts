@@ -3,7 +3,7 @@
 import type { AwsLayer, AwsLayerOptions, CreateAwsLayer } from './api';
 import { CredentialStore } from './credentials';
 import { ClientCache, DEFAULT_MAX_ATTEMPTS } from './clients';
-import { AwsContext } from './context';
+import { AwsContext } from './awsContext';
 import { listProfiles, profileFiles } from './profiles';
 import * as lattice from './lattice';
 import * as ram from './ram';

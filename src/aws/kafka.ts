@@ -7,7 +7,7 @@ import {
 import type { Cluster } from '@aws-sdk/client-kafka';
 import type { Scope } from './api';
 import type { MskCluster } from '../model/resources';
-import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './context';
+import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './awsContext';
 
 const PAGE = 100;
 

@@ -8,7 +8,7 @@ import {
 import type { ResourceConfigurationSummary, ResourceGatewaySummary, GetResourceGatewayCommandOutput, GetResourceConfigurationCommandOutput } from '@aws-sdk/client-vpc-lattice';
 import type { Scope } from './api';
 import type { ResourceConfiguration, ResourceConfigurationDefinition, ResourceGateway } from '../model/resources';
-import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './context';
+import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './awsContext';
 
 /** The API's maximum page size: fewest requests. */
 const PAGE = 100;

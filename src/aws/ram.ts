@@ -7,7 +7,7 @@ import { paginateGetResourceShareAssociations, paginateGetResourceShares } from 
 import type { ResourceShareAssociation } from '@aws-sdk/client-ram';
 import type { Scope } from './api';
 import type { ResourceShare } from '../model/resources';
-import { allPages, AwsContext, compact } from './context';
+import { allPages, AwsContext, compact } from './awsContext';
 
 /** RAM's maximum page size. */
 const PAGE = 500;

@@ -4,7 +4,7 @@ import { paginateDescribeDBClusters, paginateDescribeDBInstances } from '@aws-sd
 import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import type { Scope } from './api';
 import type { Database } from '../model/resources';
-import { allPages, AwsContext, compact } from './context';
+import { allPages, AwsContext, compact } from './awsContext';
 
 /** RDS's maximum MaxRecords. */
 const PAGE = 100;

@@ -1,7 +1,7 @@
 // Who a profile is: account id and ARN (shown on the profile node, named in confirmations).
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { CallerIdentity } from '../model/resources';
-import { AwsContext } from './context';
+import { AwsContext } from './awsContext';
 import { listProfiles } from './profiles';
 
 /** STS is regional; use the profile's own region (as the CLI does), else us-east-1. */

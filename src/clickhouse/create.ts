@@ -10,7 +10,7 @@ import {
   type ReversePrivateEndpoint,
 } from '../model/clickhouse';
 import { ClickHouseApiError } from './api';
-import { clickHouseSession } from './context';
+import { clickHouseSession } from './currentSession';
 import type { ServiceRef } from './pickers';
 
 export const APPLY_COMMAND = 'clickpipes.clickhouse.applyReviewedEndpoint';

@@ -7,7 +7,7 @@ import {
   type CreateRpeBody, type MskAuthentication,
 } from '../model/clickhouse';
 import type { Plan, StepOutputs } from '../model/plan';
-import { clickHouseSession } from './context';
+import { clickHouseSession } from './currentSession';
 import { openReview } from './create';
 import { pickService } from './pickers';
 

@@ -2,7 +2,7 @@
 // steps with service 'clickhouse' go here. Inputs are the builder's ({organizationId, serviceId,
 // body} / {…, reversePrivateEndpointId}); the result is the endpoint object, so output paths like
 // `id`, `status` and `dnsNames.0` resolve against it.
-import { clickHouseSession } from './context';
+import { clickHouseSession } from './currentSession';
 import { ClickHouseApiError } from './api';
 import type { CreateRpeBody } from '../model/clickhouse';
 

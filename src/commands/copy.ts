@@ -1,9 +1,9 @@
 // Copy commands: one per field, confirmed quietly in the status bar for 5 s (no toast).
 import * as vscode from 'vscode';
-import { clickPipesValues, formatClickPipesValues, hasClickPipesValues } from '../views/clickPipesValues';
-import type { ExplorerNode } from '../views/nodes';
-import { arnOf, dnsNameOf, idOf, serviceNameOf } from '../views/nodeValues';
-import type { CommandContext, CommandHandler } from './context';
+import { clickPipesValues, formatClickPipesValues, hasClickPipesValues } from '../views/explorer/clickPipesValues';
+import type { ExplorerNode } from '../views/explorer/nodes';
+import { arnOf, dnsNameOf, idOf, serviceNameOf } from '../views/explorer/nodeValues';
+import type { CommandContext, CommandHandler } from './handlerContext';
 import { pickNode } from './pickNode';
 
 export async function copyQuietly(what: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
 // The one AWS call that deletes each deletable node (pure, no `vscode`: unit-tested).
 import type { StepService } from '../model/plan';
-import type { ExplorerNode } from '../views/nodes';
+import type { ExplorerNode } from '../views/explorer/nodes';
 
 export type DeleteCall = { title: string; service: StepService; operation: string; input: Record<string, unknown> };
 

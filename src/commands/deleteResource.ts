@@ -1,11 +1,11 @@
 // Delete with a modal confirmation that names the account and region. Gateways refuse while
 // configurations still use them (AWS would fail later with a less helpful error).
 import * as vscode from 'vscode';
-import { describeNode } from '../views/describe';
-import type { ExplorerNode } from '../views/nodes';
-import { accountOf, isDeletable } from '../views/nodeValues';
+import { describeNode } from '../views/explorer/describe';
+import type { ExplorerNode } from '../views/explorer/nodes';
+import { accountOf, isDeletable } from '../views/explorer/nodeValues';
 import { isNode } from './copy';
-import type { CommandHandler } from './context';
+import type { CommandHandler } from './handlerContext';
 import { deleteCallFor } from './deleteCalls';
 import { pickNode } from './pickNode';
 

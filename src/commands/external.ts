@@ -2,10 +2,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { consoleUrlOf } from '../views/nodeValues';
-import { profileOf } from '../views/nodes';
+import { consoleUrlOf } from '../views/explorer/nodeValues';
+import { profileOf } from '../views/explorer/nodes';
 import { isNode } from './copy';
-import type { CommandHandler } from './context';
+import type { CommandHandler } from './handlerContext';
 import { pickNode } from './pickNode';
 
 export const PROFILE_DOCS_URL = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';

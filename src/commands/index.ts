@@ -2,7 +2,7 @@
 // nothing, from the palette, and then asks with a QuickPick). package.json lists the same ids.
 import * as vscode from 'vscode';
 import { log } from '../log';
-import type { CommandContext, CommandHandler } from './context';
+import type { CommandContext, CommandHandler } from './handlerContext';
 import { copyArn, copyClickPipesValues, copyDnsName, copyId, copyServiceName } from './copy';
 import { deleteResource } from './deleteResource';
 import { learnProfiles, openAwsConfig, openInConsole, ssoLogin } from './external';

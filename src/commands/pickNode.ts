@@ -1,9 +1,9 @@
 // The palette fallback for node commands: a QuickPick over explorer nodes that fit the command.
 // Uses what the tree loaded; when nothing fits yet, loads the regions' groups (cached lists).
 import * as vscode from 'vscode';
-import { describeNode } from '../views/describe';
-import type { ExplorerModel } from '../views/explorerModel';
-import { type ExplorerNode, scopeOf } from '../views/nodes';
+import { describeNode } from '../views/explorer/describe';
+import type { ExplorerModel } from '../views/explorer/model';
+import { type ExplorerNode, scopeOf } from '../views/explorer/nodes';
 
 async function loadGroups(model: ExplorerModel): Promise<void> {
   const roots = await model.getChildren();

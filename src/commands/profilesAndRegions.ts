@@ -1,12 +1,12 @@
 // Which profiles the explorer shows and which regions each one lists. Settings change → the
 // configuration listener in extension.ts reloads the roots.
 import * as vscode from 'vscode';
-import type { ExplorerNode, ProfileNode, RegionNode } from '../views/nodes';
-import { profileOf } from '../views/nodes';
-import { regionPickItems, withRegion, withoutRegion } from '../views/regionPicker';
-import { explorerSettings } from '../views/settings';
+import type { ExplorerNode, ProfileNode, RegionNode } from '../views/explorer/nodes';
+import { profileOf } from '../views/explorer/nodes';
+import { regionPickItems, withRegion, withoutRegion } from '../views/explorer/regionPicker';
+import { explorerSettings } from '../views/explorer/settings';
 import { isNode } from './copy';
-import type { CommandContext, CommandHandler } from './context';
+import type { CommandContext, CommandHandler } from './handlerContext';
 
 export const selectProfiles: CommandHandler = async (ctx) => {
   let profiles;

@@ -1,7 +1,7 @@
 // Refresh: the whole tree from the view title, one node (really its group) from the tree.
 // Ids are stable, so VS Code keeps what was expanded.
 import { isNode } from './copy';
-import type { CommandHandler } from './context';
+import type { CommandHandler } from './handlerContext';
 
 export const refresh: CommandHandler = (ctx, node) => {
   if (!isNode(node)) {

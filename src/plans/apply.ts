@@ -15,7 +15,7 @@ import { parsePlanUri, planUri } from './planFileSystem';
 import { PLAN_FILE, type PlanStore } from './planStore';
 import { checkPlanText } from './planValidation';
 import type { PlanReview } from './review';
-import type { ResultView } from './resultView';
+import type { ResultView } from '../webviews/resultView';
 
 export type Confirm = (message: string, detail: string) => Promise<boolean>;
 

@@ -5,9 +5,9 @@
 import type { Plan, PlanStep, StepOutputs, StepService } from '../model/plan';
 import { withClientToken } from './clientToken';
 import { describeAwsError, type PlainError } from './failure';
-import { existingResourceConflict } from './iamDbAuthTrust';
+import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
-import { mskVersionRefresher, secondConflictText, type InputRefresher } from './mskVersion';
+import { mskVersionRefresher, secondConflictText, type InputRefresher } from '../model/mskVersion';
 import { checkReferences, extractOutputs, resolveRefs, UnresolvedReferenceError } from './references';
 import { CancelledError, waitUntil, WaitFailedError, WaitTimeoutError } from './waiter';
 

@@ -21,7 +21,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
-import { isLoadedByFullWalk, type ExplorerNode } from '../../src/views/nodes';
+import { isLoadedByFullWalk, type ExplorerNode } from '../../src/views/explorer/nodes';
 
 const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
 const MB = 1024 * 1024;

@@ -17,7 +17,7 @@ import type { EndpointService } from '../../src/model/resources';
 import {
   acceptConnections, addClickPipesRegionPlan, allowClickPipesPlan, deleteEndpointService, isLive, isPendingAcceptance, rejectConnections,
   startPrivateDnsVerification,
-} from '../../src/plans/endpointServiceActions';
+} from '../../src/commands/endpointServiceActions';
 import type { ApplyOutcome } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
 import { startEndpointServiceSession } from '../../src/webviews/forms/endpointService';

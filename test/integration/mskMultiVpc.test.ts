@@ -11,7 +11,7 @@ import { CLICKPIPES_SIDS } from '../../src/model/policies';
 import { mskReadiness, worstLevel } from '../../src/model/readiness';
 import type { ApplyOutcome } from '../../src/plans/executor';
 import { MemoryJournalStore } from '../../src/plans/journal';
-import { buildMskTeardownPlan } from '../../src/plans/mskTeardownPlan';
+import { buildMskTeardownPlan } from '../../src/model/mskTeardownPlan';
 import { startMskMultiVpcSession } from '../../src/webviews/forms/mskMultiVpc';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { applyOnEmulatorClock, clearLog, control, emulatorSuite, formContext, requestCounts, US } from './awsEnv';

@@ -6,7 +6,7 @@
 //     (in plain words), every other group is exactly as without faults.
 import * as assert from 'node:assert/strict';
 import type { AwsLayer } from '../../src/aws/api';
-import type { ExplorerNode, GroupKind } from '../../src/views/nodes';
+import type { ExplorerNode, GroupKind } from '../../src/views/explorer/nodes';
 import { loadFullTree as load, type Tree } from './explorerLoad';
 import type { ServiceName } from '../emulator/core/types';
 import { emulatorEnv, extensionLikeLayer, faults, TextCapture } from './harness';

@@ -3,11 +3,11 @@
 // everything, every row described as getTreeItem would, and the profiles' account ids awaited.
 // Used by the resilience tests (explorer.test.ts). No mocha here.
 import type { AwsLayer } from '../../src/aws/api';
-import { contextValueOf } from '../../src/views/contextValue';
-import { describeRow } from '../../src/views/describe';
-import { ExplorerModel } from '../../src/views/explorerModel';
-import { isLoadedByFullWalk, type ExplorerNode } from '../../src/views/nodes';
-import { readinessOf } from '../../src/views/readiness';
+import { contextValueOf } from '../../src/views/explorer/contextValue';
+import { describeRow } from '../../src/views/explorer/describe';
+import { ExplorerModel } from '../../src/views/explorer/model';
+import { isLoadedByFullWalk, type ExplorerNode } from '../../src/views/explorer/nodes';
+import { readinessOf } from '../../src/views/explorer/readiness';
 
 export type Tree = { model: ExplorerModel; nodes: ExplorerNode[]; errors: ExplorerNode[]; ids: string[]; accounts: Record<string, string | undefined> };
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { ClickHouseApi } from '../../src/clickhouse/api';
 import { describeAwsError } from '../../src/plans/failure';
-import { errorNode } from '../../src/views/errors';
+import { errorNode } from '../../src/views/explorer/errorNode';
 import { DEMO_SECRET_ACCESS_KEY } from '../emulator/scenarios/accounts';
 import { CLICKHOUSE_KEY_SECRET, emulatorEnv, extensionLikeLayer, faults, TextCapture } from './harness';
 

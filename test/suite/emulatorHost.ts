@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer, CreateAwsLayer } from '../../src/aws/api';
 import type { ClickPipesTestApi } from '../../src/extension';
-import type { PlansTestApi } from '../../src/plans';
-import { describeNode } from '../../src/views/describe';
-import type { ExplorerNode } from '../../src/views/nodes';
+import type { PlansTestApi } from '../../src/commands/plans';
+import { describeNode } from '../../src/views/explorer/describe';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
 
 export const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
 export const EMULATOR = process.env.CPL_EMULATOR_URL;

@@ -8,15 +8,15 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
-import type { PlansTestApi } from '../../src/plans';
-import type { EndpointServiceUi } from '../../src/plans/endpointServiceCommands';
-import type { Confirmation } from '../../src/plans/endpointServiceActions';
+import type { PlansTestApi } from '../../src/commands/plans';
+import type { EndpointServiceUi } from '../../src/commands/endpointService';
+import type { Confirmation } from '../../src/commands/endpointServiceActions';
 import type { EndpointServiceForm } from '../../src/model/forms';
 import type { EndpointServiceInit } from '../../src/webviews/endpointServiceProtocol';
-import type { ExplorerNode } from '../../src/views/nodes';
-import { readinessOf } from '../../src/views/readiness';
-import { runEndpointServiceQuickPick } from '../../src/webviews/forms/endpointServiceQuick';
-import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import { readinessOf } from '../../src/views/explorer/readiness';
+import { runEndpointServiceQuickPick } from '../../src/commands/stepByStep/endpointService';
+import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
 import { activateExtension, bundledAwsLayer, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };

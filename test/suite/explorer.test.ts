@@ -5,10 +5,10 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
-import type { ExplorerNode } from '../../src/views/nodes';
-import { describeNode } from '../../src/views/describe';
-import { contextValueOf } from '../../src/views/contextValue';
-import { readinessOf } from '../../src/views/readiness';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import { describeNode } from '../../src/views/explorer/describe';
+import { contextValueOf } from '../../src/views/explorer/contextValue';
+import { readinessOf } from '../../src/views/explorer/readiness';
 import { activateExtension, childNode, control, EMULATOR, label, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const ACCOUNT = '123456789012';

@@ -7,10 +7,10 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
 import type { IamDbAuthForm } from '../../src/model/forms';
-import type { PlansTestApi } from '../../src/plans';
-import { describeNode } from '../../src/views/describe';
-import { contextValueOf } from '../../src/views/contextValue';
-import type { ExplorerNode } from '../../src/views/nodes';
+import type { PlansTestApi } from '../../src/commands/plans';
+import { describeNode } from '../../src/views/explorer/describe';
+import { contextValueOf } from '../../src/views/explorer/contextValue';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import type { IamDbAuthInit, RoleNameCheck } from '../../src/webviews/iamDbAuthProtocol';
 import { activateExtension, childNode, control, counts, label, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 

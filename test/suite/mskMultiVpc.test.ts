@@ -7,13 +7,13 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
 import { worstLevel } from '../../src/model/readiness';
-import type { PlansTestApi } from '../../src/plans';
-import { runMskMultiVpcQuickPick } from '../../src/webviews/forms/mskMultiVpcQuick';
-import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
+import type { PlansTestApi } from '../../src/commands/plans';
+import { runMskMultiVpcQuickPick } from '../../src/commands/stepByStep/mskMultiVpc';
+import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
 import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
-import type { ExplorerNode } from '../../src/views/nodes';
-import { readinessOf } from '../../src/views/readiness';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import { readinessOf } from '../../src/views/explorer/readiness';
 import { activateExtension, bundledAwsLayer, childNode, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
 
 const VIEW = 'clickpipes.form.mskMultiVpc';

@@ -4,7 +4,7 @@
 // copy, and an interrupted apply resumed without duplicates.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { PlansTestApi } from '../../src/plans';
+import type { PlansTestApi } from '../../src/commands/plans';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { VpcDetails, VpcResourceInit } from '../../src/webviews/protocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { AwsLayer } from '../../src/aws/api';
-import type { PlansTestApi } from '../../src/plans';
-import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/webviews/forms/multiStep';
-import { runVpcResourceQuickPick } from '../../src/webviews/forms/vpcResourceQuick';
+import type { PlansTestApi } from '../../src/commands/plans';
+import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
+import { runVpcResourceQuickPick } from '../../src/commands/stepByStep/vpcResource';
 import { activateExtension, bundledAwsLayer, EXTENSION_ID, PROFILE, requireEmulator } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };

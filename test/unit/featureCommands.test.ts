@@ -31,7 +31,7 @@ describe('feature commands (registered at activation, handled by dist/features.j
   });
 
   it('each id is registered by the features side of the source', () => {
-    const sources = ['src/plans', 'src/clickhouse', 'src/views/clickhouse']
+    const sources = ['src/plans', 'src/commands', 'src/commands/stepByStep', 'src/clickhouse', 'src/views/clickhouse']
       .flatMap((dir) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts')).map((f) => read(path.join(dir, f))))
       .join('\n');
     for (const id of [...FEATURE_COMMANDS, ...FEATURE_TEST_COMMANDS]) assert.ok(sources.includes(`'${id}'`), `${id} appears nowhere in the features' source`);

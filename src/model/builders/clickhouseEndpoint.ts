@@ -3,7 +3,7 @@
 import { bodyFromPlan, type CreateRpeBody } from '../clickhouse';
 import type { ClickhouseEndpointForm } from '../forms';
 import type { Plan } from '../plan';
-import { makePlan, ref, type BuildContext } from './context';
+import { makePlan, ref, type BuildContext } from './buildContext';
 
 function planFor(input: { organizationId: string; serviceId: string; body: CreateRpeBody }, ctx: BuildContext): Plan {
   const { organizationId, serviceId, body } = input;

@@ -3,7 +3,7 @@
 import { CLICKPIPES_PRINCIPAL_ARN, isClickPipesRegion } from '../clickpipes';
 import type { EndpointServiceForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
-import { allTags, compact, makePlan, ref, type BuildContext } from './context';
+import { allTags, compact, makePlan, ref, type BuildContext } from './buildContext';
 
 export function buildEndpointServicePlan(input: EndpointServiceForm, ctx: BuildContext): Plan {
   const steps: PlanStep[] = [];

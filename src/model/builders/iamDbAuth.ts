@@ -4,7 +4,7 @@ import { isAuroraEngine } from '../clickpipes';
 import type { IamDbAuthForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
 import { rdsConnectPolicy, trustPolicy } from '../policies';
-import { allTags, makePlan, ref, type BuildContext } from './context';
+import { allTags, makePlan, ref, type BuildContext } from './buildContext';
 
 export const RDS_CONNECT_POLICY_NAME = 'clickpipes-rds-db-connect';
 

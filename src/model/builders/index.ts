@@ -1,5 +1,5 @@
 // Plan builders, one per flow, and the review documents for any plan.
-export { type BuildContext, MANAGED_BY_TAG } from './context';
+export { type BuildContext, MANAGED_BY_TAG } from './buildContext';
 export { buildVpcResourcePlan, VPC_RESOURCE_RESULTS } from './vpcResource';
 export { buildMskMultiVpcPlan, type MskMultiVpcInput } from './mskMultiVpc';
 export { buildEndpointServicePlan } from './endpointService';

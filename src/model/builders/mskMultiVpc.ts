@@ -5,7 +5,7 @@ import type { MskMultiVpcForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
 import { mergeClusterPolicy } from '../policies';
 import type { MskCluster } from '../resources';
-import { makePlan, ref, type BuildContext } from './context';
+import { makePlan, ref, type BuildContext } from './buildContext';
 
 export type MskMultiVpcInput = MskMultiVpcForm & {
   /** The cluster as just read: CurrentVersion, enabled multi-VPC auth, and its policy (null = none). */

@@ -4,7 +4,7 @@ import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion } from '../clickpipes';
 import type { VpcResourceForm } from '../forms';
 import type { PlanStep, WaitFor } from '../plan';
 import type { Plan } from '../plan';
-import { allTags, compact, makePlan, ref, type BuildContext } from './context';
+import { allTags, compact, makePlan, ref, type BuildContext } from './buildContext';
 
 const LATTICE_FAILED = ['CREATE_FAILED', 'UPDATE_FAILED', 'DELETE_FAILED', 'DELETE_IN_PROGRESS'];
 

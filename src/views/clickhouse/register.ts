@@ -4,7 +4,7 @@
 // Runs in dist/features.js: the view itself, its description and the signed-in context key are
 // set up at activation (./view.ts); the view's provider forwards to the one returned here.
 import * as vscode from 'vscode';
-import { setClickHouseSession } from '../../clickhouse/context';
+import { setClickHouseSession } from '../../clickhouse/currentSession';
 import { registerReview } from '../../clickhouse/create';
 import { ClickHouseSession } from '../../clickhouse/session';
 import { registerClickHouseCommands } from './commands';

@@ -12,7 +12,7 @@ import { trustPolicy } from '../../model/policies';
 import type { Database, Role } from '../../model/resources';
 import { validateForm, validateIamRoleArn, validateRoleName, type FormErrors } from '../../model/validation';
 import { describeAwsError } from '../../plans/failure';
-import { differentTrustMessage, sameTrust } from '../../plans/iamDbAuthTrust';
+import { differentTrustMessage, sameTrust } from '../../model/iamDbAuthTrust';
 import {
   CheckRoleNameRequest, IamDbAuthInitNotification, SubmitIamDbAuthCommand, type IamDbAuthInit, type IamDbOption, type RoleNameCheck,
 } from '../iamDbAuthProtocol';

@@ -9,7 +9,7 @@ import type { EndpointService } from '../../../src/model/resources';
 import {
   acceptConnections, addClickPipesRegionPlan, allowClickPipesPlan, connectionConfirmation, deleteConfirmation, deleteEndpointService,
   dnsConfirmation, dnsVerificationInfo, isLive, isPendingAcceptance, ownerLabel, regionsToOffer, unsuccessfulOf,
-} from '../../../src/plans/endpointServiceActions';
+} from '../../../src/commands/endpointServiceActions';
 
 const SCOPE = { profile: 'demo', region: 'us-east-1' };
 const ctx = { planId: 'p1', createdAt: '2026-01-01T00:00:00Z', profile: 'demo', region: 'us-east-1', accountId: '123456789012' };

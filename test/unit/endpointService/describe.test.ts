@@ -2,8 +2,8 @@
 // sends lowerCamel `pendingAcceptance`, the SDK enum (and the emulator's demo) PendingAcceptance.
 import * as assert from 'node:assert/strict';
 import type { EndpointService } from '../../../src/model/resources';
-import { descriptionOf } from '../../../src/views/describe';
-import type { ExplorerNode } from '../../../src/views/nodes';
+import { descriptionOf } from '../../../src/views/explorer/describe';
+import type { ExplorerNode } from '../../../src/views/explorer/nodes';
 
 describe('endpoint service row description', () => {
   it('counts pendingAcceptance and PendingAcceptance, not Pending or available', () => {

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { buildIamDbAuthPlan } from '../../../src/model/builders';
 import type { Database, Role } from '../../../src/model/resources';
-import { appliedRoles, confirmRoles } from '../../../src/plans/iamDbAuthRoles';
+import { appliedRoles, confirmRoles } from '../../../src/commands/iamDbAuthRoles';
 import { MemoryJournalStore, type Journal } from '../../../src/plans/journal';
-import { ExplorerModel } from '../../../src/views/explorerModel';
-import { labelOf, descriptionOf } from '../../../src/views/describe';
-import { contextValueOf } from '../../../src/views/contextValue';
-import type { DatabaseNode, ExplorerNode } from '../../../src/views/nodes';
+import { ExplorerModel } from '../../../src/views/explorer/model';
+import { labelOf, descriptionOf } from '../../../src/views/explorer/describe';
+import { contextValueOf } from '../../../src/views/explorer/contextValue';
+import type { DatabaseNode, ExplorerNode } from '../../../src/views/explorer/nodes';
 
 const scope = { profile: 'dev', region: 'us-east-1' };
 const db = { id: 'pg1', resourceId: 'db-PG1' };

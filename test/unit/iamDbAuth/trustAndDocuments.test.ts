@@ -3,7 +3,7 @@ import { buildIamDbAuthPlan, documentsFor } from '../../../src/model/builders';
 import { trustPolicy } from '../../../src/model/policies';
 import { renderCli } from '../../../src/model/cli';
 import { applyPlan } from '../../../src/plans/executor';
-import { existingResourceConflict, sameTrust, trustedPrincipals } from '../../../src/plans/iamDbAuthTrust';
+import { existingResourceConflict, sameTrust, trustedPrincipals } from '../../../src/model/iamDbAuthTrust';
 import { MemoryJournalStore } from '../../../src/plans/journal';
 
 const CH = 'arn:aws:iam::999999999999:role/CH-Service';

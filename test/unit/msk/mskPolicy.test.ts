@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CLICKPIPES_SIDS, mergeClusterPolicy } from '../../../src/model/policies';
-import { isClickPipesStatement, rebaseClusterPolicy, sharedClickPipesStatements, withoutClickPipes } from '../../../src/plans/mskPolicy';
+import { isClickPipesStatement, rebaseClusterPolicy, sharedClickPipesStatements, withoutClickPipes } from '../../../src/model/mskPolicy';
 import { ARN } from './fakeMsk';
 
 const foreign = { Sid: 'Partner', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kafka:DescribeCluster', Resource: ARN };

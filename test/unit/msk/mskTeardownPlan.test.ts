@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { documentsFor } from '../../../src/model/builders';
 import { mergeClusterPolicy } from '../../../src/model/policies';
 import { validatePlan } from '../../../src/model/planSchema';
-import { buildMskTeardownPlan } from '../../../src/plans/mskTeardownPlan';
+import { buildMskTeardownPlan } from '../../../src/model/mskTeardownPlan';
 import { ARN } from './fakeMsk';
 
 const ctx = { planId: 'msk-down-1', createdAt: '2026-11-23T18:00:00.000Z', profile: 'dev', region: 'us-east-1', accountId: '123456789012' };

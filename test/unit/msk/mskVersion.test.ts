@@ -6,8 +6,8 @@ import type { Plan } from '../../../src/model/plan';
 import { CLICKPIPES_SIDS, mergeClusterPolicy } from '../../../src/model/policies';
 import { applyPlan } from '../../../src/plans/executor';
 import { MemoryJournalStore } from '../../../src/plans/journal';
-import { mskVersionRefresher } from '../../../src/plans/mskVersion';
-import { buildMskTeardownPlan } from '../../../src/plans/mskTeardownPlan';
+import { mskVersionRefresher } from '../../../src/model/mskVersion';
+import { buildMskTeardownPlan } from '../../../src/model/mskTeardownPlan';
 import { ARN, FakeMsk } from './fakeMsk';
 
 const ctx = { planId: 'msk-test-1', createdAt: '2026-11-23T18:00:00.000Z', profile: 'dev', region: 'us-east-1', accountId: '123456789012' };

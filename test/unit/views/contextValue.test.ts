@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { capabilities, contextValueOf, formatContextValue } from '../../../src/views/contextValue';
-import type { ExplorerNode } from '../../../src/views/nodes';
-import { errorNode } from '../../../src/views/errors';
-import { iconSpec } from '../../../src/views/icons';
+import { capabilities, contextValueOf, formatContextValue } from '../../../src/views/explorer/contextValue';
+import type { ExplorerNode } from '../../../src/views/explorer/nodes';
+import { errorNode } from '../../../src/views/explorer/errorNode';
+import { iconSpec } from '../../../src/views/explorer/icons';
 import { demoData, named } from './fakeAws';
 
 const scope = { profile: 'demo', region: 'us-east-1' };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { accessibilityLabelOf, descriptionOf, escapeMarkdown, labelOf, tooltipOf } from '../../../src/views/describe';
-import type { ExplorerNode } from '../../../src/views/nodes';
+import { accessibilityLabelOf, descriptionOf, escapeMarkdown, labelOf, tooltipOf } from '../../../src/views/explorer/describe';
+import type { ExplorerNode } from '../../../src/views/explorer/nodes';
 import { demoData } from './fakeAws';
 
 const scope = { profile: 'demo', region: 'us-east-1' };

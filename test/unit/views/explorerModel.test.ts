@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { ExplorerModel, type ExplorerSettings } from '../../../src/views/explorerModel';
-import type { ExplorerNode, GroupNode } from '../../../src/views/nodes';
-import { labelOf } from '../../../src/views/describe';
-import { Poller } from '../../../src/views/poller';
+import { ExplorerModel, type ExplorerSettings } from '../../../src/views/explorer/model';
+import type { ExplorerNode, GroupNode } from '../../../src/views/explorer/nodes';
+import { labelOf } from '../../../src/views/explorer/describe';
+import { Poller } from '../../../src/views/explorer/poller';
 import { FakeAws, named } from './fakeAws';
 import { FakeClock, flush } from './fakeClock';
 
@@ -169,7 +169,7 @@ describe('views/explorerModel details on hover', () => {
 
 describe('views/explorerModel MSK policy on hover', () => {
   it('reads the cluster policy once; none → readiness says ClickPipes is not allowed', async () => {
-    const { readinessOf } = await import('../../../src/views/readiness');
+    const { readinessOf } = await import('../../../src/views/explorer/readiness');
     const aws = new FakeAws();
     const model = new ExplorerModel({ aws: () => aws.layer, settings: settings() });
     const [msk] = await model.getChildren((await groups(model)).mskClusters);

@@ -1,5 +1,5 @@
 // A fake clock for the poller: timers run when the test advances time, then pending promises settle.
-import type { PollerClock } from '../../../src/views/poller';
+import type { PollerClock } from '../../../src/views/explorer/poller';
 
 export class FakeClock implements PollerClock {
   private t = 0;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Poller } from '../../../src/views/poller';
+import { Poller } from '../../../src/views/explorer/poller';
 import { FakeClock } from './fakeClock';
 
 describe('views/poller', () => {

@@ -1,11 +1,11 @@
 // Region picker items, ClickPipes values, delete calls, error categories: small pure pieces.
 import * as assert from 'node:assert/strict';
 import { deleteCallFor } from '../../../src/commands/deleteCalls';
-import { clickPipesValues, configIdFromArn, formatClickPipesValues } from '../../../src/views/clickPipesValues';
-import { errorCategory, errorNode } from '../../../src/views/errors';
-import type { ExplorerNode } from '../../../src/views/nodes';
-import { regionPickItems, withRegion, withoutRegion } from '../../../src/views/regionPicker';
-import { consoleUrlOf } from '../../../src/views/nodeValues';
+import { clickPipesValues, configIdFromArn, formatClickPipesValues } from '../../../src/views/explorer/clickPipesValues';
+import { errorCategory, errorNode } from '../../../src/views/explorer/errorNode';
+import type { ExplorerNode } from '../../../src/views/explorer/nodes';
+import { regionPickItems, withRegion, withoutRegion } from '../../../src/views/explorer/regionPicker';
+import { consoleUrlOf } from '../../../src/views/explorer/nodeValues';
 import { demoData, named } from './fakeAws';
 
 const scope = { profile: 'demo', region: 'us-east-1' };

@@ -3,7 +3,7 @@
 // cluster has NOW (after a CurrentVersion conflict). Pure: no vscode, no SDK.
 import {
   CLICKPIPES_SIDS, POLICY_VERSION, formatPolicy, isClickPipesPrincipal, parsePolicy, type PolicyDocument, type Statement,
-} from '../model/policies';
+} from './policies';
 
 const OUR_SIDS = new Set<string>(Object.values(CLICKPIPES_SIDS));
 

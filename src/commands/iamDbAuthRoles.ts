@@ -12,8 +12,8 @@ import type { AwsLayer, Scope } from '../aws/api';
 import { IAM_DB_AUTH_TAGS, MANAGED_BY_TAG } from '../model/builders';
 import type { Plan } from '../model/plan';
 import type { Role } from '../model/resources';
-import { FileJournalStore, type JournalStore } from './journal';
-import { PlanStore, PLAN_FILE } from './planStore';
+import { FileJournalStore, type JournalStore } from '../plans/journal';
+import { PlanStore, PLAN_FILE } from '../plans/planStore';
 
 export type DatabaseRole = { name: string; arn: string; dbUser?: string; clickhouseRoleArn?: string };
 export type DatabaseRef = { id: string; resourceId: string };

@@ -2,9 +2,9 @@
 // a copy button (copied by the host, confirmed in the status bar), and "Apply again" after a
 // failure or cancel.
 import * as vscode from 'vscode';
-import { WebviewHost } from '../webviews/panelHost';
-import { CopyCommand, ResultNotification, RetryApplyCommand, type ResultState } from '../webviews/protocol';
-import type { PlansLog } from './hooks';
+import { WebviewHost } from './panelHost';
+import { CopyCommand, ResultNotification, RetryApplyCommand, type ResultState } from './protocol';
+import type { PlansLog } from '../plans/hooks';
 
 export class ResultView {
   private host: WebviewHost | undefined;

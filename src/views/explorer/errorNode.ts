@@ -2,8 +2,8 @@
 // the error sits where the data would be, with a retry (or the SSO sign-in command).
 // The AWS layer throws AwsCallError with `failure.name` (SsoLoginRequired, AccessDeniedException,
 // ECONNREFUSED, …) and a message already in plain words; anything else is read by its name.
-import { l10n } from '../l10n';
-import { isAwsCallError } from '../aws/api';
+import { l10n } from '../../l10n';
+import { isAwsCallError } from '../../aws/api';
 import type { ErrorNode, ExplorerNode } from './nodes';
 import { ids } from './nodes';
 

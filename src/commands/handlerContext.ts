@@ -1,9 +1,9 @@
 // What every command handler may use: the tree model and its view, the lazily loaded AWS layer.
 import type * as vscode from 'vscode';
 import type { AwsLayer } from '../aws/api';
-import type { ExplorerModel } from '../views/explorerModel';
-import type { ExplorerProvider } from '../views/explorerProvider';
-import type { ExplorerNode } from '../views/nodes';
+import type { ExplorerModel } from '../views/explorer/model';
+import type { ExplorerProvider } from '../views/explorer/provider';
+import type { ExplorerNode } from '../views/explorer/nodes';
 
 export interface CommandContext {
   model: ExplorerModel;

@@ -10,13 +10,13 @@ import type { Plan } from '../model/plan';
 import type { EndpointConnection, EndpointService } from '../model/resources';
 import { buildPlan, openForm, type FormContext } from '../webviews/forms';
 import { endpointServiceForm } from '../webviews/forms/endpointService';
-import { runEndpointServiceQuickPick } from '../webviews/forms/endpointServiceQuick';
+import { runEndpointServiceQuickPick } from './stepByStep/endpointService';
 import {
   acceptConnections, addClickPipesRegionPlan, allowClickPipesPlan, connectionConfirmation, connectionLabel, deleteConfirmation,
   deleteEndpointService, describeFailures, dnsConfirmation, dnsVerificationInfo, isLive, isPendingAcceptance, isRejectable,
   ownerLabel, regionsToOffer, rejectConnections, startPrivateDnsVerification, type Confirmation,
 } from './endpointServiceActions';
-import { describeAwsError } from './failure';
+import { describeAwsError } from '../plans/failure';
 
 export const ENDPOINT_SERVICE_COMMANDS = {
   create: 'clickpipes.createEndpointServiceEndpoint',

@@ -1,12 +1,12 @@
 // Readiness lines for a node, from the pure checks in src/model/readiness over what the explorer
 // has already loaded: drawing an icon never costs an AWS call. A check that needs a list not
 // loaded yet (databases for a configuration's target) simply has less to say until it is.
-import { l10n } from '../l10n';
+import { l10n } from '../../l10n';
 import {
   configurationReadiness, databaseReadiness, endpointServiceReadiness, gatewayReadiness, mskReadiness, regionReadiness,
   shareReadiness, type Finding,
-} from '../model/readiness';
-import type { ExplorerModel } from './explorerModel';
+} from '../../model/readiness';
+import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodes';
 
 export type { Finding };

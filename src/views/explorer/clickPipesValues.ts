@@ -1,8 +1,8 @@
 // "ClickPipes values": the exact fields the ClickHouse Cloud reverse-private-endpoint form asks
 // for, per endpoint type (VPC resource, MSK multi-VPC, VPC endpoint service).
-import { l10n } from '../l10n';
-import type { MskCluster, ResourceShare } from '../model/resources';
-import type { ReversePrivateEndpointType } from '../model/clickpipes';
+import { l10n } from '../../l10n';
+import type { MskCluster, ResourceShare } from '../../model/resources';
+import type { ReversePrivateEndpointType } from '../../model/clickpipes';
 import type { ExplorerNode } from './nodes';
 
 export type ClickPipesValues = { type: ReversePrivateEndpointType; fields: { label: string; value: string }[]; note?: string };

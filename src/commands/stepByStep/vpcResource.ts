@@ -6,10 +6,10 @@ import {
   validateConfigurationName, validateDnsName, validateGatewayName, validatePortRanges, validateResourceShareName, validateSecurityGroupIds,
   validateSubnetIds, validateIpAddress,
 } from '../../model/validation';
-import type { VpcDetails, VpcResourceInit } from '../protocol';
-import type { FormContext } from './index';
-import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
-import { startVpcResourceSession } from './vpcResource';
+import type { VpcDetails, VpcResourceInit } from '../../webviews/protocol';
+import type { FormContext } from '../../webviews/forms/index';
+import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './steps';
+import { startVpcResourceSession } from '../../webviews/forms/vpcResource';
 
 /** `prompter` is the real QuickPick/InputBox; extension-host tests pass a scripted one. */
 export async function runVpcResourceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {

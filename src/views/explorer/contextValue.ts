@@ -1,6 +1,6 @@
 // contextValue = node type + capability flags (+ status), built here and nowhere else. Menus in
 // package.json match flags (`viewItem =~ /\bhasArn\b/`), never lists of node types.
-import { isTransitional, statusKind } from '../model/status';
+import { isTransitional, statusKind } from '../../model/status';
 import { hasClickPipesValues } from './clickPipesValues';
 import type { ExplorerNode } from './nodes';
 import { arnOf, consoleUrlOf, dnsNameOf, idOf, isDeletable, serviceNameOf, statusOf } from './nodeValues';

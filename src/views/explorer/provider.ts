@@ -1,10 +1,10 @@
 // Renders ExplorerModel nodes as VS Code tree items: a fresh TreeItem per getTreeItem, so a node
 // changed in place (status from the poller, account id from STS) re-renders with one event.
 import * as vscode from 'vscode';
-import { log } from '../log';
+import { log } from '../../log';
 import { contextValueOf } from './contextValue';
 import { describeRow, tooltipOf, type ReadinessLine } from './describe';
-import type { ExplorerModel } from './explorerModel';
+import type { ExplorerModel } from './model';
 import { iconSpec } from './icons';
 import { EXPANDABLE_TYPES, type ExplorerNode } from './nodes';
 import { readinessOf } from './readiness';

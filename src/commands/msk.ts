@@ -7,11 +7,11 @@ import type { Plan } from '../model/plan';
 import type { MskCluster } from '../model/resources';
 import { buildPlan, openForm, type FormContext, type NodeLike } from '../webviews/forms';
 import { mskMultiVpcForm } from '../webviews/forms/mskMultiVpc';
-import { runMskMultiVpcQuickPick } from '../webviews/forms/mskMultiVpcQuick';
-import { describeAwsError } from './failure';
-import { buildMskTeardownPlan, type MskTeardownInput } from './mskTeardownPlan';
-import { planUri } from './planFileSystem';
-import { NO_POLICY_SCHEME } from './schemes';
+import { runMskMultiVpcQuickPick } from './stepByStep/mskMultiVpc';
+import { describeAwsError } from '../plans/failure';
+import { buildMskTeardownPlan, type MskTeardownInput } from '../model/mskTeardownPlan';
+import { planUri } from '../plans/planFileSystem';
+import { NO_POLICY_SCHEME } from '../plans/schemes';
 
 export const MSK_COMMANDS = {
   create: 'clickpipes.createMskMultiVpcEndpoint',

@@ -2,7 +2,7 @@
 // the plan was made; if the cluster or its policy changed between review and apply, MSK answers
 // BadRequestException. The executor then asks this refresher for a fresh input (re-read the
 // version; re-merge the policy onto the freshly read one) and tries ONCE more. Pure over `read`.
-import type { PlanStep } from '../model/plan';
+import type { PlanStep } from './plan';
 import { rebaseClusterPolicy } from './mskPolicy';
 
 export type StepRead = (operation: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>;

@@ -1,11 +1,11 @@
 // What a node says: label, description, Markdown tooltip and screen-reader label. Pure text (the
 // provider wraps the tooltip in a MarkdownString), so every line is unit-tested without VS Code.
-import { l10n } from '../l10n';
-import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../model/clickpipes';
-import { resourceIdFromArn } from '../model/arn';
-import { isAwaitingAction } from '../model/status';
-import type { Finding } from '../model/readiness';
-import type { ResourceConfigurationDefinition } from '../model/resources';
+import { l10n } from '../../l10n';
+import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion, regionDisplayName } from '../../model/clickpipes';
+import { resourceIdFromArn } from '../../model/arn';
+import { isAwaitingAction } from '../../model/status';
+import type { Finding } from '../../model/readiness';
+import type { ResourceConfigurationDefinition } from '../../model/resources';
 import { mskAuthentications } from './clickPipesValues';
 import { groupInfo, type ExplorerNode } from './nodes';
 import { arnOf, dnsNameOf, idOf, serviceNameOf, statusOf } from './nodeValues';

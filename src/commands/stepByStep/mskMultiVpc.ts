@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { MskMultiVpcForm } from '../../model/forms';
 import { validateMskAuthSelection } from '../../model/validation';
-import { defaultAuth } from '../mskProtocol';
-import type { FormContext } from './index';
-import { failedPrerequisites, prerequisiteError, startMskMultiVpcSession } from './mskMultiVpc';
-import { quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
+import { defaultAuth } from '../../webviews/mskProtocol';
+import type { FormContext } from '../../webviews/forms/index';
+import { failedPrerequisites, prerequisiteError, startMskMultiVpcSession } from '../../webviews/forms/mskMultiVpc';
+import { quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './steps';
 
 type AuthKey = 'iam' | 'scram' | 'tls';
 const AUTH_LABELS: Record<AuthKey, string> = { iam: 'SASL/IAM', scram: 'SASL/SCRAM', tls: 'TLS' };

@@ -1,10 +1,10 @@
 // Explorer nodes are plain data: the provider renders them, commands read them. No `vscode` here,
 // so the whole tree model loads and is tested under plain node (unit tests, the benchmark).
-import { l10n } from '../l10n';
-import type { Scope } from '../aws/api';
+import { l10n } from '../../l10n';
+import type { Scope } from '../../aws/api';
 import type {
   Database, EndpointConnection, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
-} from '../model/resources';
+} from '../../model/resources';
 
 export type GroupKind =
   | 'resourceGateways'

@@ -1,10 +1,10 @@
 // Teardown of the MSK multi-VPC setup for ClickPipes, as a reviewed plan: take the ClickPipes
 // statements out of the cluster policy (foreign ones stay), or delete the policy when nothing
 // else is in it. Pure: the command reads the policy and opens the review.
-import { l10n } from '../l10n';
-import { makePlan, type BuildContext } from '../model/builders/context';
-import type { Plan, PlanStep } from '../model/plan';
-import { parsePolicy } from '../model/policies';
+import { t } from './text';
+import { makePlan, type BuildContext } from './builders/buildContext';
+import type { Plan, PlanStep } from './plan';
+import { parsePolicy } from './policies';
 import { sharedClickPipesStatements, withoutClickPipes } from './mskPolicy';
 
 export type MskTeardownInput = {
@@ -17,9 +17,9 @@ export type MskTeardown = { plan: Plan } | { nothingToDo: string };
 
 export function buildMskTeardownPlan(input: MskTeardownInput, ctx: BuildContext): MskTeardown {
   const name = input.clusterArn.split('/')[1] ?? input.clusterArn;
-  if (!input.policy) return { nothingToDo: l10n.t('MSK cluster {0} has no cluster policy: ClickPipes is not allowed on it, nothing to remove.', name) };
+  if (!input.policy) return { nothingToDo: t('MSK cluster {0} has no cluster policy: ClickPipes is not allowed on it, nothing to remove.', name) };
   const { remaining, removed, kept } = withoutClickPipes(input.policy.document);
-  if (removed === 0) return { nothingToDo: l10n.t('The cluster policy of {0} has no statement for ClickPipes (072088201116): nothing to remove.', name) };
+  if (removed === 0) return { nothingToDo: t('The cluster policy of {0} has no statement for ClickPipes (072088201116): nothing to remove.', name) };
 
   const step: PlanStep = remaining
     ? {

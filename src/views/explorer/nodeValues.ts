@@ -1,8 +1,8 @@
 // The values a node carries (ID, ARN, DNS name, service name, status, console URL). The copy
 // commands and the contextValue flags both read these functions, so a menu item is shown exactly
 // when its command has something to copy.
-import { accountFromArn } from '../model/arn';
-import type { ResourceKind } from '../model/resources';
+import { accountFromArn } from '../../model/arn';
+import type { ResourceKind } from '../../model/resources';
 import type { ExplorerNode } from './nodes';
 
 export function idOf(node: ExplorerNode): string | undefined {

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { DEFAULT_DB_USER } from '../../model/clickpipes';
 import type { IamDbAuthForm } from '../../model/forms';
 import { validateDbUser, validateIamRoleArn, validateRoleName } from '../../model/validation';
-import { ENABLE_IAM_WARNING, startIamDbAuthSession, suggestRoleName } from './iamDbAuth';
-import type { FormContext } from './index';
-import { BACK, inputText, next, pickOne, reviewAnswers, runSteps, type StepIo, type StepResult } from './multiStep';
+import { ENABLE_IAM_WARNING, startIamDbAuthSession, suggestRoleName } from '../../webviews/forms/iamDbAuth';
+import type { FormContext } from '../../webviews/forms/index';
+import { BACK, inputText, next, pickOne, reviewAnswers, runSteps, type StepIo, type StepResult } from './steps';
 
 export async function runIamDbAuthQuickPick(ctx: FormContext): Promise<vscode.Uri | undefined> {
   const session = startIamDbAuthSession(ctx);

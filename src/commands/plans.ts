@@ -9,21 +9,21 @@ import { AWS_REGIONS, isClickPipesRegion } from '../model/clickpipes';
 import type { Plan } from '../model/plan';
 import { openForm, type FormContext, type NodeLike } from '../webviews/forms';
 import { iamDbAuthForm } from '../webviews/forms/iamDbAuth';
-import { runIamDbAuthQuickPick } from '../webviews/forms/iamDbAuthQuick';
+import { runIamDbAuthQuickPick } from './stepByStep/iamDbAuth';
 import { vpcResourceForm } from '../webviews/forms/vpcResource';
-import { runVpcResourceQuickPick } from '../webviews/forms/vpcResourceQuick';
+import { runVpcResourceQuickPick } from './stepByStep/vpcResource';
 import { WebviewHost } from '../webviews/panelHost';
-import { PlanApplier } from './apply';
-import type { PlansDeps } from './hooks';
-import { FileJournalStore } from './journal';
-import { registerEndpointServiceCommands } from './endpointServiceCommands';
-import { registerMskCommands } from './mskCommands';
-import { PlanFileSystem, planUri } from './planFileSystem';
-import { PlanStore } from './planStore';
-import { ResultView } from './resultView';
-import { APPLY_COMMAND, PlanReview } from './review';
+import { PlanApplier } from '../plans/apply';
+import type { PlansDeps } from '../plans/hooks';
+import { FileJournalStore } from '../plans/journal';
+import { registerEndpointServiceCommands } from './endpointService';
+import { registerMskCommands } from './msk';
+import { PlanFileSystem, planUri } from '../plans/planFileSystem';
+import { PlanStore } from '../plans/planStore';
+import { ResultView } from '../webviews/resultView';
+import { APPLY_COMMAND, PlanReview } from '../plans/review';
 
-export type { ExplorerHooks, PlansDeps } from './hooks';
+export type { ExplorerHooks, PlansDeps } from '../plans/hooks';
 
 export const COMMANDS = {
   apply: APPLY_COMMAND,

@@ -1,6 +1,6 @@
 // Items for the "Add region" picker: every AWS region not shown yet, ClickPipes regions first and
 // marked (ClickPipes runs only there; only endpoint services can serve other regions).
-import { AWS_REGIONS, isClickPipesRegion } from '../model/clickpipes';
+import { AWS_REGIONS, isClickPipesRegion } from '../../model/clickpipes';
 
 export type RegionPickItem = { region: string; label: string; description: string; clickPipes: boolean };
 

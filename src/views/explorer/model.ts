@@ -2,14 +2,14 @@
 // lazily and cached until refresh. The VS Code provider renders these nodes; the benchmark drives
 // this same class under plain node. Each region list is fetched once and shared, so a
 // configuration shown under its gateway and in its group costs one ListResourceConfigurations.
-import { l10n } from '../l10n';
-import type { AwsLayer, Scope } from '../aws/api';
+import { l10n } from '../../l10n';
+import type { AwsLayer, Scope } from '../../aws/api';
 import type {
   CallerIdentity, Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
   Subnet,
-} from '../model/resources';
-import { isTransitional } from '../model/status';
-import { errorNode, failureOf } from './errors';
+} from '../../model/resources';
+import { isTransitional } from '../../model/status';
+import { errorNode, failureOf } from './errorNode';
 import {
   GROUPS, groupInfo, ids, isResourceNode, type ExplorerNode, type GroupKind, type GroupNode, type MessageNode,
   type ProfileNode, type RegionNode, type ResourceNode,

@@ -1,7 +1,7 @@
 // Which codicon and colour a node shows: the status icon from src/model/status (spinning while
 // AWS works, red when failed), replaced by a readiness warning on a healthy resource. Pure, so
 // the provider only wraps it in ThemeIcon/ThemeColor.
-import { statusIcon, statusKind, type StatusIcon } from '../model/status';
+import { statusIcon, statusKind, type StatusIcon } from '../../model/status';
 import type { ReadinessLine } from './describe';
 import type { ExplorerNode, GroupKind } from './nodes';
 import { statusOf } from './nodeValues';

@@ -3,8 +3,8 @@
 // else (another ClickHouse service, an extra principal, a Deny) is reported and left as it is,
 // because reusing it would hand rds-db:connect to whoever that trust names. Pure: used by the
 // executor (skipIf found the role), by the form's role-name check and by tests.
-import type { PlanStep } from '../model/plan';
-import { parsePolicy, type PolicyDocument, type Statement } from '../model/policies';
+import type { PlanStep } from './plan';
+import { parsePolicy, type PolicyDocument, type Statement } from './policies';
 
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 

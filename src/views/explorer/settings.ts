@@ -2,7 +2,7 @@
 // one shows (clickpipes.regions, profile → regions). Written to user settings: they follow the
 // person's AWS files, not a workspace.
 import * as vscode from 'vscode';
-import type { ExplorerSettings } from './explorerModel';
+import type { ExplorerSettings } from './model';
 
 const SECTION = 'clickpipes';
 

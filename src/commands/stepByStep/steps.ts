@@ -4,7 +4,7 @@
 // The prompts are vscode.l10n.t strings from the flows; the validators' messages come from
 // src/model, translated through src/model/text.ts (plugged into vscode.l10n.t at activation).
 import * as vscode from 'vscode';
-import { buildPlan, type FormContext, type FormSession } from './index';
+import { buildPlan, type FormContext, type FormSession } from '../../webviews/forms/index';
 
 export const BACK = Symbol('back');
 export type StepResult = 'next' | typeof BACK | undefined;

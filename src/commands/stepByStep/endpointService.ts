@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { EndpointServiceForm } from '../../model/forms';
 import { validatePrivateDnsName } from '../../model/validation';
-import { clickPipesCanReach, startEndpointServiceSession } from './endpointService';
-import type { FormContext } from './index';
-import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './multiStep';
+import { clickPipesCanReach, startEndpointServiceSession } from '../../webviews/forms/endpointService';
+import type { FormContext } from '../../webviews/forms/index';
+import { BACK, next, quickInputPrompter, reviewAnswers, runSteps, type Prompter, type StepIo, type StepResult } from './steps';
 
 export async function runEndpointServiceQuickPick(ctx: FormContext, prompter: Prompter = quickInputPrompter): Promise<vscode.Uri | undefined> {
   const { pickOne, pickMany, inputText } = prompter;
