@@ -61,7 +61,7 @@ describe('builders', () => {
       const plan = buildVpcResourcePlan(vpcForm, ctx);
       const docs = documentsFor(plan);
       assert.deepEqual(docs.map((d) => [d.name, d.language, d.editable]), [
-        ['plan.json', 'json', true], ['commands.sh', 'shellscript', false], ['notes.md', 'markdown', false],
+        ['plan.json', 'json', true], ['commands.sh', 'shellscript', false], ['summary.md', 'markdown', false],
       ]);
       assert.deepEqual(JSON.parse(docs[0].content), plan);
       assert.match(docs[2].content, /## What you get\n- Resource configuration ID\n- Resource share ARN/);
@@ -90,7 +90,7 @@ describe('builders', () => {
       assert.equal(step(plan, 'brokers').mutating, false);
       assert.deepEqual(validatePlan(plan), []);
       const docs = documentsFor(plan);
-      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'cluster-policy.current.json', 'cluster-policy.json', 'commands.sh', 'notes.md']);
+      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'cluster-policy.current.json', 'cluster-policy.json', 'commands.sh', 'summary.md']);
       assert.deepEqual(docs[2].source, { stepId: 'policy', field: 'Policy' });
     });
 
@@ -156,7 +156,7 @@ describe('builders', () => {
       assert.deepEqual(plan.results, { 'IAM role ARN': '${steps.role.arn}' });
       assert.deepEqual(validatePlan(plan), []);
       const docs = documentsFor(plan);
-      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'trust-policy.json', 'rds-db-connect-policy.json', 'aurora-postgresql-clickpipes-user.sql', 'commands.sh', 'notes.md']);
+      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'trust-policy.json', 'rds-db-connect-policy.json', 'aurora-postgresql-clickpipes-user.sql', 'commands.sh', 'summary.md']);
       assert.match(docs[3].content, /GRANT rds_iam TO clickpipes_iam_user;/);
       assert.match(docs[5].content, /rds\.iam_auth_for_replication = 1/);
     });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildVpcResourcePlan } from '../../../src/model/builders';
+import { buildVpcResourcePlan, documentsFor, reviewTabs } from '../../../src/model/builders';
 import { changeAction, planSummary } from '../../../src/model/planSummary';
 import type { Plan } from '../../../src/model/plan';
 import { ctx, vpcForm } from './fixtures';
@@ -51,5 +51,25 @@ describe('planSummary: what a plan changes, before plan.json', () => {
     assert.match(text, /AssumeRolePolicyDocument = \(a policy document: see its tab\)/);
     assert.ok(!text.includes('rds-db:connect'));
     assert.match(text, /^\+ IAM role \(will be created, reused if it already exists\)$/m);
+  });
+});
+
+describe('reviewTabs: at most three tabs, the summary in front', () => {
+  const doc = (name: string, language: 'json' | 'sql' | 'shellscript' | 'markdown', editable = false) => ({ name, language, editable });
+  const docsOf = (plan: Plan) => documentsFor(plan).map((d) => ({ name: d.name, language: d.language, editable: d.editable }));
+
+  it('summary, plan.json and the CLI script for a VPC-resource plan; summary.md is a document of every plan', () => {
+    const docs = docsOf(buildVpcResourcePlan(vpcForm, ctx));
+    assert.ok(docs.some((d) => d.name === 'summary.md'));
+    assert.deepEqual(reviewTabs(docs), ['summary.md', 'plan.json', 'commands.sh']);
+  });
+
+  it('prefers SQL the user runs, then a policy they may edit, over the CLI script', () => {
+    const base = [doc('summary.md', 'markdown'), doc('plan.json', 'json', true), doc('commands.sh', 'shellscript')];
+    assert.deepEqual(reviewTabs([...base, doc('trust-policy.json', 'json', true), doc('postgres-clickpipes-user.sql', 'sql')]), ['summary.md', 'plan.json', 'postgres-clickpipes-user.sql']);
+    assert.deepEqual(reviewTabs([...base, doc('cluster-policy.current.json', 'json'), doc('cluster-policy.json', 'json', true)]), ['summary.md', 'plan.json', 'cluster-policy.json']);
+    for (const many of [[...base, doc('a.json', 'json', true), doc('b.sql', 'sql'), doc('c.json', 'json', true)], base]) {
+      assert.ok(reviewTabs(many).length <= 3);
+    }
   });
 });
