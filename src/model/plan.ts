@@ -22,6 +22,16 @@ export function backendOf(service: StepService): Backend {
  */
 export type Ref = `\${steps.${string}.${string}}`;
 
+export type RefTarget = { stepId: string; output: string };
+
+const WHOLE_REF = /^\$\{steps\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\}$/;
+
+/** The reference a whole string stands for, or undefined when it is a plain value. */
+export function parseRef(value: string): RefTarget | undefined {
+  const m = WHOLE_REF.exec(value);
+  return m ? { stepId: m[1], output: m[2] } : undefined;
+}
+
 export type WaitFor = {
   /** A read operation on the same service, e.g. GetResourceGateway. */
   operation: string;

@@ -1,17 +1,10 @@
 // `${steps.<id>.<output>}` references and dot paths: the only way one step's result reaches a
 // later step's input, so the executor, the plan validator and the review hover share this code.
-import type { PlanStep, StepOutputs } from '../model/plan';
+import { parseRef, type PlanStep, type RefTarget, type StepOutputs } from '../model/plan';
 
-const WHOLE_REF = /^\$\{steps\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\}$/;
+export { parseRef, type RefTarget };
+
 const ANY_REF = /\$\{steps\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\}/g;
-
-export type RefTarget = { stepId: string; output: string };
-
-/** The reference a whole string stands for, or undefined when it is a plain value. */
-export function parseRef(value: string): RefTarget | undefined {
-  const m = WHOLE_REF.exec(value);
-  return m ? { stepId: m[1], output: m[2] } : undefined;
-}
 
 /** Every reference inside a value (deep), with where it was found, for validation and hover. */
 export function findRefs(value: unknown, path: (string | number)[] = []): (RefTarget & { path: (string | number)[] })[] {

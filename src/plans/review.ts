@@ -3,7 +3,7 @@
 // (CLI script, notes), and a CodeLens + editor-title button apply it.
 import * as vscode from 'vscode';
 import type { Plan, ReviewDocument } from '../model/plan';
-import { documentsFor } from '../model/builders';
+import { documentsFor, reviewTabs, SUMMARY_FILE } from '../model/builders';
 import { PLAN_FILE, type PlanStore } from './planStore';
 import { isPlanDocument, parsePlanUri, planUri, type PlanFileSystem } from './planFileSystem';
 import { checkPlanText, schemaDescription } from './planValidation';
@@ -22,7 +22,10 @@ export class PlanReview implements vscode.Disposable {
   journals: JournalStore | undefined;
 
   constructor(private readonly store: PlanStore, private readonly fs: PlanFileSystem) {
-    const selector: vscode.DocumentSelector = { scheme: 'clickpipes-plan', pattern: `**/${PLAN_FILE}` };
+    const selector: vscode.DocumentSelector = [
+      { scheme: 'clickpipes-plan', pattern: `**/${PLAN_FILE}` },
+      { scheme: 'clickpipes-plan', pattern: `**/${SUMMARY_FILE}` },
+    ];
     this.disposables.push(
       this.diagnostics,
       this.lensChanged,
@@ -31,23 +34,33 @@ export class PlanReview implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.regenerate(d)),
       vscode.languages.registerCodeLensProvider(selector, { provideCodeLenses: (d) => this.lenses(d), onDidChangeCodeLenses: this.lensChanged.event }),
-      vscode.languages.registerHoverProvider(selector, { provideHover: (d, p) => this.hover(d, p) }),
+      vscode.languages.registerHoverProvider({ scheme: 'clickpipes-plan', pattern: `**/${PLAN_FILE}` }, { provideHover: (d, p) => this.hover(d, p) }),
     );
     for (const doc of vscode.workspace.textDocuments) this.check(doc);
   }
 
-  /** Writes the plan and its documents to storage and opens them as tabs, plan.json in front. */
+  /**
+   * Writes the plan and its documents to storage and opens at most three tabs (reviewTabs), the
+   * summary in front. The other documents are loaded too, one click away from the summary's
+   * CodeLens, so apply and the tests find them without a tab each.
+   */
   async open(plan: Plan, documents: ReviewDocument[] = documentsFor(plan)): Promise<vscode.TextEditor> {
     const entries = await this.store.save(plan, documents);
+    const tabs = reviewTabs([{ name: PLAN_FILE, language: 'json', editable: true }, ...entries]);
     for (const entry of entries) {
-      const doc = await vscode.workspace.openTextDocument(planUri(plan.id, entry.name));
-      await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Active });
+      if (!tabs.includes(entry.name)) await vscode.workspace.openTextDocument(planUri(plan.id, entry.name));
     }
     const planDoc = await vscode.workspace.openTextDocument(planUri(plan.id));
     if (planDoc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(planDoc, 'json');
-    const editor = await vscode.window.showTextDocument(planDoc, { preview: false, viewColumn: vscode.ViewColumn.Active });
+    let planEditor: vscode.TextEditor | undefined;
+    // Back to front, so the summary ends up the active tab and plan.json right beside it.
+    for (const name of [...tabs].reverse()) {
+      const doc = name === PLAN_FILE ? planDoc : await vscode.workspace.openTextDocument(planUri(plan.id, name));
+      const editor = await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: name !== tabs[0], viewColumn: vscode.ViewColumn.Active });
+      if (name === PLAN_FILE) planEditor = editor;
+    }
     this.check(planDoc);
-    return editor;
+    return planEditor ?? vscode.window.showTextDocument(planDoc, { preview: false, viewColumn: vscode.ViewColumn.Active });
   }
 
   check(doc: vscode.TextDocument): void {
@@ -68,8 +81,33 @@ export class PlanReview implements vscode.Disposable {
   }
 
   private async lenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const parsed = parsePlanUri(doc.uri);
+    if (parsed?.name === SUMMARY_FILE) return this.summaryLenses(parsed.planId);
+    return this.applyLenses(doc.getText(), doc.uri, (top, planId) => [
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(terminal) AWS CLI script'), command: 'vscode.open', arguments: [planUri(planId, 'commands.sh')] }),
+    ]);
+  }
+
+  /** The summary's top line: the same Apply/Resume lens as plan.json, then every document by name. */
+  private async summaryLenses(planId: string): Promise<vscode.CodeLens[]> {
+    const planDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === planUri(planId).toString());
+    const text = planDoc?.getText() ?? (await this.store.readText(planId, PLAN_FILE));
+    if (text === undefined) return [];
+    const names = [PLAN_FILE, ...(await this.store.manifest(planId)).map((e) => e.name).filter((n) => n !== SUMMARY_FILE)];
+    return this.applyLenses(text, planUri(planId), (top) => names.map((name) => new vscode.CodeLens(top, {
+      title: `$(file) ${name}`,
+      tooltip: vscode.l10n.t('Open {0}', name),
+      command: 'vscode.open',
+      arguments: [planUri(planId, name)],
+    })));
+  }
+
+  /** Apply / Resume / Applied from the plan text and its journal, then `more` (document links). */
+  private async applyLenses(
+    text: string, planDocUri: vscode.Uri, more: (top: vscode.Range, planId: string) => vscode.CodeLens[],
+  ): Promise<vscode.CodeLens[]> {
     const top = new vscode.Range(0, 0, 0, 0);
-    const { plan, problems } = checkPlanText(doc.getText());
+    const { plan, problems } = checkPlanText(text);
     if (!plan) {
       const count = problems.filter((p) => p.severity === 'error').length;
       return [new vscode.CodeLens(top, { title: vscode.l10n.t('$(error) {0} problem{1}: fix before applying', count, count === 1 ? '' : 's'), command: 'workbench.actions.view.problems' })];
@@ -82,10 +120,7 @@ export class PlanReview implements vscode.Disposable {
       : journal && Object.keys(journal.steps).length
         ? vscode.l10n.t('$(debug-restart) Resume apply ({0} of {1} steps done)', done, plan.steps.length)
         : vscode.l10n.t('$(play) Apply plan ({0} change{1} in {2})', calls, calls === 1 ? '' : 's', plan.region);
-    return [
-      new vscode.CodeLens(top, { title, command: APPLY_COMMAND, arguments: [doc.uri] }),
-      new vscode.CodeLens(top, { title: vscode.l10n.t('$(terminal) AWS CLI script'), command: 'vscode.open', arguments: [planUri(plan.id, 'commands.sh')] }),
-    ];
+    return [new vscode.CodeLens(top, { title, command: APPLY_COMMAND, arguments: [planDocUri] }), ...more(top, plan.id)];
   }
 
   private hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {

@@ -85,7 +85,7 @@ describe('IAM DB auth (extension host, emulator): database node → form → rev
     assert.match(tab('rds-db-connect-policy.json')!.getText(), new RegExp(`arn:aws:rds-db:us-east-1:${ACCOUNT}:dbuser:${option.resourceId}/clickpipes_iam_user`));
     assert.match(tab('postgres-clickpipes-user.sql')!.getText(), /GRANT rds_iam TO clickpipes_iam_user;/);
     assert.match(tab('commands.sh')!.getText(), /aws rds modify-db-instance/);
-    assert.match(tab('notes.md')!.getText(), /rds\.iam_auth_for_replication = 1/);
+    assert.match(tab('summary.md')!.getText(), /rds\.iam_auth_for_replication = 1/);
 
     await control('DELETE', 'log');
     const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);

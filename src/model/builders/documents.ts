@@ -1,12 +1,15 @@
 // The review documents for a plan: the plan JSON, every policy it writes (editable, fed back into
-// the step), the SQL for IAM DB auth, the AWS CLI equivalent and notes. Derived from the plan
+// the step), the SQL for IAM DB auth, the AWS CLI equivalent and the summary. Derived from the plan
 // alone, so an edited plan yields matching documents.
 import { DEFAULT_CREDENTIALS } from '../resources';
 import { renderCli } from '../cli';
-import { regionDisplayName } from '../clickpipes';
 import type { Plan, ReviewDocument } from '../plan';
 import { formatPolicy, parsePolicy } from '../policies';
+import { planSummary } from '../planSummary';
 import { engineNotes, iamUserSql } from '../sql';
+
+/** The review's first tab: what the plan changes, in plain words. */
+export const SUMMARY_FILE = 'summary.md';
 
 /** Step input fields that hold a policy document, and the tab name each gets. */
 const POLICY_FIELDS: { operation: string; field: string; name: string }[] = [
@@ -27,19 +30,9 @@ function policyDocuments(plan: Plan): ReviewDocument[] {
   return docs;
 }
 
-function notes(plan: Plan): string {
-  const lines = [
-    `# ${plan.title}`,
-    '',
-    `Profile **${plan.profile}**, region **${plan.region}** (${regionDisplayName(plan.region)})${plan.accountId ? `, account **${plan.accountId}**` : ''}.`,
-    '',
-    '## Steps',
-    ...plan.steps.map((s, i) => `${i + 1}. ${s.title} — \`${s.service} ${s.operation}\`${s.mutating ? '' : ' (read only)'}${s.waitFor ? `, then wait for ${s.waitFor.success.join('/')}` : ''}`),
-    '',
-  ];
-  if (plan.warnings.length) lines.push('## Before you apply', ...plan.warnings.map((w) => `- ${w}`), '');
-  const results = Object.keys(plan.results);
-  if (results.length) lines.push('## What you get', ...results.map((r) => `- ${r}`), '');
+/** summary.md: what the plan changes (src/model/planSummary.ts), then what each kind needs said. */
+function summary(plan: Plan): string {
+  const lines = [planSummary(plan)];
   if (plan.kind === 'iamDbAuth' && plan.meta?.engine) {
     lines.push(`## ${plan.meta.engine} notes`, ...engineNotes(plan.meta.engine).map((n) => `- ${n}`), '');
     lines.push(
@@ -60,6 +53,17 @@ function notes(plan: Plan): string {
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * The tabs a review opens, front first: the summary, plan.json, and the one document the person
+ * most needs to read (SQL they run themselves, else a policy they may edit, else the CLI script).
+ * Every other document stays one click away, so a review never buries the editor in tabs.
+ */
+export function reviewTabs(documents: readonly Pick<ReviewDocument, 'name' | 'language' | 'editable'>[]): string[] {
+  const rest = documents.filter((d) => d.name !== SUMMARY_FILE && d.name !== 'plan.json');
+  const main = rest.find((d) => d.language === 'sql') ?? rest.find((d) => d.editable) ?? rest.find((d) => d.name === 'commands.sh');
+  return [SUMMARY_FILE, 'plan.json', ...(main ? [main.name] : [])].filter((n) => n === 'plan.json' || documents.some((d) => d.name === n));
 }
 
 export function documentsFor(plan: Plan): ReviewDocument[] {
@@ -85,7 +89,7 @@ export function documentsFor(plan: Plan): ReviewDocument[] {
     docs.push({ name: `${plan.meta.engine}-clickpipes-user.sql`, language: 'sql', content, editable: false });
   }
   docs.push({ name: 'commands.sh', language: 'shellscript', content: renderCli(plan), editable: false });
-  docs.push({ name: 'notes.md', language: 'markdown', content: notes(plan), editable: false });
+  docs.push({ name: SUMMARY_FILE, language: 'markdown', content: summary(plan), editable: false });
   return docs;
 }
 

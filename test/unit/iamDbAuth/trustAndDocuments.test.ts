@@ -86,7 +86,7 @@ describe('iamDbAuth: review documents per engine', () => {
       assert.match(cli, /--apply-immediately/);
       assert.match(cli, /aws iam create-role/);
       assert.match(cli, /aws iam put-role-policy/);
-      const notes = docs['notes.md'];
+      const notes = docs['summary.md'];
       if (engine.includes('postgres')) {
         assert.match(notes, /rds\.iam_auth_for_replication = 1/);
         assert.match(notes, /rds\.logical_replication = 1/);

@@ -96,7 +96,7 @@ describe('builders', () => {
       const plan = buildVpcResourcePlan(vpcForm, ctx);
       const docs = documentsFor(plan);
       assert.deepEqual(docs.map((d) => [d.name, d.language, d.editable]), [
-        ['plan.json', 'json', true], ['commands.sh', 'shellscript', false], ['notes.md', 'markdown', false],
+        ['plan.json', 'json', true], ['commands.sh', 'shellscript', false], ['summary.md', 'markdown', false],
       ]);
       assert.deepEqual(JSON.parse(docs[0].content), plan);
       assert.match(docs[2].content, /## What you get\n- Resource configuration ID\n- Resource share ARN/);
@@ -128,7 +128,7 @@ describe('builders', () => {
     it('says what SASL/SCRAM with multi-VPC requires (ACLs, allow.everyone.if.no.acl.found=false), and only then', () => {
       const scram = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: false, scram: true }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
       assert.ok(scram.warnings.some((w) => /Kafka ACLs/.test(w) && /allow\.everyone\.if\.no\.acl\.found=false/.test(w)), scram.warnings.join('\n'));
-      assert.match(documentsFor(scram).find((d) => d.name === 'notes.md')!.content, /allow\.everyone\.if\.no\.acl\.found=false/);
+      assert.match(documentsFor(scram).find((d) => d.name === 'summary.md')!.content, /allow\.everyone\.if\.no\.acl\.found=false/);
       const iam = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster: { ...cluster, multiVpc: { iam: false, scram: false, tls: false } } }, ctx);
       assert.ok(!iam.warnings.some((w) => /allow\.everyone/.test(w)));
     });
@@ -154,7 +154,7 @@ describe('builders', () => {
       assert.equal(step(plan, 'brokers').mutating, false);
       assert.deepEqual(validatePlan(plan), []);
       const docs = documentsFor(plan);
-      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'cluster-policy.current.json', 'cluster-policy.json', 'commands.sh', 'notes.md']);
+      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'cluster-policy.current.json', 'cluster-policy.json', 'commands.sh', 'summary.md']);
       assert.deepEqual(docs[2].source, { stepId: 'policy', field: 'Policy' });
     });
 
@@ -223,7 +223,7 @@ describe('builders', () => {
       assert.deepEqual(plan.results, { 'IAM role ARN': '${steps.role.arn}' });
       assert.deepEqual(validatePlan(plan), []);
       const docs = documentsFor(plan);
-      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'trust-policy.json', 'rds-db-connect-policy.json', 'aurora-postgresql-clickpipes-user.sql', 'commands.sh', 'notes.md']);
+      assert.deepEqual(docs.map((d) => d.name), ['plan.json', 'trust-policy.json', 'rds-db-connect-policy.json', 'aurora-postgresql-clickpipes-user.sql', 'commands.sh', 'summary.md']);
       assert.match(docs[3].content, /GRANT rds_iam TO clickpipes_iam_user;/);
       assert.match(docs[5].content, /rds\.iam_auth_for_replication = 1/);
     });

@@ -18,7 +18,7 @@ describe('msk/teardown plan', () => {
     assert.deepEqual(JSON.parse(String(step.input.Policy)), JSON.parse(partner));
     assert.match(step.title, /Remove 3 ClickPipes statements .*keep 1/);
     assert.deepEqual(validatePlan(built.plan), []);
-    assert.deepEqual(documentsFor(built.plan).map((d) => d.name), ['plan.json', 'cluster-policy.current.json', 'cluster-policy.json', 'commands.sh', 'notes.md']);
+    assert.deepEqual(documentsFor(built.plan).map((d) => d.name), ['plan.json', 'cluster-policy.current.json', 'cluster-policy.json', 'commands.sh', 'summary.md']);
     assert.ok(built.plan.warnings.some((w) => /reverse private endpoint .* first/.test(w)));
   });
 
