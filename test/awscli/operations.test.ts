@@ -99,6 +99,20 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
 
 /** Called by the extension but not served by the emulator (say so; the count below shows it). */
 const NOT_EMULATED: Record<string, string> = {
+  'ec2:AuthorizeSecurityGroupIngress': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'ec2:DescribeSecurityGroupRules': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'elbv2:DescribeListeners': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'elbv2:DescribeTargetHealth': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'kafka:DescribeClusterOperationV2': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'kafka:DescribeConfigurationRevision': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'kafka:ListScramSecrets': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:CreateDBClusterParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:CreateDBParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:DescribeDBClusterParameters': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:DescribeDBParameters': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:ModifyDBClusterParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:ModifyDBParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
+  'rds:RebootDBInstance': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
   'sts:AssumeRole': 'credentials for role_arn profiles; the emulator maps access keys to accounts and has no STS AssumeRole',
 };
 

@@ -84,8 +84,8 @@ export const PLAN_CASES: PlanCase[] = [
   { name: 'VPC resource, SINGLE by DNS, new gateway', build: (layer, ctx) =>
     vpcResource(layer, ctx, { gatewayMode: 'new', configurationType: 'SINGLE', definitionKind: 'dns', domainName: 'db.internal.example.com', portRanges: ['5432'] }) },
   { name: 'VPC resource, GROUP, existing gateway', build: (layer, ctx) =>
-    vpcResource(layer, ctx, { configurationType: 'GROUP', portRanges: ['9092-9098'] }) },
-  { name: 'VPC resource, CHILD of a GROUP', known: 'a CHILD configuration cannot be shared on its own: the plan still adds a RAM share step (fix in src/model/builders/vpcResource.ts)',
+    vpcResource(layer, ctx, { configurationType: 'GROUP', definitionKind: 'dns', domainName: 'broker-1.kafka.internal.example.com', portRanges: ['9092-9098'] }) },
+  { name: 'VPC resource, CHILD of a GROUP',
     build: async (layer, ctx) => {
       const group = named(await layer.listResourceConfigurations(US), 'kafka-group');
       return vpcResource(layer, ctx, { configurationType: 'CHILD', groupId: group.id, definitionKind: 'dns', domainName: 'broker-2.kafka.internal.example.com', portRanges: ['9098'] });

@@ -91,7 +91,8 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     await page.keyboard.press('Enter');
     // IAM auth is already on for inventory-mysql: no "enable" step; the review opens.
     await page.locator('.tab', { hasText: 'mysql-clickpipes-user.sql' }).first().waitFor({ state: 'attached', timeout: 30_000 });
-    await page.locator('.tab', { hasText: 'trust-policy.json' }).first().waitFor({ state: 'attached' });
+    // The review opens at most three tabs: the summary in front, plan.json, the SQL; the policies are one click away.
+    await page.locator('.tab', { hasText: 'summary.md' }).first().waitFor({ state: 'attached' });
   });
 
   it('made no request to a non-loopback host', () => {
