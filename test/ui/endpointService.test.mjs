@@ -99,7 +99,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     await expandRow(page, PROFILE);
     await findRow(page, 'us-east-1');
     await runCommand(page, 'Accept Endpoint Connection');
-    const service = widget.locator('.monaco-list-row', { hasText: /\b\d+ pending\b/ }).first();
+    const service = widget.locator('.monaco-list-row', { hasText: /\d+\s+pending/ }).first();
     await service.waitFor({ state: 'visible', timeout: 30_000 });
     await service.click();
     const connection = widget.locator('.monaco-list-row', { hasText: 'account 072088201116 (ClickPipes)' }).first();
