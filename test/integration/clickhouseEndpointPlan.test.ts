@@ -11,16 +11,15 @@ import * as path from 'node:path';
 import { ClickHouseApi } from '../../src/clickhouse/api';
 import { clickhouseStepCall } from '../../src/clickhouse/stepCall';
 import { withClickhouseEndpoint } from '../../src/model/builders/clickhouseEndpoint';
-import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
 import type { ApplyOutcome, StepCall } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
 import { startEndpointServiceSession } from '../../src/webviews/forms/endpointService';
 import { startMskMultiVpcSession } from '../../src/webviews/forms/mskMultiVpc';
-import { startVpcResourceSession } from '../../src/webviews/forms/vpcResource';
 import { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US } from '../emulator/services/clickhouse';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { applyOnEmulatorClock, callThrough, clearLog, control, emulatorSuite, formContext, requestCounts, US } from './awsEnv';
+import { demoVpcResourcePlanWithEndpoint } from './demoPlans';
 
 /** Every call the plan makes, in order (the waits poll until ACTIVE / Ready). */
 const POINTS = [
@@ -40,23 +39,8 @@ describe('one plan from nothing to a Ready ClickHouse Cloud endpoint (emulator)'
   });
   afterEach(() => rmSync(journalDir, { recursive: true, force: true }));
 
-  async function buildPlan(planId: string): Promise<Plan> {
-    const session = startVpcResourceSession(formContext(suite.layer));
-    const init = await session.loadInit();
-    const vpc = init.vpcs.find((v) => v.label.startsWith('prod-data'))!;
-    const details = await session.loadVpc(vpc.id);
-    const db = init.databases.find((d) => d.label.includes('orders-aurora-pg'))!;
-    const values: VpcResourceForm = {
-      gatewayMode: 'new', gatewayName: 'ch-gateway', vpcId: vpc.id,
-      subnetIds: details.subnets.filter((s) => s.label.startsWith('prod-data-')).slice(0, 2).map((s) => s.id),
-      securityGroupIds: details.securityGroups.slice(0, 1).map((g) => g.value), ipAddressType: 'IPV4',
-      configurationName: 'ch-config', configurationType: 'ARN', definitionKind: 'arn', arn: db.arn,
-      shareName: 'ch-share', allowExternalPrincipals: true,
-    };
-    assert.deepEqual(session.validate(values), {});
-    const aws = session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: DEMO_ACCOUNT });
-    return withClickhouseEndpoint(aws, { organizationId: DEMO_CH_ORG_ID, serviceId: DEMO_CH_SERVICE_US, organizationName: 'Demo organization', serviceName: 'orders-analytics', serviceRegion: 'us-east-1' });
-  }
+  const buildPlan = (planId: string): Promise<Plan> => demoVpcResourcePlanWithEndpoint(formContext(suite.layer), planId, 'ch');
+
 
   const clickhouse = (): StepCall => {
     const api = new ClickHouseApi({ baseUrl: suite.emu.url, key: { keyId: DEMO_CH_KEY_ID, keySecret: DEMO_CH_KEY_SECRET } });

@@ -17,21 +17,18 @@ import * as path from 'node:path';
 import type { AwsLayer } from '../../src/aws/api';
 import { ClickHouseApi } from '../../src/clickhouse/api';
 import { clickhouseStepCall } from '../../src/clickhouse/stepCall';
-import { withClickhouseEndpoint } from '../../src/model/builders/clickhouseEndpoint';
-import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan, StepService } from '../../src/model/plan';
 import { applyPlan, type ApplyOutcome, type StepCall } from '../../src/plans/executor';
 import { FileJournalStore } from '../../src/plans/journal';
-import type { FormContext } from '../../src/webviews/forms/index';
-import { startVpcResourceSession } from '../../src/webviews/forms/vpcResource';
 import { startServer, type RunningServer } from '../emulator/core/server';
 import type { EmuWorld } from '../emulator/core/world';
 import { createWorld, loadScenario } from '../emulator/index';
 import { writeAwsProfile } from '../emulator/awsProfile';
-import { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US } from '../emulator/services/clickhouse';
+import { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET } from '../emulator/services/clickhouse';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
-import { awsSandbox, type AwsSandbox } from '../integration/awsEnv';
+import { awsSandbox, formContext, type AwsSandbox } from '../integration/awsEnv';
 import { extensionLikeLayer, filesUnder, TextCapture } from './harness';
+import { demoVpcResourcePlanWithEndpoint } from '../integration/demoPlans';
 
 const US = { profile: 'clickpipes-demo', region: 'us-east-1' };
 const CREATES = ['vpc-lattice:CreateResourceGateway', 'vpc-lattice:CreateResourceConfiguration', 'ram:CreateResourceShare', 'clickhouse:CreateReversePrivateEndpoint'];
@@ -46,7 +43,6 @@ const POINTS: { service: StepService; operation: string }[] = [
   { service: 'clickhouse', operation: 'GetReversePrivateEndpoint' },
 ];
 const MODES = ['stopped', 'in-flight', 'dropped'] as const;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('resilience: AWS goes away mid-apply at every step of the VPC-resource plan, then comes back', function () {
@@ -101,25 +97,8 @@ describe('resilience: AWS goes away mid-apply at every step of the VPC-resource 
   });
 
   /** The form session as the webview drives it, against the demo world. */
-  async function buildPlan(planId: string): Promise<Plan> {
-    const ctx: FormContext = { deps: { aws: () => layer, log: quiet }, extensionUri: undefined as never, scope: US, node: undefined, review: async () => undefined as never };
-    const session = startVpcResourceSession(ctx);
-    const init = await session.loadInit();
-    assert.equal(init.loadError, undefined, 'the form reads the account');
-    const vpc = init.vpcs.find((v) => v.label.startsWith('prod-data'))!;
-    const details = await session.loadVpc(vpc.id);
-    const db = init.databases.find((d) => d.label.includes('orders-aurora-pg'))!;
-    const values: VpcResourceForm = {
-      gatewayMode: 'new', gatewayName: 'resilience-gateway', vpcId: vpc.id,
-      subnetIds: details.subnets.filter((s) => s.label.startsWith('prod-data-')).slice(0, 2).map((s) => s.id),
-      securityGroupIds: details.securityGroups.slice(0, 1).map((g) => g.value), ipAddressType: 'IPV4',
-      configurationName: 'resilience-config', configurationType: 'ARN', definitionKind: 'arn', arn: db.arn,
-      shareName: 'resilience-share', allowExternalPrincipals: true,
-    };
-    assert.deepEqual(session.validate(values), {});
-    const aws = session.build(values, { planId, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: DEMO_ACCOUNT });
-    return withClickhouseEndpoint(aws, { organizationId: DEMO_CH_ORG_ID, serviceId: DEMO_CH_SERVICE_US, serviceName: 'orders-analytics' });
-  }
+  const buildPlan = (planId: string): Promise<Plan> => demoVpcResourcePlanWithEndpoint(formContext(layer), planId, 'resilience');
+
 
   /** A fresh journal store per apply (a new window reading the file); waits advance the world's clock. */
   function apply(plan: Plan, wrap?: (call: StepCall) => StepCall): Promise<ApplyOutcome> {
