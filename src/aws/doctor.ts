@@ -74,7 +74,7 @@ export async function mskFacts(ctx: AwsContext, scope: Scope, arn: string, auth:
   const scram = auth === 'SASL_SCRAM';
   const [cluster, policy, secrets] = await Promise.all([
     fact(reads.mskDetail(ctx, scope, arn)),
-    fact(getClusterPolicy(ctx, scope, arn).then((p) => (p ? { document: p.document } : null))),
+    fact(getClusterPolicy(ctx, scope, arn).then((p) => p ?? null)),
     scram ? fact(reads.scramSecrets(ctx, scope, arn)) : Promise.resolve(undefined),
   ]);
   const [serverProperties, rules] = await Promise.all([

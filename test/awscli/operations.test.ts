@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { AwsLayer } from '../../src/aws/api';
 import { CLICKPIPES_PRINCIPAL_ARN } from '../../src/model/clickpipes';
-import { control, emulatorSuite, US } from '../integration/awsEnv';
+import { control, emulatorSuite, EU, US } from '../integration/awsEnv';
 import { assertAllCallsReachedEmulator, awsCall, cliSandbox, cliTool, type CliSandbox } from './awsCli';
 import { extensionOperations } from './operations';
 
@@ -23,7 +23,11 @@ async function demoIds(layer: AwsLayer) {
   const vpc = byName(vpcs, 'prod-data');
   const subnets = (await layer.listSubnets(US, vpc.id)).filter((s) => /^prod-data-[ab]$/.test(s.name ?? ''));
   const pendingService = services.find((s) => s.connections.some((c) => c.state === 'PendingAcceptance'))!;
+  const euAudit = (await layer.listMskClusters(EU)).find((c) => c.name === 'eu-audit-scram')!;
+  const euDetail = await layer.doctor.mskMultiVpc(EU, euAudit.arn, 'SASL_SCRAM');
   return {
+    euAudit,
+    euConfiguration: euDetail.cluster.ok ? euDetail.cluster.value.configurationArn ?? '' : '',
     gateway: byName(gateways, 'prod-data-gateway').id,
     failedGateway: byName(gateways, 'tiny-subnet-gateway').id,
     sg: byName(await layer.listSecurityGroups(US, vpc.id), 'resource-gateway').id,
@@ -68,6 +72,9 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
   'kafka:GetClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['CurrentVersion', 'Policy'] }),
   'kafka:PutClusterPolicy': (i) => ({ args: ['--cluster-arn', i.orders.arn, '--policy', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::072088201116:root' }, Action: ['kafka:CreateVpcConnection'], Resource: i.orders.arn }] })], keys: ['CurrentVersion'] }),
   'kafka:DeleteClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: [] }),
+  'kafka:CreateConfiguration': () => ({ args: ['--name', 'oracle-config', '--server-properties', 'allow.everyone.if.no.acl.found=false\n', '--kafka-versions', '3.6.0'], keys: ['Arn', 'LatestRevision'] }),
+  'kafka:UpdateConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--arn', i.euConfiguration, '--server-properties', 'allow.everyone.if.no.acl.found=false\n'], keys: ['Arn', 'LatestRevision'] }),
+  'kafka:UpdateClusterConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--cluster-arn', i.euAudit.arn, '--current-version', i.euAudit.currentVersion, '--configuration-info', JSON.stringify({ Arn: i.euConfiguration, Revision: 1 })], keys: ['ClusterArn', 'ClusterOperationArn'] }),
   'kafka:GetBootstrapBrokers': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['BootstrapBrokerStringVpcConnectivitySaslIam'] }),
   'ec2:CreateVpcEndpointServiceConfiguration': (i) => ({ args: ['--network-load-balancer-arns', i.nlb, '--acceptance-required'], keys: ['ServiceConfiguration'] }),
   'ec2:DescribeVpcEndpointServiceConfigurations': () => ({ args: [], keys: ['ServiceConfigurations'] }),

@@ -7,6 +7,7 @@ import type { FixRequest } from '../doctor/types';
 import type { Plan, PlanStep } from '../plan';
 import { t } from '../text';
 import { makePlan, type BuildContext } from './buildContext';
+import { buildMskFixPlan } from './doctorMskFixes';
 
 /** The custom parameter group a fix creates when the database uses a default one. */
 export function customGroupName(dbId: string): string {
@@ -44,6 +45,10 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
       }], {});
     case 'parameters':
       return parametersPlan(fix, ctx);
+    case 'mskConnectivity':
+    case 'mskPolicy':
+    case 'mskAcls':
+      return buildMskFixPlan(fix, ctx);
     case 'reboot':
       return makePlan('doctorFix', ctx, t('Reboot {0}', fix.instanceId), [{
         id: 'reboot', title: t('Reboot {0} to {1}', fix.instanceId, fix.reason), service: 'rds', operation: 'RebootDBInstance',

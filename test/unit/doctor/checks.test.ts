@@ -135,7 +135,7 @@ describe('doctor: MSK multi-VPC path', () => {
     auth: 'SASL_SCRAM',
     cluster: known({ arn: ARN, name: 'audit', clusterType: 'PROVISIONED', state: 'ACTIVE', currentVersion: 'K1', auth: { iam: false, scram: true, tls: false },
       multiVpc: { iam: false, scram: true, tls: false }, brokerCount: 2, securityGroupIds: ['sg-k'] }),
-    policy: known({ document: mskClusterPolicy(ARN) }),
+    policy: known({ currentVersion: 'K1', document: mskClusterPolicy(ARN) }),
     scramSecrets: known(['arn:aws:secretsmanager:eu-central-1:123456789012:secret:AmazonMSK_x-abc']),
     serverProperties: known('allow.everyone.if.no.acl.found = false\n'),
     rules: known([rule({ id: 'sgr-k', groupId: 'sg-k', cidr: '10.50.0.0/16', fromPort: 14001, toPort: 14100 })]),
