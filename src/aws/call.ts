@@ -90,6 +90,7 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
   },
   elbv2: {
     DescribeLoadBalancers: elbv2.DescribeLoadBalancersCommand,
+    SetSecurityGroups: elbv2.SetSecurityGroupsCommand,
   },
 };
 

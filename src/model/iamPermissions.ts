@@ -152,6 +152,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'rds', operation: 'ModifyDBClusterParameterGroup', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'RebootDBInstance', access: 'write', flows: ['doctorFix'] },
   { service: 'kafka', operation: 'CreateConfiguration', access: 'write', flows: ['doctorFix'] },
+  { service: 'elbv2', operation: 'SetSecurityGroups', access: 'write', flows: ['doctorFix'] },
   { service: 'kafka', operation: 'UpdateConfiguration', access: 'write', flows: ['doctorFix'] },
   { service: 'kafka', operation: 'UpdateClusterConfiguration', access: 'write', flows: ['doctorFix'] },
 

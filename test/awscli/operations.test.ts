@@ -41,6 +41,7 @@ async function demoIds(layer: AwsLayer) {
     vpc: vpc.id,
     subnets: subnets.map((s) => s.id),
     nlb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'network')!.arn,
+    alb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'application')!.arn,
   };
 }
 
@@ -102,6 +103,8 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
   'rds:ModifyDBCluster': () => ({ args: ['--db-cluster-identifier', 'catalog-aurora-mysql', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBCluster'] }),
   'sts:GetCallerIdentity': () => ({ args: [], keys: ['UserId', 'Account', 'Arn'] }),
   'elbv2:DescribeLoadBalancers': () => ({ args: [], keys: ['LoadBalancers'] }),
+  // The demo NLBs were made without security groups (which AWS does not let them get later): the ALB takes the call.
+  'elbv2:SetSecurityGroups': (i) => ({ args: ['--load-balancer-arn', i.alb, '--security-groups', i.sg], keys: ['SecurityGroupIds'] }),
 };
 
 /** Called by the extension but not served by the emulator (say so; the count below shows it). */

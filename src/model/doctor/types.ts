@@ -43,6 +43,8 @@ export type FixRequest =
     static: boolean;
   }
   | { kind: 'reboot'; instanceId: string; reason: string }
+  /** Stop evaluating the NLB's inbound rules for PrivateLink traffic (its security groups stay as they are). */
+  | { kind: 'nlbPrivateLinkRules'; loadBalancerArn: string; loadBalancerName: string; securityGroupIds: string[] }
   /** Turn on multi-VPC connectivity for `auth`, keeping the types already on (UpdateConnectivity replaces the whole setting). */
   | { kind: 'mskConnectivity'; clusterArn: string; currentVersion: string; enabled: { iam: boolean; scram: boolean; tls: boolean }; auth: MskAuthentication }
   /** Merge the ClickPipes statements into the cluster policy (or attach one). */

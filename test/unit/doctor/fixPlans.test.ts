@@ -23,6 +23,7 @@ const fixes: FixRequest[] = [
   { kind: 'mskPolicy', clusterArn: MSK, auth: 'SASL_SCRAM' },
   { kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K3AEGXETSR30VB', kafkaVersion: '3.6.0' },
   { kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K3AEGXETSR30VB', configuration: { arn: CONFIG, serverProperties: 'auto.create.topics.enable=false\nallow.everyone.if.no.acl.found = true\n' } },
+  { kind: 'nlbPrivateLinkRules', loadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/pg/0123456789abcdef', loadBalancerName: 'pg', securityGroupIds: ['sg-0123456789abcdef0'] },
 ];
 
 describe('doctor: fix plans', () => {
@@ -31,7 +32,7 @@ describe('doctor: fix plans', () => {
       const plan = buildFixPlan(fix, ctx);
       assert.deepEqual(validatePlan(JSON.parse(JSON.stringify(plan))), [], fix.kind);
       assert.ok(plan.steps.some((s) => s.mutating), fix.kind);
-      assert.match(renderCli(plan), /\baws (ec2|rds|kafka) [a-z-]+ /, fix.kind);
+      assert.match(renderCli(plan), /\baws (ec2|rds|kafka|elbv2) [a-z-]+ /, fix.kind);
     }
   });
 
