@@ -11,6 +11,8 @@
 //                                 heap per 1,000 nodes against the scale run, usable while loading
 //   scripts/bench-first-tree.mjs  code-server + Chromium: click on the icon → profile row (cold, reloaded),
 //                                 and the activation time VS Code itself records for the extension
+//   scripts/bench-doctor.mjs      the connectivity doctor per path: read calls (doctor, bare SDK,
+//                                 minimal) and the doctor/bare time ratio
 // Ratios are medians of paired runs in one process, printed with their spread; the load average
 // is printed with each row (the machine is shared).
 // Exits 1 if any target is missed or a bench could not produce its figure.
@@ -49,6 +51,7 @@ const memory = await run([path.join(ROOT, 'scripts', 'bench-memory.mjs')], 'benc
 const scale10 = await run([path.join(ROOT, 'scripts', 'bench-explorer.mjs'), '--scenario', 'scale10'], 'bench-explorer --scenario scale10 (20 profiles × 3 regions, 25,000 resources)',
   { BENCH_RUNS: process.env.BENCH_SCALE10_RUNS || '3', BENCH_IDLE_SECONDS: '5' });
 const firstTree = await run([path.join(ROOT, 'scripts', 'bench-first-tree.mjs'), '--no-build'], 'bench-first-tree (code-server + Chromium: click → rows; VS Code activation times)');
+const doctor = await run([path.join(ROOT, 'scripts', 'bench-doctor.mjs')], 'bench-doctor (connectivity doctor per path vs bare SDK, demo scenario)');
 
 const actMs = num(activation.out, /activation \(require \+ activate[^)]*\)\s+([\d.]+) ms/);
 const awsLine = /@aws-sdk loaded at activation\s+(.+)$/m.exec(activation.out)?.[1]?.trim();
@@ -80,6 +83,12 @@ row('scale10 usable while loading: first profile\'s rows before the last profile
 row('click → profile row, real workbench, cold (host idle)', ms(ft?.coldProfile), '≤ 300 ms', ft?.coldProfile ? ft.coldProfile.median <= 300 : undefined);
 row('click → profile row, real workbench, window reloaded (host idle)', ms(ft?.reloadProfile), '≤ 300 ms', ft?.reloadProfile ? ft.reloadProfile.median <= 300 : undefined);
 row('activation recorded by VS Code (load code + call activate)', ms(ft?.activationMs), '≤ 10 ms', ft?.activationMs ? ft.activationMs.median <= 10 : undefined);
+const doctorRows = doctor.out.split('\n').map((l) => { try { return JSON.parse(l); } catch { return undefined; } }).filter((j) => j?.bench === 'doctor');
+if (!doctorRows.length) row('connectivity doctor (bench-doctor)', undefined, 'per path', undefined);
+for (const d of doctorRows) {
+  row(`doctor ${d.path}: read calls (doctor, bare)`, `${d.readsDoctor}, ${d.readsBare}`, `minimal (${d.minimal})`, d.readsDoctor === d.minimal && d.readsBare === d.minimal);
+  row(`doctor ${d.path}: time / bare SDK`, `${d.ratio.toFixed(2)}× (spread ${d.ratioMin.toFixed(2)}–${d.ratioMax.toFixed(2)}, ${d.runs} paired runs; load ${d.load})`, '≤ 1.2×', d.ratio <= 1.2);
+}
 row('VSIX size', vsixKiB === undefined ? undefined : `${(vsixKiB / 1024).toFixed(2)} MB (${vsixKiB.toFixed(1)} KiB)`, '≤ 1 MB', vsixKiB !== undefined ? vsixKiB <= 1024 : undefined);
 
 const w = (k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length));
