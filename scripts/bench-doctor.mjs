@@ -6,7 +6,8 @@
 //   bare    fresh SDK clients (kept for the run, as the layer keeps its own) making the same
 //           calls in the same dependency order (each read starts when what it needs is there)
 // Prints, per path, the request counts (from the emulator's request log; sts excluded) and the
-// median time ratio doctor/bare with its spread (min–max) and the load average, and one JSON line per
+// median time ratio doctor/bare with its spread (min–max), the client-side CPU ratio (robust to a busy
+// machine: waiting for the emulator does not count) and the load average, and one JSON line per
 // path for scripts/bench.mjs. Targets: the minimal count per path, ratio ≤ 1.2. Exits 1 on a miss.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -137,7 +138,14 @@ const PATHS = [
 ];
 
 const reads = async () => Object.entries((await control('GET', 'log')).counts).filter(([k]) => !k.startsWith('sts:')).reduce((a, [, n]) => a + n, 0);
-const timed = async (fn) => { const t = process.hrtime.bigint(); await fn(); return Number(process.hrtime.bigint() - t) / 1e6; };
+/** Wall time, and this process's CPU time (the client side alone: the emulator runs in its own process). */
+const timed = async (fn) => {
+  const t = process.hrtime.bigint();
+  const c = process.cpuUsage();
+  await fn();
+  const u = process.cpuUsage(c);
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (u.user + u.system) / 1000 };
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const doctorOnceCounted = async (p) => { const layer = createAwsLayer({}); try { await p.doctor(layer); } finally { layer.dispose(); } };
@@ -152,19 +160,27 @@ try {
     await control('DELETE', 'log'); await bareOnceCounted(p); const bareReads = await reads();
     await doctorOnce(); await bareOnce();
     const ratios = [];
+    const cpuRatios = [];
     for (let r = 0; r < RUNS; r++) {
-      const d = await timed(doctorOnce);
-      const b = await timed(bareOnce);
-      ratios.push(d / b);
+      // Which side goes first alternates, so a drift of the machine or the emulator over the pair
+      // (GC, its growing request log, the load of a shared machine) does not always fall on one side.
+      const first = r % 2 === 0 ? doctorOnce : bareOnce;
+      const second = r % 2 === 0 ? bareOnce : doctorOnce;
+      const a = await timed(first);
+      const b = await timed(second);
+      const [d, bare] = r % 2 === 0 ? [a, b] : [b, a];
+      ratios.push(d.ms / bare.ms);
+      cpuRatios.push(d.cpu / bare.cpu);
     }
     const ratio = median(ratios);
     const ok = doctorReads === p.minimal && bareReads === p.minimal && ratio <= 1.2;
     if (!ok) missed = true;
     const [ratioMin, ratioMax] = [Math.min(...ratios), Math.max(...ratios)];
     const load = os.loadavg()[0].toFixed(1);
-    console.log(`${p.name}: reads doctor ${doctorReads}, bare ${bareReads} (minimal ${p.minimal}); ratio (median of ${RUNS} paired runs of ${DIAGNOSES}): ${ratio.toFixed(2)} (spread ${ratioMin.toFixed(2)}–${ratioMax.toFixed(2)}; load ${load}) ${ok ? 'PASS' : 'MISS'}`);
+    const cpuRatio = median(cpuRatios);
+    console.log(`${p.name}: reads doctor ${doctorReads}, bare ${bareReads} (minimal ${p.minimal}); ratio (median of ${RUNS} paired runs of ${DIAGNOSES}): ${ratio.toFixed(2)} (spread ${ratioMin.toFixed(2)}–${ratioMax.toFixed(2)}; client CPU ratio ${cpuRatio.toFixed(2)}; load ${load}) ${ok ? 'PASS' : 'MISS'}`);
     // One JSON line per path for scripts/bench.mjs's table.
-    console.log(JSON.stringify({ bench: 'doctor', path: p.name, readsDoctor: doctorReads, readsBare: bareReads, minimal: p.minimal, ratio, ratioMin, ratioMax, runs: RUNS, load }));
+    console.log(JSON.stringify({ bench: 'doctor', path: p.name, readsDoctor: doctorReads, readsBare: bareReads, minimal: p.minimal, ratio, ratioMin, ratioMax, cpuRatio, runs: RUNS, load }));
   }
 } finally {
   await new Promise((r) => { emuProc.once('exit', r); emuProc.kill('SIGTERM'); });
