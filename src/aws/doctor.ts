@@ -6,7 +6,7 @@ import type { Scope } from './api';
 import type { MskAuthentication } from '../model/clickpipes';
 import type { DatabaseFacts } from '../model/doctor/database';
 import type { EndpointServiceFacts } from '../model/doctor/endpointService';
-import type { MskFacts } from '../model/doctor/mskMultiVpc';
+import { aclConfigurationName, type MskFacts } from '../model/doctor/mskMultiVpc';
 import { known, unknownFact, type DatabaseDetail, type Fact } from '../model/doctor/types';
 import type { VpcResourceFacts } from '../model/doctor/vpcResource';
 import { parameterFamily } from '../model/doctor/family';
@@ -73,7 +73,10 @@ export async function endpointServiceFacts(
   return { service: svc, loadBalancers: lbs, listeners, targetHealth, rules, region: scope.region, ...options };
 }
 
-/** DescribeClusterV2 ∥ GetClusterPolicy ∥ (SCRAM: ListScramSecrets); the configuration revision and broker rules once the cluster is known. */
+/**
+ * DescribeClusterV2 ∥ GetClusterPolicy ∥ (SCRAM: ListScramSecrets); the configuration revision and broker
+ * rules once the cluster is known (SCRAM on the MSK default configuration: ListConfigurations instead of the revision).
+ */
 export async function mskFacts(ctx: AwsContext, scope: Scope, arn: string, auth: MskAuthentication): Promise<MskFacts> {
   const scram = auth === 'SASL_SCRAM';
   const clusterP = fact(reads.mskDetail(ctx, scope, arn));
@@ -82,8 +85,15 @@ export async function mskFacts(ctx: AwsContext, scope: Scope, arn: string, auth:
   const propertiesP = scram ? clusterP.then((cluster) => then(cluster, (c) => (c.configurationArn && c.configurationRevision
     ? reads.serverProperties(ctx, scope, c.configurationArn, c.configurationRevision) : Promise.resolve(undefined)))) : Promise.resolve(undefined);
   const rulesP = clusterP.then((cluster) => then(cluster, (c) => reads.securityGroupRules(ctx, scope, c.securityGroupIds)));
-  const [cluster, policy, secrets, serverProperties, rules] = await Promise.all([clusterP, policyP, secretsP, propertiesP, rulesP]);
-  return { auth, cluster, policy, rules, ...(secrets ? { scramSecrets: secrets } : {}), ...(serverProperties ? { serverProperties } : {}) };
+  // On the MSK default configuration, the ACL fix creates a configuration with a fixed name: one an
+  // earlier, interrupted fix made is found here, so the next fix revises it instead of failing on the name.
+  const ownP = scram ? clusterP.then((cluster) => (cluster.ok && !cluster.value.configurationArn
+    ? fact(reads.configurationNamed(ctx, scope, aclConfigurationName(cluster.value.name))) : undefined)) : Promise.resolve(undefined);
+  const [cluster, policy, secrets, serverProperties, rules, own] = await Promise.all([clusterP, policyP, secretsP, propertiesP, rulesP, ownP]);
+  return {
+    auth, cluster, policy, rules, ...(secrets ? { scramSecrets: secrets } : {}), ...(serverProperties ? { serverProperties } : {}),
+    ...(own ? { ownAclConfiguration: own } : {}),
+  };
 }
 
 /** DescribeDBInstances/Clusters, then the parameters of the group in use (cluster group for Aurora). */

@@ -145,6 +145,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'rds', operation: 'DescribeDBClusterParameters', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'DescribeConfigurationRevision', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'ListScramSecrets', access: 'read', flows: ['doctor'] },
+  { service: 'kafka', operation: 'ListConfigurations', access: 'read', flows: ['doctor'] },
   { service: 'ec2', operation: 'AuthorizeSecurityGroupIngress', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'CreateDBParameterGroup', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'ModifyDBParameterGroup', access: 'write', flows: ['doctorFix'] },

@@ -73,6 +73,7 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
   'kafka:GetClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['CurrentVersion', 'Policy'] }),
   'kafka:PutClusterPolicy': (i) => ({ args: ['--cluster-arn', i.orders.arn, '--policy', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::072088201116:root' }, Action: ['kafka:CreateVpcConnection'], Resource: i.orders.arn }] })], keys: ['CurrentVersion'] }),
   'kafka:DeleteClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: [] }),
+  'kafka:ListConfigurations': () => ({ args: [], keys: ['Configurations'] }),
   'kafka:CreateConfiguration': () => ({ args: ['--name', 'oracle-config', '--server-properties', 'allow.everyone.if.no.acl.found=false\n', '--kafka-versions', '3.6.0'], keys: ['Arn', 'LatestRevision'] }),
   'kafka:UpdateConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--arn', i.euConfiguration, '--server-properties', 'allow.everyone.if.no.acl.found=false\n'], keys: ['Arn', 'LatestRevision'] }),
   'kafka:UpdateClusterConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--cluster-arn', i.euAudit.arn, '--current-version', i.euAudit.currentVersion, '--configuration-info', JSON.stringify({ Arn: i.euConfiguration, Revision: 1 })], keys: ['ClusterArn', 'ClusterOperationArn'] }),

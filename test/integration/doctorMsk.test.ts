@@ -10,7 +10,7 @@ import { buildFixPlan } from '../../src/model/builders/doctorFixes';
 import { checkMskMultiVpc, propertyValue } from '../../src/model/doctor/mskMultiVpc';
 import type { FixRequest, Hop } from '../../src/model/doctor/types';
 import { FileJournalStore } from '../../src/plans/journal';
-import { applyOnEmulatorClock, control, emulatorSuite, EU, US } from './awsEnv';
+import { applyOnEmulatorClock, clearLog, control, emulatorSuite, EU, requestCounts, US } from './awsEnv';
 
 const verdicts = (hops: Hop[]) => Object.fromEntries(hops.map((h) => [h.id, h.verdict]));
 const hop = (hops: Hop[], id: string) => hops.find((h) => h.id === id)!;
@@ -79,6 +79,26 @@ describe('connectivity doctor, MSK multi-VPC fixes against the emulator (executo
     assert.equal(hop(after, 'acls').verdict, 'pass');
     assert.equal(hop(after, 'cluster').verdict, 'pass', 'the cluster is ACTIVE again');
     assert.match(cluster(US, 'orders-events').Provisioned.CurrentBrokerSoftwareInfo.ConfigurationArn, /:configuration\/clickpipes-acls-orders-events\//);
+  });
+
+  it('SCRAM on the default configuration after an interrupted fix: the configuration it made is revised, not created again', async () => {
+    // What an apply cut off right after CreateConfiguration leaves behind: the configuration, not yet run by the cluster.
+    const made = await suite.layer.call(US, 'kafka', 'CreateConfiguration', { Name: 'clickpipes-acls-orders-events', ServerProperties: 'allow.everyone.if.no.acl.found=true\n' });
+    await clearLog(suite.emu.url);
+    const before = await diagnose(US, 'orders-events', 'SASL_SCRAM');
+    assert.equal((await requestCounts(suite.emu.url))['kafka:ListConfigurations'], 1, 'the default-configuration path looks for it once');
+    const fix = hop(before, 'acls').fix;
+    assert.ok(fix?.kind === 'mskAcls' && fix.configuration?.arn === made.Arn, 'the fix revises the configuration the earlier fix made');
+    await applyFix(fix, US);
+    assert.equal(hop(await diagnose(US, 'orders-events', 'SASL_SCRAM'), 'acls').verdict, 'pass');
+    assert.equal(cluster(US, 'orders-events').Provisioned.CurrentBrokerSoftwareInfo.ConfigurationRevision, 2);
+  });
+
+  it('SCRAM on the default configuration with ListConfigurations denied: unknown stays out of the way, no fix that could clash', async () => {
+    await control(suite.emu.url, 'POST', 'faults', { faults: [{ service: 'kafka', operation: 'ListConfigurations', accessDenied: true }] });
+    const acls = hop(await diagnose(US, 'orders-events', 'SASL_SCRAM'), 'acls');
+    assert.equal(acls.verdict, 'fail', 'the default configuration does not enforce ACLs, whatever else exists');
+    assert.equal(acls.fix, undefined);
   });
 
   it('SCRAM on a custom configuration: a new revision keeps its other properties and sets ACLs enforced', async () => {

@@ -3,7 +3,9 @@
 // configuration with allow.everyone.if.no.acl.found=false. Each is an ordinary reviewed plan;
 // cluster updates are followed to their end through DescribeClusterOperationV2.
 import type { FixRequest } from '../doctor/types';
-import { withProperty } from '../doctor/mskMultiVpc';
+import { aclConfigurationName, withProperty } from '../doctor/mskMultiVpc';
+
+export { aclConfigurationName };
 import type { Plan, PlanStep } from '../plan';
 import { mergeClusterPolicy } from '../policies';
 import { t } from '../text';
@@ -13,12 +15,6 @@ import { MSK_ACL_REQUIREMENT, MSK_OPERATION_STATES } from './mskMultiVpc';
 type MskFix = Extract<FixRequest, { kind: 'mskConnectivity' | 'mskPolicy' | 'mskAcls' }>;
 
 const ACL_PROPERTY = 'allow.everyone.if.no.acl.found';
-
-/** The name of the configuration a fix creates for a cluster on the MSK default configuration. */
-export function aclConfigurationName(clusterName: string): string {
-  // CreateConfiguration names: ^[0-9A-Za-z][0-9A-Za-z-]{0,}$ (botocore kafka model), at most 64 characters here.
-  return `clickpipes-acls-${clusterName}`.replace(/[^0-9A-Za-z-]/g, '-').slice(0, 64).replace(/-+$/, '');
-}
 
 /** Follows a cluster operation (UpdateConnectivity, UpdateClusterConfiguration) to its end state. */
 function waitForOperation(stepId: string): NonNullable<PlanStep['waitFor']> {

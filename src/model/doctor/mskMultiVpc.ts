@@ -29,7 +29,15 @@ export type MskFacts = {
   /** The server.properties of the configuration the cluster runs; undefined = the MSK default configuration. */
   serverProperties?: Fact<string | undefined>;
   rules: Fact<SgRule[]>;
+  /** SCRAM on the MSK default configuration: the ARN of the configuration an earlier ACL fix made (aclConfigurationName), if any. */
+  ownAclConfiguration?: Fact<string | undefined>;
 };
+
+/** The name of the configuration the ACL fix creates for a cluster on the MSK default configuration. */
+export function aclConfigurationName(clusterName: string): string {
+  // CreateConfiguration names: ^[0-9A-Za-z][0-9A-Za-z-]{0,}$ (botocore kafka model), at most 64 characters here.
+  return `clickpipes-acls-${clusterName}`.replace(/[^0-9A-Za-z-]/g, '-').slice(0, 64).replace(/-+$/, '');
+}
 
 const MVPC_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/aws-access-mult-vpc.html';
 const POLICY_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/mvpc-cluster-owner-action-policy.html';
@@ -117,10 +125,15 @@ function scramHops(f: MskFacts): Hop[] {
   else {
     const value = p.value === undefined ? undefined : propertyValue(p.value, 'allow.everyone.if.no.acl.found');
     const c = f.cluster.ok ? f.cluster.value : undefined;
-    const fix = value !== 'false' && c ? {
+    // The configuration to revise: the custom one the cluster runs, else one an earlier fix made;
+    // while the latter is unknown (its read failed) no fix is proposed rather than one that may clash.
+    const own = f.ownAclConfiguration;
+    const revise = p.value !== undefined && c?.configurationArn ? { arn: c.configurationArn, serverProperties: p.value }
+      : own?.ok && own.value ? { arn: own.value, serverProperties: '' } : undefined;
+    const fix = value !== 'false' && c && (revise || p.value !== undefined || !own || own.ok) ? {
       kind: 'mskAcls' as const, clusterArn: c.arn, clusterName: c.name, currentVersion: c.currentVersion,
       ...(c.kafkaVersion ? { kafkaVersion: c.kafkaVersion } : {}),
-      ...(p.value !== undefined && c.configurationArn ? { configuration: { arn: c.configurationArn, serverProperties: p.value } } : {}),
+      ...(revise ? { configuration: revise } : {}),
     } : undefined;
     hops.push({
       id: 'acls', title: aclTitle, verdict: value === 'false' ? 'pass' : 'fail', source: MVPC_DOC,

@@ -4,7 +4,7 @@
 import { ApiError, EmuRequest, World } from '../core/types';
 import { createRestRouter, RouteContext } from '../core/restRouter';
 import { paginate } from '../core/protocols';
-import { createConfiguration, describeConfigurationRevision, updateClusterConfiguration, updateConfiguration } from './kafkaConfigurations';
+import { createConfiguration, describeConfigurationRevision, listConfigurations, updateClusterConfiguration, updateConfiguration } from './kafkaConfigurations';
 
 const CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):(\d{12}):cluster\/([a-zA-Z0-9-]+)\/([0-9a-f-]+)$/;
 const VERSION_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -273,6 +273,7 @@ export const router = createRestRouter([
   { method: 'GET', pattern: '/v1/clusters/{ClusterArn}/scram-secrets', operation: 'ListScramSecrets', handle: listScramSecrets },
   { method: 'GET', pattern: '/v1/configurations/{Arn}/revisions/{Revision}', operation: 'DescribeConfigurationRevision', handle: describeConfigurationRevision },
   { method: 'POST', pattern: '/v1/configurations', operation: 'CreateConfiguration', handle: createConfiguration },
+  { method: 'GET', pattern: '/v1/configurations', operation: 'ListConfigurations', handle: listConfigurations },
   { method: 'PUT', pattern: '/v1/configurations/{Arn}', operation: 'UpdateConfiguration', handle: updateConfiguration },
   { method: 'PUT', pattern: '/v1/clusters/{ClusterArn}/configuration', operation: 'UpdateClusterConfiguration', handle: updateClusterConfiguration },
   { method: 'GET', pattern: '/api/v2/clusters', operation: 'ListClustersV2', handle: listClustersV2 },

@@ -1,4 +1,4 @@
-// Amazon MSK configurations (restJson1), for the doctor's Kafka ACL fix: CreateConfiguration,
+// Amazon MSK configurations (restJson1), for the doctor's Kafka ACL fix: ListConfigurations, CreateConfiguration,
 // UpdateConfiguration (a new revision), DescribeConfigurationRevision and
 // UpdateClusterConfiguration (a cluster operation, followed with DescribeClusterOperationV2).
 // Shapes, URIs and required members: the SDK's kafka schema (botocore kafka service-2.json):
@@ -8,6 +8,7 @@
 // ServerProperties is a blob: base64 on the wire, plain text in the world.
 import { ApiError, World } from '../core/types';
 import type { RouteContext } from '../core/restRouter';
+import { paginate } from '../core/protocols';
 import { clusterOf, fromWire, newClusterVersion, toWire } from './kafka';
 
 const CONFIGURATION_ARN = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):(\d{12}):configuration\/([a-zA-Z0-9-]+)\/[0-9a-f-]+$/;
@@ -49,6 +50,26 @@ export function createConfiguration(ctx: RouteContext) {
   const revision = { Revision: 1, Description: input.Description, CreationTime: new Date(ctx.world.clock.now()).toISOString(), ServerProperties: text, KafkaVersions: input.KafkaVersions ?? [] };
   configurations.set(arn, [revision]);
   return toWire({ Arn: arn, CreationTime: revision.CreationTime, LatestRevision: revisionOut(revision), Name: input.Name, State: 'ACTIVE' });
+}
+
+/** GET /v1/configurations (maxResults 1-100, nextToken): every configuration with its latest revision. */
+export function listConfigurations(ctx: RouteContext) {
+  const raw = ctx.req.query.get('maxResults');
+  const size = raw === null ? 100 : Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 100) throw badRequest('maxResults must be between 1 and 100.', 'maxResults');
+  const all = [...ctx.world.region(ctx.req.accountId, ctx.req.region).mskConfigurations.entries()].map(([arn, revisions]) => {
+    const first = revisions[0];
+    const latest = revisions[revisions.length - 1];
+    return {
+      Arn: arn, CreationTime: first.CreationTime, Description: first.Description ?? '', KafkaVersions: first.KafkaVersions ?? [],
+      LatestRevision: revisionOut(latest), Name: CONFIGURATION_ARN.exec(arn)?.[3] ?? '', State: 'ACTIVE',
+    };
+  });
+  const { page, nextToken } = paginate(all, {
+    scope: `kafka:configurations:${ctx.req.accountId}:${ctx.req.region}`, pageSize: size, token: ctx.req.query.get('nextToken') ?? undefined,
+    badToken: () => badRequest('The nextToken is not valid.', 'nextToken'),
+  });
+  return toWire({ Configurations: page, NextToken: nextToken });
 }
 
 export function updateConfiguration(ctx: RouteContext) {
