@@ -60,6 +60,16 @@ export function applyTiming(start: number, end: number, log: readonly Transition
   return { applyMs, transitionalMs, pollingMs, overheadMs, ownMs: overheadMs - pollingMs, transitions: mine.length };
 }
 
+/**
+ * When a waiter reading at 0 and then after each of `delays` (ms) first sees a change that takes
+ * `durationMs`: what its schedule alone costs for settle times the emulator does not play.
+ */
+export function seenAfter(durationMs: number, delays: (attempt: number) => number): number {
+  let t = 0;
+  for (let attempt = 0; t < durationMs; attempt++) t += delays(attempt);
+  return t;
+}
+
 /** The target: overhead ≤ 5 % of the apply time or ≤ 200 ms, whichever is larger. */
 export const overheadBudgetMs = (applyMs: number): number => Math.max(0.05 * applyMs, 200);
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyTiming, intersect, measure, overheadBudgetMs, spread, union } from '../../bench/applyTiming';
+import { applyTiming, intersect, measure, overheadBudgetMs, seenAfter, spread, union } from '../../bench/applyTiming';
+import { pollDelay } from '../../../src/plans/waiter';
 
 describe('apply bench: what an apply\'s time is made of', () => {
   it('unions, measures and intersects intervals', () => {
@@ -31,6 +32,15 @@ describe('apply bench: what an apply\'s time is made of', () => {
       { label: 'share activates', scheduledAt: 1_900, dueAt: 3_900, appliedAt: null },
     ]);
     assert.deepEqual([t.transitions, t.transitionalMs, t.pollingMs, t.overheadMs], [1, 100, 0, 900]);
+  });
+
+  it('projects when the shipped schedule first sees a change of a given length', () => {
+    // Reads at 0, 2, 6, 14, 30, 60, 90… s.
+    assert.equal(seenAfter(0, pollDelay), 0);
+    assert.equal(seenAfter(3_000, pollDelay), 6_000);
+    assert.equal(seenAfter(6_000, pollDelay), 6_000);
+    assert.equal(seenAfter(31_000, pollDelay), 60_000);
+    assert.equal(seenAfter(10 * 60_000 + 1, pollDelay), 10 * 60_000 + 30_000);
   });
 
   it('the budget is 5 % of the apply or 200 ms, whichever is larger; spread gives median and range', () => {
