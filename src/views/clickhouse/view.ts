@@ -2,7 +2,8 @@
 // once (so VS Code never says "no data provider" when the view is restored open), its description
 // names a non-default API URL, and the `clickpipes.clickhouse.signedIn` context key (welcome view,
 // menus) is set from SecretStorage. Everything else — session, tree contents, commands — is in
-// dist/features.js and loads the first time the tree asks for children (src/featureLoader.ts).
+// dist/features.js and loads the first time the tree asks for children while signed in
+// (src/featureLoader.ts); signed out, the tree is empty and the welcome text shows.
 import * as vscode from 'vscode';
 import { API_URL_SETTING, apiUrlDescription, CLICKHOUSE_VIEW_ID, KEY_ID, KEY_SECRET, SIGNED_IN_CONTEXT, storedKey, userApiUrl } from '../../clickhouse/keys';
 import type { ChNode } from './nodes';
