@@ -92,6 +92,10 @@ export function fakeVscode(extension?: { packageJSON: unknown; extensionPath: st
     l10n: withDefaults({ t: format }),
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     EventEmitter,
+    TreeItem: class {
+      constructor(readonly label: unknown, readonly collapsibleState?: number) {}
+    },
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     Disposable: Object.assign(class { dispose(): void {} }, { from: () => disposable() }),
   });
   return fake;
