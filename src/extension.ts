@@ -1,10 +1,12 @@
 // activate() only wires parts together: no network, no awaits on AWS, no SDK module loaded.
-// The AWS bundle (dist/aws.js) loads the first time the tree asks for its roots; the features
-// bundle (dist/features.js: plans, forms, ClickHouse Cloud) the first time one of its commands,
-// a review tab or the ClickHouse Cloud tree is used (src/featureLoader.ts).
+// The explorer's profile and region rows come from the AWS config files (dist/profiles.js); the
+// AWS bundle (dist/aws.js) loads after them, for the account id and the resource lists. The
+// features bundle (dist/features.js: plans, forms, ClickHouse Cloud) loads the first time one of
+// its commands, a review tab or the signed-in ClickHouse Cloud tree is used (src/featureLoader.ts).
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
 import { disposeAws, getAws, getProfileReader, isAwsLoaded } from './awsLoader';
+import { storedKey } from './clickhouse/keys';
 import { registerCommands } from './commands';
 import { translateModelMessages } from './l10n';
 import { log } from './log';
@@ -65,7 +67,10 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     plans: { aws, log, explorer: explorer.hooks },
   }), context.extensionMode !== vscode.ExtensionMode.Production);
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.
-  const clickHouseTree = features.clickHouseTree();
+  const clickHouseTree = features.clickHouseTree(
+    async () => (await storedKey(context.secrets)) !== undefined,
+    context.secrets.onDidChange,
+  );
   const clickHouseView = createClickHouseView(context, clickHouseTree, () => features.loaded);
   context.subscriptions.push(features, clickHouseTree);
 
