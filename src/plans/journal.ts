@@ -10,6 +10,8 @@ export type StepRecord = {
   outputs: Record<string, string>;
   /** True when skipIf found the resource already there (nothing was created by this apply). */
   skipped?: boolean;
+  /** The status the wait settled on (its last read), when the step waits: the result shows it. */
+  finalState?: string;
   at: string;
 };
 

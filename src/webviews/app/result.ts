@@ -33,7 +33,10 @@ function render(state: ResultState): void {
     state.created.length > 0 ? h('section', {},
       h('vscode-divider', {}),
       h('h2', {}, t('Created in AWS')),
-      ...state.created.map((c) => h('div', { className: 'created' }, h('h3', {}, c.title), ...c.outputs.map((o) => valueRow(o, false))))) : undefined,
+      ...state.created.map((c) => h('div', { className: 'created', 'data-title': c.title },
+        h('h3', {}, c.title),
+        c.state ? h('p', { className: 'created-state' }, t('State: {0}', c.state)) : undefined,
+        ...c.outputs.map((o) => valueRow(o, false))))) : undefined,
     state.status !== 'succeeded'
       ? h('p', {}, h('vscode-button', { onclick: () => send(RetryApplyCommand, { planId: state.planId }) }, t('Apply again (resumes, no duplicates)')))
       : undefined,
