@@ -2,6 +2,7 @@
 // The AWS bundle (dist/aws.js) loads the first time the tree asks for its roots; the features
 // bundle (dist/features.js: plans, forms, ClickHouse Cloud) the first time one of its commands,
 // a review tab or the ClickHouse Cloud tree is used (src/featureLoader.ts).
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
 import { disposeAws, getAws, getProfileReader, isAwsLoaded } from './awsLoader';
@@ -14,6 +15,8 @@ import type { ExplorerNode } from './views/explorer/nodes';
 import type { Poller } from './views/explorer/poller';
 import { registerExplorer } from './views/explorer/register';
 import { FeatureLoader } from './featureLoader';
+import { UnfinishedPlansStatus } from './commands/unfinishedPlans';
+import { FileJournalStore, JOURNALS_DIR } from './plans/journal';
 
 /** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
 export interface ClickPipesTestApi {
@@ -25,6 +28,8 @@ export interface ClickPipesTestApi {
     model: ExplorerModel;
     poller: Poller;
   };
+  /** How many interrupted applies the status bar item counts now. */
+  unfinishedPlans: { count(): number };
 }
 
 function mfaCodeProvider(serial: string): Promise<string> {
@@ -35,6 +40,9 @@ function mfaCodeProvider(serial: string): Promise<string> {
     throw Object.assign(new Error('MFA code entry was cancelled'), { name: 'MfaCancelled' });
   });
 }
+
+/** After the explorer's first rows, so the count never competes with them. */
+const UNFINISHED_COUNT_DELAY_MS = 2_000;
 
 export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   translateModelMessages();
@@ -51,6 +59,10 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),
   });
   const { model, provider, view, poller, reloadAll } = explorer;
+  // Interrupted applies, counted once activation is over (it does no file work) and at every apply.
+  const unfinished = new UnfinishedPlansStatus(new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
+  const firstCount = setTimeout(() => void unfinished.refresh().catch((err: Error) => log.warn(`unfinished plans: ${err.message}`)), UNFINISHED_COUNT_DELAY_MS);
+  context.subscriptions.push(unfinished, { dispose: () => clearTimeout(firstCount) });
   context.subscriptions.push(
     { dispose: disposeAws },
     { dispose: () => log.dispose() },
@@ -62,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     context,
     log,
     clickHouseView,
-    plans: { aws, log, explorer: explorer.hooks },
+    plans: { aws, log, explorer: explorer.hooks, onApplyChange: (running) => void unfinished.refresh(running).catch(() => undefined) },
   }), context.extensionMode !== vscode.ExtensionMode.Production);
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.
   const clickHouseTree = features.clickHouseTree();
@@ -79,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
       model,
       poller,
     },
+    unfinishedPlans: { count: () => unfinished.count },
   };
 }
 

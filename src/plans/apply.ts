@@ -135,6 +135,7 @@ export class PlanApplier {
     if (!nothingPending && !(await this.confirm(text.message, text.detail))) return undefined;
 
     this.running.add(plan.id);
+    this.deps.onApplyChange?.([...this.running]);
     this.deps.log.info(`apply ${plan.id} (${plan.kind}) in ${account}/${plan.region}: ${text.calls.length} mutating call(s)`);
     try {
       const outcome = await vscode.window.withProgress(
@@ -179,6 +180,7 @@ export class PlanApplier {
       return outcome;
     } finally {
       this.running.delete(plan.id);
+      this.deps.onApplyChange?.([...this.running]);
     }
   }
 

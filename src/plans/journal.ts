@@ -4,6 +4,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
+/** The journals' folder under the extension's global storage. */
+export const JOURNALS_DIR = 'journals';
+
 export type StepRecord = {
   /** `created`: the call returned but its wait did not finish; `done`: nothing left to do. */
   state: 'created' | 'done';
