@@ -28,7 +28,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     await page.mouse.move(700, 800);
     await expandRow(page, PROFILE);
     await findRow(page, 'us-east-1');
-    await contextMenu(page, 'us-east-1', 'Create VPC Endpoint Service Endpoint for ClickPipes…');
+    await contextMenu(page, 'us-east-1', ['Create for ClickPipes', 'Create VPC Endpoint Service Endpoint for ClickPipes…']);
 
     const form = await findWebviewFrame(page, '#field-networkLoadBalancerArns', 45_000);
     assert.match(await form.locator('h1').innerText(), /VPC endpoint service/);

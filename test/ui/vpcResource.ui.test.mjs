@@ -42,7 +42,7 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   it('opens the form from the region node', async () => {
     await expandRow(wb.page, PROFILE);
     await findRow(wb.page, 'us-east-1');
-    await contextMenu(wb.page, 'us-east-1', 'Create VPC Resource Endpoint for ClickPipes…');
+    await contextMenu(wb.page, 'us-east-1', ['Create for ClickPipes', 'Create VPC Resource Endpoint for ClickPipes…']);
     form = await findWebviewFrame(wb.page, '#field-gatewayName', 45_000);
     assert.match(await form.locator('h1').innerText(), /VPC resource endpoint/);
     assert.equal(await form.locator('#field-principal').evaluate((el) => el.value), '072088201116');
