@@ -118,6 +118,11 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
     const copied = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
     assert.equal(copied, value);
     assert.match(await result.locator('.result-row[data-label="Resource share ARN"] .result-value').innerText(), /^arn:aws:ram:us-east-1:123456789012:resource-share\//);
+    // What was made, by kind, in its settled state (the share's create answered PENDING).
+    const made = await result.locator('.created').evaluateAll((els) => els.map((e) => `${e.querySelector('h3').textContent} | ${e.querySelector('.created-state')?.textContent ?? ''}`));
+    assert.deepEqual(made.map((m) => m.replace(/ (rgw|rcfg)-[0-9a-z]+/, '')), [
+      'Resource gateway | State: ACTIVE', 'Resource configuration | State: ACTIVE', 'RAM resource share | State: ACTIVE',
+    ]);
   });
 
   it('offers the ClickHouse Cloud step once the AWS side is done', async () => {
