@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   });
   const { model, provider, view, poller, reloadAll } = explorer;
   // Interrupted applies, counted once activation is over (it does no file work) and at every apply.
-  const unfinished = new UnfinishedPlansStatus(new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
+  const unfinished = new UnfinishedPlansStatus(() => new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
   const firstCount = setTimeout(() => void unfinished.refresh().catch((err: Error) => log.warn(`unfinished plans: ${err.message}`)), UNFINISHED_COUNT_DELAY_MS);
   context.subscriptions.push(unfinished, { dispose: () => clearTimeout(firstCount) });
   context.subscriptions.push(

@@ -11,9 +11,11 @@ export type StatusItem = Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'comman
 export class UnfinishedPlansStatus implements vscode.Disposable {
   private running = new Set<string>();
   private counting: Promise<void> = Promise.resolve();
+  private store: Pick<JournalStore, 'list'> | undefined;
   count = 0;
 
-  constructor(private readonly journals: Pick<JournalStore, 'list'>, private readonly item: StatusItem = vscode.window.createStatusBarItem('clickpipes.unfinishedPlans', vscode.StatusBarAlignment.Left, 49)) {
+  /** `journals` is called at the first count: activation does no path or file work. */
+  constructor(private readonly journals: () => Pick<JournalStore, 'list'>, private readonly item: StatusItem = vscode.window.createStatusBarItem('clickpipes.unfinishedPlans', vscode.StatusBarAlignment.Left, 49)) {
     item.name = vscode.l10n.t('ClickPipes unfinished plans');
     item.command = 'clickpipes.resumePlan';
   }
@@ -26,7 +28,8 @@ export class UnfinishedPlansStatus implements vscode.Disposable {
   }
 
   private async recount(): Promise<void> {
-    const summary = unfinishedSummary(await this.journals.list(), this.running);
+    this.store ??= this.journals();
+    const summary = unfinishedSummary(await this.store.list(), this.running);
     this.count = summary?.count ?? 0;
     if (!summary) {
       this.item.hide();

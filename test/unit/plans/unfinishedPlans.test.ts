@@ -27,7 +27,7 @@ describe('unfinished plans', () => {
       const store = new MemoryJournalStore();
       const shown: string[] = [];
       const item = { text: '', tooltip: '' as unknown, command: undefined as unknown, name: '', show: () => void shown.push(`show ${item.text}`), hide: () => void shown.push('hide'), dispose: () => undefined };
-      const status = new UnfinishedPlansStatus(store, item as never);
+      const status = new UnfinishedPlansStatus(() => store, item as never);
       assert.equal(item.command, 'clickpipes.resumePlan', 'a click resumes');
       await status.refresh();
       await store.save(journal('p1', false));
