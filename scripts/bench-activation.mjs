@@ -30,7 +30,8 @@ const Module = require('module');
 const path = require('path');
 // Permissive stub: any property is a stub, calling or constructing one works, instances of
 // subclasses (class X extends vscode.TreeItem) keep their own prototype. Settings read through
-// get(key, default) return the default; views report hidden.
+// get(key, default) return the default, and inspect(key) finds no value set anywhere (a fresh
+// install); views report hidden.
 function makeStub(name) {
   return new Proxy(function () {}, {
     get(_t, p) {
@@ -44,6 +45,7 @@ function makeStub(name) {
     set() { return true; },
     apply(_t, _this, args) {
       if (name === 'get') return args.length >= 2 ? args[1] : undefined;
+      if (name === 'inspect') return undefined;
       return makeStub(name + '()');
     },
     construct(_t, _args, newTarget) { return Object.create(newTarget.prototype ?? null); },

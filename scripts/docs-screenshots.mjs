@@ -83,7 +83,7 @@ try {
 
   await expandRow(page, 'Databases');
   for (const flow of FLOWS) {
-    await contextMenu(page, flow.row, title(flow.command));
+    await contextMenu(page, flow.row, [NLS['submenu.explorer.create.label'], title(flow.command)]);
     const frame = await findWebviewFrame(page, flow.ready, 45_000);
     await frame.locator(flow.ready).waitFor({ state: 'visible' });
     await shot(flow.file);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test layer from one command.
-//   build (esbuild) → compile tests (tsc) → lint (eslint, zero warnings; counts as 1 passed or 1 failed) → plain mocha layers (one per spec of .mocharc.json:
+//   build (esbuild) → compile tests (tsc) → typecheck the webview pages (tsc) → lint (eslint, zero warnings; counts as 1 passed or 1 failed) → plain mocha layers (one per spec of .mocharc.json:
 //   unit, emulator, integration; plus test/resilience/mocharc.json: resilience; test/awscli/mocharc.json:
 //   awscli, the real AWS CLI as the oracle) → bootstrap (Node 24, code-server, Chromium) → suite layer
 //   (mocha inside the code-server extension host) → UI layer (Playwright clicks).
@@ -150,6 +150,8 @@ function summary() {
 if (!(await step('build', process.execPath, [path.join(ROOT, 'esbuild.mjs')]))) summary();
 // tsc still emits on type errors: the run goes on (for the information) but ends failed.
 await step('compile', path.join(BIN, 'tsc'), ['-p', 'tsconfig.test.json']);
+// The webview pages are bundled by esbuild, which does not check types: tsc does it here.
+await step('typecheck', path.join(BIN, 'tsc'), ['-p', 'tsconfig.webview.json', '--noEmit']);
 await lintLayer();
 await mochaLayers();
 const needsVscode = !only || only.has('suite') || only.has('ui');

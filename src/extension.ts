@@ -1,10 +1,13 @@
 // activate() only wires parts together: no network, no awaits on AWS, no SDK module loaded.
-// The AWS bundle (dist/aws.js) loads the first time the tree asks for its roots; the features
-// bundle (dist/features.js: plans, forms, ClickHouse Cloud) the first time one of its commands,
-// a review tab or the ClickHouse Cloud tree is used (src/featureLoader.ts).
+// The explorer's profile and region rows come from the AWS config files (dist/profiles.js); the
+// AWS bundle (dist/aws.js) loads after them, for the account id and the resource lists. The
+// features bundle (dist/features.js: plans, forms, ClickHouse Cloud) loads the first time one of
+// its commands, a review tab or the signed-in ClickHouse Cloud tree is used (src/featureLoader.ts).
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
 import { disposeAws, getAws, getProfileReader, isAwsLoaded } from './awsLoader';
+import { storedKey } from './clickhouse/keys';
 import { registerCommands } from './commands';
 import { translateModelMessages } from './l10n';
 import { log } from './log';
@@ -14,6 +17,8 @@ import type { ExplorerNode } from './views/explorer/nodes';
 import type { Poller } from './views/explorer/poller';
 import { registerExplorer } from './views/explorer/register';
 import { FeatureLoader } from './featureLoader';
+import { UnfinishedPlansStatus } from './commands/unfinishedPlans';
+import { FileJournalStore, JOURNALS_DIR } from './plans/journal';
 
 /** What activate() returns: a small API for the suite tests (and nothing else relies on it). */
 export interface ClickPipesTestApi {
@@ -25,6 +30,8 @@ export interface ClickPipesTestApi {
     model: ExplorerModel;
     poller: Poller;
   };
+  /** How many interrupted applies the status bar item counts now. */
+  unfinishedPlans: { count(): number };
 }
 
 function mfaCodeProvider(serial: string): Promise<string> {
@@ -35,6 +42,9 @@ function mfaCodeProvider(serial: string): Promise<string> {
     throw Object.assign(new Error('MFA code entry was cancelled'), { name: 'MfaCancelled' });
   });
 }
+
+/** After the explorer's first rows, so the count never competes with them. */
+const UNFINISHED_COUNT_DELAY_MS = 2_000;
 
 export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   translateModelMessages();
@@ -51,6 +61,10 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),
   });
   const { model, provider, view, poller, reloadAll } = explorer;
+  // Interrupted applies, counted once activation is over (it does no file work) and at every apply.
+  const unfinished = new UnfinishedPlansStatus(() => new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
+  const firstCount = setTimeout(() => void unfinished.refresh().catch((err: Error) => log.warn(`unfinished plans: ${err.message}`)), UNFINISHED_COUNT_DELAY_MS);
+  context.subscriptions.push(unfinished, { dispose: () => clearTimeout(firstCount) });
   context.subscriptions.push(
     { dispose: disposeAws },
     { dispose: () => log.dispose() },
@@ -62,10 +76,13 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     context,
     log,
     clickHouseView,
-    plans: { aws, log, explorer: explorer.hooks },
+    plans: { aws, log, explorer: explorer.hooks, onApplyChange: (running) => void unfinished.refresh(running).catch(() => undefined) },
   }), context.extensionMode !== vscode.ExtensionMode.Production);
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.
-  const clickHouseTree = features.clickHouseTree();
+  const clickHouseTree = features.clickHouseTree(
+    async () => (await storedKey(context.secrets)) !== undefined,
+    context.secrets.onDidChange,
+  );
   const clickHouseView = createClickHouseView(context, clickHouseTree, () => features.loaded);
   context.subscriptions.push(features, clickHouseTree);
 
@@ -79,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
       model,
       poller,
     },
+    unfinishedPlans: { count: () => unfinished.count },
   };
 }
 

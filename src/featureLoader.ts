@@ -11,7 +11,10 @@
 //     restored review tab), forwarding to the bundle's, which loads on the first read so the
 //     review's CodeLens, hover and diagnostics are registered before the document opens;
 //   - the text content of the MSK diff's "no policy" side (constant);
-//   - a TreeDataProvider for the ClickHouse Cloud view, loading the bundle on the first getChildren.
+//   - a TreeDataProvider for the ClickHouse Cloud view, loading the bundle on the first getChildren
+//     while signed in. Signed out, the view is empty (its welcome text shows) and opening the
+//     ClickPipes container loads nothing in front of the explorer's rows; a sign-in, here or in
+//     another window, or the bundle loaded by a command, makes the view ask again.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXPLORER_COMMANDS } from './commands';
@@ -31,6 +34,7 @@ export class FeatureLoader implements vscode.Disposable {
   private features: Features | undefined;
   private stubs: vscode.Disposable[];
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly lazyTrees: LazyTree<ChNode>[] = [];
 
   /** `host` is read once, when the bundle loads. */
   constructor(private readonly host: () => FeatureHost, testMode: boolean) {
@@ -63,13 +67,23 @@ export class FeatureLoader implements vscode.Disposable {
       for (const stub of this.stubs) stub.dispose();
       this.stubs = [];
       this.features = mod.activateFeatures(this.host());
+      for (const tree of this.lazyTrees) tree.attach();
     }
     return this.features;
   }
 
-  /** The ClickHouse Cloud view's provider: the bundle's, once anything asks for the tree. */
-  clickHouseTree(): vscode.TreeDataProvider<ChNode> & vscode.Disposable {
-    return new LazyTree(() => this.get().clickHouseTree);
+  /**
+   * The ClickHouse Cloud view's provider: the bundle's once it is loaded. Before that, the root
+   * asks `signedIn` first and loads the bundle only for a signed-in tree; `signInChanged` (the
+   * secrets' change event) makes the view ask again.
+   */
+  clickHouseTree(signedIn: () => Promise<boolean>, signInChanged: vscode.Event<unknown>): vscode.TreeDataProvider<ChNode> & vscode.Disposable {
+    const tree = new LazyTree(() => this.get().clickHouseTree, signedIn, () => this.loaded);
+    this.lazyTrees.push(tree);
+    this.disposables.push(signInChanged(() => {
+      if (!this.loaded) tree.askAgain();
+    }));
+    return tree;
   }
 
   dispose(): void {
@@ -126,27 +140,56 @@ class LazyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   }
 }
 
-/** Forwards to the tree provider `load` returns (called once, on the first call). */
+/**
+ * Forwards to the tree provider `load` returns. Until the bundle is loaded, the root is empty
+ * unless `wanted()` says the tree has something to show (then `load` runs).
+ */
 class LazyTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<T | T[] | undefined | null | void>();
   readonly onDidChangeTreeData = this.changed.event;
   private real: vscode.TreeDataProvider<T> | undefined;
   private subscription: vscode.Disposable | undefined;
+  /** Set while this tree loads the bundle: the loader's attach() must not load it a second time. */
+  private loading = false;
 
-  constructor(private readonly load: () => vscode.TreeDataProvider<T>) {}
+  constructor(
+    private readonly load: () => vscode.TreeDataProvider<T>,
+    private readonly wanted: () => Promise<boolean>,
+    private readonly loaded: () => boolean,
+  ) {}
 
   private tree(): vscode.TreeDataProvider<T> {
     if (!this.real) {
-      this.real = this.load();
+      this.loading = true;
+      try {
+        this.real = this.load();
+      } finally {
+        this.loading = false;
+      }
       this.subscription = this.real.onDidChangeTreeData?.((e) => this.changed.fire(e));
     }
     return this.real;
+  }
+
+  /** The bundle is loaded (by a command, or by this tree): follow its tree from now on. */
+  attach(): void {
+    if (this.real || this.loading) return;
+    this.tree();
+    this.askAgain();
+  }
+
+  /** Makes the view read its rows again. */
+  askAgain(): void {
+    this.changed.fire(undefined);
   }
 
   getTreeItem(element: T): vscode.TreeItem | Thenable<vscode.TreeItem> {
     return this.tree().getTreeItem(element);
   }
   getChildren(element?: T): vscode.ProviderResult<T[]> {
+    if (element === undefined && !this.loaded()) {
+      return this.wanted().then((yes) => (yes ? this.tree().getChildren() : []));
+    }
     return this.tree().getChildren(element);
   }
   getParent(element: T): vscode.ProviderResult<T> {

@@ -154,7 +154,7 @@ export type PlainError = {
   retryable: boolean;
 };
 
-const CREDENTIALS_TEXT = "The profile's credentials were not accepted (expired or invalid). Sign in again (for SSO: aws sso login) and apply again.";
+const CREDENTIALS_TEXT = "The profile's credentials were not accepted (expired or invalid). Sign in again (for IAM Identity Center: aws sso login) and apply again.";
 
 export function describeAwsError(err: unknown, what?: { service?: string; operation?: string }): PlainError {
   const f = failureOf(err);

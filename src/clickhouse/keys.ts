@@ -31,3 +31,18 @@ export function apiUrlFrom(setting: string | undefined): string {
 export function userApiUrl(config: { inspect<T>(section: string): { globalValue?: T } | undefined }): string {
   return apiUrlFrom(config.inspect<string>(API_URL_SETTING)?.globalValue);
 }
+
+/**
+ * What the ClickHouse Cloud view's description says about the API: nothing for the real one, the
+ * host of another (an emulator, a proxy), and the text as typed when it is not a URL. It runs at
+ * activation, so it never throws: a mistyped setting must not take the explorer down with it
+ * (the calls then fail naming that text).
+ */
+export function apiUrlDescription(baseUrl: string): string | undefined {
+  if (baseUrl === DEFAULT_API_URL) return undefined;
+  try {
+    return new URL(baseUrl).host || baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -18,7 +18,9 @@ import type { ClickHouseSession } from '../clickhouse/session';
 import type { DnsNode, RpeNode, ServiceNode } from '../views/clickhouse/nodes';
 import type { ClickHouseTreeProvider } from '../views/clickhouse/provider';
 import { snapshot } from '../views/clickhouse/register';
+import type { ExplorerNode } from '../views/explorer/nodes';
 import { registerCommandTable, type Command } from './register';
+import { rpePresetOf, type RpePreset } from './rpePreset';
 
 const PORT_MEMORY = 'clickpipes.clickhouse.sourcePorts';
 /** The profile of a plan with no AWS step (the plan schema wants one; nothing uses it). */
@@ -124,12 +126,14 @@ export function registerClickHouseCommands(
 
   // A prefilled body (automation, tests) skips the questions; the plan review still opens.
   // Returns the plan tab's document.
-  reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode, prefilled?: CreateRpeBody) => {
+  // From an AWS explorer row (Create for ClickPipes), the row's values start the questions.
+  reg('clickpipes.clickhouse.createEndpoint', async (arg?: ServiceNode | ExplorerNode, prefilled?: CreateRpeBody) => {
     const client = await api();
     if (!client) return undefined;
-    const target = arg?.kind === 'service' ? arg : await pickService(client, { title: vscode.l10n.t('Create a reverse private endpoint in which service?') });
+    const preset = arg && 'type' in arg ? rpePresetOf(arg) : undefined;
+    const target = arg && 'kind' in arg && arg.kind === 'service' ? arg : await pickService(client, { title: vscode.l10n.t('Create a reverse private endpoint in which service?') });
     if (!target) return undefined;
-    const body = prefilled ?? (await askBody(target));
+    const body = prefilled ?? (await askBody(target, preset));
     if (!body) return undefined;
     const plan = buildClickhouseEndpointPlan({
       ...body, organizationId: target.org.id, serviceId: target.service.id, organizationName: target.org.name,
@@ -239,8 +243,8 @@ async function askSourcePort(context: vscode.ExtensionContext, rpe: ReversePriva
 }
 
 /** The palette's "create by hand": type, then each field with its own validation. */
-async function askBody(target: ServiceRef): Promise<CreateRpeBody | undefined> {
-  const typePick = await vscode.window.showQuickPick(
+async function askBody(target: ServiceRef, preset?: RpePreset): Promise<CreateRpeBody | undefined> {
+  const typePick = preset ? { type: preset.type } : await vscode.window.showQuickPick(
     RPE_TYPES.map((t) => ({
       label: rpeTypeLabel(t), description: t, type: t,
       detail: t === 'VPC_RESOURCE' ? vscode.l10n.t('VPC Lattice resource configuration shared through RAM (same region only)')
@@ -255,18 +259,20 @@ async function askBody(target: ServiceRef): Promise<CreateRpeBody | undefined> {
       .then((v) => v?.trim());
   const body: Partial<CreateRpeBody> = { type };
   if (type === 'VPC_RESOURCE') {
-    body.vpcResourceConfigurationId = await ask(vscode.l10n.t('resource configuration ID'), validateResourceConfigurationId, 'rcfg-0123456789abcdef0');
+    body.vpcResourceConfigurationId = await ask(vscode.l10n.t('resource configuration ID'), validateResourceConfigurationId, 'rcfg-0123456789abcdef0', preset?.vpcResourceConfigurationId);
     if (!body.vpcResourceConfigurationId) return undefined;
-    body.vpcResourceShareArn = await ask(vscode.l10n.t('resource share ARN'), validateResourceShareArn, 'arn:aws:ram:us-east-1:123456789012:resource-share/…');
+    body.vpcResourceShareArn = await ask(vscode.l10n.t('resource share ARN'), validateResourceShareArn, 'arn:aws:ram:us-east-1:123456789012:resource-share/…', preset?.vpcResourceShareArn);
     if (!body.vpcResourceShareArn) return undefined;
   } else if (type === 'MSK_MULTI_VPC') {
-    body.mskClusterArn = await ask(vscode.l10n.t('MSK cluster ARN'), validateMskClusterArn, 'arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid');
+    body.mskClusterArn = await ask(vscode.l10n.t('MSK cluster ARN'), validateMskClusterArn, 'arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid', preset?.mskClusterArn);
     if (!body.mskClusterArn) return undefined;
-    const auth = await vscode.window.showQuickPick(MSK_AUTHENTICATIONS.map((a) => ({ label: a })), { title: vscode.l10n.t('MSK authentication') });
+    // The cluster's own authentication first.
+    const auths = [...MSK_AUTHENTICATIONS].sort((a, b) => Number(b === preset?.mskAuthentication) - Number(a === preset?.mskAuthentication));
+    const auth = await vscode.window.showQuickPick(auths.map((a) => ({ label: a })), { title: vscode.l10n.t('MSK authentication') });
     if (!auth) return undefined;
     body.mskAuthentication = auth.label as MskAuthentication;
   } else {
-    body.vpcEndpointServiceName = await ask(vscode.l10n.t('endpoint service name'), validateEndpointServiceName, 'com.amazonaws.vpce.us-east-1.vpce-svc-…');
+    body.vpcEndpointServiceName = await ask(vscode.l10n.t('endpoint service name'), validateEndpointServiceName, 'com.amazonaws.vpce.us-east-1.vpce-svc-…', preset?.vpcEndpointServiceName);
     if (!body.vpcEndpointServiceName) return undefined;
   }
   body.description = await ask(vscode.l10n.t('description (≤ {0} characters)', MAX_DESCRIPTION_LENGTH), validateDescription, undefined, `ClickPipes ${type}`);

@@ -40,7 +40,7 @@ export const ssoLogin: CommandHandler = async (ctx, node, profileArg?: unknown) 
   if (!profile && isNode(node)) profile = node.type === 'error' && node.ssoProfile ? node.ssoProfile : profileOf(node)?.profile;
   if (!profile && typeof node === 'string') profile = node;
   if (!profile) {
-    profile = await vscode.window.showInputBox({ prompt: vscode.l10n.t('AWS profile to sign in with SSO'), value: process.env.AWS_PROFILE ?? 'default' });
+    profile = await vscode.window.showInputBox({ prompt: vscode.l10n.t('AWS profile to sign in with IAM Identity Center (SSO)'), value: process.env.AWS_PROFILE ?? 'default' });
   }
   if (!profile) return;
   if (!findAwsCli()) {

@@ -12,7 +12,7 @@ import type { AwsLayer, Scope } from '../aws/api';
 import { IAM_DB_AUTH_TAGS, MANAGED_BY_TAG } from '../model/builders';
 import type { Plan } from '../model/plan';
 import type { Role } from '../model/resources';
-import { FileJournalStore, type JournalStore } from '../plans/journal';
+import { FileJournalStore, JOURNALS_DIR, type JournalStore } from '../plans/journal';
 import { PlanStore, PLAN_FILE } from '../plans/planStore';
 
 export type DatabaseRole = { name: string; arn: string; dbUser?: string; clickhouseRoleArn?: string };
@@ -57,7 +57,7 @@ export async function confirmRoles(candidates: readonly DatabaseRole[], getRole:
 
 /** What the explorer calls when a database node expands. Same directories as registerPlans. */
 export function iamDbAuthRoleFinder(storageDir: string, aws: () => AwsLayer): (scope: Scope, db: DatabaseRef) => Promise<DatabaseRole[]> {
-  const journals = new FileJournalStore(path.join(storageDir, 'journals'));
+  const journals = new FileJournalStore(path.join(storageDir, JOURNALS_DIR));
   const store = new PlanStore(path.join(storageDir, 'plans'));
   return async (scope, db) => {
     const candidates = await appliedRoles(journals, (planId) => store.readText(planId, PLAN_FILE), scope, db);

@@ -48,6 +48,7 @@ export const COMMAND_IDS = [
   'clickpipes.applyPlan',
   'clickpipes.resumePlan',
   'clickpipes.diagnoseConnectivity',
+  'clickpipes.showLogs',
 ] as const;
 
 /** Registered, never contributed (not in the palette): the extension-host tests read the ClickHouse tree through these. */

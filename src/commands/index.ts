@@ -11,6 +11,7 @@ import { learnProfiles, openAwsConfig, openInConsole, ssoLogin } from './externa
 import { IAM_POLICY_COMMANDS } from './iamPolicy';
 import { addRegion, removeRegion, selectProfiles } from './profilesAndRegions';
 import { refresh } from './refresh';
+import { log } from '../log';
 
 export const EXPLORER_COMMANDS: readonly { id: ContributedCommandId; handler: CommandHandler }[] = [
   { id: 'clickpipes.refresh', handler: refresh },
@@ -30,6 +31,7 @@ export const EXPLORER_COMMANDS: readonly { id: ContributedCommandId; handler: Co
   { id: 'clickpipes.openAwsConfig', handler: openAwsConfig },
   { id: 'clickpipes.learnProfiles', handler: learnProfiles },
   ...IAM_POLICY_COMMANDS,
+  { id: 'clickpipes.showLogs', handler: () => log.show() },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -15,7 +15,7 @@ import { runVpcResourceStepByStep } from './stepByStep/vpcResource';
 import { WebviewHost } from '../webviews/panelHost';
 import { PlanApplier } from '../plans/apply';
 import type { PlansDeps } from '../plans/hooks';
-import { FileJournalStore } from '../plans/journal';
+import { FileJournalStore, JOURNALS_DIR } from '../plans/journal';
 import { endpointServiceCommands } from './endpointService';
 import { mskCommands } from './msk';
 import { registerCommandTable, type Command } from './register';
@@ -90,7 +90,7 @@ async function copyDocument(uri?: vscode.Uri): Promise<number | undefined> {
 export function registerPlans(context: vscode.ExtensionContext, deps: PlansDeps): { fileSystem: vscode.FileSystemProvider; openReview(plan: Plan): Promise<vscode.Uri> } {
   const storage = context.globalStorageUri.fsPath;
   const store = new PlanStore(path.join(storage, 'plans'));
-  const journals = new FileJournalStore(path.join(storage, 'journals'));
+  const journals = new FileJournalStore(path.join(storage, JOURNALS_DIR));
   const fs = new PlanFileSystem(store);
   const review = new PlanReview(store, fs);
   const results = new ResultView(context.extensionUri, deps.log);

@@ -115,6 +115,6 @@ export type ResultState = {
   results: ResultItem[];
   /** Failure in plain words (failed) or where it stopped (cancelled). */
   message?: string;
-  /** What exists now, from this apply or an earlier interrupted one. */
-  created: { title: string; outputs: ResultItem[] }[];
+  /** What exists now, from this apply or an earlier interrupted one; `state` once it settled. */
+  created: { title: string; state?: string; outputs: ResultItem[] }[];
 };

@@ -7,6 +7,7 @@ import type { Scope } from '../aws/api';
 import { applyDocumentEdit } from '../model/builders';
 import { rpeTypeForPlan } from '../model/clickhouse';
 import { backendOf, type Plan } from '../model/plan';
+import { createdView } from '../model/resultView';
 import { confirmationText } from './confirm';
 import { applyPlan, type ApplyOutcome } from './executor';
 import { describeAwsError } from '../aws/errors';
@@ -134,6 +135,7 @@ export class PlanApplier {
     if (!nothingPending && !(await this.confirm(text.message, text.detail))) return undefined;
 
     this.running.add(plan.id);
+    this.deps.onApplyChange?.([...this.running]);
     this.deps.log.info(`apply ${plan.id} (${plan.kind}) in ${account}/${plan.region}: ${text.calls.length} mutating call(s)`);
     try {
       const outcome = await vscode.window.withProgress(
@@ -178,6 +180,7 @@ export class PlanApplier {
       return outcome;
     } finally {
       this.running.delete(plan.id);
+      this.deps.onApplyChange?.([...this.running]);
     }
   }
 
@@ -199,7 +202,7 @@ export class PlanApplier {
     }
     this.results.show({
       status: outcome.status, planId: plan.id, title: plan.title, account, region: plan.region, results: outcome.results, message,
-      created: outcome.created.map((c) => ({ title: c.title, outputs: Object.entries(c.outputs).map(([label, value]) => ({ label, value })) })),
+      created: outcome.created.map((c) => createdView(plan.steps.find((s) => s.id === c.stepId) ?? { operation: '', title: c.title }, c)),
     });
     if (plan.steps.some((s) => backendOf(s.service) === 'clickhouse')) {
       void vscode.commands.executeCommand('clickpipes.clickhouse.refresh').then(undefined, () => undefined);

@@ -10,7 +10,7 @@ import { describeAwsError, type PlainError } from '../aws/errors';
 import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
 import { mskVersionRefresher, secondConflictText, type InputRefresher } from '../model/mskVersion';
-import { checkReferences, extractOutputs, resolveRefs, UnresolvedReferenceError } from './references';
+import { checkReferences, extractOutputs, getPath, outputToString, resolveRefs, UnresolvedReferenceError } from './references';
 import { CancelledError, waitUntil, WaitFailedError, WaitTimeoutError } from './waiter';
 
 export type StepCall = (service: StepService, operation: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -62,7 +62,7 @@ export class ExistingResourceConflictError extends Error {
   }
 }
 
-export type CreatedResource = { stepId: string; title: string; outputs: Record<string, string>; waiting: boolean };
+export type CreatedResource = { stepId: string; title: string; outputs: Record<string, string>; waiting: boolean; finalState?: string };
 
 export type StepFailure = {
   stepId: string;
@@ -139,7 +139,7 @@ export function resolveResults(plan: Pick<Plan, 'results'>, outputs: StepOutputs
 function createdFrom(plan: Plan, journal: Journal): CreatedResource[] {
   return plan.steps
     .filter((s) => s.mutating && journal.steps[s.id] && !journal.steps[s.id].skipped)
-    .map((s) => ({ stepId: s.id, title: s.title, outputs: journal.steps[s.id].outputs, waiting: journal.steps[s.id].state !== 'done' }));
+    .map((s) => ({ stepId: s.id, title: s.title, outputs: journal.steps[s.id].outputs, waiting: journal.steps[s.id].state !== 'done', finalState: journal.steps[s.id].finalState }));
 }
 
 function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase']): StepFailure {
@@ -265,6 +265,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
         // The settled read wins (a status is the final one, not the create's Provisioning/PENDING);
         // what only the create answered (the read's shape differs) is kept.
         record.outputs = { ...record.outputs, ...extractOutputs(step, final) };
+        record.finalState = outputToString(getPath(final, step.waitFor.statusPath));
         record.state = 'done';
         record.at = iso();
         await save();

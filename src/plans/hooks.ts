@@ -28,6 +28,8 @@ export type PlansDeps = {
   clickhouse?(): ClickHouseStepCall;
   /** The ClickHouse Cloud services the AWS forms may also create the endpoint in; [] when signed out. */
   clickhouseServices?(): Promise<ClickhouseTarget[]>;
+  /** An apply started or ended; `running` are the plan ids being applied now (the unfinished-plans item recounts). */
+  onApplyChange?(running: readonly string[]): void;
 };
 
 /** Where an apply's outcome is shown (the result webview; tests pass a recorder). */

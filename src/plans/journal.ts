@@ -4,12 +4,17 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
+/** The journals' folder under the extension's global storage. */
+export const JOURNALS_DIR = 'journals';
+
 export type StepRecord = {
   /** `created`: the call returned but its wait did not finish; `done`: nothing left to do. */
   state: 'created' | 'done';
   outputs: Record<string, string>;
   /** True when skipIf found the resource already there (nothing was created by this apply). */
   skipped?: boolean;
+  /** The status the wait settled on (its last read), when the step waits: the result shows it. */
+  finalState?: string;
   at: string;
 };
 

@@ -1,5 +1,11 @@
 // Waiting for a resource to settle (gateway ACTIVE, share ACTIVE…): poll a read operation with
 // a backoff from 2 s up to 30 s, stop on a success or failure status, give up after a timeout.
+// Why not poll faster: where botocore has a waiter for the read we poll, it waits longer between
+// reads (rds 2014-10-31 waiters-2.json: DBInstanceAvailable and DBClusterAvailable, delay 30 s);
+// VPC Lattice (empty waiters-2.json), RAM, MSK, EC2 endpoint-service configurations and the
+// ClickHouse Cloud API have none, so a faster pace for them would be unverified. Against real
+// settle times (minutes) the 30 s cap bounds how late a change is seen; `npm run bench:apply`
+// measures the cost against the emulator's seconds.
 import type { WaitFor } from '../model/plan';
 import { getPath, outputToString } from './references';
 

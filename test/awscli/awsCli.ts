@@ -16,7 +16,7 @@ import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../emulator/scenario
 /** What installs the CLI this layer expects (the Debian package is awscli v2, a different client). */
 export const INSTALL_HINT = "the AWS CLI v1 is not on PATH: install it with `python3 -m pip install 'awscli==1.45.*'` (brings botocore 1.43)";
 
-export type CliTool = { aws: string; version: string; botocoreData: string };
+export type CliTool = { aws: string; version: string; botocoreData: string; python: string };
 
 let tool: CliTool | undefined;
 
@@ -38,7 +38,7 @@ export function cliTool(): CliTool {
   const py = fs.readFileSync(aws, 'utf8').split('\n')[0].replace(/^#!\s*/, '').trim().split(/\s+/)[0] || 'python3';
   const data = spawnSync(py, ['-c', 'import botocore,os;print(os.path.join(os.path.dirname(botocore.__file__),"data"))'], { encoding: 'utf8' });
   assert.equal(data.status, 0, `${INSTALL_HINT}\n(botocore not importable by ${py}: ${data.stderr})`);
-  tool = { aws, version, botocoreData: data.stdout.trim() };
+  tool = { aws, version, botocoreData: data.stdout.trim(), python: py };
   return tool;
 }
 
@@ -146,3 +146,20 @@ export function botocoreModel(service: string, file: 'service-2' | 'paginators-1
   if (fs.existsSync(`${base}.gz`)) return JSON.parse(gunzipSync(fs.readFileSync(`${base}.gz`)).toString('utf8'));
   return undefined;
 }
+
+export type WireAnswer = { id: string; service: string; operation: string; debug: string };
+
+/**
+ * Walks each raw answer (from the CLI's --debug log) against the installed botocore's output shape
+ * (wire_check.py): botocore's parsers silently drop a member the model does not name, so exit 0
+ * alone does not show a misspelt or mistyped member. Returns the problems per answer id.
+ */
+export function wireProblems(answers: WireAnswer[]): Record<string, string[]> {
+  const script = path.join(__dirname, '..', '..', '..', 'test', 'awscli', 'wire_check.py');
+  const r = spawnSync(cliTool().python, [script], { input: JSON.stringify(answers), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  assert.equal(r.status, 0, `wire_check.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, string[]>;
+}
+
+/** The CLI's stderr without its --debug lines (what a failure message should show). */
+export const withoutDebug = (stderr: string) => stderr.split('\n').filter((l) => !/ - (DEBUG|INFO) - |^(b'|\s)/.test(l)).join('\n').trim();

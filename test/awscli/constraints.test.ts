@@ -16,6 +16,7 @@ import type { StepService } from '../../src/model/plan';
 import { applyOnEmulatorClock, callThrough, control, emulatorSuite, US } from '../integration/awsEnv';
 import { botocoreModel, cliTool } from './awsCli';
 import { memberCases } from './boundaries';
+import { doctorReads, sdkSend } from './doctorReads';
 import { PLAN_CASES, seedFreeNlb } from './plans';
 
 /** The botocore directory of each service the extension calls. */
@@ -71,21 +72,64 @@ describe('awscli oracle: botocore models as the reference for input constraints'
   };
   before(() => { cliTool(); });
 
+  type Sent = { service: string; operation: string; input: Record<string, unknown>; region?: string };
+  type Send = (call: Sent) => Promise<unknown>;
+  type Tally = { seen: Set<string>; mismatches: string[]; laxValidators: string[]; triples: number; validatorChecks: number; unsendable: number };
+  const tally = (): Tally => ({ seen: new Set(), mismatches: [], laxValidators: [], triples: 0, validatorChecks: 0, unsendable: 0 });
+
+  /** Every boundary case of every member of `call` not checked yet, sent through `send`, judged against the model. */
+  async function checkMembers(call: Sent, send: Send, t: Tally): Promise<void> {
+    const { service, operation, input } = call;
+    const m = model(service);
+    const op = m.operations[operation];
+    assert.ok(op, `botocore has no ${service} ${operation}`);
+    const shape = m.shapes[op.input.shape];
+    const required = new Set<string>(shape.required ?? []);
+    const tokenField = Object.entries<any>(shape.members).find(([, mm]) => mm.idempotencyToken)?.[0];
+    for (const [member, base] of Object.entries(input)) {
+      const key = `${service}:${operation}:${member}`;
+      if (t.seen.has(key) || !shape.members[member] || member === tokenField) continue;
+      t.seen.add(key);
+      for (const kase of memberCases(m, shape.members[member].shape, base, required.has(member))) {
+        const mutated: Record<string, unknown> = { ...input };
+        if (tokenField) delete mutated[tokenField];
+        if (kase.omit) delete mutated[member]; else mutated[member] = kase.value;
+        const before = suite.emu.world.log.length;
+        let code: string | undefined;
+        let message = '';
+        try {
+          await send({ ...call, input: mutated });
+        } catch (err) {
+          code = isAwsCallError(err) ? err.failure.name : (err as Error).name;
+          message = isAwsCallError(err) ? err.failure.message : (err as Error).message;
+        }
+        if (suite.emu.world.log.length === before) { t.unsendable++; continue; } // the SDK refused to build the request
+        t.triples++;
+        const refused = code !== undefined && VALIDATION_CODES.has(code);
+        const onConstraint = refused && CONSTRAINT_MESSAGE.test(message);
+        if (kase.modelAccepts ? onConstraint : !refused) {
+          t.mismatches.push(`${service} ${operation} ${member} ${kase.label}: model ${kase.modelAccepts ? 'accepts' : 'refuses'}, emulator ${code ?? 'accepted'} ${message.slice(0, 160)}`);
+        }
+        const check = FIELD_VALIDATORS[key];
+        if (check && !kase.modelAccepts) {
+          t.validatorChecks++;
+          if (!check(kase.omit ? '' : kase.value)) t.laxValidators.push(`${key} ${kase.label}: the model refuses, our validator accepts`);
+        }
+      }
+    }
+  }
+
   it('the emulator accepts and refuses as the model says, and our field validators are at least as strict', async () => {
     const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpl-oracle-c-'));
-    const seen = new Set<string>();
-    const mismatches: string[] = [];
-    const laxValidators: string[] = [];
-    let triples = 0;
-    let validatorChecks = 0;
-    let unsendable = 0;
+    const t = tally();
+    const send: Send = ({ service, operation, input }) => suite.layer.call(US, service as StepService, operation, input);
     try {
       for (const [i, c] of PLAN_CASES.entries()) {
         await control(suite.emu.url, 'POST', 'reset', { scenario: 'demo', seed: 14 });
         await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
         seedFreeNlb(suite.emu);
         const plan = await c.build(suite.layer, { planId: `oracle-c-${i}`, createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region });
-        const sent: { service: string; operation: string; input: Record<string, unknown> }[] = [];
+        const sent: Sent[] = [];
         const through = callThrough(suite.layer);
         const recording: StepCall = async (service, operation, input) => {
           const out = await through(service, operation, input);
@@ -93,52 +137,26 @@ describe('awscli oracle: botocore models as the reference for input constraints'
           return out;
         };
         await applyOnEmulatorClock(suite.emu, plan, recording, new FileJournalStore(journalDir));
-        for (const { service, operation, input } of sent) {
-          const m = model(service);
-          const op = m.operations[operation];
-          assert.ok(op, `botocore has no ${service} ${operation}`);
-          const shape = m.shapes[op.input.shape];
-          const required = new Set<string>(shape.required ?? []);
-          const tokenField = Object.entries<any>(shape.members).find(([, mm]) => mm.idempotencyToken)?.[0];
-          for (const [member, base] of Object.entries(input)) {
-            const key = `${service}:${operation}:${member}`;
-            if (seen.has(key) || !shape.members[member] || member === tokenField) continue;
-            seen.add(key);
-            for (const kase of memberCases(m, shape.members[member].shape, base, required.has(member))) {
-              const mutated: Record<string, unknown> = { ...input };
-              if (tokenField) delete mutated[tokenField];
-              if (kase.omit) delete mutated[member]; else mutated[member] = kase.value;
-              const before = suite.emu.world.log.length;
-              let code: string | undefined;
-              let message = '';
-              try {
-                await suite.layer.call(US, service as StepService, operation, mutated);
-              } catch (err) {
-                code = isAwsCallError(err) ? err.failure.name : (err as Error).name;
-                message = isAwsCallError(err) ? err.failure.message : (err as Error).message;
-              }
-              if (suite.emu.world.log.length === before) { unsendable++; continue; } // the SDK refused to build the request
-              triples++;
-              const refused = code !== undefined && VALIDATION_CODES.has(code);
-              const onConstraint = refused && CONSTRAINT_MESSAGE.test(message);
-              if (kase.modelAccepts ? onConstraint : !refused) {
-                mismatches.push(`${service} ${operation} ${member} ${kase.label}: model ${kase.modelAccepts ? 'accepts' : 'refuses'}, emulator ${code ?? 'accepted'} ${message.slice(0, 160)}`);
-              }
-              const check = FIELD_VALIDATORS[key];
-              if (check && !kase.modelAccepts) {
-                validatorChecks++;
-                if (!check(kase.omit ? '' : kase.value)) laxValidators.push(`${key} ${kase.label}: the model refuses, our validator accepts`);
-              }
-            }
-          }
-        }
+        for (const call of sent) await checkMembers(call, send, t);
       }
     } finally {
       fs.rmSync(journalDir, { recursive: true, force: true });
     }
-    console.log(`      awscli constraints: ${triples} (operation, member, case) triples checked against botocore models, ${validatorChecks} against our field validators, ${unsendable} not sendable through SDK v3 (a required URI label left out), members ${seen.size}`);
-    assert.ok(triples > 50, `only ${triples} triples checked`);
-    assert.deepEqual(mismatches, [], 'the emulator disagrees with botocore');
-    assert.deepEqual(laxValidators, [], 'a field validator lets through what the model refuses');
+    console.log(`      awscli constraints: ${t.triples} (operation, member, case) triples checked against botocore models, ${t.validatorChecks} against our field validators, ${t.unsendable} not sendable through SDK v3 (a required URI label left out), members ${t.seen.size}`);
+    assert.ok(t.triples > 50, `only ${t.triples} triples checked`);
+    assert.deepEqual(t.mismatches, [], 'the emulator disagrees with botocore');
+    assert.deepEqual(t.laxValidators, [], 'a field validator lets through what the model refuses');
+  });
+
+  it('the connectivity doctor\'s reads: the emulator accepts and refuses as the model says', async () => {
+    await control(suite.emu.url, 'POST', 'reset', { scenario: 'demo', seed: 14 });
+    const t = tally();
+    const calls = doctorReads(suite.emu);
+    for (const call of calls) await checkMembers(call, (c) => sdkSend(suite.emu.url, c), t);
+    console.log(`      awscli constraints, doctor reads: ${calls.length} reads, ${t.triples} triples checked against botocore models, ${t.unsendable} not sendable through SDK v3, members ${t.seen.size}`);
+    // Most of these members have no constraint in the models beyond "required"; every one is looked at.
+    assert.equal(t.seen.size, calls.reduce((n, c) => n + Object.keys(c.input).length, 0), 'a member of a doctor read was not checked');
+    assert.ok(t.triples > 0, 'no triple checked');
+    assert.deepEqual(t.mismatches, [], 'the emulator disagrees with botocore');
   });
 });

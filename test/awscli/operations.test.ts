@@ -6,11 +6,13 @@ import * as path from 'node:path';
 import type { AwsLayer } from '../../src/aws/api';
 import { CLICKPIPES_PRINCIPAL_ARN } from '../../src/model/clickpipes';
 import { control, emulatorSuite, EU, US } from '../integration/awsEnv';
-import { assertAllCallsReachedEmulator, awsCall, cliSandbox, cliTool, type CliSandbox } from './awsCli';
+import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
+import { assertAllCallsReachedEmulator, awsCall, cliSandbox, cliTool, wireProblems, withoutDebug, type CliSandbox, type WireAnswer } from './awsCli';
 import { extensionOperations } from './operations';
 
 type Ids = Awaited<ReturnType<typeof demoIds>>;
 type Fixture = { setup?: string[][]; args: string[]; keys: string[] };
+type Suite = ReturnType<typeof emulatorSuite>;
 
 async function demoIds(layer: AwsLayer) {
   const byName = <T extends { name?: string }>(l: T[], n: string) => l.find((x) => x.name === n)!;
@@ -42,7 +44,19 @@ async function demoIds(layer: AwsLayer) {
     subnets: subnets.map((s) => s.id),
     nlb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'network')!.arn,
     alb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'application')!.arn,
+    pgProxyNlb: byName(await layer.listLoadBalancers(US), 'pg-proxy-nlb').arn,
+    databasesSg: byName(await layer.listSecurityGroups(US, vpc.id), 'databases').id,
+    auditScram: byName(await layer.listMskClusters(EU), 'eu-audit-scram').arn,
   };
+}
+
+/** The demo's target group behind pg-proxy-nlb, and the broker configuration of eu-audit-scram (read where the doctor finds them). */
+function doctorIds(suite: Suite, ids: Ids) {
+  const us = suite.emu.world.region(DEMO_ACCOUNT, US.region);
+  const eu = suite.emu.world.region(DEMO_ACCOUNT, EU.region);
+  const targetGroup = [...us.targetGroups.values()].find((t) => (t.LoadBalancerArns ?? []).includes(ids.pgProxyNlb))!.TargetGroupArn as string;
+  const sw = eu.mskClusters.get(ids.auditScram)!.Provisioned.CurrentBrokerSoftwareInfo;
+  return { targetGroup, configurationArn: sw.ConfigurationArn as string, configurationRevision: String(sw.ConfigurationRevision) };
 }
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:role/ch' }, Action: 'sts:AssumeRole' }] });
@@ -50,8 +64,11 @@ const CONNECT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'A
 const ROLE = ['iam', 'create-role', '--role-name', 'oracle-role', '--assume-role-policy-document', TRUST];
 const ROLE_POLICY = ['iam', 'put-role-policy', '--role-name', 'oracle-role', '--policy-name', 'p', '--policy-document', CONNECT];
 
+const CLUSTER_PG = (name: string) => ['rds', 'create-db-cluster-parameter-group', '--db-cluster-parameter-group-name', name, '--db-parameter-group-family', 'aurora-postgresql16', '--description', 'oracle'];
+const INSTANCE_PG = (name: string) => ['rds', 'create-db-parameter-group', '--db-parameter-group-name', name, '--db-parameter-group-family', 'postgres16', '--description', 'oracle'];
+
 /** One call per operation, on the demo world; `keys` are what the extension reads from the answer. */
-const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
+const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fixture>> = {
   'vpc-lattice:CreateResourceGateway': (i) => ({ args: ['--name', 'oracle-gw', '--vpc-identifier', i.vpc, '--subnet-ids', ...i.subnets], keys: ['id', 'arn', 'status'] }),
   'vpc-lattice:GetResourceGateway': (i) => ({ args: ['--resource-gateway-identifier', i.gateway], keys: ['id', 'arn', 'name', 'status', 'vpcId', 'subnetIds'] }),
   'vpc-lattice:UpdateResourceGateway': (i) => ({ args: ['--resource-gateway-identifier', i.gateway, '--security-group-ids', i.sg], keys: ['id', 'status'] }),
@@ -78,6 +95,19 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
   'kafka:UpdateConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--arn', i.euConfiguration, '--server-properties', 'allow.everyone.if.no.acl.found=false\n'], keys: ['Arn', 'LatestRevision'] }),
   'kafka:UpdateClusterConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--cluster-arn', i.euAudit.arn, '--current-version', i.euAudit.currentVersion, '--configuration-info', JSON.stringify({ Arn: i.euConfiguration, Revision: 1 })], keys: ['ClusterArn', 'ClusterOperationArn'] }),
   'kafka:GetBootstrapBrokers': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['BootstrapBrokerStringVpcConnectivitySaslIam'] }),
+  'kafka:DescribeClusterOperationV2': async (i, suite) => {
+    // An operation to describe: the connectivity update the MSK plan waits on (same settings as the cluster has).
+    const started = await suite.layer.call(US, 'kafka', 'UpdateConnectivity', {
+      ClusterArn: i.payments.arn, CurrentVersion: i.payments.currentVersion,
+      ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true }, Scram: { Enabled: false } } } } },
+    }) as { ClusterOperationArn: string };
+    return { args: ['--cluster-operation-arn', started.ClusterOperationArn], keys: ['ClusterOperationInfo'] };
+  },
+  'kafka:ListScramSecrets': (i) => ({ args: ['--region', EU.region, '--cluster-arn', i.auditScram], keys: ['SecretArnList'] }),
+  'kafka:DescribeConfigurationRevision': (i, suite) => {
+    const d = doctorIds(suite, i);
+    return { args: ['--region', EU.region, '--arn', d.configurationArn, '--revision', d.configurationRevision], keys: ['Arn', 'Revision', 'ServerProperties'] };
+  },
   'ec2:CreateVpcEndpointServiceConfiguration': (i) => ({ args: ['--network-load-balancer-arns', i.nlb, '--acceptance-required'], keys: ['ServiceConfiguration'] }),
   'ec2:DescribeVpcEndpointServiceConfigurations': () => ({ args: [], keys: ['ServiceConfigurations'] }),
   'ec2:ModifyVpcEndpointServiceConfiguration': (i) => ({ args: ['--service-id', i.service, '--add-supported-regions', 'us-east-2'], keys: ['Return'] }),
@@ -91,6 +121,11 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
   'ec2:DescribeVpcs': () => ({ args: [], keys: ['Vpcs'] }),
   'ec2:DescribeSubnets': (i) => ({ args: ['--filters', `Name=vpc-id,Values=${i.vpc}`], keys: ['Subnets'] }),
   'ec2:DescribeSecurityGroups': (i) => ({ args: ['--filters', `Name=vpc-id,Values=${i.vpc}`], keys: ['SecurityGroups'] }),
+  'ec2:DescribeSecurityGroupRules': (i) => ({ args: ['--filters', `Name=group-id,Values=${i.databasesSg},${i.sg}`, '--max-results', '1000'], keys: ['SecurityGroupRules'] }),
+  'ec2:AuthorizeSecurityGroupIngress': (i) => ({
+    args: ['--group-id', i.databasesSg, '--ip-permissions', JSON.stringify([{ IpProtocol: 'tcp', FromPort: 6543, ToPort: 6543, UserIdGroupPairs: [{ GroupId: i.sg, Description: 'ClickPipes resource gateway' }] }])],
+    keys: ['Return', 'SecurityGroupRules'],
+  }),
   'iam:CreateRole': () => ({ args: ROLE.slice(2), keys: ['Role'] }),
   'iam:GetRole': () => ({ setup: [ROLE], args: ['--role-name', 'oracle-role'], keys: ['Role'] }),
   'iam:PutRolePolicy': () => ({ setup: [ROLE], args: ROLE_POLICY.slice(2), keys: [] }),
@@ -102,28 +137,31 @@ const FIXTURES: Record<string, (ids: Ids) => Fixture> = {
   'rds:DescribeDBClusters': () => ({ args: [], keys: ['DBClusters'] }),
   'rds:ModifyDBInstance': () => ({ args: ['--db-instance-identifier', 'billing-postgres', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBInstance'] }),
   'rds:ModifyDBCluster': () => ({ args: ['--db-cluster-identifier', 'catalog-aurora-mysql', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBCluster'] }),
+  'rds:DescribeDBParameters': () => ({ args: ['--db-parameter-group-name', 'cdc-postgres16', '--max-records', '100'], keys: ['Parameters'] }),
+  'rds:DescribeDBClusterParameters': () => ({ args: ['--db-cluster-parameter-group-name', 'default.aurora-postgresql16', '--max-records', '100'], keys: ['Parameters'] }),
+  'rds:CreateDBParameterGroup': () => ({ args: INSTANCE_PG('oracle-pg-created').slice(2), keys: ['DBParameterGroup'] }),
+  'rds:CreateDBClusterParameterGroup': () => ({ args: CLUSTER_PG('oracle-cluster-pg-created').slice(2), keys: ['DBClusterParameterGroup'] }),
+  'rds:ModifyDBParameterGroup': () => ({
+    setup: [INSTANCE_PG('oracle-pg-modified')],
+    args: ['--db-parameter-group-name', 'oracle-pg-modified', '--parameters', 'ParameterName=rds.logical_replication,ParameterValue=1,ApplyMethod=pending-reboot'],
+    keys: ['DBParameterGroupName'],
+  }),
+  'rds:ModifyDBClusterParameterGroup': () => ({
+    setup: [CLUSTER_PG('oracle-cluster-pg-modified')],
+    args: ['--db-cluster-parameter-group-name', 'oracle-cluster-pg-modified', '--parameters', 'ParameterName=rds.logical_replication,ParameterValue=1,ApplyMethod=pending-reboot'],
+    keys: ['DBClusterParameterGroupName'],
+  }),
+  'rds:RebootDBInstance': () => ({ args: ['--db-instance-identifier', 'crm-postgres'], keys: ['DBInstance'] }),
   'sts:GetCallerIdentity': () => ({ args: [], keys: ['UserId', 'Account', 'Arn'] }),
   'elbv2:DescribeLoadBalancers': () => ({ args: [], keys: ['LoadBalancers'] }),
   // The demo NLBs were made without security groups (which AWS does not let them get later): the ALB takes the call.
   'elbv2:SetSecurityGroups': (i) => ({ args: ['--load-balancer-arn', i.alb, '--security-groups', i.sg], keys: ['SecurityGroupIds'] }),
+  'elbv2:DescribeListeners': (i) => ({ args: ['--load-balancer-arn', i.pgProxyNlb], keys: ['Listeners'] }),
+  'elbv2:DescribeTargetHealth': (i, suite) => ({ args: ['--target-group-arn', doctorIds(suite, i).targetGroup], keys: ['TargetHealthDescriptions'] }),
 };
 
 /** Called by the extension but not served by the emulator (say so; the count below shows it). */
 const NOT_EMULATED: Record<string, string> = {
-  'ec2:AuthorizeSecurityGroupIngress': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'ec2:DescribeSecurityGroupRules': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'elbv2:DescribeListeners': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'elbv2:DescribeTargetHealth': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'kafka:DescribeClusterOperationV2': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'kafka:DescribeConfigurationRevision': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'kafka:ListScramSecrets': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:CreateDBClusterParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:CreateDBParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:DescribeDBClusterParameters': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:DescribeDBParameters': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:ModifyDBClusterParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:ModifyDBParameterGroup': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
-  'rds:RebootDBInstance': 'emulated, but no CLI fixture here yet (added with the connectivity doctor and the MSK operation wait)',
   'sts:AssumeRole': 'credentials for role_arn profiles; the emulator maps access keys to accounts and has no STS AssumeRole',
 };
 
@@ -136,6 +174,7 @@ describe('awscli oracle: every AWS operation the extension calls, through the re
   const operations = extensionOperations(path.join(__dirname, '..', '..', '..', 'src', 'aws'));
   let box: CliSandbox;
   let covered = 0;
+  const answers: WireAnswer[] = [];
   beforeEach(async () => {
     box = cliSandbox(suite.emu.url);
     await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
@@ -155,17 +194,26 @@ describe('awscli oracle: every AWS operation the extension calls, through the re
     const key = `${service}:${operation}`;
     if (NOT_EMULATED[key] || !FIXTURES[key]) continue;
     it(`${service} ${kebab(operation)}`, async () => {
-      const fixture = FIXTURES[key](await demoIds(suite.layer));
+      const fixture = await FIXTURES[key](await demoIds(suite.layer), suite);
       for (const [s, op, ...args] of fixture.setup ?? []) {
         const r = await awsCall(box, s, op, args);
         assert.equal(r.code, 0, `setup aws ${s} ${op}: ${r.stderr}`);
       }
-      const r = await awsCall(box, service, kebab(operation), fixture.args);
-      assert.equal(r.code, 0, `aws ${service} ${kebab(operation)} exited ${r.code}: ${r.stderr.trim()}`);
+      // --debug logs the raw answer, for the wire check at the end; stdout stays the parsed JSON.
+      const r = await awsCall(box, service, kebab(operation), [...fixture.args, '--debug']);
+      assert.equal(r.code, 0, `aws ${service} ${kebab(operation)} exited ${r.code}: ${withoutDebug(r.stderr)}`);
+      answers.push({ id: key, service, operation, debug: r.stderr });
       const out = r.stdout.trim() ? JSON.parse(r.stdout) : {};
       for (const k of fixture.keys) assert.ok(k in out, `botocore's parse of ${operation} has no ${k}: ${r.stdout.slice(0, 400)}`);
       assertAllCallsReachedEmulator(box, (await control(suite.emu.url, 'GET', 'log')).entries);
       covered++;
     });
   }
+
+  it('every answer above names only members of botocore\'s output shape, each readable as its type', () => {
+    assert.ok(answers.length > 0, 'no answer was recorded (did every operation above fail?)');
+    const problems = Object.entries(wireProblems(answers)).flatMap(([id, list]) => list.map((p) => `${id}: ${p}`));
+    console.log(`      awscli wire check: ${answers.length} answers walked against botocore's output shapes, ${problems.length} problems`);
+    assert.deepEqual(problems, []);
+  });
 });

@@ -2,12 +2,11 @@
 // builders from what the demo world holds (read through the real AWS layer, as the forms do).
 import type { AwsLayer } from '../../src/aws/api';
 import {
-  buildEndpointServicePlan, buildIamDbAuthPlan, buildMskMultiVpcPlan, buildVpcResourcePlan, type BuildContext,
+  buildEndpointServicePlan, buildFixPlan, buildIamDbAuthPlan, buildMskMultiVpcPlan, buildVpcResourcePlan, type BuildContext,
 } from '../../src/model/builders';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
 import { buildMskTeardownPlan } from '../../src/model/mskTeardownPlan';
-import { buildFixPlan } from '../../src/model/builders/doctorFixes';
 import { checkMskMultiVpc } from '../../src/model/doctor/mskMultiVpc';
 import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
@@ -72,6 +71,33 @@ async function msk(layer: AwsLayer, ctx: BuildContext, name: string, auth: { iam
   return buildMskMultiVpcPlan({ clusterArn: cluster.arn, auth, clusterAuth: cluster.auth, cluster }, ctx);
 }
 
+/** The connectivity doctor's fix plans, for requests it raises on the demo's databases. */
+const DOCTOR_FIX_CASES: PlanCase[] = [
+  { name: 'Doctor fix: admit the resource gateway on the CRM database port', build: async (layer, ctx) => {
+    const vpc = named(await layer.listVpcs(US), 'prod-data');
+    const groups = await layer.listSecurityGroups(US, vpc.id);
+    return buildFixPlan({
+      kind: 'ingressRule', groupId: named(groups, 'crm-database').id, sourceGroupId: named(groups, 'resource-gateway').id, port: 5432,
+      description: 'ClickPipes resource gateway',
+    }, ctx);
+  } },
+  { name: 'Doctor fix: CDC parameters, default DB parameter group copied and attached', build: async (_layer, ctx) => buildFixPlan({
+    kind: 'parameters', level: 'instance', dbId: 'billing-postgres', family: 'postgres16', currentGroup: 'default.postgres16',
+    values: { 'rds.logical_replication': '1' }, static: true,
+  }, ctx) },
+  { name: 'Doctor fix: CDC parameters, custom DB parameter group changed in place', build: async (_layer, ctx) => buildFixPlan({
+    kind: 'parameters', level: 'instance', dbId: 'crm-postgres', family: 'postgres16', currentGroup: 'cdc-postgres16',
+    values: { wal_sender_timeout: '0' }, static: false,
+  }, ctx) },
+  { name: 'Doctor fix: CDC parameters, default DB cluster parameter group copied and attached', build: async (_layer, ctx) => buildFixPlan({
+    kind: 'parameters', level: 'cluster', dbId: 'catalog-aurora-mysql', family: 'aurora-mysql8.0', currentGroup: 'default.aurora-mysql8.0',
+    values: { binlog_format: 'ROW' }, static: true,
+  }, ctx) },
+  { name: 'Doctor fix: reboot a DB instance for its pending parameters', build: async (_layer, ctx) => buildFixPlan({
+    kind: 'reboot', instanceId: 'crm-postgres', reason: 'apply rds.logical_replication',
+  }, ctx) },
+];
+
 export const PLAN_CASES: PlanCase[] = [
   { name: 'VPC resource, ARN (Aurora cluster), new gateway', build: async (layer, ctx) => {
     return vpcResource(layer, ctx, {
@@ -120,4 +146,5 @@ export const PLAN_CASES: PlanCase[] = [
   { name: 'IAM DB auth, Aurora cluster with IAM auth off', build: (layer, ctx) => iamDbAuth(layer, ctx, 'catalog-aurora-mysql'),
     known: 'the wait compares with `true` but the CLI prints `True` (fix in src/model/builders/iamDbAuth.ts / src/model/cli.ts)' },
   { name: 'IAM DB auth, RDS instance with IAM auth already on', build: (layer, ctx) => iamDbAuth(layer, ctx, 'inventory-mysql') },
+  ...DOCTOR_FIX_CASES,
 ];

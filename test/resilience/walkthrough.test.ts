@@ -1,5 +1,5 @@
 // The walkthrough (package.json contributes.walkthroughs) only links commands the manifest
-// declares and the extension registers, and every step's markdown exists.
+// declares and the extension registers, and every step's picture exists.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ function walk(dir: string): string[] {
 }
 
 describe('resilience: the walkthrough links only real commands', () => {
-  const walkthroughs = pkg.contributes.walkthroughs as { steps: { id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }[] }[];
+  const walkthroughs = pkg.contributes.walkthroughs as { steps: { id: string; description: string; media: { image?: string }; completionEvents?: string[] }[] }[];
   const declared = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
   const source = walk(path.join(ROOT, 'src')).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 
@@ -30,13 +30,13 @@ describe('resilience: the walkthrough links only real commands', () => {
 
   for (const w of walkthroughs ?? []) {
     for (const step of w.steps) {
-      it(`step ${step.id}: its commands are declared and registered, its markdown exists`, () => {
+      it(`step ${step.id}: its commands are declared and registered, its picture exists`, () => {
         const ids = [...`${step.description} ${(step.completionEvents ?? []).join(' ')}`.matchAll(/(?:command:|onCommand:)([\w.]+)/g)].map((m) => m[1]);
         for (const id of ids) {
           assert.ok(declared.has(id), `${id} is in contributes.commands`);
           assert.ok(source.includes(`'${id}'`), `${id} is registered in src/`);
         }
-        assert.ok(step.media.markdown && fs.existsSync(path.join(ROOT, step.media.markdown)), `${step.media.markdown} exists`);
+        assert.ok(step.media.image && fs.existsSync(path.join(ROOT, step.media.image)), `${step.media.image} exists`);
       });
     }
   }

@@ -55,7 +55,7 @@ describe('log level setting (clickpipes.logLevel)', () => {
     ].filter((t: string) => /^%.+%$/.test(t));
     assert.deepStrictEqual(unresolved, []);
     const refresh = pkg.contributes.commands.find((c: { command: string }) => c.command === 'clickpipes.refresh');
-    assert.deepStrictEqual([refresh.title, refresh.category], ['Refresh', 'ClickPipes']);
+    assert.deepStrictEqual([refresh.title, refresh.category], ['Refresh AWS Explorer', 'ClickPipes']);
   });
 
   it('writes info and above by default, then only what the new setting allows, at once', async () => {

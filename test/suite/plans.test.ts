@@ -158,6 +158,9 @@ describe('plans (extension host, emulator): form → review → apply → result
     assert.match(configId, /^rcfg-/);
     const result = await waitFor('the result view', () => api.results.current.host?.isReady && api.results.current.host);
     assert.strictEqual(api.results.current.state?.status, 'succeeded');
+    // Each thing made, by kind and in its settled state (not the create call's PENDING).
+    const made = Object.fromEntries(api.results.current.state!.created.map((c) => [c.title.split(' ').slice(0, 2).join(' '), c.state]));
+    assert.deepStrictEqual(made, { 'Resource gateway': 'ACTIVE', 'Resource configuration': 'ACTIVE', 'RAM resource': 'ACTIVE' });
     await result.receive({ method: 'result/copy', params: { label: 'Resource configuration ID', value: configId } });
     assert.strictEqual(await vscode.env.clipboard.readText(), configId);
 
@@ -247,6 +250,9 @@ describe('plans (extension host, emulator): form → review → apply → result
     assert.match(first.failure!.error.text, /denied/);
     assert.deepStrictEqual(first.created.map((x) => x.stepId), ['gateway', 'configuration']);
     assert.strictEqual(api.results.current.state?.status, 'failed');
+    const ext = await activateExtension();
+    await waitFor('the unfinished-plans status item', () => ext.unfinishedPlans.count() >= 1);
+    const unfinished = ext.unfinishedPlans.count();
     const second = await vscode.commands.executeCommand<{ status: string }>('clickpipes.applyPlan', doc.uri);
     assert.strictEqual(second?.status, 'succeeded');
     assert.match(confirmations.pop()!.message, /^Resume applying/);
@@ -256,5 +262,6 @@ describe('plans (extension host, emulator): form → review → apply → result
     assert.strictEqual(c['ram:CreateResourceShare'], 2, 'denied once, then sent again');
     const journal = await api.journals.load(JSON.parse(doc.getText()).id);
     assert.ok(journal?.finishedAt);
+    await waitFor('one unfinished plan fewer', () => ext.unfinishedPlans.count() === unfinished - 1);
   });
 });

@@ -76,7 +76,7 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
   it('copies the bare DNS name too', async () => {
     const { page } = wb;
     await primeClipboard(page);
-    await contextMenu(page, ENDPOINT, 'Copy DNS Name');
+    await contextMenu(page, ENDPOINT, 'Copy Reverse Private Endpoint DNS Name');
     const text = await waitForClipboard(page, (t) => t.endsWith('.on.aws'));
     assert.ok(!text.includes(':'), text);
   });
@@ -114,7 +114,7 @@ describe('ClickHouse Cloud view (real VS Code)', function () {
   it('signed in, the VPC-resource form offers to also create the ClickPipes endpoint in a service, off by default', async () => {
     const { page } = wb;
     await expandRow(page, 'clickpipes-demo');
-    await contextMenu(page, 'us-east-1', 'Create VPC Resource Endpoint for ClickPipes…');
+    await contextMenu(page, 'us-east-1', ['Create for ClickPipes', 'Create VPC Resource Endpoint for ClickPipes…']);
     const form = await findWebviewFrame(page, '#field-clickhouseService', 45_000);
     const select = form.locator('#field-clickhouseService');
     assert.equal(await select.evaluate((el) => el.value), '', 'off by default');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, RESULTS_DIR, runCommand, useWorkbench, waitForClipboard,
+  contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, RESULTS_DIR, runCommand, useWorkbench, waitForClipboard, waitUntil,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -17,6 +17,8 @@ describe('VPC endpoint service (real VS Code)', function () {
   this.timeout(180_000);
   // The new service settles at once, so the apply does not sit in "Pending".
   const wb = useWorkbench({ timings: { create: 0, update: 0, delete: 0, shareActivate: 0 } });
+  /** The vpce-svc- id of the service the first test creates. */
+  let created;
 
   before(async () => {
     await openView(wb.page, 'ClickPipes PrivateLink');
@@ -28,7 +30,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     await page.mouse.move(700, 800);
     await expandRow(page, PROFILE);
     await findRow(page, 'us-east-1');
-    await contextMenu(page, 'us-east-1', 'Create VPC Endpoint Service Endpoint for ClickPipes…');
+    await contextMenu(page, 'us-east-1', ['Create for ClickPipes', 'Create VPC Endpoint Service Endpoint for ClickPipes…']);
 
     const form = await findWebviewFrame(page, '#field-networkLoadBalancerArns', 45_000);
     assert.match(await form.locator('h1').innerText(), /VPC endpoint service/);
@@ -70,6 +72,33 @@ describe('VPC endpoint service (real VS Code)', function () {
     await page.mouse.move(700, 800);
     await expandRow(page, 'VPC endpoint services');
     await findRow(page, name.split('.').pop());
+    created = name.split('.').pop();
+  });
+
+  it('Accept / Reject Endpoint Connection show on a service only while a connection waits', async () => {
+    const { page } = wb;
+    const menu = page.locator('.context-view .monaco-menu');
+    const accept = menu.getByRole('menuitem', { name: 'Accept Endpoint Connection…' }).first();
+    const reject = menu.getByRole('menuitem', { name: 'Reject Endpoint Connection…' }).first();
+    const close = () => waitUntil('the menu to close', async () => {
+      await page.keyboard.press('Escape');
+      return menu.getByRole('menuitem').first().waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+    }, 10_000);
+    // The flag comes with the service's connections: reopen the menu until it shows.
+    await waitUntil('Accept on the service with a pending connection', async () => {
+      await (await findRow(page, '1 pending')).click({ button: 'right' });
+      await menu.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 10_000 });
+      const shown = await accept.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
+      const both = shown && (await reject.isVisible());
+      await close();
+      return both;
+    });
+    // The service just made has no connection: a full menu, without them.
+    await (await findRow(page, created)).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Refresh AWS Explorer' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await accept.isVisible(), false, 'Accept on a service with no connection');
+    assert.equal(await reject.isVisible(), false, 'Reject on a service with no connection');
+    await close();
   });
 
   it('accept a pending ClickPipes connection from its node: the modal names ClickPipes, the node leaves pending', async () => {

@@ -3,7 +3,7 @@
 // pastes into ClickHouse Cloud), reading the browser clipboard back.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard,
+  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard, waitUntil,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -50,8 +50,26 @@ describe('explorer: expand and copy from the context menu (real VS Code)', funct
   it('every row offers Refresh in its context menu', async () => {
     const row = await findRow(wb.page, 'clickpipes-orders-aurora');
     await row.click({ button: 'right' });
-    await wb.page.getByRole('menuitem', { name: 'Refresh' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.getByRole('menuitem', { name: 'Refresh AWS Explorer' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await wb.page.keyboard.press('Escape');
+  });
+
+  it('a region row groups the create commands, step-by-step ones included, under Create for ClickPipes', async () => {
+    const menu = wb.page.locator('.context-view .monaco-menu');
+    const row = await findRow(wb.page, 'us-east-1');
+    await row.click({ button: 'right' });
+    const submenu = menu.getByRole('menuitem', { name: 'Create for ClickPipes' }).first();
+    await submenu.waitFor({ state: 'visible', timeout: 10_000 });
+    const form = menu.getByRole('menuitem', { name: 'Create VPC Resource Endpoint for ClickPipes…' }).first();
+    assert.equal(await form.isVisible(), false, 'a create command at the top of the menu');
+    await submenu.hover();
+    if (!(await form.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) await submenu.click();
+    await form.waitFor({ state: 'visible', timeout: 10_000 });
+    await menu.getByRole('menuitem', { name: 'Create VPC Resource Endpoint for ClickPipes (Step by Step)…' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+    await waitUntil('the menu to close', async () => {
+      await wb.page.keyboard.press('Escape');
+      return menu.getByRole('menuitem').first().waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+    }, 10_000);
   });
 
   it('made no request to a non-loopback host', () => {

@@ -19,7 +19,8 @@
 //   expandRow(page, text)                expand a collapsed tree row (no-op if expanded)
 //   contextMenu(page, rowText, item)     right-click the row, click the menu item by name once it
 //                                        shows; reopens the menu until it does (state arriving late)
-//                                        and clicks again while the menu stays open
+//                                        and clicks again while the menu stays open; `item` may be a
+//                                        path through submenus: ['Create for ClickPipes', 'Create …']
 //   openPalette(page)                    F1 until the palette's input is shown AND has the focus
 //   runCommand(page, label)              open the palette, type `>label`, Enter once the matching row
 //                                        shows in a palette that is still open; reopens it otherwise
@@ -139,26 +140,44 @@ export async function expandRow(page, text) {
  * Menu items can depend on state that arrives later (a node's contextValue flags): when the item
  * is not in the menu, close it (Escape) and reopen, until `timeout`. A click the menu ignored (it
  * can, while it is still opening) leaves it open: click again until the menu closes.
+ * `item` is a name, or a path through submenus: ['Create for ClickPipes', 'Create … for ClickPipes…'].
  */
-export async function contextMenu(page, rowText, itemName, { timeout = 30_000 } = {}) {
+export async function contextMenu(page, rowText, item, { timeout = 30_000 } = {}) {
+  const names = Array.isArray(item) ? item : [item];
   // Scoped to the context view: the title bar's menu bar has menu items that are always shown.
   const menu = page.locator('.context-view .monaco-menu');
-  const item = menu.getByRole('menuitem', { name: itemName }).first();
+  const entry = (name) => menu.getByRole('menuitem', { name }).first();
   const anyItem = menu.getByRole('menuitem').first();
+  const closeMenu = async () => {
+    // Escape closes one level: a submenu first, then the menu.
+    await waitUntil('the context menu to close', async () => {
+      await page.keyboard.press('Escape');
+      return anyItem.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+    }, 10_000);
+  };
   let shown = [];
-  await waitUntil(`"${itemName}" in the menu of "${rowText}"`, async () => {
+  await waitUntil(`"${names.join(' › ')}" in the menu of "${rowText}"`, async () => {
     if (!(await anyItem.isVisible())) {
       const row = await findRow(page, rowText);
       await row.click({ button: 'right' });
       await anyItem.waitFor({ state: 'visible', timeout: 10_000 });
     }
-    if (await item.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) {
-      await item.click({ timeout: 5_000 });
-      return anyItem.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    for (const [i, name] of names.entries()) {
+      const target = entry(name);
+      if (!(await target.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) {
+        shown = await menu.getByRole('menuitem').allInnerTexts().catch(() => []);
+        await closeMenu();
+        return false;
+      }
+      if (i === names.length - 1) {
+        await target.click({ timeout: 5_000 });
+        return anyItem.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+      }
+      // A submenu opens on hover; a click opens it too when the hover did not (yet).
+      await target.hover({ timeout: 5_000 });
+      const next = entry(names[i + 1]);
+      if (!(await next.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) await target.click({ timeout: 5_000 });
     }
-    shown = await menu.getByRole('menuitem').allInnerTexts().catch(() => []);
-    await page.keyboard.press('Escape');
-    await anyItem.waitFor({ state: 'hidden', timeout: 5_000 });
     return false;
   }, timeout, () => `items: ${shown.join(' | ')}`);
 }

@@ -31,7 +31,7 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     }
     await page.mouse.move(700, 800);
     await findRow(page, DB);
-    await contextMenu(page, DB, 'Create IAM DB Auth Role for ClickPipes…');
+    await contextMenu(page, DB, ['Create for ClickPipes', 'Create IAM DB Auth Role for ClickPipes…']);
 
     const form = await findWebviewFrame(page, '#field-clickhouseRoleArn', 45_000);
     // Filled from AWS, not typed: the resource id and the suggested role name.

@@ -66,15 +66,19 @@ async function focusExplorerByKeys(page) {
   throw new Error(`keyboard focus is not in the explorer tree but on ${where}`);
 }
 
+/** The create commands are in this submenu of the explorer's context menu. */
+const CREATE_SUBMENU = 'Create for ClickPipes';
+
 /**
- * Shift+F10 on the focused tree row, then ArrowDown to `item` and Enter. The menu's items follow the
- * node's contextValue, which can arrive a moment late: the menu is reopened until the item shows.
+ * Shift+F10 on the focused tree row, then ArrowDown to the submenu, ArrowRight into it, ArrowDown
+ * to `item` and Enter. The menu's items follow the node's contextValue, which can arrive a moment
+ * late: the menu is reopened until the submenu shows.
  */
 async function pickFromContextMenuByKeys(page, item) {
   // Scoped to the context view: the title bar's menu bar has menu items that are always shown.
   const menu = page.locator('.context-view .monaco-menu');
-  const wanted = menu.getByRole('menuitem', { name: item, exact: true }).first();
-  await waitUntil(`"${item}" in the context menu`, async () => {
+  const wanted = menu.getByRole('menuitem', { name: CREATE_SUBMENU, exact: true }).first();
+  await waitUntil(`"${CREATE_SUBMENU}" in the context menu`, async () => {
     await page.keyboard.press('Shift+F10');
     await menu.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 5000 });
     if (await wanted.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return true;
@@ -82,16 +86,24 @@ async function pickFromContextMenuByKeys(page, item) {
     await menu.getByRole('menuitem').first().waitFor({ state: 'hidden', timeout: 5000 });
     return false;
   }, 20_000);
-  // The focused item's text is its label, then its keybinding on a line of its own.
+  // The focused item's text is its label, then its keybinding on a line of its own. An open
+  // submenu sits inside its (still focused) entry: the innermost focused item is the last one.
   const focusedLabel = async () =>
-    (await page.locator('.monaco-menu .action-item.focused').first().innerText({ timeout: 500 }).catch(() => '')).split('\n')[0].trim();
-  let seen = await focusedLabel();
-  for (let i = 0; i < 60 && seen !== item; i++) {
-    const before = seen;
-    await page.keyboard.press('ArrowDown');
-    seen = await waitUntil('the menu focus to move', async () => { const now = await focusedLabel(); return now !== before && now; }, 5_000).catch(focusedLabel);
-  }
-  assert.equal(seen, item, `the arrows never reached "${item}"`);
+    (await page.locator('.monaco-menu .action-item.focused').last().innerText({ timeout: 500 }).catch(() => '')).split('\n')[0].trim();
+  const arrowTo = async (label) => {
+    let seen = await focusedLabel();
+    for (let i = 0; i < 60 && seen !== label; i++) {
+      const before = seen;
+      await page.keyboard.press('ArrowDown');
+      seen = await waitUntil('the menu focus to move', async () => { const now = await focusedLabel(); return now !== before && now; }, 5_000).catch(focusedLabel);
+    }
+    assert.equal(seen, label, `the arrows never reached "${label}"`);
+  };
+  await arrowTo(CREATE_SUBMENU);
+  await page.keyboard.press('ArrowRight');
+  await menu.getByRole('menuitem', { name: item, exact: true }).first().waitFor({ state: 'visible', timeout: 5_000 });
+  await waitUntil('the focus inside the submenu', async () => (await focusedLabel()) !== CREATE_SUBMENU, 5_000);
+  await arrowTo(item);
   await page.keyboard.press('Enter');
 }
 

@@ -27,7 +27,7 @@ describe('MSK multi-VPC endpoint (real VS Code)', function () {
   });
 
   it('the context menu opens the form with the six prerequisites met, and Review plan opens the plan and the policy diff', async () => {
-    await contextMenu(wb.page, CLUSTER, 'Create MSK Multi-VPC Endpoint for ClickPipes…');
+    await contextMenu(wb.page, CLUSTER, ['Create for ClickPipes', 'Create MSK Multi-VPC Endpoint for ClickPipes…']);
     const form = await findWebviewFrame(wb.page, '#prerequisites', 45_000);
     assert.equal(await form.locator('[data-prerequisite][data-ok="true"]').count(), 6);
     assert.equal(await form.locator('[data-prerequisite][data-ok="false"]').count(), 0);

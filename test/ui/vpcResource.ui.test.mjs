@@ -42,7 +42,7 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
   it('opens the form from the region node', async () => {
     await expandRow(wb.page, PROFILE);
     await findRow(wb.page, 'us-east-1');
-    await contextMenu(wb.page, 'us-east-1', 'Create VPC Resource Endpoint for ClickPipes…');
+    await contextMenu(wb.page, 'us-east-1', ['Create for ClickPipes', 'Create VPC Resource Endpoint for ClickPipes…']);
     form = await findWebviewFrame(wb.page, '#field-gatewayName', 45_000);
     assert.match(await form.locator('h1').innerText(), /VPC resource endpoint/);
     assert.equal(await form.locator('#field-principal').evaluate((el) => el.value), '072088201116');
@@ -118,6 +118,11 @@ describe('VPC-resource form: fill, review, apply, copy the configuration ID (rea
     const copied = await waitForClipboard(wb.page, (t) => t.startsWith('rcfg-'));
     assert.equal(copied, value);
     assert.match(await result.locator('.result-row[data-label="Resource share ARN"] .result-value').innerText(), /^arn:aws:ram:us-east-1:123456789012:resource-share\//);
+    // What was made, by kind, in its settled state (the share's create answered PENDING).
+    const made = await result.locator('.created').evaluateAll((els) => els.map((e) => `${e.querySelector('h3').textContent} | ${e.querySelector('.created-state')?.textContent ?? ''}`));
+    assert.deepEqual(made.map((m) => m.replace(/ (rgw|rcfg)-[0-9a-z]+/, '')), [
+      'Resource gateway | State: ACTIVE', 'Resource configuration | State: ACTIVE', 'RAM resource share | State: ACTIVE',
+    ]);
   });
 
   it('offers the ClickHouse Cloud step once the AWS side is done', async () => {

@@ -1,6 +1,7 @@
 // A stand-in for the `vscode` module, enough to run activate() and the features bundle's
 // registration under plain mocha: every command registration is recorded (with the file that made
-// it), anything else is an inert object that accepts any call, property or `new`.
+// it), EventEmitter delivers what it fires, anything else is an inert object that accepts any
+// call, property or `new`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- Module._load is hooked, which the ES namespace import does not expose
 import Module = require('node:module');
 import * as path from 'node:path';
@@ -44,9 +45,17 @@ export function fakeVscode(extension?: { packageJSON: unknown; extensionPath: st
   };
   const disposable = (dispose: () => void = () => undefined) => ({ dispose });
   class EventEmitter {
-    event = () => disposable();
-    fire(): void {}
-    dispose(): void {}
+    private listeners: ((e: unknown) => unknown)[] = [];
+    event = (listener: (e: unknown) => unknown) => {
+      this.listeners.push(listener);
+      return disposable(() => (this.listeners = this.listeners.filter((l) => l !== listener)));
+    };
+    fire(e?: unknown): void {
+      for (const l of [...this.listeners]) l(e);
+    }
+    dispose(): void {
+      this.listeners = [];
+    }
   }
   const format = (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
   fake.module = withDefaults({
@@ -83,6 +92,10 @@ export function fakeVscode(extension?: { packageJSON: unknown; extensionPath: st
     l10n: withDefaults({ t: format }),
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     EventEmitter,
+    TreeItem: class {
+      constructor(readonly label: unknown, readonly collapsibleState?: number) {}
+    },
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     Disposable: Object.assign(class { dispose(): void {} }, { from: () => disposable() }),
   });
   return fake;

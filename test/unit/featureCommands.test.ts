@@ -69,6 +69,19 @@ describe('command ids and their registrations', () => {
     });
   }
 
+  it('ClickPipes: Show Logs opens the output channel', async () => {
+    const fake = fakeVscode();
+    await withFakeVscode(fake, async () => {
+      const context = fakeContext(1);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, loaded under the fake vscode
+      const { activate } = require(path.join(outSrc, 'extension.js')) as { activate(c: unknown): unknown };
+      activate(context);
+      await fake.commands.get('clickpipes.showLogs')?.();
+      for (const d of context.subscriptions) d.dispose();
+    });
+    assert.equal(fake.logShown, 1);
+  });
+
   it('a failing command shows its title (not its id) with Show Logs, and logs the stack', async () => {
     const fake = fakeVscode({ packageJSON: manifest, extensionPath: root });
     fake.answer = 'Show Logs';

@@ -1,5 +1,5 @@
 // VPC resource endpoint (seed: "VPC resource"): optional resource gateway (wait ACTIVE) →
-// resource configuration (wait ACTIVE) → RAM share to the ClickPipes account.
+// resource configuration (wait ACTIVE) → RAM share to the ClickPipes account (wait ACTIVE).
 // GROUP and CHILD follow AWS (VPC Lattice guide, "Resource configurations for VPC resources",
 // https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html): a GROUP is a
 // collection of CHILD configurations, and a CHILD "can't be shared independently; it can only be
@@ -23,6 +23,22 @@ function untilActive(operation: string, identifierField: string, stepId: string)
     success: ['ACTIVE'],
     failure: LATTICE_FAILED,
     timeoutSeconds: 900,
+  };
+}
+
+/**
+ * A share is created PENDING and becomes ACTIVE (or FAILED); the result then shows its real state.
+ * Statuses: https://docs.aws.amazon.com/ram/latest/APIReference/API_ResourceShare.html;
+ * GetResourceShares needs resourceOwner: https://docs.aws.amazon.com/ram/latest/APIReference/API_GetResourceShares.html
+ */
+function shareActive(): WaitFor {
+  return {
+    operation: 'GetResourceShares',
+    input: { resourceOwner: 'SELF', resourceShareArns: [ref('share', 'arn')] },
+    statusPath: 'resourceShares.0.status',
+    success: ['ACTIVE'],
+    failure: ['FAILED', 'DELETING', 'DELETED'],
+    timeoutSeconds: 300,
   };
 }
 
@@ -142,6 +158,7 @@ export function buildVpcResourcePlan(input: VpcResourceForm, ctx: BuildContext):
         tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
       },
       outputs: { arn: 'resourceShare.resourceShareArn', status: 'resourceShare.status' },
+      waitFor: shareActive(),
       clientTokenField: 'clientToken',
       mutating: true,
     });

@@ -2,9 +2,10 @@
 // once (so VS Code never says "no data provider" when the view is restored open), its description
 // names a non-default API URL, and the `clickpipes.clickhouse.signedIn` context key (welcome view,
 // menus) is set from SecretStorage. Everything else — session, tree contents, commands — is in
-// dist/features.js and loads the first time the tree asks for children (src/featureLoader.ts).
+// dist/features.js and loads the first time the tree asks for children while signed in
+// (src/featureLoader.ts); signed out, the tree is empty and the welcome text shows.
 import * as vscode from 'vscode';
-import { API_URL_SETTING, CLICKHOUSE_VIEW_ID, DEFAULT_API_URL, KEY_ID, KEY_SECRET, SIGNED_IN_CONTEXT, storedKey, userApiUrl } from '../../clickhouse/keys';
+import { API_URL_SETTING, apiUrlDescription, CLICKHOUSE_VIEW_ID, KEY_ID, KEY_SECRET, SIGNED_IN_CONTEXT, storedKey, userApiUrl } from '../../clickhouse/keys';
 import type { ChNode } from './nodes';
 
 export function createClickHouseView(
@@ -16,8 +17,7 @@ export function createClickHouseView(
   const view = vscode.window.createTreeView(CLICKHOUSE_VIEW_ID, { treeDataProvider, showCollapseAll: true });
   const describe = () => {
     // Name the API only when it is not the real one (an emulator, a proxy).
-    const baseUrl = userApiUrl(vscode.workspace.getConfiguration());
-    view.description = baseUrl === DEFAULT_API_URL ? undefined : new URL(baseUrl).host;
+    view.description = apiUrlDescription(userApiUrl(vscode.workspace.getConfiguration()));
   };
   const updateSignedIn = async () => {
     await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, (await storedKey(context.secrets)) !== undefined);

@@ -18,9 +18,17 @@ export type Flag =
   | 'canRemoveRegion'
   | 'canSsoLogin'
   | 'canRetry'
+  | 'hasPendingConnection'
   | 'transitional';
 
 /** `kind;flagA;flagB;status:active`: flags sorted so the value is stable for tests and menus. */
+/**
+ * Accept / reject show only where a connection waits. Either spelling: real EC2 sends
+ * `pendingAcceptance`, the SDK's State enum says PendingAcceptance
+ * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpointConnection.html).
+ */
+const isPendingAcceptance = (c: { state: string }) => c.state.toLowerCase() === 'pendingacceptance';
+
 export function formatContextValue(kind: string, flags: Iterable<Flag>, status?: string): string {
   const parts = [kind, ...[...new Set(flags)].sort()];
   if (status) parts.push(`status:${status}`);
@@ -40,6 +48,7 @@ export function capabilities(node: ExplorerNode): Flag[] {
   if (consoleUrlOf(node)) flags.push('hasConsoleUrl');
   if (isDeletable(node)) flags.push('canDelete');
   if (node.type === 'region') flags.push('canRemoveRegion');
+  if (node.type === 'endpointService' && node.resource.connections.some(isPendingAcceptance)) flags.push('hasPendingConnection');
   if (node.type === 'error') {
     if (node.ssoProfile) flags.push('canSsoLogin');
     if (node.retry) flags.push('canRetry');

@@ -89,7 +89,7 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
   switch (node.type) {
     case 'profile':
       if (node.account) parts.push(node.account);
-      else if (node.identityError?.name === 'SsoLoginRequired') parts.push(l10n.t('SSO sign-in needed'));
+      else if (node.identityError?.name === 'SsoLoginRequired') parts.push(l10n.t('IAM Identity Center (SSO) sign-in needed'));
       else if (node.identityError) parts.push('account unknown');
       if (!node.info) parts.push('not in AWS config');
       break;

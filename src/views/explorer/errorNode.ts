@@ -27,7 +27,7 @@ export function errorNode(err: unknown, parent: ExplorerNode | undefined, what: 
   let message: string;
   switch (category) {
     case 'sso':
-      message = l10n.t('SSO sign-in needed: run \'aws sso login --profile {0}\'', p);
+      message = l10n.t('IAM Identity Center (SSO) sign-in needed: run \'aws sso login --profile {0}\'', p);
       break;
     case 'mfa':
       message = l10n.t('MFA code not entered: {0} not loaded (click to retry)', what);

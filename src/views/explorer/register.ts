@@ -1,7 +1,8 @@
 // Wires the AWS explorer: its model, provider and tree view, the poller (paused while the view is
 // hidden), the status bar item and view description that show the active profile · region, and
-// the watch on ~/.aws/config and credentials. No network here: the tree reads once it is shown,
-// and the AWS layer (dist/aws.js) loads the first time the tree asks for its roots.
+// the watch on ~/.aws/config and credentials. No network here: the tree reads once it is shown;
+// its profile and region rows need only the config files (dist/profiles.js), and the AWS layer
+// (dist/aws.js) loads after them (the account id, the resource lists).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer, ProfileReader, Scope } from '../../aws/api';

@@ -34,8 +34,9 @@ window.addEventListener('message', (event: MessageEvent) => {
     const waiter = pending.get(message.id);
     pending.delete(message.id);
     const reply = message.params as ReplyParams;
-    if (waiter && reply.ok) waiter.resolve(reply.result);
-    else if (waiter) waiter.reject(new Error(reply.error));
+    if (!waiter) return;
+    if (reply.ok) waiter.resolve(reply.result);
+    else waiter.reject(new Error(reply.error));
     return;
   }
   for (const listener of listeners.get(message.method) ?? []) listener(message.params);

@@ -7,13 +7,17 @@ import { fill, h, loadDraft, onNotification, ready, saveDraft, send, t } from '.
 
 const root = document.getElementById('app')!;
 
+/**
+ * A value with its copy button. The values to paste carry `data-label` / `data-copy`; the outputs
+ * of what was created use their own attributes, since their labels ("DNS name") can be the same.
+ */
 function valueRow(item: { label: string; value: string }, primary: boolean): HTMLElement {
-  const button = h('vscode-button', { secondary: !primary, 'aria-label': t('Copy {0}', item.label), 'data-copy': item.label, onclick: () => {
+  const button = h('vscode-button', { secondary: !primary, 'aria-label': t('Copy {0}', item.label), [primary ? 'data-copy' : 'data-copy-output']: item.label, onclick: () => {
     send(CopyCommand, { label: item.label, value: item.value });
     button.textContent = t('Copied');
     setTimeout(() => (button.textContent = t('Copy')), 1500);
   } }, t('Copy'));
-  return h('div', { className: 'result-row', 'data-label': item.label },
+  return h('div', { className: 'result-row', [primary ? 'data-label' : 'data-output']: item.label },
     h('div', { className: 'result-label' }, item.label),
     h('code', { className: 'result-value' }, item.value),
     button);
@@ -33,7 +37,10 @@ function render(state: ResultState): void {
     state.created.length > 0 ? h('section', {},
       h('vscode-divider', {}),
       h('h2', {}, t('Created in AWS')),
-      ...state.created.map((c) => h('div', { className: 'created' }, h('h3', {}, c.title), ...c.outputs.map((o) => valueRow(o, false))))) : undefined,
+      ...state.created.map((c) => h('div', { className: 'created', 'data-title': c.title },
+        h('h3', {}, c.title),
+        c.state ? h('p', { className: 'created-state' }, t('State: {0}', c.state)) : undefined,
+        ...c.outputs.map((o) => valueRow(o, false))))) : undefined,
     state.status !== 'succeeded'
       ? h('p', {}, h('vscode-button', { onclick: () => send(RetryApplyCommand, { planId: state.planId }) }, t('Apply again (resumes, no duplicates)')))
       : undefined,

@@ -1,5 +1,5 @@
 // The control API under /_emulator/ (JSON in, JSON out): reset, scenarios, faults, the clock,
-// timings and the request log. Tests and `npm run demo` use it; the AWS SDK never sees it.
+// timings, the request log and the transition log. Tests and `npm run demo` use it; the AWS SDK never sees it.
 import type { EmuResponse } from './types';
 import type { EmuWorld } from './world';
 import { parseFault } from './faults';
@@ -77,6 +77,11 @@ export function handleControl(
       case 'DELETE /_emulator/log':
         world.log.length = 0;
         return json(200, { entries: [], counts: {} });
+      case 'GET /_emulator/transitions':
+        return json(200, { entries: world.transitionLog });
+      case 'DELETE /_emulator/transitions':
+        world.transitionLog = [];
+        return json(200, { entries: [] });
       case 'GET /_emulator/timings':
         return json(200, world.timings);
       case 'POST /_emulator/timings': {

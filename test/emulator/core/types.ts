@@ -98,6 +98,12 @@ export interface AccountState {
  */
 export interface Transition { at: number; apply: () => void; label: string }
 
+/**
+ * Test-only timing of one transition: the resource was transitional from `scheduledAt` to
+ * `dueAt`; `appliedAt` is when a request (or a clock advance) first saw the change, null until then.
+ */
+export interface TransitionLogEntry { label: string; scheduledAt: number; dueAt: number; appliedAt: number | null }
+
 export interface Fault {
   service?: ServiceName;
   operation?: string;
@@ -128,6 +134,8 @@ export interface World {
   /** Access key id → account id (secret keys are accepted but never checked or logged). */
   accessKeys: Map<string, string>;
   transitions: Transition[];
+  /** Every transition scheduled since the last reset, with its timing (for the apply bench). */
+  transitionLog: TransitionLogEntry[];
   faults: Fault[];
   log: RequestLogEntry[];
   /** Client-token idempotency: `${service}:${op}:${account}:${region}:${token}` → stored response body. */

@@ -1,7 +1,7 @@
 // The emulator's in-memory world: accounts → regions → records, a controllable clock, a seeded
 // id generator (so a scenario and a test produce the same ids on every run) and pending state
 // transitions that are applied lazily, never by background timers.
-import type { AccountState, Clock, RegionState, Transition, World } from './types';
+import type { AccountState, Clock, RegionState, Transition, TransitionLogEntry, World } from './types';
 
 /** The World plus what the server and the control API need to rewind it. */
 export interface EmuWorld extends World {
@@ -60,6 +60,7 @@ export function createWorld(seed = 1): EmuWorld {
     accounts: new Map(),
     accessKeys: new Map(),
     transitions: [],
+    transitionLog: [],
     faults: [],
     log: [],
     idempotency: new Map(),
@@ -78,7 +79,10 @@ export function createWorld(seed = 1): EmuWorld {
       return state;
     },
     schedule(delayMs: number, label: string, apply: () => void): void {
-      const t: Transition = { at: world.clock.now() + Math.max(0, delayMs), label, apply };
+      const now = world.clock.now();
+      const entry: TransitionLogEntry = { label, scheduledAt: now, dueAt: now + Math.max(0, delayMs), appliedAt: null };
+      world.transitionLog.push(entry);
+      const t: Transition = { at: entry.dueAt, label, apply: () => { entry.appliedAt = world.clock.now(); apply(); } };
       world.transitions.push(t);
     },
     id(prefix: string, length: number, alphabet = LOWER_ALNUM): string {
@@ -116,6 +120,7 @@ export function createWorld(seed = 1): EmuWorld {
       world.accounts.clear();
       world.accessKeys.clear();
       world.transitions = [];
+      world.transitionLog = [];
       world.faults.length = 0;
       world.log.length = 0;
       world.idempotency.clear();

@@ -33,6 +33,11 @@ describe('builders', () => {
       assert.deepEqual(share.input.principals, ['072088201116']);
       assert.deepEqual(share.input.resourceArns, ['${steps.configuration.arn}']);
       assert.equal(share.input.allowExternalPrincipals, true);
+      // The result shows the share's settled state, not the create's PENDING.
+      assert.deepEqual(share.waitFor && { ...share.waitFor, timeoutSeconds: undefined }, {
+        operation: 'GetResourceShares', input: { resourceOwner: 'SELF', resourceShareArns: ['${steps.share.arn}'] },
+        statusPath: 'resourceShares.0.status', success: ['ACTIVE'], failure: ['FAILED', 'DELETING', 'DELETED'], timeoutSeconds: undefined,
+      });
       assert.deepEqual(plan.results, { 'Resource configuration ID': '${steps.configuration.id}', 'Resource share ARN': '${steps.share.arn}' });
       assert.deepEqual(validatePlan(plan), []);
     });

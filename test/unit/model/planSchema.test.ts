@@ -54,7 +54,7 @@ describe('planSchema', () => {
       [{ path: 'steps.2.input.principals', message: 'Principals must include the ClickPipes account 072088201116.' }]],
     ['share without external principals', (p) => { p.steps[2].input.allowExternalPrincipals = false; },
       [{ path: 'steps.2.input.allowExternalPrincipals', message: 'allowExternalPrincipals must be true: the ClickPipes account is outside your organization.' }]],
-    ['duplicate step id', (p) => { p.steps[2].id = 'configuration'; p.results = {}; },
+    ['duplicate step id', (p) => { p.steps[2].id = 'configuration'; delete p.steps[2].waitFor; p.results = {}; },
       [{ path: 'steps.2.id', message: 'Step id "configuration" is used twice.' }]],
     ['unknown service and bad operation', (p) => { p.steps[2].service = 's3' as any; p.steps[2].operation = 'create-resource-share'; },
       [

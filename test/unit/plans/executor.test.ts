@@ -38,6 +38,14 @@ describe('plans/executor', () => {
     assert.equal(outcome.created.length, 3);
   });
 
+  it('records the state the wait settled on, for the result (not the create call\'s status)', async () => {
+    const journal = new MemoryJournalStore();
+    const plan = vpcResourcePlan();
+    const outcome = await applyPlan(plan, { call: new FakeAws(2).call, journal, ...fakeTime() });
+    assert.deepEqual(outcome.created.map((c) => [c.stepId, c.finalState]), [['gateway', 'ACTIVE'], ['configuration', 'ACTIVE'], ['share', undefined]]);
+    assert.equal((await journal.load(plan.id))!.steps.configuration.finalState, 'ACTIVE');
+  });
+
   // The heart of the journal: stop at every call (before the server acts, or after it acted but
   // the answer was lost), apply again, and count what exists.
   const failurePoints = ['CreateResourceGateway', 'GetResourceGateway', 'CreateResourceConfiguration', 'GetResourceConfiguration', 'CreateResourceShare'];

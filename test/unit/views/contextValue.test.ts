@@ -40,10 +40,25 @@ describe('views/contextValue', () => {
     const svc: ExplorerNode = { type: 'endpointService', id: 's', scope, resource: data.endpointServices[0] };
     assert.deepEqual(
       capabilities(svc).filter((f) => f.startsWith('has')).sort(),
-      ['hasClickPipesValues', 'hasConsoleUrl', 'hasDns', 'hasId', 'hasServiceName'],
+      ['hasClickPipesValues', 'hasConsoleUrl', 'hasDns', 'hasId', 'hasPendingConnection', 'hasServiceName'],
     );
     const db: ExplorerNode = { type: 'database', id: 'd', scope, resource: data.databases[0] };
     assert.ok(!capabilities(db).includes('canDelete'), 'databases are not deleted from the explorer');
+  });
+
+  it('an endpoint service is flagged hasPendingConnection only while a connection waits for acceptance', () => {
+    const svc = data.endpointServices[0];
+    const node = (states: string[]): ExplorerNode => ({
+      type: 'endpointService', id: 's', scope,
+      resource: { ...svc, connections: states.map((state, i) => ({ vpcEndpointId: `vpce-${i}`, owner: '072088201116', state })) },
+    });
+    assert.ok(capabilities(node(['PendingAcceptance'])).includes('hasPendingConnection'));
+    // Real EC2 answers lowerCamel states although the SDK enum is PascalCase.
+    assert.ok(capabilities(node(['Available', 'pendingAcceptance'])).includes('hasPendingConnection'));
+    assert.ok(!capabilities(node(['Available', 'Rejected'])).includes('hasPendingConnection'));
+    assert.ok(!capabilities(node([])).includes('hasPendingConnection'));
+    const gateway = capabilities(gw);
+    assert.ok(!gateway.includes('hasPendingConnection'));
   });
 
   it('error nodes: retry always, SSO sign-in only for SSO failures', () => {

@@ -31,7 +31,7 @@ describe('views/describe', () => {
     const p: ExplorerNode = { type: 'profile', id: 'p', profile: 'demo', info: { name: 'demo', kind: 'sso' } };
     assert.equal(descriptionOf(p), undefined);
     p.identityError = { name: 'SsoLoginRequired', message: 'expired' };
-    assert.equal(descriptionOf(p), 'SSO sign-in needed');
+    assert.equal(descriptionOf(p), 'IAM Identity Center (SSO) sign-in needed');
     p.identityError = undefined;
     p.account = '123456789012';
     assert.equal(descriptionOf(p), '123456789012');

@@ -69,7 +69,7 @@ describe('views/explorerModel', () => {
     const [err] = await model.getChildren((await groups(model)).resourceShares);
     assert.ok(err.type === 'error');
     assert.equal(err.ssoProfile, 'demo');
-    assert.match(err.message, /aws sso login --profile demo/);
+    assert.match(err.message, /^IAM Identity Center \(SSO\) sign-in needed: .*aws sso login --profile demo/);
   });
 
   it('an empty group says so, naming the region', async () => {
