@@ -32,5 +32,7 @@ export function iconSpec(node: ExplorerNode, readiness: readonly ReadinessLine[]
   const healthy = !s || statusKind(s.kind, s.status) === 'active';
   if (healthy && readiness.some((r) => r.level === 'error')) return { icon: 'warning', color: 'list.errorForeground' };
   if (healthy && readiness.some((r) => r.level === 'warning')) return { icon: 'warning', color: 'list.warningForeground' };
+  // A fact the verdict needs could not be read: say so rather than show a check.
+  if (healthy && readiness.some((r) => r.level === 'unknown')) return { icon: 'question' };
   return status;
 }

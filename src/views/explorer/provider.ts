@@ -45,19 +45,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * Tooltips are Markdown with ids, ARNs and readiness: built on hover, not for every row. A hover
-   * also loads what lists lack (a configuration's target, a gateway's subnets); when that adds
-   * something, the row re-renders (icon, description) and the tooltip includes it.
+   * only fills the tooltip, from the same loaded facts as the icon: it loads nothing and never
+   * re-renders the row, so what a person points at does not change under the pointer.
    */
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
-    let changed = false;
+    const readiness = readinessOf(node, this.model);
+    let shown = node;
     try {
-      changed = await this.model.loadDetails(node);
+      shown = await this.model.tooltipNode(node);
     } catch (err) {
       log.warn(`details of ${node.id}: ${(err as Error)?.message ?? String(err)}`);
     }
-    const tooltip = tooltipOf(node, readinessOf(node, this.model));
+    const tooltip = tooltipOf(shown, readiness);
     if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, true);
-    if (changed) this.fire(node);
     return item;
   }
 
