@@ -5,6 +5,8 @@ import {
   databaseReadiness, endpointServiceReadiness, regionReadiness, shareReadiness, type Finding,
 } from '../../model/readiness';
 import { configurationVerdict, gatewayVerdict, mskVerdict } from '../../model/rowReadiness';
+import type { Report, Verdict } from '../../model/doctor/types';
+import { diagnosisFindings, diagnosisVerdict } from '../../model/doctor/verdict';
 import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodes';
 
@@ -36,4 +38,14 @@ export function readinessOf(node: ExplorerNode, model: LoadedFacts): Finding[] {
     default:
       return [];
   }
+}
+
+/**
+ * What a row shows: its readiness and, once the doctor diagnosed it, the doctor's lines first and
+ * its verdict for the icon (the doctor reads every hop; readiness only what the lists carry).
+ */
+export function rowVerdict(node: ExplorerNode, model: LoadedFacts, reports?: readonly Report[]): { readiness: Finding[]; doctor?: Verdict } {
+  const readiness = readinessOf(node, model);
+  if (!reports?.length) return { readiness };
+  return { readiness: [...diagnosisFindings(reports), ...readiness], doctor: diagnosisVerdict(reports) };
 }
