@@ -24,6 +24,8 @@ export interface ClickPipesTestApi {
     refresh(node?: ExplorerNode): Promise<void>;
     model: ExplorerModel;
     poller: Poller;
+    /** The row as the view draws it (icon, description), and with its tooltip as a hover fills it. */
+    treeItem(node: ExplorerNode): Promise<vscode.TreeItem>;
   };
 }
 
@@ -78,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
       },
       model,
       poller,
+      treeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
     },
   };
 }
