@@ -145,11 +145,6 @@ export class ExplorerModel {
     return p;
   }
 
-  /** A region list if it has loaded already (no AWS call): readiness checks read what is known. */
-  loadedList<K extends ListName>(scope: Scope, name: K): RegionLists[K] | undefined {
-    return this.listValues.get(listKey(scope, name)) as RegionLists[K] | undefined;
-  }
-
   /** A region list as a verdict reads it: loaded, failed (why) or not asked for yet (undefined). */
   listFact<K extends ListName>(scope: Scope, name: K): Loaded<RegionLists[K]> | undefined {
     const key = listKey(scope, name);

@@ -39,7 +39,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node.type === 'message' && node.action) item.command = { ...node.action, arguments: [] };
     if (node.type === 'error') {
       item.command = node.ssoProfile
-        ? { command: 'clickpipes.ssoLogin', title: vscode.l10n.t('Sign in with AWS SSO'), arguments: [node] }
+        ? { command: 'clickpipes.ssoLogin', title: vscode.l10n.t('Sign In with IAM Identity Center (SSO)'), arguments: [node] }
         : { command: 'clickpipes.refresh', title: vscode.l10n.t('Retry'), arguments: [node] };
     }
     return item;
