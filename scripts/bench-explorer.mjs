@@ -7,7 +7,12 @@
 //             node described as getTreeItem would (label, description, accessibility label,
 //             contextValue, readiness; tooltips are built on hover)
 //   bare      the same minimal paginated SDK calls, made directly with fresh SDK clients, all in
-//             parallel (per-service permissions with the same concurrency, 8, as the layer)
+//             parallel (per-service permissions with the same concurrency, 8, as the layer), plus
+//             the reads the rows' verdicts need with their lists (src/views/explorer/verdictLoads.ts):
+//             DescribeSubnets per 200 gateway VPCs, GetResourceConfiguration for an ARN configuration
+//             whose target can decide its icon, GetClusterPolicy for a cluster whose icon the policy
+//             decides. The bare side chooses those items with the same rules, written here against
+//             the SDK's shapes (only the ClickPipes region table is taken from the compiled model).
 // Prints the median ratio explorer/bare, both request counts (from the emulator's request log)
 // and API calls per minute while idle with the explorer loaded (nothing is in transition in the
 // scale scenario, so the poller must stay silent). Targets: ratio ≤ 1.2, equal counts, 0 idle.
@@ -85,6 +90,7 @@ const { describeRow } = require(out('src/views/explorer/describe.js'));
 const { contextValueOf } = require(out('src/views/explorer/contextValue.js'));
 const { readinessOf } = require(out('src/views/explorer/readiness.js'));
 const { isLoadedByFullWalk } = require(out('src/views/explorer/nodes.js'));
+const { isClickPipesRegion } = require(out('src/model/clickpipes.js'));
 
 const SCOPES = PROFILES.flatMap((p) => REGIONS.map((region) => ({ profile: p, region })));
 
@@ -178,6 +184,35 @@ async function bareLoad() {
   return { items: results.reduce((n, r) => n + r.items, 0), lastProfileMs: Math.max(...done.values()) };
 }
 
+const LIVE = new Set(['ASSOCIATED', 'ASSOCIATING']);
+const CLICKPIPES = new Set(['072088201116', 'arn:aws:iam::072088201116:root']);
+const versionBelow = (v, min) => {
+  const [a, b] = [v, min].map((x) => x.split('.').map((p) => parseInt(p, 10)).filter((n) => !Number.isNaN(n)));
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+};
+
+/** An ARN configuration whose target can still decide its icon: a public database exists and the share check is no error. */
+function needsTarget(c, shares, principals, resources, publicDb) {
+  if (c.type !== 'ARN' || !publicDb) return false;
+  const holder = resources.find((a) => a.associatedEntity === c.arn);
+  if (!holder) return true; // no share: a warning, which a public target would turn into an error
+  const share = shares.find((s) => s.resourceShareArn === holder.resourceShareArn);
+  const p = principals.find((a) => a.resourceShareArn === holder.resourceShareArn && CLICKPIPES.has(a.associatedEntity));
+  return !!p && LIVE.has(p.status) && !!share?.allowExternalPrincipals && LIVE.has(holder.status);
+}
+
+/** A provisioned cluster ready in every other respect: only then does its policy decide the icon. */
+function needsPolicy(c) {
+  const p = c.Provisioned;
+  if (!p || c.State !== 'ACTIVE') return false;
+  const auth = p.ClientAuthentication?.Sasl;
+  const multi = p.BrokerNodeGroupInfo?.ConnectivityInfo?.VpcConnectivity?.ClientAuthentication?.Sasl;
+  const version = p.CurrentBrokerSoftwareInfo?.KafkaVersion;
+  return !(version && versionBelow(version, '2.7.1')) && p.BrokerNodeGroupInfo?.InstanceType !== 'kafka.t3.small'
+    && !!(auth?.Iam?.Enabled || auth?.Scram?.Enabled) && !!(multi?.Iam?.Enabled || multi?.Scram?.Enabled);
+}
+
 async function bareScope(scope) {
   const cfg = { region: scope.region, profile: scope.profile };
   const lattice = new sdk.lattice.VPCLatticeClient(cfg);
@@ -186,19 +221,38 @@ async function bareScope(scope) {
   const ec2 = new sdk.ec2.EC2Client(cfg);
   const rds = new sdk.rds.RDSClient(cfg);
   const services = all(sdk.ec2.paginateDescribeVpcEndpointServiceConfigurations({ client: ec2 }, { MaxResults: 1000 }), (p) => p.ServiceConfigurations);
+  const gateways = all(sdk.lattice.paginateListResourceGateways({ client: lattice }, { maxResults: 100 }), (p) => p.items);
+  const configurations = all(sdk.lattice.paginateListResourceConfigurations({ client: lattice }, { maxResults: 100 }), (p) => p.items);
+  const shares = all(sdk.ram.paginateGetResourceShares({ client: ram }, { resourceOwner: 'SELF', maxResults: 500 }), (p) => p.resourceShares);
+  const principals = all(sdk.ram.paginateGetResourceShareAssociations({ client: ram }, { associationType: 'PRINCIPAL', maxResults: 500 }), (p) => p.resourceShareAssociations);
+  const resources = all(sdk.ram.paginateGetResourceShareAssociations({ client: ram }, { associationType: 'RESOURCE', maxResults: 500 }), (p) => p.resourceShareAssociations);
+  const clusters = all(sdk.kafka.paginateListClustersV2({ client: kafka }, { MaxResults: 100 }), (p) => p.ClusterInfoList);
+  const dbClusters = all(sdk.rds.paginateDescribeDBClusters({ client: rds }, { MaxRecords: 100 }), (p) => p.DBClusters);
+  const dbInstances = all(sdk.rds.paginateDescribeDBInstances({ client: rds }, { MaxRecords: 100 }), (p) => p.DBInstances);
+  const inClickPipesRegion = isClickPipesRegion(scope.region);
   const results = await Promise.all([
-    all(sdk.lattice.paginateListResourceGateways({ client: lattice }, { maxResults: 100 }), (p) => p.items),
-    all(sdk.lattice.paginateListResourceConfigurations({ client: lattice }, { maxResults: 100 }), (p) => p.items),
-    all(sdk.ram.paginateGetResourceShares({ client: ram }, { resourceOwner: 'SELF', maxResults: 500 }), (p) => p.resourceShares),
-    all(sdk.ram.paginateGetResourceShareAssociations({ client: ram }, { associationType: 'PRINCIPAL', maxResults: 500 }), (p) => p.resourceShareAssociations),
-    all(sdk.ram.paginateGetResourceShareAssociations({ client: ram }, { associationType: 'RESOURCE', maxResults: 500 }), (p) => p.resourceShareAssociations),
-    all(sdk.kafka.paginateListClustersV2({ client: kafka }, { MaxResults: 100 }), (p) => p.ClusterInfoList),
-    services,
+    gateways, configurations, shares, principals, resources, clusters, services,
     all(sdk.ec2.paginateDescribeVpcEndpointConnections({ client: ec2 }, { MaxResults: 1000 }), (p) => p.VpcEndpointConnections),
     services.then((list) => mapLimit(list, PERMISSION_CONCURRENCY, (s) =>
       all(sdk.ec2.paginateDescribeVpcEndpointServicePermissions({ client: ec2 }, { ServiceId: s.ServiceId, MaxResults: 1000 }), (p) => p.AllowedPrincipals))),
-    all(sdk.rds.paginateDescribeDBClusters({ client: rds }, { MaxRecords: 100 }), (p) => p.DBClusters),
-    all(sdk.rds.paginateDescribeDBInstances({ client: rds }, { MaxRecords: 100 }), (p) => p.DBInstances),
+    dbClusters, dbInstances,
+    // Subnets of every gateway VPC, 200 VPC ids per DescribeSubnets.
+    gateways.then(async (list) => {
+      const vpcs = [...new Set(list.map((g) => g.vpcIdentifier).filter(Boolean))];
+      const chunks = [];
+      for (let i = 0; i < vpcs.length; i += 200) chunks.push(vpcs.slice(i, i + 200));
+      return (await Promise.all(chunks.map((c) => all(sdk.ec2.paginateDescribeSubnets({ client: ec2 }, { Filters: [{ Name: 'vpc-id', Values: c }], MaxResults: 1000 }), (p) => p.Subnets)))).flat();
+    }),
+    Promise.all([configurations, shares, principals, resources, dbClusters, dbInstances]).then(([cs, ss, ps, rs, dcs, dis]) => {
+      const publicDb = [...dcs, ...dis].some((d) => d.PubliclyAccessible);
+      const wanted = inClickPipesRegion ? cs.filter((c) => needsTarget(c, ss, ps, rs, publicDb)) : [];
+      return mapLimit(wanted, PERMISSION_CONCURRENCY, (c) => lattice.send(new sdk.lattice.GetResourceConfigurationCommand({ resourceConfigurationIdentifier: c.id })));
+    }),
+    clusters.then((list) => mapLimit(inClickPipesRegion ? list.filter(needsPolicy) : [], PERMISSION_CONCURRENCY, (c) =>
+      kafka.send(new sdk.kafka.GetClusterPolicyCommand({ ClusterArn: c.ClusterArn })).catch((err) => {
+        if (err.name !== 'NotFoundException') throw err;
+        return null;
+      }))),
   ]);
   for (const c of [lattice, ram, kafka, ec2, rds]) c.destroy();
   return { items: results.reduce((n, r) => n + (Array.isArray(r) ? r.length : 0), 0) };

@@ -29,6 +29,8 @@ export interface ClickPipesTestApi {
     refresh(node?: ExplorerNode): Promise<void>;
     model: ExplorerModel;
     poller: Poller;
+    /** The row as the view draws it (icon, description), and with its tooltip as a hover fills it. */
+    treeItem(node: ExplorerNode): Promise<vscode.TreeItem>;
   };
   /** How many interrupted applies the status bar item counts now. */
   unfinishedPlans: { count(): number };
@@ -95,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
       },
       model,
       poller,
+      treeItem: (node) => provider.resolveTreeItem(provider.getTreeItem(node), node),
     },
     unfinishedPlans: { count: () => unfinished.count },
   };

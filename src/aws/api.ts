@@ -67,17 +67,23 @@ export interface AwsLayer extends ProfileReader {
    */
   listResourceConfigurations(scope: Scope, options?: { details?: boolean }): Promise<ResourceConfiguration[]>;
   getResourceConfiguration(scope: Scope, id: string): Promise<ResourceConfiguration>;
+  /** One GetResourceConfiguration per id (bounded concurrency): the definitions a list lacks. */
+  getResourceConfigurations(scope: Scope, ids: string[]): Promise<ResourceConfiguration[]>;
   listResourceShares(scope: Scope): Promise<ResourceShare[]>;
   /** `policies`: also one GetClusterPolicy per cluster, filling `policy`. */
   listMskClusters(scope: Scope, options?: { policies?: boolean }): Promise<MskCluster[]>;
   /** The cluster policy, or null when the cluster has none. */
   getMskClusterPolicy(scope: Scope, arn: string): Promise<{ currentVersion: string; document: string } | null>;
+  /** One GetClusterPolicy per ARN (bounded concurrency); a failed read is its error message. */
+  getMskClusterPolicies(scope: Scope, arns: string[]): Promise<Record<string, MskCluster['policy'] | { error: string }>>;
   describeMskCluster(scope: Scope, arn: string): Promise<MskCluster>;
   getBootstrapBrokers(scope: Scope, arn: string): Promise<Record<string, string>>;
   listEndpointServices(scope: Scope): Promise<EndpointService[]>;
   listDatabases(scope: Scope): Promise<Database[]>;
   listVpcs(scope: Scope): Promise<Vpc[]>;
   listSubnets(scope: Scope, vpcId: string): Promise<Subnet[]>;
+  /** The subnets of these VPCs: one DescribeSubnets (vpc-id filter) per 200 VPCs. */
+  listSubnetsOfVpcs(scope: Scope, vpcIds: string[]): Promise<Subnet[]>;
   listSecurityGroups(scope: Scope, vpcId: string): Promise<SecurityGroup[]>;
   listLoadBalancers(scope: Scope): Promise<LoadBalancer[]>;
   getRole(profile: string, name: string): Promise<Role | undefined>;

@@ -107,6 +107,21 @@ export function listSubnets(ctx: AwsContext, scope: Scope, vpcId: string): Promi
   return subnets(ctx, scope, { Filters: [{ Name: 'vpc-id', Values: [vpcId] }], MaxResults: PAGE }, vpcId);
 }
 
+/**
+ * EC2 caps the values of one filter (FilterLimitExceeded, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html);
+ * 200 per filter is unverified (no AWS page found that states the number), so chunks stay at 200.
+ */
+export const VPC_FILTER_CHUNK = 200;
+
+/** The subnets of these VPCs: one DescribeSubnets per 200 VPC ids (in parallel), not one per VPC. */
+export async function listSubnetsOfVpcs(ctx: AwsContext, scope: Scope, vpcIds: string[]): Promise<Subnet[]> {
+  const unique = [...new Set(vpcIds)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += VPC_FILTER_CHUNK) chunks.push(unique.slice(i, i + VPC_FILTER_CHUNK));
+  const pages = await Promise.all(chunks.map((c) => subnets(ctx, scope, { Filters: [{ Name: 'vpc-id', Values: c }], MaxResults: PAGE }, '')));
+  return pages.flat();
+}
+
 /** (added) The subnets with these ids, in one call. */
 export function listSubnetsByIds(ctx: AwsContext, scope: Scope, ids: string[]): Promise<Subnet[]> {
   return ids.length ? subnets(ctx, scope, { SubnetIds: ids }, '') : Promise.resolve([]);

@@ -8,6 +8,7 @@ import type { Cluster } from '@aws-sdk/client-kafka';
 import type { Scope } from './api';
 import type { MskCluster } from '../model/resources';
 import { allPages, AwsContext, compact, mapLimit, PER_ITEM_CONCURRENCY } from './awsContext';
+import { failureOf } from './errors';
 
 const PAGE = 100;
 
@@ -48,6 +49,19 @@ export function getClusterPolicy(ctx: AwsContext, scope: Scope, arn: string): Pr
       throw err;
     }
   });
+}
+
+/** Policies of several clusters; one failed read does not hide the others (its message instead). */
+export async function getClusterPolicies(ctx: AwsContext, scope: Scope, arns: string[]): Promise<Record<string, MskCluster['policy'] | { error: string }>> {
+  const out: Record<string, MskCluster['policy'] | { error: string }> = {};
+  await mapLimit(arns, PER_ITEM_CONCURRENCY, async (arn) => {
+    try {
+      out[arn] = await getClusterPolicy(ctx, scope, arn);
+    } catch (err) {
+      out[arn] = { error: failureOf(err).message };
+    }
+  });
+  return out;
 }
 
 export async function listMskClusters(ctx: AwsContext, scope: Scope, withPolicies = false): Promise<MskCluster[]> {

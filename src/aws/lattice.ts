@@ -69,6 +69,10 @@ export function getResourceConfiguration(ctx: AwsContext, scope: Scope, id: stri
     toConfiguration(await client.send(new GetResourceConfigurationCommand({ resourceConfigurationIdentifier: id }))));
 }
 
+export function getResourceConfigurations(ctx: AwsContext, scope: Scope, ids: string[]): Promise<ResourceConfiguration[]> {
+  return mapLimit(ids, PER_ITEM_CONCURRENCY, (id) => getResourceConfiguration(ctx, scope, id));
+}
+
 /**
  * All configurations. With `details`, one GetResourceConfiguration per item (bounded
  * concurrency) adds ports, protocol and definition, which ListResourceConfigurations lacks.

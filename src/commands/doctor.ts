@@ -14,7 +14,7 @@ import { checkVpcResource } from '../model/doctor/vpcResource';
 import type { Plan } from '../model/plan';
 import { buildPlan } from '../webviews/forms';
 import type { PlansDeps } from '../plans/hooks';
-import { doctorTargets, rpeRegion, type DoctorTarget } from './doctorTargets';
+import { diagnosedResourceOf, doctorTargets, rpeRegion, type DoctorTarget } from './doctorTargets';
 import { registerCommandTable } from './register';
 import type { CommandId } from './ids';
 
@@ -93,6 +93,8 @@ const diagnose: Handler = async (deps, node) => {
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing ClickPipes connectivity…') },
     () => Promise.all(targets.map((t) => diagnoseTarget(deps.aws(), scope, t))),
   );
+  // The explorer's rows of these resources show the verdict (through its hooks: no view import here).
+  deps.explorer?.diagnosed?.(scope, targets.map((t, i) => ({ resource: diagnosedResourceOf(t), report: found[i] })));
   const id = `report-${++counter}`;
   const fixes = new Map<string, FixRequest>();
   for (const r of found) for (const h of r.hops) if (h.fix) fixes.set(`${r.path}/${r.subject}/${h.id}`, h.fix);

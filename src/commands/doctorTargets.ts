@@ -3,6 +3,7 @@
 // an MSK cluster is diagnosed per multi-VPC auth). A ClickHouse Cloud endpoint row names the AWS
 // side it points to and the region it lives in. No `vscode`: unit-tested as plain data.
 import type { MskAuthentication } from '../model/clickpipes';
+import type { DiagnosedResource } from '../model/doctor/types';
 
 export type DoctorTarget =
   | { path: 'vpcResource'; configurationId: string }
@@ -81,4 +82,14 @@ export function rpeRegion(node: unknown): string | undefined {
   const n = (node ?? {}) as Any;
   if (n.kind !== 'rpe') return undefined;
   return regionOf(n.rpe.mskClusterArn) ?? regionOf(n.rpe.vpcEndpointServiceName) ?? regionOf(n.rpe.vpcResourceShareArn) ?? n.service?.region;
+}
+
+/** The resource a target diagnoses, as the explorer's rows name it (so the row shows the verdict). */
+export function diagnosedResourceOf(t: DoctorTarget): DiagnosedResource {
+  switch (t.path) {
+    case 'vpcResource': return { kind: 'resourceConfiguration', id: t.configurationId };
+    case 'endpointService': return { kind: 'endpointService', id: t.serviceId, name: t.serviceName };
+    case 'mskMultiVpc': return { kind: 'mskCluster', id: t.clusterArn };
+    case 'database': return { kind: 'database', dbKind: t.kind, id: t.id };
+  }
 }

@@ -12,17 +12,19 @@ import type {
   Database, EndpointService, MskCluster, ResourceConfiguration, ResourceGateway, ResourceShare, Subnet,
 } from './resources';
 
-export type ReadinessLevel = 'ok' | 'warning' | 'error';
+/** 'unknown': a fact the check needs could not be read, so the check cannot pass or fail. */
+export type ReadinessLevel = 'ok' | 'unknown' | 'warning' | 'error';
 export type Finding = { level: ReadinessLevel; message: string };
 
 const ok = (message: string): Finding => ({ level: 'ok', message });
 const warning = (message: string): Finding => ({ level: 'warning', message });
 const error = (message: string): Finding => ({ level: 'error', message });
 
-/** The worst level among findings ('ok' when there are none). */
+/** The worst level among findings ('ok' when there are none); a known problem outranks an unknown. */
 export function worstLevel(findings: readonly Finding[]): ReadinessLevel {
   if (findings.some((f) => f.level === 'error')) return 'error';
   if (findings.some((f) => f.level === 'warning')) return 'warning';
+  if (findings.some((f) => f.level === 'unknown')) return 'unknown';
   return 'ok';
 }
 

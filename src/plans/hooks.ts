@@ -6,6 +6,7 @@ import type { ResultState } from '../model/plan';
 import type { ClickHouseStepCall } from '../clickhouse/stepCall';
 import type { ClickhouseTarget } from '../model/builders/clickhouseEndpoint';
 import type { ChService } from '../model/clickhouse';
+import type { Diagnosis } from '../model/doctor/types';
 
 export interface ExplorerHooks {
   /** Reload what is shown under this profile + region (after an apply created things there). */
@@ -14,6 +15,8 @@ export interface ExplorerHooks {
   reveal(scope: Scope, arnOrId: string): void | Promise<void>;
   /** The (profile, region) pairs the explorer shows, so the palette can skip the pickers. */
   scopes?(): Scope[];
+  /** The doctor's verdicts for resources of this scope: their rows show them (icon and tooltip). */
+  diagnosed?(scope: Scope, diagnoses: Diagnosis[]): void;
 }
 
 export type PlansLog = { info(m: string): void; warn(m: string): void; error(m: string): void };

@@ -12,7 +12,7 @@ import { PLAN_CASES, seedFreeNlb } from './plans';
 /** Reads plans wait on for which botocore has no waiter: the pace there is unverified. */
 const UNVERIFIED = [
   'clickhouse:GetReversePrivateEndpoint', 'ec2:DescribeVpcEndpointServiceConfigurations', 'kafka:DescribeClusterOperationV2',
-  'vpc-lattice:GetResourceConfiguration', 'vpc-lattice:GetResourceGateway',
+  'ram:GetResourceShares', 'vpc-lattice:GetResourceConfiguration', 'vpc-lattice:GetResourceGateway',
 ];
 
 describe('awscli oracle: the waiter polls no slower than botocore\'s waiters', function () {

@@ -125,6 +125,17 @@ describe('AWS layer on the scale scenario: a full load, complete and with the mi
     console.log(`      scale load: ${total} requests (${counts['ec2:DescribeVpcEndpointServicePermissions']} of them per-service permissions)`);
   });
 
+  it('reads the subnets of 500 gateway VPCs in three DescribeSubnets (200 VPC ids each), all of them', async function () {
+    this.timeout(60_000);
+    const vpcs = [...new Set((await layer.listResourceGateways(US)).map((g) => g.vpcId!))];
+    assert.equal(vpcs.length, 500);
+    await clearLog(emu.url);
+    const subnets = await layer.listSubnetsOfVpcs(US, vpcs);
+    assert.deepEqual(await requestCounts(emu.url), { 'ec2:DescribeSubnets': 3 });
+    assert.equal(subnets.length, 1000, 'two subnets per VPC');
+    assert.deepEqual(new Set(subnets.map((s) => s.vpcId)), new Set(vpcs));
+  });
+
   it('loads completely with 10% of all requests throttled', async function () {
     this.timeout(120_000);
     await control(emu.url, 'POST', 'faults', { faults: [{ throttleRate: 0.1 }] });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ClickPipesTestApi } from '../../src/extension';
-import type { Report } from '../../src/model/doctor/types';
+import { overall, type Report } from '../../src/model/doctor/types';
 import type { Plan } from '../../src/model/plan';
 import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import { activateExtension, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
@@ -36,6 +36,10 @@ describe('connectivity doctor (extension host, emulator): diagnose → report �
     const node = await configurationNode('crm-postgres');
     const reports = await vscode.commands.executeCommand<Report[]>('clickpipes.diagnoseConnectivity', node);
     assert.strictEqual(verdictOf(reports, 'targetIngress'), 'fail');
+    // The row shows the doctor's verdict: an error icon, the failing hop first in its tooltip.
+    const row = await ext.explorer.treeItem(node);
+    assert.strictEqual((row.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.match((row.tooltip as vscode.MarkdownString).value, /Diagnosis: Target admits the gateway on port 5432/);
     const doc = await waitFor('the report tab', () => vscode.window.activeTextEditor?.document.uri.scheme === 'clickpipes-doctor' && vscode.window.activeTextEditor.document);
     assert.strictEqual(doc.languageId, 'markdown');
     assert.match(doc.getText(), /❌ \*\*Target admits the gateway on port 5432\*\* — fail/);
@@ -52,5 +56,7 @@ describe('connectivity doctor (extension host, emulator): diagnose → report �
 
     const again = await vscode.commands.executeCommand<Report[]>('clickpipes.diagnoseConnectivity', node);
     assert.strictEqual(verdictOf(again, 'targetIngress'), 'pass');
+    const expected = { fail: 'error', unknown: 'question', pass: 'verified-filled' }[overall(again.flatMap((r) => r.hops))];
+    assert.strictEqual(((await ext.explorer.treeItem(node)).iconPath as vscode.ThemeIcon).id, expected, 'the row follows the new diagnosis');
   });
 });

@@ -188,16 +188,15 @@ describe('explorer (extension host, emulator demo scenario)', function () {
     assert.ok(await child(await group('Resource gateways'), 'prod-data-gateway'));
   });
 
-  it('a hover loads what lists lack: the tiny gateway\'s subnets give readiness warnings', async () => {
+  it('subnet facts come with the gateway list; a hover only reads a configuration\'s target for its tooltip', async () => {
     const tiny = await child(await group('Resource gateways'), 'tiny-subnet-gateway');
-    assert.ok(!readinessOf(tiny, api.explorer.model).some((f) => /\/26/.test(f.message)), 'no subnet facts before a hover');
-    assert.strictEqual(await api.explorer.model.loadDetails(tiny), true);
     const findings = readinessOf(tiny, api.explorer.model);
     assert.ok(findings.some((f) => f.level !== 'ok' && /smaller than the recommended \/26/.test(f.message)), JSON.stringify(findings));
-    assert.strictEqual(await api.explorer.model.loadDetails(tiny), false, 'loaded once');
     const cfg = await child(await group('Resource configurations'), 'billing-postgres');
-    await api.explorer.model.loadDetails(cfg);
-    assert.match(describeNode(cfg).description ?? '', /billing-postgres\.internal\.example\.com · ports 5432/);
+    const shown = await api.explorer.model.tooltipNode(cfg);
+    assert.match(describeNode(shown).tooltip ?? '', /billing-postgres\.internal\.example\.com/);
+    assert.strictEqual(describeNode(cfg).description, describeNode(await child(await group('Resource configurations'), 'billing-postgres')).description);
+    assert.doesNotMatch(describeNode(cfg).description ?? '', /ports 5432/, 'the row itself is not changed by a hover');
   });
 
   it('add and remove a region through the commands (settings, tree follows)', async () => {

@@ -63,6 +63,12 @@ describe('manifest: what the palette and the menus show', () => {
     assert.match(words(sso.title), /IAM Identity Center/);
   });
 
+  it('no message of the extension calls the sign-in "AWS SSO" (the bundle holds every message)', () => {
+    const bundle: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8'));
+    const texts = [...Object.keys(bundle), ...Object.values(nls)];
+    assert.deepEqual(texts.filter((m) => /\bAWS SSO\b/.test(m)), []);
+  });
+
   it('ClickPipes: Show Logs is a command of the palette', () => {
     const show = (contributes.commands as ManifestCommand[]).find((c) => c.command === 'clickpipes.showLogs');
     assert.ok(show, 'no clickpipes.showLogs command');

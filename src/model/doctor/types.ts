@@ -104,3 +104,12 @@ export type DatabaseDetail = {
   writerInstanceId?: string;
   backupRetentionDays?: number;
 };
+
+/** The resource a diagnosis was about, named as the explorer's rows carry it. */
+export type DiagnosedResource =
+  | { kind: 'resourceConfiguration' | 'mskCluster'; id: string }
+  | { kind: 'endpointService'; id?: string; name?: string }
+  | { kind: 'database'; dbKind: 'instance' | 'cluster'; id: string };
+
+/** One report of a diagnosis with what it was about, as the doctor hands it to the explorer. */
+export type Diagnosis = { resource: DiagnosedResource; report: Report };

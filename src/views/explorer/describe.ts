@@ -156,7 +156,7 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
   return text || undefined;
 }
 
-const LEVEL_ICON: Record<Finding['level'], string> = { error: '$(error)', warning: '$(warning)', ok: '$(pass)' };
+const LEVEL_ICON: Record<Finding['level'], string> = { error: '$(error)', warning: '$(warning)', unknown: '$(question)', ok: '$(pass)' };
 
 /** The Markdown tooltip: title, status, identifiers, key facts, readiness lines. */
 export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[] = []): string | undefined {

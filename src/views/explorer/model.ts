@@ -5,6 +5,7 @@
 import { l10n } from '../../l10n';
 import type { AwsLayer, Scope } from '../../aws/api';
 import type { CallerIdentity, Profile, Subnet } from '../../model/resources';
+import type { Loaded } from '../../model/rowReadiness';
 import { isTransitional } from '../../model/status';
 import { failureOf } from '../../aws/errors';
 import { errorNode } from './errorNode';
@@ -16,6 +17,7 @@ import {
 } from './nodes';
 import { statusOf } from './nodeValues';
 import type { ExplorerModelOptions } from './modelOptions';
+import { VerdictLoads } from './verdictLoads';
 
 export type { ExplorerModelOptions, ExplorerSettings, ExplorerState } from './modelOptions';
 
@@ -26,7 +28,12 @@ export class ExplorerModel {
   private readonly resolved = new Map<string, ExplorerNode[]>();
   private readonly lists = new Map<string, Promise<unknown[]>>();
   private readonly listValues = new Map<string, unknown[]>();
-  private readonly subnetValues = new Map<string, Subnet[]>();
+  private readonly listErrors = new Map<string, string>();
+  private readonly verdicts = new VerdictLoads({
+    aws: () => this.aws,
+    list: (scope, name) => this.list(scope, name),
+    listFact: (scope, name) => this.listFact(scope, name),
+  });
   private readonly identities = new Map<string, Promise<CallerIdentity>>();
   private readonly accounts = new Map<string, string>();
   private profilesCache: Promise<Profile[]> | undefined;
@@ -82,7 +89,8 @@ export class ExplorerModel {
       this.resolved.clear();
       this.lists.clear();
       this.listValues.clear();
-      this.subnetValues.clear();
+      this.listErrors.clear();
+      this.verdicts.drop(() => true);
       this.identities.clear();
       this.accounts.clear();
       this.profilesCache = undefined;
@@ -121,61 +129,48 @@ export class ExplorerModel {
       this.lists.set(key, loading);
       loading.then(
         (values) => {
-          if (this.lists.get(key) === loading) this.listValues.set(key, values);
+          if (this.lists.get(key) !== loading) return;
+          this.listValues.set(key, values);
+          this.listErrors.delete(key);
         },
-        // A failed load is not cached: the retry must ask AWS again.
-        () => {
-          if (this.lists.get(key) === loading) this.lists.delete(key);
+        // A failed load is not cached: the retry must ask AWS again. Its error is kept as a fact
+        // for the rows that needed the list (their verdict says why it is unknown).
+        (err: unknown) => {
+          if (this.lists.get(key) !== loading) return;
+          this.lists.delete(key);
+          this.listErrors.set(key, failureOf(err).message);
         },
       );
     }
     return p;
   }
 
-  /** A region list if it has loaded already (no AWS call): readiness checks read what is known. */
-  loadedList<K extends ListName>(scope: Scope, name: K): RegionLists[K] | undefined {
-    return this.listValues.get(listKey(scope, name)) as RegionLists[K] | undefined;
+  /** A region list as a verdict reads it: loaded, failed (why) or not asked for yet (undefined). */
+  listFact<K extends ListName>(scope: Scope, name: K): Loaded<RegionLists[K]> | undefined {
+    const key = listKey(scope, name);
+    const value = this.listValues.get(key) as RegionLists[K] | undefined;
+    if (value) return { ok: true, value };
+    const error = this.listErrors.get(key);
+    return error === undefined ? undefined : { ok: false, error };
   }
 
-  /** Subnets of a VPC if loaded (gateway readiness: /26 and a free /28 per subnet). */
-  loadedSubnets(scope: Scope, vpcId: string): Subnet[] | undefined {
-    return this.subnetValues.get(`${ids.region(scope)}/${vpcId}`);
+  /** Subnets of a VPC, as loaded with the gateway list (gateway readiness: /26, a free /28). */
+  loadedSubnets(scope: Scope, vpcId: string): Loaded<Subnet[]> | undefined {
+    return this.verdicts.subnetsOf(scope, vpcId);
   }
 
   /**
-   * Details a list does not carry, loaded when a person hovers a node (resolveTreeItem), never
-   * for the whole tree: a configuration's definition and ports (List returns summaries), a
-   * gateway's subnets, an MSK cluster's policy, the databases a configuration may target. Resolves true when the node
-   * has more to show than before.
+   * For a tooltip only: a configuration's definition and ports (List returns summaries), read on
+   * hover into a copy. The row's own object is not touched, so its icon and description stay as drawn.
    */
-  async loadDetails(node: ExplorerNode): Promise<boolean> {
-    if (node.type === 'resourceConfiguration') {
-      const cfg = node.resource;
-      const jobs: Promise<unknown>[] = [];
-      let changed = false;
-      if (!cfg.definition && cfg.type !== 'GROUP') {
-        jobs.push(this.aws.getResourceConfiguration(node.scope, cfg.id).then((fresh) => {
-          Object.assign(cfg, fresh);
-          changed = true;
-        }));
-      }
-      if (!this.loadedList(node.scope, 'databases')) jobs.push(this.list(node.scope, 'databases').then(() => (changed = true)));
-      if (!this.loadedList(node.scope, 'shares')) jobs.push(this.list(node.scope, 'shares').then(() => (changed = true)));
-      await Promise.all(jobs);
-      return changed;
-    }
-    if (node.type === 'mskCluster' && node.resource.policy === undefined) {
-      // One GetClusterPolicy: readiness then says whether ClickPipes may connect.
-      node.resource.policy = await this.aws.getMskClusterPolicy(node.scope, node.resource.arn);
-      return true;
-    }
-    if (node.type === 'resourceGateway' && node.resource.vpcId) {
-      const key = `${ids.region(node.scope)}/${node.resource.vpcId}`;
-      if (this.subnetValues.has(key)) return false;
-      this.subnetValues.set(key, await this.aws.listSubnets(node.scope, node.resource.vpcId));
-      return true;
-    }
-    return false;
+  async tooltipNode(node: ExplorerNode): Promise<ExplorerNode> {
+    if (node.type !== 'resourceConfiguration' || node.resource.definition || node.resource.type === 'GROUP') return node;
+    return { ...node, resource: await this.aws.getResourceConfiguration(node.scope, node.resource.id) };
+  }
+
+  /** Why an MSK cluster's policy could not be read with the list, if it could not. */
+  policyErrorOf(scope: Scope, arn: string): string | undefined {
+    return this.verdicts.policyErrorOf(scope, arn);
   }
 
   /** The account id of a profile, when STS has answered. */
@@ -195,7 +190,9 @@ export class ExplorerModel {
       case 'resourceGateway': {
         const gw = node.resource;
         try {
-          const configs = (await this.list(node.scope, 'configurations')).filter((c) => c.resourceGatewayId === gw.id);
+          const all = await this.list(node.scope, 'configurations');
+          await this.verdicts.forList(node.scope, 'configurations');
+          const configs = all.filter((c) => c.resourceGatewayId === gw.id);
           if (!configs.length) return [message(node, l10n.t('No resource configurations on {0}', gw.name || gw.id))];
           return sortByLabel(configs.map((c) => ({
             type: 'resourceConfiguration' as const, id: ids.resource(node.scope, c.arn, node.id), parent: node, scope: node.scope, resource: c,
@@ -337,14 +334,24 @@ export class ExplorerModel {
     const { scope } = node;
     const base = (idPart: string) => ({ id: ids.resource(scope, idPart), parent: node as ExplorerNode, scope });
     switch (node.group) {
-      case 'resourceGateways':
-        return (await this.list(scope, 'gateways')).map((r) => ({ ...base(r.arn), type: 'resourceGateway', resource: r }));
-      case 'resourceConfigurations':
-        return (await this.list(scope, 'configurations')).map((r) => ({ ...base(r.arn), type: 'resourceConfiguration', resource: r }));
+      // Each verdict's facts load with the list, before its rows are drawn (verdictLoads.ts).
+      case 'resourceGateways': {
+        const list = await this.list(scope, 'gateways');
+        await this.verdicts.forList(scope, 'gateways');
+        return list.map((r) => ({ ...base(r.arn), type: 'resourceGateway', resource: r }));
+      }
+      case 'resourceConfigurations': {
+        const list = await this.list(scope, 'configurations');
+        await this.verdicts.forList(scope, 'configurations');
+        return list.map((r) => ({ ...base(r.arn), type: 'resourceConfiguration', resource: r }));
+      }
       case 'resourceShares':
         return (await this.list(scope, 'shares')).map((r) => ({ ...base(r.arn), type: 'resourceShare', resource: r }));
-      case 'mskClusters':
-        return (await this.list(scope, 'msk')).map((r) => ({ ...base(r.arn), type: 'mskCluster', resource: r }));
+      case 'mskClusters': {
+        const list = await this.list(scope, 'msk');
+        await this.verdicts.forList(scope, 'msk');
+        return list.map((r) => ({ ...base(r.arn), type: 'mskCluster', resource: r }));
+      }
       case 'endpointServices':
         return (await this.list(scope, 'endpointServices')).map((r) => ({ ...base(r.id), type: 'endpointService', resource: r }));
       case 'databases':
@@ -385,7 +392,9 @@ export class ExplorerModel {
   private dropLists(match: (key: string) => boolean): void {
     for (const k of [...this.lists.keys()]) if (match(k)) this.lists.delete(k);
     for (const k of [...this.listValues.keys()]) if (match(k)) this.listValues.delete(k);
-    for (const k of [...this.subnetValues.keys()]) if (match(k)) this.subnetValues.delete(k);
+    for (const k of [...this.listErrors.keys()]) if (match(k)) this.listErrors.delete(k);
+    // Configuration verdicts read the shares and databases: reloading those reloads theirs.
+    this.verdicts.drop((k) => match(k) || (k.endsWith('/configurations') && (match(k.replace(/configurations$/, 'shares')) || match(k.replace(/configurations$/, 'databases')))));
   }
 }
 

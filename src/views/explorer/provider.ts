@@ -7,13 +7,15 @@ import { describeRow, tooltipOf, type ReadinessLine } from './describe';
 import type { ExplorerModel } from './model';
 import { iconSpec } from './icons';
 import { EXPANDABLE_TYPES, type ExplorerNode } from './nodes';
-import { readinessOf } from './readiness';
+import { DiagnosisStore } from './diagnoses';
+import { rowVerdict } from './readiness';
+import type { Verdict } from '../../model/doctor/types';
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(readonly model: ExplorerModel) {}
+  constructor(readonly model: ExplorerModel, readonly diagnoses = new DiagnosisStore()) {}
 
   /** Re-render one node (undefined = the whole tree). Expansion is kept: ids are stable. */
   fire(node: ExplorerNode | undefined): void {
@@ -21,7 +23,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    const readiness = readinessOf(node, this.model);
+    const { readiness, doctor } = rowVerdict(node, this.model, this.diagnoses.of(node));
     const text = describeRow(node, readiness);
     const item = new vscode.TreeItem(
       text.label,
@@ -33,11 +35,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     item.description = text.description;
     item.contextValue = contextValueOf(node);
     item.accessibilityInformation = { label: text.accessibilityLabel };
-    item.iconPath = iconOf(node, readiness);
+    item.iconPath = iconOf(node, readiness, doctor);
     if (node.type === 'message' && node.action) item.command = { ...node.action, arguments: [] };
     if (node.type === 'error') {
       item.command = node.ssoProfile
-        ? { command: 'clickpipes.ssoLogin', title: vscode.l10n.t('Sign in with AWS SSO'), arguments: [node] }
+        ? { command: 'clickpipes.ssoLogin', title: vscode.l10n.t('Sign In with IAM Identity Center (SSO)'), arguments: [node] }
         : { command: 'clickpipes.refresh', title: vscode.l10n.t('Retry'), arguments: [node] };
     }
     return item;
@@ -45,19 +47,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * Tooltips are Markdown with ids, ARNs and readiness: built on hover, not for every row. A hover
-   * also loads what lists lack (a configuration's target, a gateway's subnets); when that adds
-   * something, the row re-renders (icon, description) and the tooltip includes it.
+   * only fills the tooltip, from the same loaded facts as the icon: it loads nothing and never
+   * re-renders the row, so what a person points at does not change under the pointer.
    */
   async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
-    let changed = false;
+    const { readiness } = rowVerdict(node, this.model, this.diagnoses.of(node));
+    let shown = node;
     try {
-      changed = await this.model.loadDetails(node);
+      shown = await this.model.tooltipNode(node);
     } catch (err) {
       log.warn(`details of ${node.id}: ${(err as Error)?.message ?? String(err)}`);
     }
-    const tooltip = tooltipOf(node, readinessOf(node, this.model));
+    const tooltip = tooltipOf(shown, readiness);
     if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, true);
-    if (changed) this.fire(node);
     return item;
   }
 
@@ -75,7 +77,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 }
 
 /** The pure icon choice wrapped in ThemeIcon + ThemeColor. */
-function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[]): vscode.ThemeIcon {
-  const { icon, color } = iconSpec(node, readiness);
+function iconOf(node: ExplorerNode, readiness: readonly ReadinessLine[], doctor?: Verdict): vscode.ThemeIcon {
+  const { icon, color } = iconSpec(node, readiness, doctor);
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

@@ -1,46 +1,36 @@
-// Readiness lines for a node, from the pure checks in src/model/readiness over what the explorer
-// has already loaded: drawing an icon never costs an AWS call. A check that needs a list not
-// loaded yet (databases for a configuration's target) simply has less to say until it is.
-import { l10n } from '../../l10n';
+// Readiness lines for a node, from the pure checks in src/model over what the explorer loaded with
+// the node's list (src/views/explorer/verdictLoads.ts): drawing an icon never costs an AWS call, and
+// a hover adds nothing the icon depends on. A fact that could not be read makes the verdict unknown.
 import {
-  configurationReadiness, databaseReadiness, endpointServiceReadiness, gatewayReadiness, mskReadiness, regionReadiness,
-  shareReadiness, type Finding,
+  databaseReadiness, endpointServiceReadiness, regionReadiness, shareReadiness, type Finding,
 } from '../../model/readiness';
+import { configurationVerdict, gatewayVerdict, mskVerdict } from '../../model/rowReadiness';
+import type { Report, Verdict } from '../../model/doctor/types';
+import { diagnosisFindings, diagnosisVerdict } from '../../model/doctor/verdict';
 import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodes';
 
 export type { Finding };
 
-export function readinessOf(node: ExplorerNode, model: Pick<ExplorerModel, 'loadedList' | 'loadedSubnets'>): Finding[] {
+export type LoadedFacts = Pick<ExplorerModel, 'listFact' | 'loadedSubnets' | 'policyErrorOf'>;
+
+export function readinessOf(node: ExplorerNode, model: LoadedFacts): Finding[] {
   switch (node.type) {
     case 'region':
       return regionReadiness(node.scope.region);
     case 'resourceGateway': {
-      // Subnet sizes need DescribeSubnets: known once the gateway was hovered (loadDetails).
-      const subnets = node.resource.vpcId ? model.loadedSubnets(node.scope, node.resource.vpcId) : undefined;
-      return [
-        ...(subnets ? gatewayReadiness(node.resource, subnets) : []),
-        ...regionReadiness(node.scope.region).filter((f) => f.level !== 'ok'),
-      ];
+      const vpcId = node.resource.vpcId;
+      return gatewayVerdict(node.resource, node.scope.region, vpcId ? model.loadedSubnets(node.scope, vpcId) : { ok: true, value: [] });
     }
-    case 'resourceConfiguration': {
-      const cfg = node.resource;
-      const findings = [
-        ...configurationReadiness(cfg, model.loadedList(node.scope, 'databases') ?? []),
-        ...regionReadiness(node.scope.region).filter((f) => f.level !== 'ok'),
-      ];
-      const shares = model.loadedList(node.scope, 'shares');
-      if (shares) {
-        const holder = shares.find((s) => s.resources.some((r) => r.arn === cfg.arn));
-        if (holder) findings.push(...shareReadiness(holder, cfg.arn).map((f) => ({ ...f, message: `Share ${holder.name}: ${f.message}` })));
-        else findings.push({ level: 'warning', message: l10n.t('No resource share holds this configuration: ClickPipes cannot use it yet.') });
-      }
-      return findings;
-    }
+    case 'resourceConfiguration':
+      return configurationVerdict(node.resource, node.scope.region, {
+        shares: model.listFact(node.scope, 'shares'),
+        databases: model.listFact(node.scope, 'databases'),
+      });
     case 'resourceShare':
       return [...shareReadiness(node.resource), ...regionReadiness(node.scope.region).filter((f) => f.level !== 'ok')];
     case 'mskCluster':
-      return [...mskReadiness(node.resource), ...regionReadiness(node.scope.region).filter((f) => f.level !== 'ok')];
+      return mskVerdict(node.resource, node.scope.region, model.policyErrorOf(node.scope, node.resource.arn));
     case 'endpointService':
       return endpointServiceReadiness(node.resource, node.scope.region);
     case 'database':
@@ -48,4 +38,14 @@ export function readinessOf(node: ExplorerNode, model: Pick<ExplorerModel, 'load
     default:
       return [];
   }
+}
+
+/**
+ * What a row shows: its readiness and, once the doctor diagnosed it, the doctor's lines first and
+ * its verdict for the icon (the doctor reads every hop; readiness only what the lists carry).
+ */
+export function rowVerdict(node: ExplorerNode, model: LoadedFacts, reports?: readonly Report[]): { readiness: Finding[]; doctor?: Verdict } {
+  const readiness = readinessOf(node, model);
+  if (!reports?.length) return { readiness };
+  return { readiness: [...diagnosisFindings(reports), ...readiness], doctor: diagnosisVerdict(reports) };
 }

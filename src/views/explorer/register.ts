@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer, ProfileReader, Scope } from '../../aws/api';
+import type { Diagnosis } from '../../model/doctor/types';
 import { log } from '../../log';
 import { labelOf } from './describe';
 import { ExplorerModel, type ExplorerModelOptions } from './model';
@@ -38,6 +39,7 @@ export type Explorer = {
     scopes(): Scope[];
     refresh(scope: Scope): Promise<void>;
     reveal(scope: Scope, arnOrId: string): Promise<void>;
+    diagnosed(scope: Scope, diagnoses: Diagnosis[]): void;
   };
 };
 
@@ -91,6 +93,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
 
   const reloadAll = () => {
     if (deps.isAwsLoaded()) deps.aws().reset();
+    provider?.diagnoses.clear();
     model.refresh();
     provider?.fire(undefined);
     void showActive();
@@ -144,8 +147,14 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     hooks: {
       scopes: () => model.loadedNodes().flatMap((n) => (n.type === 'region' ? [n.scope] : [])),
       refresh: async (scope) => {
+        // Something changed in this scope (an apply): an earlier diagnosis may no longer hold.
+        provider?.diagnoses.clear(scope);
         const region = regionNode(scope);
         if (region) await vscode.commands.executeCommand('clickpipes.refresh', region);
+      },
+      diagnosed: (scope, diagnoses) => {
+        provider?.diagnoses.record(scope, diagnoses);
+        provider?.fire(undefined);
       },
       reveal: async (scope, arnOrId) => {
         const region = regionNode(scope);

@@ -151,7 +151,7 @@ describe('views/explorerModel', () => {
 });
 
 describe('views/explorerModel details on hover', () => {
-  it('a configuration summary gets its definition (one Get), once', async () => {
+  it('a tooltip reads a configuration summary\'s definition into a copy: the row stays as drawn', async () => {
     const aws = new FakeAws();
     const full = aws.data.configurations[0];
     const model = new ExplorerModel({ aws: () => aws.layer, settings: settings() });
@@ -159,25 +159,11 @@ describe('views/explorerModel details on hover', () => {
     const [cfg] = await model.getChildren(g.resourceConfigurations);
     assert.ok(cfg.type === 'resourceConfiguration');
     delete cfg.resource.definition; // what ListResourceConfigurations returns
-    assert.equal(await model.loadDetails(cfg), true);
-    assert.deepEqual(cfg.resource.definition, full.definition);
+    const shown = await model.tooltipNode(cfg);
+    assert.ok(shown.type === 'resourceConfiguration');
+    assert.deepEqual(shown.resource.definition, full.definition);
+    assert.equal(cfg.resource.definition, undefined, 'the row\'s own resource is not changed');
     assert.equal(aws.count('getResourceConfiguration'), 1);
-    assert.equal(await model.loadDetails(cfg), false);
-    assert.equal(aws.count('getResourceConfiguration'), 1);
-  });
-});
-
-describe('views/explorerModel MSK policy on hover', () => {
-  it('reads the cluster policy once; none → readiness says ClickPipes is not allowed', async () => {
-    const { readinessOf } = await import('../../../src/views/explorer/readiness');
-    const aws = new FakeAws();
-    const model = new ExplorerModel({ aws: () => aws.layer, settings: settings() });
-    const [msk] = await model.getChildren((await groups(model)).mskClusters);
-    assert.ok(!readinessOf(msk, model).some((f) => /cluster policy/i.test(f.message)));
-    assert.equal(await model.loadDetails(msk), true);
-    assert.equal(await model.loadDetails(msk), false);
-    assert.equal(aws.count('getMskClusterPolicy'), 1);
-    assert.ok(readinessOf(msk, model).some((f) => f.level === 'warning' && /No cluster policy/.test(f.message)));
   });
 });
 

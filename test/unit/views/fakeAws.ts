@@ -2,7 +2,7 @@
 import type { AwsLayer, Scope } from '../../../src/aws/api';
 import type { RegionLists } from '../../../src/views/explorer/regionLists';
 import type {
-  Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare,
+  Database, EndpointService, MskCluster, Profile, ResourceConfiguration, ResourceGateway, ResourceShare, Subnet,
 } from '../../../src/model/resources';
 
 export const ACCOUNT = '123456789012';
@@ -49,8 +49,12 @@ export const database: Database = {
   port: 5432, publiclyAccessible: false, iamAuth: true,
 };
 
-/** The explorer's region lists (src/views/explorer/regionLists.ts) plus the profiles. */
-export type FakeData = RegionLists & { profiles: Profile[] };
+export function subnet(id: string, cidrBlock = '10.0.0.0/24', availableIpAddressCount = 245, vpcId = 'vpc-0abc'): Subnet {
+  return { id, vpcId, cidrBlock, availabilityZone: 'us-east-1a', availableIpAddressCount, state: 'available' };
+}
+
+/** The explorer's region lists (src/views/explorer/regionLists.ts) plus the profiles and subnets. */
+export type FakeData = RegionLists & { profiles: Profile[]; subnets: Subnet[]; policies?: Record<string, MskCluster['policy']> };
 
 export function demoData(): FakeData {
   const gw = gateway('rgw-00000000000000001');
@@ -63,6 +67,7 @@ export function demoData(): FakeData {
     msk: [msk],
     endpointServices: [endpointService],
     databases: [database],
+    subnets: [subnet('subnet-a'), subnet('subnet-b', '10.0.1.0/24')],
   };
 }
 
@@ -73,6 +78,7 @@ export class FakeAws {
   }
 
   calls: string[] = [];
+  batches: { op: string; args: string[] }[] = [];
   /** operation → error to throw. */
   faults = new Map<string, Error>();
   resets = 0;
@@ -100,7 +106,20 @@ export class FakeAws {
   listResourceShares(_s: Scope) { return this.op('listResourceShares', this.data.shares); }
   listMskClusters(_s: Scope) { return this.op('listMskClusters', this.data.msk); }
   describeMskCluster(_s: Scope, arn: string) { return this.op('describeMskCluster', this.data.msk.find((m) => m.arn === arn)!); }
-  getMskClusterPolicy() { return this.op('getMskClusterPolicy', null); }
+  getMskClusterPolicy(_s: Scope, arn: string) { return this.op('getMskClusterPolicy', this.data.policies?.[arn] ?? null); }
+  /** Each call is recorded with its argument, so tests see the batching. */
+  listSubnetsOfVpcs(_s: Scope, vpcIds: string[]) {
+    this.batches.push({ op: 'listSubnetsOfVpcs', args: vpcIds });
+    return this.op('listSubnetsOfVpcs', this.data.subnets.filter((x) => vpcIds.includes(x.vpcId)));
+  }
+  getResourceConfigurations(_s: Scope, ids: string[]) {
+    this.batches.push({ op: 'getResourceConfigurations', args: ids });
+    return this.op('getResourceConfigurations', this.data.configurations.filter((c) => ids.includes(c.id)));
+  }
+  getMskClusterPolicies(_s: Scope, arns: string[]) {
+    this.batches.push({ op: 'getMskClusterPolicies', args: arns });
+    return this.op('getMskClusterPolicies', Object.fromEntries(arns.map((a) => [a, this.data.policies?.[a] ?? null])));
+  }
   getBootstrapBrokers() { return this.op('getBootstrapBrokers', {}); }
   listEndpointServices(_s: Scope) { return this.op('listEndpointServices', this.data.endpointServices); }
   listDatabases(_s: Scope) { return this.op('listDatabases', this.data.databases); }
