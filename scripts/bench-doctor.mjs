@@ -4,9 +4,11 @@
 // path, BENCH_RUNS paired runs (after one warm-up of each) of DIAGNOSES diagnoses each:
 //   doctor  a fresh AWS layer, layer.doctor.<path>() and the pure check (what the command does)
 //   bare    fresh SDK clients (kept for the run, as the layer keeps its own) making the same
-//           calls in the same dependency order
+//           calls in the same dependency order (each read starts when what it needs is there)
 // Prints, per path, the request counts (from the emulator's request log; sts excluded) and the
-// median time ratio doctor/bare. Targets: the minimal count per path, ratio ≤ 1.2. Exits 1 on a miss.
+// median time ratio doctor/bare with its spread (min–max), the client-side CPU ratio (robust to a busy
+// machine: waiting for the emulator does not count) and the load average, and one JSON line per
+// path for scripts/bench.mjs. Targets: the minimal count per path, ratio ≤ 1.2. Exits 1 on a miss.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -77,15 +79,13 @@ const PATHS = [
       const lattice = c.get('lattice', 'us-east-1'); const ec2 = c.get('ec2', 'us-east-1'); const rds = c.get('rds', 'us-east-1');
       const cfg = await lattice.send(new sdk.lattice.GetResourceConfigurationCommand({ resourceConfigurationIdentifier: configurationId }));
       const dbId = cfg.resourceConfigurationDefinition.arnResource.arn.split(':db:')[1];
-      const [gw, db] = await Promise.all([
-        lattice.send(new sdk.lattice.GetResourceGatewayCommand({ resourceGatewayIdentifier: cfg.resourceGatewayId })),
-        rds.send(new sdk.rds.DescribeDBInstancesCommand({ DBInstanceIdentifier: dbId })),
-      ]);
-      const groups = [...gw.securityGroupIds, ...db.DBInstances[0].VpcSecurityGroups.map((g) => g.VpcSecurityGroupId)];
-      await Promise.all([
-        all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: 'group-id', Values: groups }], MaxResults: 1000 }), (p) => p.SecurityGroupRules),
-        ec2.send(new sdk.ec2.DescribeSubnetsCommand({ SubnetIds: gw.subnetIds })),
-      ]);
+      const gwP = lattice.send(new sdk.lattice.GetResourceGatewayCommand({ resourceGatewayIdentifier: cfg.resourceGatewayId }));
+      const dbP = rds.send(new sdk.rds.DescribeDBInstancesCommand({ DBInstanceIdentifier: dbId }));
+      const subnetsP = gwP.then((gw) => ec2.send(new sdk.ec2.DescribeSubnetsCommand({ SubnetIds: gw.subnetIds })));
+      const rulesP = Promise.all([gwP, dbP]).then(([gw, db]) => all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, {
+        Filters: [{ Name: 'group-id', Values: [...gw.securityGroupIds, ...db.DBInstances[0].VpcSecurityGroups.map((g) => g.VpcSecurityGroupId)] }], MaxResults: 1000,
+      }), (p) => p.SecurityGroupRules));
+      await Promise.all([gwP, dbP, subnetsP, rulesP]);
     },
   },
   {
@@ -99,10 +99,13 @@ const PATHS = [
         ec2.send(new sdk.ec2.DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [serviceId] }], MaxResults: 1000 })),
       ]);
       const arns = cfg.ServiceConfigurations[0].NetworkLoadBalancerArns;
-      await elb.send(new sdk.elb.DescribeLoadBalancersCommand({ LoadBalancerArns: arns }));
-      const ls = await Promise.all(arns.map((a) => elb.send(new sdk.elb.DescribeListenersCommand({ LoadBalancerArn: a }))));
-      const tgs = [...new Set(ls.flatMap((l) => l.Listeners.flatMap((x) => x.DefaultActions.map((d) => d.TargetGroupArn))))];
-      await Promise.all(tgs.map((t) => elb.send(new sdk.elb.DescribeTargetHealthCommand({ TargetGroupArn: t }))));
+      const lbsP = elb.send(new sdk.elb.DescribeLoadBalancersCommand({ LoadBalancerArns: arns }));
+      const lsP = Promise.all(arns.map((a) => elb.send(new sdk.elb.DescribeListenersCommand({ LoadBalancerArn: a }))));
+      const healthP = lsP.then((ls) => {
+        const tgs = [...new Set(ls.flatMap((l) => l.Listeners.flatMap((x) => x.DefaultActions.map((d) => d.TargetGroupArn))))];
+        return Promise.all(tgs.map((t) => elb.send(new sdk.elb.DescribeTargetHealthCommand({ TargetGroupArn: t }))));
+      });
+      await Promise.all([lbsP, lsP, healthP]);
     },
   },
   {
@@ -110,16 +113,17 @@ const PATHS = [
     doctor: async (layer) => checkMskMultiVpc(await layer.doctor.mskMultiVpc(EU, clusterArn, 'SASL_SCRAM')),
     bare: async (c) => {
       const kafka = c.get('kafka', 'eu-central-1'); const ec2 = c.get('ec2', 'eu-central-1');
-      const [cl] = await Promise.all([
-        kafka.send(new sdk.kafka.DescribeClusterV2Command({ ClusterArn: clusterArn })),
-        kafka.send(new sdk.kafka.GetClusterPolicyCommand({ ClusterArn: clusterArn })),
-        all(sdk.kafka.paginateListScramSecrets({ client: kafka }, { ClusterArn: clusterArn }), (p) => p.SecretArnList),
-      ]);
-      const sw = cl.ClusterInfo.Provisioned.CurrentBrokerSoftwareInfo;
-      await Promise.all([
-        kafka.send(new sdk.kafka.DescribeConfigurationRevisionCommand({ Arn: sw.ConfigurationArn, Revision: sw.ConfigurationRevision })),
-        all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: 'group-id', Values: cl.ClusterInfo.Provisioned.BrokerNodeGroupInfo.SecurityGroups }], MaxResults: 1000 }), (p) => p.SecurityGroupRules),
-      ]);
+      const clP = kafka.send(new sdk.kafka.DescribeClusterV2Command({ ClusterArn: clusterArn }));
+      const policyP = kafka.send(new sdk.kafka.GetClusterPolicyCommand({ ClusterArn: clusterArn }));
+      const secretsP = all(sdk.kafka.paginateListScramSecrets({ client: kafka }, { ClusterArn: clusterArn }), (p) => p.SecretArnList);
+      const revisionP = clP.then((cl) => {
+        const sw = cl.ClusterInfo.Provisioned.CurrentBrokerSoftwareInfo;
+        return kafka.send(new sdk.kafka.DescribeConfigurationRevisionCommand({ Arn: sw.ConfigurationArn, Revision: sw.ConfigurationRevision }));
+      });
+      const rulesP = clP.then((cl) => all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, {
+        Filters: [{ Name: 'group-id', Values: cl.ClusterInfo.Provisioned.BrokerNodeGroupInfo.SecurityGroups }], MaxResults: 1000,
+      }), (p) => p.SecurityGroupRules));
+      await Promise.all([clP, policyP, secretsP, revisionP, rulesP]);
     },
   },
   {
@@ -134,7 +138,14 @@ const PATHS = [
 ];
 
 const reads = async () => Object.entries((await control('GET', 'log')).counts).filter(([k]) => !k.startsWith('sts:')).reduce((a, [, n]) => a + n, 0);
-const timed = async (fn) => { const t = process.hrtime.bigint(); await fn(); return Number(process.hrtime.bigint() - t) / 1e6; };
+/** Wall time, and this process's CPU time (the client side alone: the emulator runs in its own process). */
+const timed = async (fn) => {
+  const t = process.hrtime.bigint();
+  const c = process.cpuUsage();
+  await fn();
+  const u = process.cpuUsage(c);
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (u.user + u.system) / 1000 };
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const doctorOnceCounted = async (p) => { const layer = createAwsLayer({}); try { await p.doctor(layer); } finally { layer.dispose(); } };
@@ -149,15 +160,27 @@ try {
     await control('DELETE', 'log'); await bareOnceCounted(p); const bareReads = await reads();
     await doctorOnce(); await bareOnce();
     const ratios = [];
+    const cpuRatios = [];
     for (let r = 0; r < RUNS; r++) {
-      const d = await timed(doctorOnce);
-      const b = await timed(bareOnce);
-      ratios.push(d / b);
+      // Which side goes first alternates, so a drift of the machine or the emulator over the pair
+      // (GC, its growing request log, the load of a shared machine) does not always fall on one side.
+      const first = r % 2 === 0 ? doctorOnce : bareOnce;
+      const second = r % 2 === 0 ? bareOnce : doctorOnce;
+      const a = await timed(first);
+      const b = await timed(second);
+      const [d, bare] = r % 2 === 0 ? [a, b] : [b, a];
+      ratios.push(d.ms / bare.ms);
+      cpuRatios.push(d.cpu / bare.cpu);
     }
     const ratio = median(ratios);
     const ok = doctorReads === p.minimal && bareReads === p.minimal && ratio <= 1.2;
     if (!ok) missed = true;
-    console.log(`${p.name}: reads doctor ${doctorReads}, bare ${bareReads} (minimal ${p.minimal}); ratio (median of ${RUNS} paired runs of ${DIAGNOSES}): ${ratio.toFixed(2)} ${ok ? 'PASS' : 'MISS'}`);
+    const [ratioMin, ratioMax] = [Math.min(...ratios), Math.max(...ratios)];
+    const load = os.loadavg()[0].toFixed(1);
+    const cpuRatio = median(cpuRatios);
+    console.log(`${p.name}: reads doctor ${doctorReads}, bare ${bareReads} (minimal ${p.minimal}); ratio (median of ${RUNS} paired runs of ${DIAGNOSES}): ${ratio.toFixed(2)} (spread ${ratioMin.toFixed(2)}–${ratioMax.toFixed(2)}; client CPU ratio ${cpuRatio.toFixed(2)}; load ${load}) ${ok ? 'PASS' : 'MISS'}`);
+    // One JSON line per path for scripts/bench.mjs's table.
+    console.log(JSON.stringify({ bench: 'doctor', path: p.name, readsDoctor: doctorReads, readsBare: bareReads, minimal: p.minimal, ratio, ratioMin, ratioMax, cpuRatio, runs: RUNS, load }));
   }
 } finally {
   await new Promise((r) => { emuProc.once('exit', r); emuProc.kill('SIGTERM'); });

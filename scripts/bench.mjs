@@ -11,6 +11,8 @@
 //                                 heap per 1,000 nodes against the scale run, usable while loading
 //   scripts/bench-first-tree.mjs  code-server + Chromium: click on the icon → profile row (cold, reloaded),
 //                                 and the activation time VS Code itself records for the extension
+//   scripts/bench-doctor.mjs      the connectivity doctor per path: read calls (doctor, bare SDK,
+//                                 minimal) and the doctor/bare time ratio
 //   scripts/bench-apply.mjs       per flow, apply time minus the emulator's own state-transition waits,
 //                                 with the waiter's schedule (and, for information, an emulator-tuned one)
 // Ratios are medians of paired runs in one process, printed with their spread; the load average
@@ -51,6 +53,7 @@ const memory = await run([path.join(ROOT, 'scripts', 'bench-memory.mjs')], 'benc
 const scale10 = await run([path.join(ROOT, 'scripts', 'bench-explorer.mjs'), '--scenario', 'scale10'], 'bench-explorer --scenario scale10 (20 profiles × 3 regions, 25,000 resources)',
   { BENCH_RUNS: process.env.BENCH_SCALE10_RUNS || '3', BENCH_IDLE_SECONDS: '5' });
 const firstTree = await run([path.join(ROOT, 'scripts', 'bench-first-tree.mjs'), '--no-build'], 'bench-first-tree (code-server + Chromium: click → rows; VS Code activation times)');
+const doctor = await run([path.join(ROOT, 'scripts', 'bench-doctor.mjs')], 'bench-doctor (connectivity doctor per path vs bare SDK, demo scenario)');
 const applyBench = await run([path.join(ROOT, 'scripts', 'bench-apply.mjs')], 'bench-apply (five flows: apply time − emulator transition waits, paired with an emulator-tuned poll)');
 
 const actMs = num(activation.out, /activation \(require \+ activate[^)]*\)\s+([\d.]+) ms/);
@@ -84,6 +87,12 @@ row('scale10 usable while loading: first profile\'s rows before the last profile
 row('click → profile row, real workbench, cold (host idle)', ms(ft?.coldProfile), '≤ 300 ms', ft?.coldProfile ? ft.coldProfile.median <= 300 : undefined);
 row('click → profile row, real workbench, window reloaded (host idle)', ms(ft?.reloadProfile), '≤ 300 ms', ft?.reloadProfile ? ft.reloadProfile.median <= 300 : undefined);
 row('activation recorded by VS Code (load code + call activate)', ms(ft?.activationMs), '≤ 10 ms', ft?.activationMs ? ft.activationMs.median <= 10 : undefined);
+const doctorRows = doctor.out.split('\n').map((l) => { try { return JSON.parse(l); } catch { return undefined; } }).filter((j) => j?.bench === 'doctor');
+if (!doctorRows.length) row('connectivity doctor (bench-doctor)', undefined, 'per path', undefined);
+for (const d of doctorRows) {
+  row(`doctor ${d.path}: read calls (doctor, bare)`, `${d.readsDoctor}, ${d.readsBare}`, `minimal (${d.minimal})`, d.readsDoctor === d.minimal && d.readsBare === d.minimal);
+  row(`doctor ${d.path}: time / bare SDK`, `${d.ratio.toFixed(2)}× (spread ${d.ratioMin.toFixed(2)}–${d.ratioMax.toFixed(2)}, ${d.runs} paired runs; load ${d.load})`, '≤ 1.2×', d.ratio <= 1.2);
+}
 // One row per flow, judged on the shipped waiter schedule; the tuned figure is shown, never judged.
 for (const name of ['VPC resource', 'MSK multi-VPC', 'VPC endpoint service', 'IAM DB auth', 'ClickHouse endpoint']) {
   const f = ap?.flows.find((x) => x.name === name);

@@ -16,6 +16,7 @@ import type { AwsService } from './clients';
 import { AwsCallError } from './errors';
 import { AwsContext } from './awsContext';
 import { decodePolicyDocument } from './iam';
+import { toSdkInput } from './inputShapes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CommandClass = new (input: any) => any;
@@ -45,6 +46,9 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
     PutClusterPolicy: kafka.PutClusterPolicyCommand,
     DeleteClusterPolicy: kafka.DeleteClusterPolicyCommand,
     GetBootstrapBrokers: kafka.GetBootstrapBrokersCommand,
+    CreateConfiguration: kafka.CreateConfigurationCommand,
+    UpdateConfiguration: kafka.UpdateConfigurationCommand,
+    UpdateClusterConfiguration: kafka.UpdateClusterConfigurationCommand,
   },
   ec2: {
     CreateVpcEndpointServiceConfiguration: ec2.CreateVpcEndpointServiceConfigurationCommand,
@@ -86,6 +90,7 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
   },
   elbv2: {
     DescribeLoadBalancers: elbv2.DescribeLoadBalancersCommand,
+    SetSecurityGroups: elbv2.SetSecurityGroupsCommand,
   },
 };
 
@@ -129,6 +134,6 @@ export async function call(
   return ctx.run(scope, service as AwsService, operation, async (client) => {
     // The table pairs each command with its own client; the union of send() overloads cannot say so.
     const send = (client as unknown as { send(command: unknown): Promise<unknown> }).send.bind(client);
-    return toPlain(await send(new Command(input)), service === 'iam') as Record<string, unknown>;
+    return toPlain(await send(new Command(toSdkInput(service, operation, input))), service === 'iam') as Record<string, unknown>;
   });
 }

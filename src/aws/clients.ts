@@ -33,6 +33,8 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 
 export class ClientCache {
   private readonly clients = new Map<string, Promise<{ destroy(): void }>>();
+  /** The fresh read of the config files this generation (since construction or reset) started with. */
+  private filesRead?: Promise<unknown>;
 
   constructor(private readonly credentials: CredentialStore, private readonly maxAttempts = DEFAULT_MAX_ATTEMPTS) {}
 
@@ -51,7 +53,18 @@ export class ClientCache {
   private async create(profile: string, region: string, service: AwsService) {
     // The default chain reads AWS_PROFILE / `default` for endpoints and settings, as the CLI does.
     const sdkProfile = profile === DEFAULT_CREDENTIALS ? undefined : profile;
-    const endpoint = await configuredEndpoint(sdkProfile, SERVICE_IDS[service]);
+    // The first client of a generation reads the files; the others wait for that read and reuse it
+    // (reading and parsing both files twice per client was most of what a fresh layer cost before
+    // its first call). reset() starts a new generation, so edited files are still seen.
+    let endpoint: string | undefined;
+    if (!this.filesRead) {
+      const first = configuredEndpoint(sdkProfile, SERVICE_IDS[service], true);
+      this.filesRead = first.catch(() => undefined);
+      endpoint = await first;
+    } else {
+      await this.filesRead;
+      endpoint = await configuredEndpoint(sdkProfile, SERVICE_IDS[service], false);
+    }
     const Ctor = CONSTRUCTORS[service] as new (config: Record<string, unknown>) => { destroy(): void };
     return new Ctor({
       region,
@@ -69,6 +82,7 @@ export class ClientCache {
   reset(): void {
     const all = [...this.clients.values()];
     this.clients.clear();
+    this.filesRead = undefined;
     for (const c of all) c.then((client) => client.destroy(), () => undefined);
   }
 }

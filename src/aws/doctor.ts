@@ -6,8 +6,8 @@ import type { Scope } from './api';
 import type { MskAuthentication } from '../model/clickpipes';
 import type { DatabaseFacts } from '../model/doctor/database';
 import type { EndpointServiceFacts } from '../model/doctor/endpointService';
-import type { MskFacts } from '../model/doctor/mskMultiVpc';
-import { known, unknownFact, type Fact } from '../model/doctor/types';
+import { aclConfigurationName, type MskFacts } from '../model/doctor/mskMultiVpc';
+import { known, unknownFact, type DatabaseDetail, type Fact } from '../model/doctor/types';
 import type { VpcResourceFacts } from '../model/doctor/vpcResource';
 import { parameterFamily } from '../model/doctor/family';
 import { AwsContext } from './awsContext';
@@ -37,52 +37,63 @@ function rdsTarget(arn: string | undefined): { kind: 'instance' | 'cluster'; id:
   return m ? { kind: m[1] === 'db' ? 'instance' : 'cluster', id: m[2] } : undefined;
 }
 
-/** GetResourceConfiguration → GetResourceGateway ∥ the RDS target → (rules ∥ gateway subnets). */
+/**
+ * GetResourceConfiguration → GetResourceGateway ∥ the RDS target; the gateway's subnets as soon as
+ * the gateway is known, the rules once both security group lists are. Each read starts when what it
+ * needs is there, not when its siblings finish.
+ */
 export async function vpcResourceFacts(ctx: AwsContext, scope: Scope, configurationId: string): Promise<VpcResourceFacts> {
   const configuration = await fact(getResourceConfiguration(ctx, scope, configurationId));
   const target = configuration.ok ? rdsTarget(configuration.value.definition?.kind === 'arn' ? configuration.value.definition.arn : undefined) : undefined;
-  const [gateway, targetFact] = await Promise.all([
-    then(configuration, (c) => getResourceGateway(ctx, scope, c.resourceGatewayId ?? '')),
-    configuration.ok
-      ? (target ? fact(reads.databaseDetail(ctx, scope, target.kind, target.id)) : Promise.resolve(known(undefined)))
-      : Promise.resolve(unknownFact<undefined>(configuration.error)),
-  ]);
-  const groups = [...(gateway.ok ? gateway.value.securityGroupIds : []), ...(targetFact.ok && targetFact.value ? targetFact.value.securityGroupIds : [])];
-  const [rules, gatewaySubnets] = await Promise.all([
-    gateway.ok ? fact(reads.securityGroupRules(ctx, scope, groups)) : Promise.resolve(unknownFact<never>(gateway.error)),
-    then(gateway, (g) => listSubnetsByIds(ctx, scope, g.subnetIds)),
-  ]);
+  const gatewayP = then(configuration, (c) => getResourceGateway(ctx, scope, c.resourceGatewayId ?? ''));
+  const targetP: Promise<Fact<DatabaseDetail | undefined>> = configuration.ok
+    ? (target ? fact(reads.databaseDetail(ctx, scope, target.kind, target.id)) : Promise.resolve(known(undefined)))
+    : Promise.resolve(unknownFact<undefined>(configuration.error));
+  const subnetsP = gatewayP.then((gateway) => then(gateway, (g) => listSubnetsByIds(ctx, scope, g.subnetIds)));
+  const rulesP = Promise.all([gatewayP, targetP]).then(([gateway, targetFact]) => (gateway.ok
+    ? fact(reads.securityGroupRules(ctx, scope, [...gateway.value.securityGroupIds, ...(targetFact.ok && targetFact.value ? targetFact.value.securityGroupIds : [])]))
+    : unknownFact<never>(gateway.error)));
+  const [gateway, targetFact, rules, gatewaySubnets] = await Promise.all([gatewayP, targetP, rulesP, subnetsP]);
   return { configuration, gateway, target: targetFact, rules, gatewaySubnets };
 }
 
-/** The service (configuration ∥ permissions ∥ connections), then its NLBs, listeners, target health and NLB rules. */
+/**
+ * The service (configuration ∥ permissions ∥ connections), then its NLBs ∥ their listeners; the NLB
+ * rules once the NLBs are known, target health once the listeners are.
+ */
 export async function endpointServiceFacts(
   ctx: AwsContext, scope: Scope, service: { id?: string; name?: string }, options: { clickPipesRegion?: string; port?: number } = {},
 ): Promise<EndpointServiceFacts> {
   const svc = await fact(findEndpointService(ctx, scope, service));
-  const lbs = await then(svc, (s) => reads.loadBalancerDetails(ctx, scope, s.networkLoadBalancerArns));
-  const [listeners, rules] = await Promise.all([
-    then(svc, (s) => reads.listeners(ctx, scope, s.networkLoadBalancerArns)),
-    then(lbs, (l) => reads.securityGroupRules(ctx, scope, l.flatMap((x) => x.securityGroupIds))),
-  ]);
-  const targetHealth = await then(listeners, (l) => reads.targetHealth(ctx, scope, [...new Set(l.flatMap((x) => x.targetGroupArns))]));
+  const lbsP = then(svc, (s) => reads.loadBalancerDetails(ctx, scope, s.networkLoadBalancerArns));
+  const listenersP = then(svc, (s) => reads.listeners(ctx, scope, s.networkLoadBalancerArns));
+  const rulesP = lbsP.then((lbs) => then(lbs, (l) => reads.securityGroupRules(ctx, scope, l.flatMap((x) => x.securityGroupIds))));
+  const healthP = listenersP.then((listeners) => then(listeners, (l) => reads.targetHealth(ctx, scope, [...new Set(l.flatMap((x) => x.targetGroupArns))])));
+  const [lbs, listeners, rules, targetHealth] = await Promise.all([lbsP, listenersP, rulesP, healthP]);
   return { service: svc, loadBalancers: lbs, listeners, targetHealth, rules, region: scope.region, ...options };
 }
 
-/** DescribeClusterV2 ∥ GetClusterPolicy ∥ (SCRAM: ListScramSecrets), then the configuration revision ∥ broker rules. */
+/**
+ * DescribeClusterV2 ∥ GetClusterPolicy ∥ (SCRAM: ListScramSecrets); the configuration revision and broker
+ * rules once the cluster is known (SCRAM on the MSK default configuration: ListConfigurations instead of the revision).
+ */
 export async function mskFacts(ctx: AwsContext, scope: Scope, arn: string, auth: MskAuthentication): Promise<MskFacts> {
   const scram = auth === 'SASL_SCRAM';
-  const [cluster, policy, secrets] = await Promise.all([
-    fact(reads.mskDetail(ctx, scope, arn)),
-    fact(getClusterPolicy(ctx, scope, arn).then((p) => (p ? { document: p.document } : null))),
-    scram ? fact(reads.scramSecrets(ctx, scope, arn)) : Promise.resolve(undefined),
-  ]);
-  const [serverProperties, rules] = await Promise.all([
-    scram ? then(cluster, (c) => (c.configurationArn && c.configurationRevision
-      ? reads.serverProperties(ctx, scope, c.configurationArn, c.configurationRevision) : Promise.resolve(undefined))) : Promise.resolve(undefined),
-    then(cluster, (c) => reads.securityGroupRules(ctx, scope, c.securityGroupIds)),
-  ]);
-  return { auth, cluster, policy, rules, ...(secrets ? { scramSecrets: secrets } : {}), ...(serverProperties ? { serverProperties } : {}) };
+  const clusterP = fact(reads.mskDetail(ctx, scope, arn));
+  const policyP = fact(getClusterPolicy(ctx, scope, arn).then((p) => p ?? null));
+  const secretsP = scram ? fact(reads.scramSecrets(ctx, scope, arn)) : Promise.resolve(undefined);
+  const propertiesP = scram ? clusterP.then((cluster) => then(cluster, (c) => (c.configurationArn && c.configurationRevision
+    ? reads.serverProperties(ctx, scope, c.configurationArn, c.configurationRevision) : Promise.resolve(undefined)))) : Promise.resolve(undefined);
+  const rulesP = clusterP.then((cluster) => then(cluster, (c) => reads.securityGroupRules(ctx, scope, c.securityGroupIds)));
+  // On the MSK default configuration, the ACL fix creates a configuration with a fixed name: one an
+  // earlier, interrupted fix made is found here, so the next fix revises it instead of failing on the name.
+  const ownP = scram ? clusterP.then((cluster) => (cluster.ok && !cluster.value.configurationArn
+    ? fact(reads.configurationNamed(ctx, scope, aclConfigurationName(cluster.value.name))) : undefined)) : Promise.resolve(undefined);
+  const [cluster, policy, secrets, serverProperties, rules, own] = await Promise.all([clusterP, policyP, secretsP, propertiesP, rulesP, ownP]);
+  return {
+    auth, cluster, policy, rules, ...(secrets ? { scramSecrets: secrets } : {}), ...(serverProperties ? { serverProperties } : {}),
+    ...(own ? { ownAclConfiguration: own } : {}),
+  };
 }
 
 /** DescribeDBInstances/Clusters, then the parameters of the group in use (cluster group for Aurora). */

@@ -8,7 +8,7 @@ import {
 import {
   DescribeDBClustersCommand, DescribeDBInstancesCommand, paginateDescribeDBClusterParameters, paginateDescribeDBParameters,
 } from '@aws-sdk/client-rds';
-import { DescribeConfigurationRevisionCommand, DescribeClusterV2Command, paginateListScramSecrets } from '@aws-sdk/client-kafka';
+import { DescribeConfigurationRevisionCommand, DescribeClusterV2Command, paginateListConfigurations, paginateListScramSecrets } from '@aws-sdk/client-kafka';
 import type { Scope } from './api';
 import type { DatabaseDetail, SgRule } from '../model/doctor/types';
 import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
@@ -116,4 +116,11 @@ export async function serverProperties(ctx: AwsContext, scope: Scope, arn: strin
   const out = await ctx.run(scope, 'kafka', 'DescribeConfigurationRevision', (client) =>
     client.send(new DescribeConfigurationRevisionCommand({ Arn: arn, Revision: revision })));
   return out.ServerProperties ? Buffer.from(out.ServerProperties).toString('utf8') : '';
+}
+
+/** The ARN of the MSK configuration named `name`, if there is one (ListConfigurations has no name filter). */
+export async function configurationNamed(ctx: AwsContext, scope: Scope, name: string): Promise<string | undefined> {
+  const all = await ctx.run(scope, 'kafka', 'ListConfigurations', (client) =>
+    allPages(paginateListConfigurations({ client }, { MaxResults: 100 }), (p) => p.Configurations));
+  return all.find((c) => c.Name === name)?.Arn;
 }

@@ -42,8 +42,12 @@ const ignoreSelectors = {
   default: false,
 };
 
-export async function configuredEndpoint(profile: string | undefined, serviceId: string): Promise<string | undefined> {
-  const init = { profile, ignoreCache: true };
+/**
+ * `fresh` re-reads the config files; otherwise the SDK's in-process copy of them is used (the
+ * client cache reads them fresh once per generation, then reuses that read for its other clients).
+ */
+export async function configuredEndpoint(profile: string | undefined, serviceId: string, fresh = true): Promise<string | undefined> {
+  const init = { profile, ignoreCache: fresh };
   if (await loadConfig(ignoreSelectors, init)()) return undefined;
   return loadConfig(endpointSelectors(serviceId), init)();
 }

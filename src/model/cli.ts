@@ -3,6 +3,7 @@
 // variables with --query; waits become polling loops. Read-only: this script is never executed
 // by the extension, it is for review and for people who prefer to run it themselves.
 import type { Plan, PlanStep, WaitFor } from './plan';
+import { integerPaths, mapAt, textBlobPaths } from './inputShapes';
 import { DEFAULT_CREDENTIALS } from './resources';
 
 const REF = /\$\{steps\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\}/g;
@@ -45,6 +46,10 @@ export function jmesPath(dotPath: string): string {
   return dotPath.split('.').reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 }
 
+/** Marks an integer a reference fills in, so its JSON is written without quotes. */
+const BARE = '@bare@';
+const unbare = (json: string) => json.replace(/"@bare@(\$\{steps\.[^}"]+\})"/g, '$1');
+
 function paramArgs(input: Record<string, unknown>, skip: ReadonlySet<string>): string[] {
   const args: string[] = [];
   for (const [key, value] of Object.entries(input)) {
@@ -56,7 +61,7 @@ function paramArgs(input: Record<string, unknown>, skip: ReadonlySet<string>): s
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
       if (value.length) args.push(`${flag} ${value.map((v) => shellWord(v as string)).join(' ')}`);
     } else {
-      args.push(`${flag} ${shellWord(JSON.stringify(value))}`);
+      args.push(`${flag} ${shellWord(unbare(JSON.stringify(value)))}`);
     }
   }
   return args;
@@ -70,9 +75,15 @@ export type CliOptions = {
 
 const CLI_SERVICE: Record<string, string> = { elbv2: 'elbv2' };
 
+
 function command(service: string, operation: string, input: Record<string, unknown>, scope: string[], skip: ReadonlySet<string>, tail: string[] = []): string {
   const head = `aws ${CLI_SERVICE[service] ?? service} ${kebab(operation)}`;
-  const lines = [...paramArgs(input, skip), ...scope, ...tail];
+  let shaped = input;
+  for (const p of integerPaths(service, operation)) shaped = mapAt(shaped, p, (v) => (typeof v === 'string' && v.startsWith('${steps.') ? `${BARE}${v}` : v));
+  const blobs = new Set(textBlobPaths(service, operation).filter((p) => p.length === 1).map((p) => p[0]));
+  // A blob is read from bytes (fileb://), as AWS CLI v1 and v2 both take it.
+  const blobArgs = [...blobs].filter((k) => typeof shaped[k] === 'string').map((k) => `--${kebab(k)} fileb://<(printf '%s' ${shellWord(shaped[k] as string)})`);
+  const lines = [...paramArgs(shaped, new Set([...skip, ...blobs])), ...blobArgs, ...scope, ...tail];
   return [head, ...lines].join(' \\\n    ');
 }
 

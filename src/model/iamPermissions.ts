@@ -68,7 +68,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'kafka', operation: 'ListClustersV2', access: 'read', flows: ['explorer'] },
   { service: 'kafka', operation: 'DescribeClusterV2', access: 'read', flows: ['explorer'] },
   // The MSK flow follows UpdateConnectivity's ClusterOperationArn to its end state.
-  { service: 'kafka', operation: 'DescribeClusterOperationV2', access: 'read', flows: ['mskMultiVpc'] },
+  { service: 'kafka', operation: 'DescribeClusterOperationV2', access: 'read', flows: ['mskMultiVpc', 'doctorFix'] },
   { service: 'kafka', operation: 'GetClusterPolicy', access: 'read', flows: ['explorer'] },
   { service: 'kafka', operation: 'GetBootstrapBrokers', access: 'read', flows: ['explorer'] },
   { service: 'ec2', operation: 'DescribeVpcs', access: 'read', flows: ['explorer'] },
@@ -101,8 +101,8 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'ram', operation: 'AssociateResourceShare', access: 'write', flows: ['vpcResource'] },
 
   // MSK multi-VPC: connectivity + cluster policy; the teardown puts or deletes the policy.
-  { service: 'kafka', operation: 'UpdateConnectivity', access: 'write', flows: ['mskMultiVpc'] },
-  { service: 'kafka', operation: 'PutClusterPolicy', access: 'write', flows: ['mskMultiVpc', 'cleanup'] },
+  { service: 'kafka', operation: 'UpdateConnectivity', access: 'write', flows: ['mskMultiVpc', 'doctorFix'] },
+  { service: 'kafka', operation: 'PutClusterPolicy', access: 'write', flows: ['mskMultiVpc', 'cleanup', 'doctorFix'] },
 
   // VPC endpoint service on an NLB.
   {
@@ -145,12 +145,17 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'rds', operation: 'DescribeDBClusterParameters', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'DescribeConfigurationRevision', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'ListScramSecrets', access: 'read', flows: ['doctor'] },
+  { service: 'kafka', operation: 'ListConfigurations', access: 'read', flows: ['doctor'] },
   { service: 'ec2', operation: 'AuthorizeSecurityGroupIngress', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'CreateDBParameterGroup', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'ModifyDBParameterGroup', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'CreateDBClusterParameterGroup', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'ModifyDBClusterParameterGroup', access: 'write', flows: ['doctorFix'] },
   { service: 'rds', operation: 'RebootDBInstance', access: 'write', flows: ['doctorFix'] },
+  { service: 'kafka', operation: 'CreateConfiguration', access: 'write', flows: ['doctorFix'] },
+  { service: 'elbv2', operation: 'SetSecurityGroups', access: 'write', flows: ['doctorFix'] },
+  { service: 'kafka', operation: 'UpdateConfiguration', access: 'write', flows: ['doctorFix'] },
+  { service: 'kafka', operation: 'UpdateClusterConfiguration', access: 'write', flows: ['doctorFix'] },
 
   // Role profiles (role_arn + source_profile): sent with the source profile's credentials.
   { service: 'sts', operation: 'AssumeRole', access: 'write', flows: ['credentials'] },
@@ -173,7 +178,7 @@ export function flowLabel(flow: PolicyFlow): string {
     case 'endpointService': return t('VPC endpoint service on a Network Load Balancer');
     case 'iamDbAuth': return t('IAM database authentication for RDS and Aurora');
     case 'doctor': return t('Diagnose ClickPipes Connectivity (read only)');
-    case 'doctorFix': return t('Connectivity fixes: security-group rules, DB parameter groups, reboot');
+    case 'doctorFix': return t('Connectivity fixes: security-group rules, DB parameter groups, reboot, MSK multi-VPC auth, cluster policy and configuration');
     case 'cleanup': return t('Delete and tear down');
   }
 }

@@ -15,7 +15,7 @@ export type InputRefresher = {
   refresh(step: PlanStep, input: Record<string, unknown>, read: StepRead): Promise<Record<string, unknown> | undefined>;
 };
 
-const VERSIONED = new Set(['UpdateConnectivity', 'PutClusterPolicy']);
+const VERSIONED = new Set(['UpdateConnectivity', 'UpdateClusterConfiguration', 'PutClusterPolicy']);
 
 function errorFacts(err: unknown): { name: string; message: string } {
   const e = err as { failure?: { name?: string; message?: string }; name?: string; message?: string } | undefined;
@@ -37,7 +37,7 @@ export const mskVersionRefresher: InputRefresher = {
   async refresh(step, input, read) {
     const clusterArn = input.ClusterArn;
     if (typeof clusterArn !== 'string') return undefined;
-    if (step.operation === 'UpdateConnectivity') {
+    if (step.operation === 'UpdateConnectivity' || step.operation === 'UpdateClusterConfiguration') {
       const described = await read('DescribeClusterV2', { ClusterArn: clusterArn });
       const version = (described.ClusterInfo as { CurrentVersion?: unknown } | undefined)?.CurrentVersion;
       if (typeof version !== 'string' || version === input.CurrentVersion) return undefined;

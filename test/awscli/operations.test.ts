@@ -25,7 +25,11 @@ async function demoIds(layer: AwsLayer) {
   const vpc = byName(vpcs, 'prod-data');
   const subnets = (await layer.listSubnets(US, vpc.id)).filter((s) => /^prod-data-[ab]$/.test(s.name ?? ''));
   const pendingService = services.find((s) => s.connections.some((c) => c.state === 'PendingAcceptance'))!;
+  const euAudit = (await layer.listMskClusters(EU)).find((c) => c.name === 'eu-audit-scram')!;
+  const euDetail = await layer.doctor.mskMultiVpc(EU, euAudit.arn, 'SASL_SCRAM');
   return {
+    euAudit,
+    euConfiguration: euDetail.cluster.ok ? euDetail.cluster.value.configurationArn ?? '' : '',
     gateway: byName(gateways, 'prod-data-gateway').id,
     failedGateway: byName(gateways, 'tiny-subnet-gateway').id,
     sg: byName(await layer.listSecurityGroups(US, vpc.id), 'resource-gateway').id,
@@ -39,6 +43,7 @@ async function demoIds(layer: AwsLayer) {
     vpc: vpc.id,
     subnets: subnets.map((s) => s.id),
     nlb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'network')!.arn,
+    alb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'application')!.arn,
     pgProxyNlb: byName(await layer.listLoadBalancers(US), 'pg-proxy-nlb').arn,
     databasesSg: byName(await layer.listSecurityGroups(US, vpc.id), 'databases').id,
     auditScram: byName(await layer.listMskClusters(EU), 'eu-audit-scram').arn,
@@ -85,6 +90,10 @@ const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fix
   'kafka:GetClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['CurrentVersion', 'Policy'] }),
   'kafka:PutClusterPolicy': (i) => ({ args: ['--cluster-arn', i.orders.arn, '--policy', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::072088201116:root' }, Action: ['kafka:CreateVpcConnection'], Resource: i.orders.arn }] })], keys: ['CurrentVersion'] }),
   'kafka:DeleteClusterPolicy': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: [] }),
+  'kafka:ListConfigurations': () => ({ args: [], keys: ['Configurations'] }),
+  'kafka:CreateConfiguration': () => ({ args: ['--name', 'oracle-config', '--server-properties', 'allow.everyone.if.no.acl.found=false\n', '--kafka-versions', '3.6.0'], keys: ['Arn', 'LatestRevision'] }),
+  'kafka:UpdateConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--arn', i.euConfiguration, '--server-properties', 'allow.everyone.if.no.acl.found=false\n'], keys: ['Arn', 'LatestRevision'] }),
+  'kafka:UpdateClusterConfiguration': (i) => ({ args: ['--region', 'eu-central-1', '--cluster-arn', i.euAudit.arn, '--current-version', i.euAudit.currentVersion, '--configuration-info', JSON.stringify({ Arn: i.euConfiguration, Revision: 1 })], keys: ['ClusterArn', 'ClusterOperationArn'] }),
   'kafka:GetBootstrapBrokers': (i) => ({ args: ['--cluster-arn', i.payments.arn], keys: ['BootstrapBrokerStringVpcConnectivitySaslIam'] }),
   'kafka:DescribeClusterOperationV2': async (i, suite) => {
     // An operation to describe: the connectivity update the MSK plan waits on (same settings as the cluster has).
@@ -145,6 +154,8 @@ const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fix
   'rds:RebootDBInstance': () => ({ args: ['--db-instance-identifier', 'crm-postgres'], keys: ['DBInstance'] }),
   'sts:GetCallerIdentity': () => ({ args: [], keys: ['UserId', 'Account', 'Arn'] }),
   'elbv2:DescribeLoadBalancers': () => ({ args: [], keys: ['LoadBalancers'] }),
+  // The demo NLBs were made without security groups (which AWS does not let them get later): the ALB takes the call.
+  'elbv2:SetSecurityGroups': (i) => ({ args: ['--load-balancer-arn', i.alb, '--security-groups', i.sg], keys: ['SecurityGroupIds'] }),
   'elbv2:DescribeListeners': (i) => ({ args: ['--load-balancer-arn', i.pgProxyNlb], keys: ['Listeners'] }),
   'elbv2:DescribeTargetHealth': (i, suite) => ({ args: ['--target-group-arn', doctorIds(suite, i).targetGroup], keys: ['TargetHealthDescriptions'] }),
 };

@@ -7,6 +7,7 @@ import {
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
 import { buildMskTeardownPlan } from '../../src/model/mskTeardownPlan';
+import { checkMskMultiVpc } from '../../src/model/doctor/mskMultiVpc';
 import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { US } from '../integration/awsEnv';
@@ -124,6 +125,12 @@ export const PLAN_CASES: PlanCase[] = [
     const built = buildMskTeardownPlan({ clusterArn: arn, policy: await layer.getMskClusterPolicy(US, arn) }, ctx);
     if (!('plan' in built)) throw new Error(built.nothingToDo);
     return built.plan;
+  } },
+  { name: 'Doctor fix, Kafka ACLs enforced: a new configuration run by a SASL/SCRAM cluster on the MSK default one', build: async (layer, ctx) => {
+    const arn = named(await layer.listMskClusters(US), 'orders-events').arn;
+    const fix = checkMskMultiVpc(await layer.doctor.mskMultiVpc(US, arn, 'SASL_SCRAM')).find((h) => h.id === 'acls')?.fix;
+    if (!fix) throw new Error('orders-events has no ACL fix to build');
+    return buildFixPlan(fix, ctx);
   } },
   { name: 'Endpoint service, new on an NLB', build: async (layer, ctx) => {
     const nlb = named(await layer.listLoadBalancers(US), 'oracle-nlb');

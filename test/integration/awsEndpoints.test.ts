@@ -101,4 +101,16 @@ describe('AWS layer: endpoint overrides from the profile, for every client', () 
       cache.reset();
     }
   });
+
+  it('the files are read once per generation: an edited endpoint_url reaches the next client after reset(), not before', async () => {
+    const cache = new ClientCache(new CredentialStore());
+    const scope = { profile: 'emu', region: 'eu-central-1' };
+    assert.equal((await destination((await cache.get(scope, 'ram')) as unknown as Sendable, COMMANDS.ram())).url, 'http://127.0.0.1:4566');
+    fs.writeFileSync(box.config, fs.readFileSync(box.config, 'utf8').replace('http://127.0.0.1:4566', 'http://127.0.0.1:4567'));
+    // Same generation: the read it started with.
+    assert.equal((await destination((await cache.get(scope, 'kafka')) as unknown as Sendable, COMMANDS.kafka())).url, 'http://127.0.0.1:4566');
+    cache.reset();
+    assert.equal((await destination((await cache.get(scope, 'ec2')) as unknown as Sendable, COMMANDS.ec2())).url, 'http://127.0.0.1:4567');
+    cache.reset();
+  });
 });

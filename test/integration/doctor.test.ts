@@ -143,6 +143,24 @@ describe('connectivity doctor against the emulator (real AWS layer, executor-app
     assert.deepEqual(verdicts(checkDatabase(await layer.doctor.database(US, 'cluster', 'orders-aurora-pg'))), { parameters: 'pass', applied: 'pass' });
   });
 
+  it('endpoint service: NLB security groups that shut out PrivateLink traffic fail; the plan turns their evaluation off and the hop passes', async () => {
+    const layer = suite.layer;
+    const region = suite.emu.world.region('123456789012', 'us-east-1');
+    const lb = [...region.loadBalancers.values()].find((l) => l.LoadBalancerName === 'pg-proxy-nlb')!;
+    // The demo NLBs have no security groups (all client traffic reaches them): give this one a
+    // group with no rule for 5432, evaluated for PrivateLink traffic (the default, on).
+    const sg = [...region.securityGroups.values()].find((g) => g.GroupName === 'default' && g.VpcId === lb.VpcId)!.GroupId as string;
+    lb.SecurityGroups = [sg];
+    lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = 'on';
+    const id = serviceIdOf('pg-proxy-nlb');
+    const before = hop(checkEndpointService(await layer.doctor.endpointService(US, { id })), 'nlbSecurityGroups');
+    assert.equal(before.verdict, 'fail');
+    await applyFix(before.fix);
+    const after = hop(checkEndpointService(await layer.doctor.endpointService(US, { id })), 'nlbSecurityGroups');
+    assert.equal(after.verdict, 'pass');
+    assert.deepEqual(lb.SecurityGroups, [sg], 'the groups stay as they were');
+  });
+
   it('faults: AccessDenied on ELBv2 and throttled EC2 rules give unknown for the hops they hide, never pass', async () => {
     await control(suite.emu.url, 'POST', 'faults', { faults: [{ service: 'elasticloadbalancing', accessDenied: true }] });
     const es = verdicts(checkEndpointService(await suite.layer.doctor.endpointService(US, { id: serviceIdOf('pg-proxy-nlb') })));

@@ -7,6 +7,7 @@ import type { FixRequest } from '../doctor/types';
 import type { Plan, PlanStep } from '../plan';
 import { t } from '../text';
 import { makePlan, type BuildContext } from './buildContext';
+import { buildMskFixPlan } from './doctorMskFixes';
 
 /** The custom parameter group a fix creates when the database uses a default one. */
 export function customGroupName(dbId: string): string {
@@ -42,8 +43,20 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
         id: 'region', title: t('Add the supported region {0}', fix.region), service: 'ec2', operation: 'ModifyVpcEndpointServiceConfiguration',
         input: { ServiceId: fix.serviceId, AddSupportedRegions: [fix.region] }, outputs: {}, mutating: true,
       }], {});
+    case 'nlbPrivateLinkRules':
+      return makePlan('doctorFix', ctx, t('Let PrivateLink traffic past the security groups of {0}', fix.loadBalancerName), [{
+        id: 'securityGroups', title: t('Stop evaluating inbound rules for PrivateLink traffic on {0}', fix.loadBalancerName), service: 'elbv2',
+        operation: 'SetSecurityGroups',
+        // SetSecurityGroups replaces the list: the groups in use are sent again unchanged.
+        input: { LoadBalancerArn: fix.loadBalancerArn, SecurityGroups: fix.securityGroupIds, EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: 'off' },
+        outputs: {}, mutating: true,
+      }], {}, [t('PrivateLink traffic then reaches the listeners whatever the inbound rules say; who may connect is decided by the service\'s allowed principals and connection acceptance.')]);
     case 'parameters':
       return parametersPlan(fix, ctx);
+    case 'mskConnectivity':
+    case 'mskPolicy':
+    case 'mskAcls':
+      return buildMskFixPlan(fix, ctx);
     case 'reboot':
       return makePlan('doctorFix', ctx, t('Reboot {0}', fix.instanceId), [{
         id: 'reboot', title: t('Reboot {0} to {1}', fix.instanceId, fix.reason), service: 'rds', operation: 'RebootDBInstance',

@@ -5,12 +5,13 @@
 // arn:aws:iam::072088201116:root, acceptance, supported regions for cross-region); ELBv2 user
 // guide "Update the security groups for your Network Load Balancer" (no security group: all client
 // traffic reaches the listeners; EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic, default on,
-// decides whether inbound rules apply to PrivateLink traffic) and "Target health" (states).
+// decides whether inbound rules apply to PrivateLink traffic; when they apply, the source is the
+// client's private IP address, not the endpoint interface) and "Target health" (states).
 import { CLICKPIPES_ACCOUNT_ID, CLICKPIPES_PRINCIPAL_ARN, isClickPipesRegion } from '../clickpipes';
 import type { EndpointService } from '../resources';
 import { t } from '../text';
 import { coversPort, describeRule } from './rules';
-import type { Fact, Hop, SgRule } from './types';
+import type { Fact, FixRequest, Hop, SgRule } from './types';
 
 export type NlbDetail = { arn: string; name: string; securityGroupIds: string[]; enforcePrivateLinkRules?: string };
 export type ListenerDetail = { loadBalancerArn: string; port: number; protocol: string; targetGroupArns: string[] };
@@ -120,19 +121,28 @@ function nlbHops(f: EndpointServiceFacts): Hop[] {
   }
   const evidence: string[] = [];
   let verdict: Hop['verdict'] = 'pass';
+  let fix: FixRequest | undefined;
   for (const lb of f.loadBalancers.value) {
     if (!lb.securityGroupIds.length) { evidence.push(t('{0}: no security groups, all client traffic reaches the listeners', lb.name)); continue; }
     if (lb.enforcePrivateLinkRules === 'off') { evidence.push(t('{0}: inbound rules are not evaluated for PrivateLink traffic', lb.name)); continue; }
     const ports = f.listeners.value.filter((l) => l.loadBalancerArn === lb.arn).map((l) => f.port ?? l.port);
     for (const port of [...new Set(ports)]) {
+      // Evaluated PrivateLink traffic comes from the client's own private address (NLB guide,
+      // considerations), and ClickPipes' addresses are not published: only a rule open to every
+      // address is known to admit it; a narrower CIDR may or may not.
       const rules = f.rules.value.filter((r) => !r.egress && lb.securityGroupIds.includes(r.groupId) && coversPort(r, port) && r.cidr);
-      if (rules.length) evidence.push(...rules.map(describeRule));
-      else {
+      const open = rules.filter((r) => r.cidr === '0.0.0.0/0');
+      if (open.length) evidence.push(...open.map(describeRule));
+      else if (rules.length) {
+        if (verdict === 'pass') verdict = 'unknown';
+        evidence.push(...rules.map(describeRule), t('{0}: these rules admit only part of the addresses; ClickPipes connects from addresses the doctor cannot know', lb.name));
+      } else {
         verdict = 'fail';
+        fix ??= { kind: 'nlbPrivateLinkRules', loadBalancerArn: lb.arn, loadBalancerName: lb.name, securityGroupIds: lb.securityGroupIds };
         evidence.push(t('{0}: no inbound rule of {1} admits TCP {2}; add one for the PrivateLink traffic, or turn off inbound rule evaluation for PrivateLink traffic', lb.name, lb.securityGroupIds.join(', '), port));
       }
     }
   }
-  hops.push({ id: 'nlbSecurityGroups', title: sgTitle, verdict, evidence, source: NLB_SG_DOC });
+  hops.push({ id: 'nlbSecurityGroups', title: sgTitle, verdict, evidence, source: NLB_SG_DOC, ...(verdict === 'fail' && fix ? { fix } : {}) });
   return hops;
 }

@@ -22,13 +22,22 @@ export type MskDetail = MskCluster & { securityGroupIds: string[]; configuration
 export type MskFacts = {
   auth: MskAuthentication;
   cluster: Fact<MskDetail>;
-  policy: Fact<{ document: string } | null>;
+  /** The cluster policy with its version (a fix replaces it by version); null when there is none. */
+  policy: Fact<{ document: string; currentVersion: string } | null>;
   /** SASL/SCRAM only. */
   scramSecrets?: Fact<string[]>;
   /** The server.properties of the configuration the cluster runs; undefined = the MSK default configuration. */
   serverProperties?: Fact<string | undefined>;
   rules: Fact<SgRule[]>;
+  /** SCRAM on the MSK default configuration: the ARN of the configuration an earlier ACL fix made (aclConfigurationName), if any. */
+  ownAclConfiguration?: Fact<string | undefined>;
 };
+
+/** The name of the configuration the ACL fix creates for a cluster on the MSK default configuration. */
+export function aclConfigurationName(clusterName: string): string {
+  // CreateConfiguration names: ^[0-9A-Za-z][0-9A-Za-z-]{0,}$ (botocore kafka model), at most 64 characters here.
+  return `clickpipes-acls-${clusterName}`.replace(/[^0-9A-Za-z-]/g, '-').slice(0, 64).replace(/-+$/, '');
+}
 
 const MVPC_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/aws-access-mult-vpc.html';
 const POLICY_DOC = 'https://docs.aws.amazon.com/msk/latest/developerguide/mvpc-cluster-owner-action-policy.html';
@@ -48,6 +57,20 @@ export function propertyValue(text: string, key: string): string | undefined {
   return value;
 }
 
+/** The properties text with `key=value`: its assignments replaced in place, or appended when absent. */
+export function withProperty(text: string, key: string, value: string): string {
+  let found = false;
+  const lines = text.split(/\r?\n/).map((raw) => {
+    const m = /^\s*([^=:\s#!]+)\s*[=:]/.exec(raw);
+    if (!m || m[1] !== key) return raw;
+    found = true;
+    return `${key}=${value}`;
+  });
+  if (found) return lines.join('\n');
+  const body = lines.join('\n').replace(/\n*$/, '');
+  return `${body ? `${body}\n` : ''}${key}=${value}\n`;
+}
+
 export function checkMskMultiVpc(f: MskFacts): Hop[] {
   const scram = f.auth === 'SASL_SCRAM';
   const authName = scram ? 'SASL/SCRAM' : 'IAM';
@@ -58,18 +81,31 @@ export function checkMskMultiVpc(f: MskFacts): Hop[] {
   } else {
     hops.push({ id: 'cluster', title: t('Cluster is active'), verdict: c.value.state === 'ACTIVE' ? 'pass' : 'fail', evidence: [t('{0} is {1}', c.value.name, c.value.state)] });
     const on = scram ? c.value.multiVpc.scram : c.value.multiVpc.iam;
+    // Multi-VPC can only use an auth the cluster itself has on (MSK guide, multi-VPC requirements):
+    // without it the fix would fail, so none is proposed and the evidence says why.
+    const clientAuthOn = scram ? c.value.auth.scram : c.value.auth.iam;
     hops.push({
       id: 'auth', title: t('{0} is enabled for multi-VPC connectivity', authName), verdict: on ? 'pass' : 'fail', source: MVPC_DOC,
-      evidence: [t('multi-VPC authentication: IAM {0}, SASL/SCRAM {1}, TLS {2}', c.value.multiVpc.iam ? 'on' : 'off', c.value.multiVpc.scram ? 'on' : 'off', c.value.multiVpc.tls ? 'on' : 'off')],
+      evidence: [
+        t('multi-VPC authentication: IAM {0}, SASL/SCRAM {1}, TLS {2}', c.value.multiVpc.iam ? 'on' : 'off', c.value.multiVpc.scram ? 'on' : 'off', c.value.multiVpc.tls ? 'on' : 'off'),
+        ...(!on && !clientAuthOn ? [t('The cluster does not have {0} client authentication on: turn it on first (MSK UpdateSecurity).', authName)] : []),
+      ],
+      ...(!on && clientAuthOn ? {
+        fix: { kind: 'mskConnectivity' as const, clusterArn: c.value.arn, currentVersion: c.value.currentVersion, enabled: { iam: c.value.multiVpc.iam, scram: c.value.multiVpc.scram, tls: !!c.value.multiVpc.tls }, auth: f.auth },
+      } : {}),
     });
   }
   const policyTitle = t('The cluster policy allows ClickPipes');
   if (!f.policy.ok) hops.push(unknownHop('policy', policyTitle, f.policy.error));
   else {
-    const missing = f.policy.value ? missingMskActions(f.policy.value.document) : ['kafka:CreateVpcConnection'];
+    // A SCRAM ClickPipe needs only the multi-VPC actions; an IAM one also the kafka-cluster ones.
+    const policy = f.policy.value;
+    const missing = policy ? missingMskActions(policy.document, scram ? 'scram' : 'iam') : ['kafka:CreateVpcConnection'];
+    const arn = c.ok ? c.value.arn : undefined;
     hops.push({
       id: 'policy', title: policyTitle, verdict: missing.length ? 'fail' : 'pass', source: POLICY_DOC,
-      evidence: f.policy.value ? [missing.length ? t('missing for 072088201116: {0}', missing.join(', ')) : t('every multi-VPC action is allowed for 072088201116')] : [t('The cluster has no policy.')],
+      evidence: policy ? [missing.length ? t('missing for 072088201116: {0}', missing.join(', ')) : t('every multi-VPC action is allowed for 072088201116')] : [t('The cluster has no policy.')],
+      ...(missing.length && arn ? { fix: { kind: 'mskPolicy' as const, clusterArn: arn, auth: f.auth, ...(policy ? { existing: policy } : {}) } } : {}),
     });
   }
   if (scram) hops.push(...scramHops(f));
@@ -88,11 +124,23 @@ function scramHops(f: MskFacts): Hop[] {
   if (!p || !p.ok) hops.push(unknownHop('acls', aclTitle, p && !p.ok ? p.error : ''));
   else {
     const value = p.value === undefined ? undefined : propertyValue(p.value, 'allow.everyone.if.no.acl.found');
+    const c = f.cluster.ok ? f.cluster.value : undefined;
+    // The configuration to revise: the custom one the cluster runs, else one an earlier fix made;
+    // while the latter is unknown (its read failed) no fix is proposed rather than one that may clash.
+    const own = f.ownAclConfiguration;
+    const revise = p.value !== undefined && c?.configurationArn ? { arn: c.configurationArn, serverProperties: p.value }
+      : own?.ok && own.value ? { arn: own.value, serverProperties: '' } : undefined;
+    const fix = value !== 'false' && c && (revise || p.value !== undefined || !own || own.ok) ? {
+      kind: 'mskAcls' as const, clusterArn: c.arn, clusterName: c.name, currentVersion: c.currentVersion,
+      ...(c.kafkaVersion ? { kafkaVersion: c.kafkaVersion } : {}),
+      ...(revise ? { configuration: revise } : {}),
+    } : undefined;
     hops.push({
       id: 'acls', title: aclTitle, verdict: value === 'false' ? 'pass' : 'fail', source: MVPC_DOC,
       evidence: [p.value === undefined
         ? t('The cluster runs the MSK default configuration, which does not set allow.everyone.if.no.acl.found=false.')
         : t('allow.everyone.if.no.acl.found={0} in the cluster configuration', value ?? t('(not set)'))],
+      ...(fix ? { fix } : {}),
     });
   }
   return hops;

@@ -1,6 +1,7 @@
 // The connectivity doctor's vocabulary: facts loaded from AWS (each may be unknown because its
 // read failed), the hops a check returns, and the fix a failing hop proposes. Pure data, so the
 // checks stay functions of loaded data and the fixes are built into plans by src/model/builders.
+import type { MskAuthentication } from '../clickpipes';
 
 /** A read's result: its value, or why it is unknown (the AWS failure in plain words). */
 export type Fact<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -41,7 +42,19 @@ export type FixRequest =
     /** Static parameters only apply after a reboot (a separate plan, never implied). */
     static: boolean;
   }
-  | { kind: 'reboot'; instanceId: string; reason: string };
+  | { kind: 'reboot'; instanceId: string; reason: string }
+  /** Stop evaluating the NLB's inbound rules for PrivateLink traffic (its security groups stay as they are). */
+  | { kind: 'nlbPrivateLinkRules'; loadBalancerArn: string; loadBalancerName: string; securityGroupIds: string[] }
+  /** Turn on multi-VPC connectivity for `auth`, keeping the types already on (UpdateConnectivity replaces the whole setting). */
+  | { kind: 'mskConnectivity'; clusterArn: string; currentVersion: string; enabled: { iam: boolean; scram: boolean; tls: boolean }; auth: MskAuthentication }
+  /** Merge the ClickPipes statements into the cluster policy (or attach one). */
+  | { kind: 'mskPolicy'; clusterArn: string; auth: MskAuthentication; existing?: { document: string; currentVersion: string } }
+  /**
+   * Run a configuration with allow.everyone.if.no.acl.found=false: a new revision of the custom
+   * configuration the cluster runs (its other properties kept), or a new configuration when it runs
+   * the MSK default one.
+   */
+  | { kind: 'mskAcls'; clusterArn: string; clusterName: string; currentVersion: string; kafkaVersion?: string; configuration?: { arn: string; serverProperties: string } };
 
 export type Hop = {
   id: string;

@@ -1,6 +1,7 @@
 // Elastic Load Balancing v2 (awsQuery, 2015-12-01): DescribeLoadBalancers by name or ARN, with
 // Marker/PageSize paging; listeners, target groups and target health of a load balancer, and its
-// attributes. Everything is read-only here (scenarios create it). Members and error codes follow
+// attributes; SetSecurityGroups (the security groups of an NLB, and whether inbound rules apply to
+// PrivateLink traffic). Everything else is read-only here (scenarios create it). Members and error codes follow
 // botocore elbv2 2015-12-01 service-2.json.
 import { listParam, optionalParam, requireParam, structListParam } from '../core/protocols';
 import { ApiError, EmuRequest, World } from '../core/types';
@@ -111,6 +112,26 @@ export const handler = queryHandler('awsQuery', elasticloadbalancingWire, {
         ?? { Target: { Id: t.Id, ...(t.Port ? { Port: Number(t.Port) } : {}) }, TargetHealth: { State: 'unavailable', Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' } });
     }
     return { TargetHealthDescriptions: items };
+  },
+
+  // ELBv2 user guide, "Update the security groups for your Network Load Balancer": an NLB made
+  // without security groups cannot get them later; EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic is on or off.
+  SetSecurityGroups: (req, world) => {
+    const lb = loadBalancerOf(req, world, requireParam(req, 'LoadBalancerArn'));
+    const groups = listParam(req, 'SecurityGroups');
+    const enforce = optionalParam(req, 'EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic');
+    if (enforce !== undefined && enforce !== 'on' && enforce !== 'off') {
+      throw new ApiError('ValidationError', `1 validation error detected: Value '${enforce}' at 'enforceSecurityGroupInboundRulesOnPrivateLinkTraffic' failed to satisfy constraint: Member must satisfy enum value set: [on, off]`);
+    }
+    if (lb.Type === 'network' && !(lb.SecurityGroups ?? []).length && groups.length) {
+      throw new ApiError('InvalidConfigurationRequest', 'You cannot set security groups on a Network Load Balancer which was created without any security groups.');
+    }
+    const known = world.region(req.accountId, req.region).securityGroups;
+    const missing = groups.filter((g) => !known.has(g));
+    if (missing.length) throw new ApiError('InvalidSecurityGroup', `Security group '${missing[0]}' does not exist`);
+    lb.SecurityGroups = groups;
+    if (enforce) lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = enforce;
+    return { SecurityGroupIds: groups, ...(lb.Type === 'network' ? { EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic ?? 'on' } : {}) };
   },
 
   DescribeLoadBalancerAttributes: (req, world) => {

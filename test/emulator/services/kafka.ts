@@ -4,6 +4,7 @@
 import { ApiError, EmuRequest, World } from '../core/types';
 import { createRestRouter, RouteContext } from '../core/restRouter';
 import { paginate } from '../core/protocols';
+import { createConfiguration, describeConfigurationRevision, listConfigurations, updateClusterConfiguration, updateConfiguration } from './kafkaConfigurations';
 
 const CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):(\d{12}):cluster\/([a-zA-Z0-9-]+)\/([0-9a-f-]+)$/;
 const VERSION_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -41,7 +42,7 @@ const notFound = (message: string) => new ApiError('NotFoundException', message,
 
 export const newClusterVersion = (world: World) => world.id('K', 13, VERSION_ALPHABET);
 
-function clusterOf(ctx: RouteContext): Record<string, any> {
+export function clusterOf(ctx: RouteContext): Record<string, any> {
   const arn = ctx.params.ClusterArn;
   const m = CLUSTER_ARN.exec(arn);
   if (!m) throw badRequest(`The cluster ARN ${arn} is not valid.`, 'clusterArn');
@@ -268,27 +269,13 @@ function listScramSecrets(ctx: RouteContext) {
   return toWire({ SecretArnList: page, NextToken: nextToken });
 }
 
-const CONFIGURATION_ARN = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):(\d{12}):configuration\/[a-zA-Z0-9-]+\/[0-9a-f-]+$/;
-
-/** ServerProperties is a blob: base64 on the wire (restJson1), plain text in the world. */
-function describeConfigurationRevision(ctx: RouteContext) {
-  const arn = ctx.params.Arn;
-  if (!CONFIGURATION_ARN.test(arn)) throw badRequest(`The configuration ARN ${arn} is not valid.`, 'arn');
-  const revision = Number(ctx.params.Revision);
-  if (!Number.isInteger(revision) || revision < 1) throw badRequest('revision must be a positive integer.', 'revision');
-  const revisions = ctx.world.region(ctx.req.accountId, ctx.req.region).mskConfigurations.get(arn);
-  if (!revisions) throw notFound(`The configuration ${arn} does not exist.`);
-  const r = revisions.find((x) => x.Revision === revision);
-  if (!r) throw notFound(`The revision ${revision} of configuration ${arn} does not exist.`);
-  return toWire({
-    Arn: arn, CreationTime: r.CreationTime, Description: r.Description, Revision: r.Revision,
-    ServerProperties: Buffer.from(String(r.ServerProperties), 'utf8').toString('base64'),
-  });
-}
-
 export const router = createRestRouter([
   { method: 'GET', pattern: '/v1/clusters/{ClusterArn}/scram-secrets', operation: 'ListScramSecrets', handle: listScramSecrets },
   { method: 'GET', pattern: '/v1/configurations/{Arn}/revisions/{Revision}', operation: 'DescribeConfigurationRevision', handle: describeConfigurationRevision },
+  { method: 'POST', pattern: '/v1/configurations', operation: 'CreateConfiguration', handle: createConfiguration },
+  { method: 'GET', pattern: '/v1/configurations', operation: 'ListConfigurations', handle: listConfigurations },
+  { method: 'PUT', pattern: '/v1/configurations/{Arn}', operation: 'UpdateConfiguration', handle: updateConfiguration },
+  { method: 'PUT', pattern: '/v1/clusters/{ClusterArn}/configuration', operation: 'UpdateClusterConfiguration', handle: updateClusterConfiguration },
   { method: 'GET', pattern: '/api/v2/clusters', operation: 'ListClustersV2', handle: listClustersV2 },
   { method: 'GET', pattern: '/api/v2/clusters/{ClusterArn}', operation: 'DescribeClusterV2', handle: describeClusterV2 },
   { method: 'GET', pattern: '/v1/clusters/{ClusterArn}/policy', operation: 'GetClusterPolicy', handle: getClusterPolicy },

@@ -110,11 +110,18 @@ describe('doctor: endpoint service path', () => {
     assert.match(hop(hops, 'targets').evidence[0], /10\.0\.1\.30:3306 unhealthy \(Target\.Timeout\)/);
   });
 
-  it('NLB security groups: evaluated for PrivateLink traffic they must admit the listener port; off needs nothing', () => {
+  it('NLB security groups: evaluated for PrivateLink traffic they must admit the listener port from any address; off needs nothing', () => {
     const f = base();
     f.loadBalancers = known([{ arn: 'arn:nlb', name: 'nlb', securityGroupIds: ['sg-nlb'], enforcePrivateLinkRules: 'on' }]);
-    assert.equal(hop(checkEndpointService(f), 'nlbSecurityGroups').verdict, 'fail');
+    const closed = hop(checkEndpointService(f), 'nlbSecurityGroups');
+    assert.equal(closed.verdict, 'fail');
+    assert.deepEqual(closed.fix, { kind: 'nlbPrivateLinkRules', loadBalancerArn: 'arn:nlb', loadBalancerName: 'nlb', securityGroupIds: ['sg-nlb'] });
+    // ClickPipes' client addresses are not known: a narrower CIDR is not a pass, nor a fail.
     f.rules = known([rule({ id: 'sgr-n', groupId: 'sg-nlb', cidr: '10.0.0.0/16' })]);
+    const narrow = hop(checkEndpointService(f), 'nlbSecurityGroups');
+    assert.equal(narrow.verdict, 'unknown');
+    assert.equal(narrow.fix, undefined);
+    f.rules = known([rule({ id: 'sgr-n', groupId: 'sg-nlb', cidr: '0.0.0.0/0' })]);
     assert.equal(hop(checkEndpointService(f), 'nlbSecurityGroups').verdict, 'pass');
     f.rules = known([]);
     f.loadBalancers = known([{ arn: 'arn:nlb', name: 'nlb', securityGroupIds: ['sg-nlb'], enforcePrivateLinkRules: 'off' }]);
@@ -135,7 +142,7 @@ describe('doctor: MSK multi-VPC path', () => {
     auth: 'SASL_SCRAM',
     cluster: known({ arn: ARN, name: 'audit', clusterType: 'PROVISIONED', state: 'ACTIVE', currentVersion: 'K1', auth: { iam: false, scram: true, tls: false },
       multiVpc: { iam: false, scram: true, tls: false }, brokerCount: 2, securityGroupIds: ['sg-k'] }),
-    policy: known({ document: mskClusterPolicy(ARN) }),
+    policy: known({ currentVersion: 'K1', document: mskClusterPolicy(ARN) }),
     scramSecrets: known(['arn:aws:secretsmanager:eu-central-1:123456789012:secret:AmazonMSK_x-abc']),
     serverProperties: known('allow.everyone.if.no.acl.found = false\n'),
     rules: known([rule({ id: 'sgr-k', groupId: 'sg-k', cidr: '10.50.0.0/16', fromPort: 14001, toPort: 14100 })]),

@@ -2,11 +2,15 @@
 // with a default parameter group copied (never modified) and the reboot never implied.
 import * as assert from 'node:assert/strict';
 import { buildFixPlan, customGroupName } from '../../../src/model/builders/doctorFixes';
+import { aclConfigurationName } from '../../../src/model/builders/doctorMskFixes';
+import { withProperty } from '../../../src/model/doctor/mskMultiVpc';
 import { renderCli } from '../../../src/model/cli';
 import type { FixRequest } from '../../../src/model/doctor/types';
 import { validatePlan } from '../../../src/model/planSchema';
 
 const ctx = { planId: 'doctor-1', createdAt: '2026-12-06T00:00:00Z', profile: 'p', region: 'us-east-1', accountId: '123456789012' };
+const MSK = 'arn:aws:kafka:us-east-1:123456789012:cluster/audit/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-1';
+const CONFIG = 'arn:aws:kafka:us-east-1:123456789012:configuration/audit-brokers/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-1';
 const fixes: FixRequest[] = [
   { kind: 'ingressRule', groupId: 'sg-0123456789abcdef0', sourceGroupId: 'sg-0123456789abcdef1', port: 5432, description: 'ClickPipes resource gateway rgw-1' },
   { kind: 'allowPrincipal', serviceId: 'vpce-svc-0123456789abcdef0' },
@@ -15,6 +19,11 @@ const fixes: FixRequest[] = [
   { kind: 'parameters', level: 'instance', dbId: 'ledger', family: 'postgres16', currentGroup: 'default.postgres16', values: { 'rds.logical_replication': '1' }, static: true },
   { kind: 'parameters', level: 'cluster', dbId: 'orders', family: 'aurora-postgresql16', currentGroup: 'orders-custom', values: { 'rds.logical_replication': '1' }, static: true },
   { kind: 'reboot', instanceId: 'ledger', reason: 'apply the parameter group' },
+  { kind: 'mskConnectivity', clusterArn: MSK, currentVersion: 'K3AEGXETSR30VB', enabled: { iam: false, scram: true, tls: false }, auth: 'SASL_IAM' },
+  { kind: 'mskPolicy', clusterArn: MSK, auth: 'SASL_SCRAM' },
+  { kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K3AEGXETSR30VB', kafkaVersion: '3.6.0' },
+  { kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K3AEGXETSR30VB', configuration: { arn: CONFIG, serverProperties: 'auto.create.topics.enable=false\nallow.everyone.if.no.acl.found = true\n' } },
+  { kind: 'nlbPrivateLinkRules', loadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/pg/0123456789abcdef', loadBalancerName: 'pg', securityGroupIds: ['sg-0123456789abcdef0'] },
 ];
 
 describe('doctor: fix plans', () => {
@@ -23,7 +32,7 @@ describe('doctor: fix plans', () => {
       const plan = buildFixPlan(fix, ctx);
       assert.deepEqual(validatePlan(JSON.parse(JSON.stringify(plan))), [], fix.kind);
       assert.ok(plan.steps.some((s) => s.mutating), fix.kind);
-      assert.match(renderCli(plan), /\baws (ec2|rds) [a-z-]+ /, fix.kind);
+      assert.match(renderCli(plan), /\baws (ec2|rds|kafka|elbv2) [a-z-]+ /, fix.kind);
     }
   });
 
@@ -36,5 +45,34 @@ describe('doctor: fix plans', () => {
     const inPlace = buildFixPlan(fixes[5], ctx);
     assert.deepEqual(inPlace.steps.map((s) => s.operation), ['ModifyDBClusterParameterGroup']);
     assert.deepEqual(buildFixPlan(fixes[6], ctx).steps.map((s) => s.operation), ['RebootDBInstance']);
+  });
+
+  it('MSK: connectivity keeps the types already on; the ACL fix creates or revises a configuration, then runs it', () => {
+    const on = buildFixPlan(fixes[7], ctx).steps[0];
+    assert.deepEqual(on.input.ConnectivityInfo, { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true }, Scram: { Enabled: true } } } } });
+    assert.equal(on.waitFor?.operation, 'DescribeClusterOperationV2');
+    const policy = buildFixPlan(fixes[8], ctx).steps[0];
+    assert.equal(policy.input.CurrentVersion, undefined, 'no version when the cluster has no policy');
+    const created = buildFixPlan(fixes[9], ctx);
+    assert.deepEqual(created.steps.map((s) => s.operation), ['CreateConfiguration', 'UpdateClusterConfiguration']);
+    assert.equal(created.steps[0].input.Name, aclConfigurationName('audit'));
+    assert.equal(created.steps[0].input.ServerProperties, 'allow.everyone.if.no.acl.found=false\n');
+    assert.deepEqual(created.steps[0].input.KafkaVersions, ['3.6.0']);
+    const revised = buildFixPlan(fixes[10], ctx);
+    assert.deepEqual(revised.steps.map((s) => s.operation), ['UpdateConfiguration', 'UpdateClusterConfiguration']);
+    assert.equal(revised.steps[0].input.ServerProperties, 'auto.create.topics.enable=false\nallow.everyone.if.no.acl.found=false\n');
+    assert.deepEqual(revised.steps[1].input.ConfigurationInfo, { Arn: CONFIG, Revision: '${steps.configuration.revision}' });
+    assert.match(revised.warnings.join(' '), /loses access/);
+    // The CLI reads the blob from bytes and gets the revision as a JSON number.
+    const cli = renderCli(created);
+    assert.match(cli, /--server-properties fileb:\/\/<\(printf '%s' 'allow\.everyone\.if\.no\.acl\.found=false\n'\)/);
+    assert.match(cli, /"Revision":'"\$CONFIGURATION_REVISION"'\}'/);
+  });
+
+  it('properties: an assignment is replaced in place, or appended', () => {
+    assert.equal(withProperty('a=1\nallow.everyone.if.no.acl.found: true\n# c\n', 'allow.everyone.if.no.acl.found', 'false'), 'a=1\nallow.everyone.if.no.acl.found=false\n# c\n');
+    assert.equal(withProperty('a=1', 'k', 'v'), 'a=1\nk=v\n');
+    assert.equal(withProperty('', 'k', 'v'), 'k=v\n');
+    assert.equal(aclConfigurationName('my_cluster.x'), 'clickpipes-acls-my-cluster-x');
   });
 });

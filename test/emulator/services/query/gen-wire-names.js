@@ -21,7 +21,7 @@ const services = {
     'DescribeDBParameters', 'DescribeDBClusterParameters', 'CreateDBParameterGroup', 'ModifyDBParameterGroup',
     'CreateDBClusterParameterGroup', 'ModifyDBClusterParameterGroup', 'RebootDBInstance']],
   elasticloadbalancing: ['client-elastic-load-balancing-v2', ['DescribeLoadBalancers', 'DescribeListeners',
-    'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeLoadBalancerAttributes']],
+    'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeLoadBalancerAttributes', 'SetSecurityGroups']],
 };
 
 const deref = (s) => (typeof s === 'function' ? s() : s);

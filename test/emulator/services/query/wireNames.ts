@@ -848,7 +848,7 @@ export const rdsWire: WireSchema = {
 };
 
 export const elasticloadbalancingWire: WireSchema = {
-  outputs: {"DescribeLoadBalancers":"DescribeLoadBalancersOutput","DescribeListeners":"DescribeListenersOutput","DescribeTargetGroups":"DescribeTargetGroupsOutput","DescribeTargetHealth":"DescribeTargetHealthOutput","DescribeLoadBalancerAttributes":"DescribeLoadBalancerAttributesOutput"},
+  outputs: {"DescribeLoadBalancers":"DescribeLoadBalancersOutput","DescribeListeners":"DescribeListenersOutput","DescribeTargetGroups":"DescribeTargetGroupsOutput","DescribeTargetHealth":"DescribeTargetHealthOutput","DescribeLoadBalancerAttributes":"DescribeLoadBalancerAttributesOutput","SetSecurityGroups":"SetSecurityGroupsOutput"},
   shapes: {
     "Action": {
       "Type": ["Type","s"],
@@ -1006,6 +1006,10 @@ export const elasticloadbalancingWire: WireSchema = {
       "Host": ["Host","s"],
       "Path": ["Path","s"],
       "Query": ["Query","s"],
+    },
+    "SetSecurityGroupsOutput": {
+      "SecurityGroupIds": ["SecurityGroupIds","l","member","s"],
+      "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic": ["EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic","s"],
     },
     "TargetDescription": {
       "Id": ["Id","s"],
