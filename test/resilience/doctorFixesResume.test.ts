@@ -139,3 +139,25 @@ describe('resilience: each doctor fix plan, its answer lost at every mutating ca
     }
   }
 });
+
+describe('resilience: a Kafka configuration of the same name that the fix did not make is not adopted', function () {
+  this.timeout(60_000);
+  const suite = emulatorSuite('demo');
+  let journalDir: string;
+  beforeEach(() => { journalDir = mkdtempSync(path.join(tmpdir(), 'cpl-doctor-resume-')); });
+  afterEach(() => rmSync(journalDir, { recursive: true, force: true }));
+
+  it('someone else made it between review and apply with other properties: the apply fails at the field, nothing run on the cluster', async () => {
+    const arn = clusterArn(suite, US, 'orders-events');
+    const fix = hop(checkMskMultiVpc(await suite.layer.doctor.mskMultiVpc(US, arn, 'SASL_SCRAM')), 'acls').fix;
+    assert.ok(fix?.kind === 'mskAcls' && !fix.configuration, 'the fix creates a new configuration');
+    const plan = buildFixPlan(fix, { planId: `doctor-resume-foreign-${Date.now()}`, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: ACCOUNT });
+    await suite.layer.call(US, 'kafka', 'CreateConfiguration', { Name: 'clickpipes-acls-orders-events', ServerProperties: 'allow.everyone.if.no.acl.found=true\n' });
+    const outcome = await applyOnEmulatorClock(suite.emu, plan, (service, operation, input) => suite.layer.call(US, service, operation, input), new FileJournalStore(journalDir));
+    assert.equal(outcome.status, 'failed');
+    assert.equal(outcome.failure?.stepId, 'configuration');
+    assert.equal(outcome.failure?.error.code, 'ExistingResourceConflict');
+    assert.match(outcome.failure!.error.text, /clickpipes-acls-orders-events already exists with a different ServerProperties/);
+    assert.deepEqual(outcome.ran, ['configuration'], 'UpdateClusterConfiguration is not called');
+  });
+});

@@ -27,6 +27,10 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
           IpPermissions: [{ IpProtocol: 'tcp', FromPort: fix.port, ToPort: fix.port, UserIdGroupPairs: [{ GroupId: fix.sourceGroupId, Description: fix.description }] }],
         },
         outputs: { ruleId: 'SecurityGroupRules.0.SecurityGroupRuleId' }, mutating: true,
+        // An identical rule already there (an earlier apply whose answer was lost) is the state
+        // this step wants. EC2 error code list:
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html (InvalidPermission.Duplicate)
+        existsError: { code: 'InvalidPermission.Duplicate' },
       }], { 'Security group rule': '${steps.rule.ruleId}' });
     case 'allowPrincipal':
       return makePlan('doctorFix', ctx, t('Allow ClickPipes on {0}', fix.serviceId), [{
