@@ -85,7 +85,9 @@ function parametersPlan(fix: Extract<FixRequest, { kind: 'parameters' }>, ctx: B
       operation: cluster ? 'CreateDBClusterParameterGroup' : 'CreateDBParameterGroup',
       input: { [nameField]: group, DBParameterGroupFamily: fix.family, Description: t('ClickPipes CDC settings for {0}', fix.dbId) },
       outputs: {}, mutating: true,
-      // A re-run finds the group made by the first one and goes on.
+      // A re-run (or a resume after a lost answer) finds the group made by the first one and goes
+      // on; an unknown group answers DBParameterGroupNotFound (botocore rds model, errors of
+      // DescribeDBParameters / DescribeDBClusterParameters), which lets the create run.
       skipIf: { operation: cluster ? 'DescribeDBClusterParameters' : 'DescribeDBParameters', input: { [nameField]: group, Source: 'user' } },
     });
   }
