@@ -49,6 +49,8 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
     CreateConfiguration: kafka.CreateConfigurationCommand,
     UpdateConfiguration: kafka.UpdateConfigurationCommand,
     UpdateClusterConfiguration: kafka.UpdateClusterConfigurationCommand,
+    ListConfigurations: kafka.ListConfigurationsCommand,
+    DescribeConfigurationRevision: kafka.DescribeConfigurationRevisionCommand,
   },
   ec2: {
     CreateVpcEndpointServiceConfiguration: ec2.CreateVpcEndpointServiceConfigurationCommand,

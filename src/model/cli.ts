@@ -150,6 +150,21 @@ function stepLines(plan: Plan, step: PlanStep, index: number, scope: string[], u
   const main = command(step.service, step.operation, step.input, scope, skip, query);
   const lookup = step.skipIf ? command(step.service, step.skipIf.operation, step.skipIf.input, scope, new Set(), query) : undefined;
   const either = lookup ? `{ ${lookup} 2>/dev/null || ${main}; }` : main;
+  const exists = step.existsError;
+  if (exists && !exists.adopt && !lookup && vars.length <= 1) {
+    // As the apply does: AWS's "already exists" answer is this step's wanted state (a re-run).
+    lines.push(`# Already there when AWS answers ${exists.code} (a re-run): that is the state this step wants.`);
+    lines.push(`if ! out=$(${main} 2>&1); then`);
+    lines.push(`  case "$out" in *'(${exists.code})'*) echo ${shellQuote(`${step.title}: already there`)}; out='' ;; *) echo "$out" >&2; exit 1 ;; esac`);
+    lines.push('fi');
+    if (vars.length === 1) lines.push(`${vars[0]}=$out`);
+    return lines;
+  }
+  if (exists?.adopt) {
+    const a = exists.adopt;
+    lines.push(`# If AWS answers ${exists.code} (a re-run), the extension's apply reuses the ${kebab(step.operation).replace(/^create-/, '').replace(/-/g, ' ')} ${a.operation} lists as ${Object.values(a.match).join(', ')}`
+      + `${a.same ? ` only when its ${a.same.path} are the same` : ''}; this script stops.`);
+  }
   if (vars.length === 0) {
     lines.push(lookup ? `${lookup} >/dev/null 2>&1 || ${main}` : main);
   } else if (vars.length === 1) {

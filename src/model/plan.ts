@@ -66,6 +66,29 @@ export type PlanStep = {
    * If this read succeeds the step is skipped and its outputs are read from this response.
    */
   skipIf?: { operation: string; input: Record<string, unknown> };
+  /**
+   * For a create with no read by name and no client token: the error code AWS answers when what
+   * the step makes is already there (a resume after an answer was lost). Without `adopt` that
+   * error means the desired state holds (the step is done, no outputs); with `adopt` the existing
+   * resource is found in a list read and its outputs taken from it, only if `same` holds.
+   */
+  existsError?: ExistsError;
+};
+
+export type ExistsError = {
+  code: string;
+  adopt?: {
+    operation: string;
+    input: Record<string, unknown>;
+    /** Dot path of the list in the read's response, and the values an item must have (field → value). */
+    list: string;
+    match: Record<string, string>;
+    /**
+     * A read of the found item (input field → dot path in the item) whose `path` must read
+     * `equals`; `base64` when that value is a blob (the AWS layer answers blobs in base64).
+     */
+    same?: { operation: string; input: Record<string, string>; path: string; equals: string; base64?: boolean };
+  };
 };
 
 export type ReviewDocument = {

@@ -67,6 +67,29 @@ export const PLAN_JSON_SCHEMA = {
           clientTokenField: { type: 'string', description: 'Input field that receives the idempotency token.' },
           mutating: { type: 'boolean', description: 'Mutating steps are listed in the confirmation.' },
           skipIf: readCall('A read that, when it succeeds, means the resource exists: the step is skipped and outputs read from it.'),
+          existsError: {
+            type: 'object',
+            description: 'The error code AWS answers when what the step makes is already there (a resume after a lost answer): alone, the step is done; with adopt, the existing resource is found and reused only if it matches.',
+            required: ['code'],
+            properties: {
+              code: { type: 'string', minLength: 1 },
+              adopt: {
+                type: 'object',
+                required: ['operation', 'input', 'list', 'match'],
+                properties: {
+                  operation: { type: 'string', description: 'A List… read.' },
+                  input: { type: 'object' },
+                  list: { type: 'string', description: 'Dot path of the list in the response.' },
+                  match: { ...stringMap, description: 'Dot path in an item → the value it must have.' },
+                  same: {
+                    type: 'object', required: ['operation', 'input', 'path', 'equals'],
+                    description: 'A read of the found item whose value at path must equal equals, else the step fails.',
+                    properties: { operation: { type: 'string' }, input: stringMap, path: { type: 'string' }, equals: { type: 'string' }, base64: { type: 'boolean' } },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -285,6 +308,7 @@ export function validatePlan(json: unknown): PlanProblem[] {
       if (!isObject(s) || typeof s.operation !== 'string' || !isObject(s.input)) add(`${p}.skipIf`, 'skipIf must be { operation, input }.');
       else for (const ref of refsIn(s.input, `${p}.skipIf.input`)) checkRef(ref, id);
     }
+    if (raw.existsError !== undefined) checkExistsError(raw.existsError, `${p}.existsError`, add);
     if (id && !earlier.has(id)) earlier.set(id, new Set(isObject(raw.outputs) ? Object.keys(raw.outputs) : []));
   });
 
@@ -294,4 +318,21 @@ export function validatePlan(json: unknown): PlanProblem[] {
     }
   }
   return problems;
+}
+
+const isStringMap = (x: unknown): x is Record<string, string> => isObject(x) && Object.values(x).every((y) => typeof y === 'string');
+
+function checkExistsError(e: unknown, p: string, add: (path: string, message: string) => void): void {
+  if (!isObject(e)) return add(p, 'existsError must be { code, adopt? }.');
+  if (typeof e.code !== 'string' || !e.code) add(`${p}.code`, 'existsError.code must be the AWS error code that means it already exists.');
+  if (e.adopt === undefined) return;
+  const a = e.adopt;
+  if (!isObject(a) || typeof a.operation !== 'string' || !isObject(a.input) || typeof a.list !== 'string' || !isStringMap(a.match) || Object.keys(a.match).length === 0) {
+    return add(`${p}.adopt`, 'existsError.adopt must be { operation, input, list, match (at least one field → value), same? }.');
+  }
+  const s = a.same;
+  if (s !== undefined && (!isObject(s) || typeof s.operation !== 'string' || !isStringMap(s.input) || typeof s.path !== 'string' || typeof s.equals !== 'string'
+    || (s.base64 !== undefined && typeof s.base64 !== 'boolean'))) {
+    add(`${p}.adopt.same`, 'existsError.adopt.same must be { operation, input (field → dot path), path, equals, base64? }.');
+  }
 }

@@ -6,6 +6,7 @@
 import { backendOf, type Backend, type Plan, type PlanStep, type StepOutputs, type StepService } from '../model/plan';
 import { redact } from '../model/redact';
 import { withClientToken } from './clientToken';
+import { ExistingNotOursError, resolveExists } from './existsError';
 import { describeAwsError, type PlainError } from '../aws/errors';
 import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
@@ -150,7 +151,7 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
     error = { code: 'WaitTimeout', text: `${step.title}: ${err.message}`, retryable: true };
   } else if (err instanceof StaleAfterRetryError) {
     error = { code: 'VersionConflict', text: err.message, retryable: true };
-  } else if (err instanceof ExistingResourceConflictError) {
+  } else if (err instanceof ExistingResourceConflictError || err instanceof ExistingNotOursError) {
     error = { code: 'ExistingResourceConflict', text: err.message, retryable: false };
   } else if (err instanceof UnresolvedReferenceError) {
     error = { code: 'UnresolvedReference', text: err.message, retryable: false };
@@ -245,7 +246,14 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
           phase = 'references';
           const input = withClientToken(resolveRefs(step.input, outputs), step.clientTokenField, plan.id, step.id);
           phase = 'call';
-          response = await callRefreshingStale(step, input, deps);
+          try {
+            response = await callRefreshingStale(step, input, deps);
+          } catch (err) {
+            if (!step.existsError) throw err;
+            // A resume after a lost answer: AWS says it is there already (see existsError.ts).
+            response = await resolveExists({ ...step, existsError: step.existsError }, err, callerFor(deps, step.service));
+            skipped = true;
+          }
         }
         record = { state: step.waitFor ? 'created' : 'done', outputs: extractOutputs(step, response), skipped: skipped || undefined, at: iso() };
         journal.steps[step.id] = record;

@@ -63,6 +63,12 @@ export function structuralProblems(value: unknown): Check[] {
         out.push({ path: at(key, 'operation'), message: `${key} must use a read operation (Get…, List… or Describe…), not ${sub.operation}.` });
       }
     }
+    // The reads an "already exists" answer triggers must not change anything either.
+    const adopt = isObj(step.existsError) && isObj(step.existsError.adopt) ? step.existsError.adopt : undefined;
+    const adoptReads: [string[], unknown][] = adopt ? [[['existsError', 'adopt', 'operation'], adopt.operation], [['existsError', 'adopt', 'same', 'operation'], isObj(adopt.same) ? adopt.same.operation : undefined]] : [];
+    for (const [path, op] of adoptReads) {
+      if (typeof op === 'string' && !READ_OPERATION.test(op)) out.push({ path: at(...path), message: `existsError must use read operations (Get…, List… or Describe…), not ${op}.` });
+    }
     const w = step.waitFor;
     if (isObj(w)) {
       if (typeof w.statusPath !== 'string') out.push({ path: at('waitFor', 'statusPath'), message: 'waitFor.statusPath must be a dot path.' });

@@ -27,6 +27,10 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
           IpPermissions: [{ IpProtocol: 'tcp', FromPort: fix.port, ToPort: fix.port, UserIdGroupPairs: [{ GroupId: fix.sourceGroupId, Description: fix.description }] }],
         },
         outputs: { ruleId: 'SecurityGroupRules.0.SecurityGroupRuleId' }, mutating: true,
+        // An identical rule already there (an earlier apply whose answer was lost) is the state
+        // this step wants. EC2 error code list:
+        // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html (InvalidPermission.Duplicate)
+        existsError: { code: 'InvalidPermission.Duplicate' },
       }], { 'Security group rule': '${steps.rule.ruleId}' });
     case 'allowPrincipal':
       return makePlan('doctorFix', ctx, t('Allow ClickPipes on {0}', fix.serviceId), [{
@@ -81,7 +85,9 @@ function parametersPlan(fix: Extract<FixRequest, { kind: 'parameters' }>, ctx: B
       operation: cluster ? 'CreateDBClusterParameterGroup' : 'CreateDBParameterGroup',
       input: { [nameField]: group, DBParameterGroupFamily: fix.family, Description: t('ClickPipes CDC settings for {0}', fix.dbId) },
       outputs: {}, mutating: true,
-      // A re-run finds the group made by the first one and goes on.
+      // A re-run (or a resume after a lost answer) finds the group made by the first one and goes
+      // on; an unknown group answers DBParameterGroupNotFound (botocore rds model, errors of
+      // DescribeDBParameters / DescribeDBClusterParameters), which lets the create run.
       skipIf: { operation: cluster ? 'DescribeDBClusterParameters' : 'DescribeDBParameters', input: { [nameField]: group, Source: 'user' } },
     });
   }

@@ -67,13 +67,26 @@ export function buildMskFixPlan(fix: MskFix, ctx: BuildContext): Plan {
       });
     } else {
       const name = aclConfigurationName(f.clusterName);
+      const serverProperties = `${ACL_PROPERTY}=false\n`;
       steps.push({
         id: 'configuration', title: t('Create the configuration {0} with {1}=false', name, ACL_PROPERTY), service: 'kafka', operation: 'CreateConfiguration',
         input: {
-          Name: name, ServerProperties: `${ACL_PROPERTY}=false\n`, Description: t('ClickPipes: Kafka ACLs enforced for {0}', f.clusterName),
+          Name: name, ServerProperties: serverProperties, Description: t('ClickPipes: Kafka ACLs enforced for {0}', f.clusterName),
           ...(f.kafkaVersion ? { KafkaVersions: [f.kafkaVersion] } : {}),
         },
         outputs: { arn: 'Arn', revision: 'LatestRevision.Revision' }, mutating: true,
+        // CreateConfiguration has no client token and no read by name; a second create of the
+        // name answers ConflictException (botocore kafka service-2.json, CreateConfiguration
+        // "errors"; https://docs.aws.amazon.com/msk/1.0/apireference/configurations.html). A resume
+        // after a lost answer adopts the configuration of that name, only if it holds exactly
+        // these properties (ListConfigurations items carry Arn and LatestRevision like the create).
+        existsError: {
+          code: 'ConflictException',
+          adopt: {
+            operation: 'ListConfigurations', input: { MaxResults: 100 }, list: 'Configurations', match: { Name: name },
+            same: { operation: 'DescribeConfigurationRevision', input: { Arn: 'Arn', Revision: 'LatestRevision.Revision' }, path: 'ServerProperties', equals: serverProperties, base64: true },
+          },
+        },
       });
       arn = ref('configuration', 'arn');
     }

@@ -75,4 +75,12 @@ describe('doctor: fix plans', () => {
     assert.equal(withProperty('', 'k', 'v'), 'k=v\n');
     assert.equal(aclConfigurationName('my_cluster.x'), 'clickpipes-acls-my-cluster-x');
   });
+
+  it('commands.sh: a rule already there (a re-run) is taken as done, any other error stops the script; an adoption is said, not done', () => {
+    const rule = renderCli(buildFixPlan(fixes[0], ctx));
+    assert.match(rule, /# Already there when AWS answers InvalidPermission\.Duplicate/);
+    assert.match(rule, /if ! out=\$\(aws ec2 authorize-security-group-ingress [^]*2>&1\); then\n {2}case "\$out" in \*'\(InvalidPermission\.Duplicate\)'\*\) [^;]+; out='' ;; \*\) echo "\$out" >&2; exit 1 ;; esac\nfi\nRULE_RULE_ID=\$out\n/);
+    const acl = renderCli(buildFixPlan({ kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K1', kafkaVersion: '3.6.0' }, ctx));
+    assert.match(acl, /# If AWS answers ConflictException \(a re-run\), the extension's apply reuses the configuration ListConfigurations lists as clickpipes-acls-audit only when its ServerProperties are the same; this script stops\./);
+  });
 });

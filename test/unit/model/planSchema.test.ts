@@ -100,4 +100,15 @@ describe('planSchema', () => {
     ]);
     assert.match(validatePlan(plan)[1].message, /^The policy is not valid JSON/);
   });
+
+  it('existsError: a code, and an adoption by a list read matched on values, checked on a read of the item', () => {
+    const adopt = { operation: 'ListResourceGateways', input: {}, list: 'items', match: { name: 'x' }, same: { operation: 'GetResourceGateway', input: { resourceGatewayIdentifier: 'id' }, path: 'status', equals: 'ACTIVE' } };
+    assert.deepEqual(edit((p) => { p.steps[0].existsError = { code: 'ConflictException', adopt }; }), []);
+    assert.deepEqual(edit((p) => { p.steps[0].existsError = { code: 'InvalidPermission.Duplicate' }; }), []);
+    assert.deepEqual(edit((p) => { p.steps[0].existsError = { code: '' }; }), [{ path: 'steps.0.existsError.code', message: 'existsError.code must be the AWS error code that means it already exists.' }]);
+    assert.deepEqual(edit((p) => { p.steps[0].existsError = { code: 'C', adopt: { ...adopt, match: {} } }; }),
+      [{ path: 'steps.0.existsError.adopt', message: 'existsError.adopt must be { operation, input, list, match (at least one field → value), same? }.' }]);
+    assert.deepEqual(edit((p) => { p.steps[0].existsError = { code: 'C', adopt: { ...adopt, same: { ...adopt.same, equals: 1 as unknown as string } } }; }),
+      [{ path: 'steps.0.existsError.adopt.same', message: 'existsError.adopt.same must be { operation, input (field → dot path), path, equals, base64? }.' }]);
+  });
 });

@@ -38,6 +38,8 @@ describe('plans/review: the plan tab text', () => {
     ['a duplicate step id', (p) => (p.steps[1].id = 'gateway'), /used twice/],
     ['a waitFor that writes', (p) => (p.steps[0].waitFor.operation = 'DeleteResourceGateway'), /read operation/],
     ['a skipIf that writes', (p) => (p.steps[0].skipIf = { operation: 'CreateResourceGateway', input: {} }), /read operation/],
+    ['an existsError that adopts through a write', (p) => (p.steps[0].existsError = { code: 'ConflictException', adopt: { operation: 'CreateResourceGateway', input: {}, list: 'items', match: { name: 'x' } } }), /read operation/],
+    ['an existsError whose check writes', (p) => (p.steps[0].existsError = { code: 'ConflictException', adopt: { operation: 'ListResourceGateways', input: {}, list: 'items', match: { name: 'x' }, same: { operation: 'DeleteResourceGateway', input: {}, path: 'a', equals: 'b' } } }), /read operation/],
     ['an unknown service', (p) => (p.steps[0].service = 's3'), /service/],
     ['no steps', (p) => (p.steps = []), /steps/],
     ['a bad account id', (p) => (p.accountId = '12345'), /12/],

@@ -1,0 +1,41 @@
+// commands.sh run a second time (a re-run after it stopped, or after the extension's apply): a
+// step whose "already exists" answer means its state holds (existsError without adoption) lets
+// the script go on, with the real AWS CLI's error text, and leaves the state as the first run did.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { documentsFor } from '../../src/model/builders';
+import { control, emulatorSuite, US } from '../integration/awsEnv';
+import { cliSandbox, cliTool, runBounded, type CliSandbox } from './awsCli';
+import { PLAN_CASES } from './plans';
+import { diffStates, worldState } from './worldState';
+
+const TIMEOUT_MS = 45_000;
+
+describe('awscli: commands.sh of the doctor\'s ingress-rule fix run twice', function () {
+  this.timeout(TIMEOUT_MS * 2 + 30_000);
+  before(() => { cliTool(); });
+  const suite = emulatorSuite('demo');
+  let box: CliSandbox;
+  beforeEach(() => { box = cliSandbox(suite.emu.url); });
+  afterEach(() => box.dispose());
+
+  it('the second run meets InvalidPermission.Duplicate, says the rule is there, exits 0 and changes nothing', async () => {
+    const c = PLAN_CASES.find((x) => x.name.startsWith('Doctor fix: admit the resource gateway'));
+    assert.ok(c, 'the ingress-rule case is in the oracle\'s plans');
+    const plan = await c.build(suite.layer, { planId: 'rerun-ingress', createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' });
+    const file = path.join(box.home, 'commands.sh');
+    fs.writeFileSync(file, documentsFor(plan).find((d) => d.name === 'commands.sh')!.content);
+
+    const first = await runBounded('bash', [file], box.env, TIMEOUT_MS, box.home);
+    assert.equal(first.code, 0, first.stderr);
+    const after = worldState(suite.emu.world);
+    await control(suite.emu.url, 'DELETE', 'log');
+    const second = await runBounded('bash', [file], box.env, TIMEOUT_MS, box.home);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /already there/);
+    const log = (await control(suite.emu.url, 'GET', 'log')).entries as { operation: string; error?: string; status: number }[];
+    assert.ok(log.some((e) => e.operation === 'AuthorizeSecurityGroupIngress' && e.status >= 400), 'the second run did send the rule and AWS refused it');
+    assert.deepEqual(diffStates(after, worldState(suite.emu.world)), [], 'no second rule');
+  });
+});
