@@ -23,7 +23,7 @@ const FLOWS = [
   { file: 'flow-vpc-resource.png', row: REGION, command: 'clickpipes.createVpcResourceEndpoint', ready: '#field-gatewayName' },
   { file: 'flow-msk-multi-vpc.png', row: 'orders-events', command: 'clickpipes.createMskMultiVpcEndpoint', ready: '#prerequisites' },
   { file: 'flow-endpoint-service.png', row: REGION, command: 'clickpipes.createEndpointServiceEndpoint', ready: '#field-networkLoadBalancerArns' },
-  { file: 'flow-iam-db-auth.png', row: 'legacy-mariadb', command: 'clickpipes.createIamDbAuthRole', ready: '#field-clickhouseRoleArn' },
+  { file: 'flow-iam-db-auth.png', row: 'legacy-mariadb', command: 'clickpipes.createIamDbAuthRole', ready: '#field-clickhouseRoleArn', underDatabases: true },
 ];
 
 function hasPngquant() {
@@ -81,8 +81,15 @@ try {
   const side = await sidebar();
   await shot('explorer.png', { x: 0, y: 0, width: Math.round(side.x + side.width), height: 760 });
 
-  await expandRow(page, 'Databases');
   for (const flow of FLOWS) {
+    if (flow.underDatabases) {
+      // The tree lists only the rows it draws: fold the groups shown above so the databases fit.
+      for (const group of ['Resource configurations', 'MSK clusters', 'VPC endpoint services']) {
+        const row = await findRow(page, group);
+        if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+      }
+      await expandRow(page, 'Databases');
+    }
     await contextMenu(page, flow.row, [NLS['submenu.explorer.create.label'], title(flow.command)]);
     const frame = await findWebviewFrame(page, flow.ready, 45_000);
     await frame.locator(flow.ready).waitFor({ state: 'visible' });
