@@ -6,7 +6,7 @@
 import { backendOf, type Backend, type Plan, type PlanStep, type StepOutputs, type StepService } from '../model/plan';
 import { redact } from '../model/redact';
 import { withClientToken } from './clientToken';
-import { ExistingNotOursError, resolveExists } from './existsError';
+import { ExistingResourceConflictError, resolveExists } from './existsError';
 import { describeAwsError, type PlainError } from '../aws/errors';
 import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
@@ -52,14 +52,6 @@ export class StaleAfterRetryError extends Error {
   constructor(readonly step: PlanStep, readonly last: unknown) {
     super(secondConflictText(step));
     this.name = 'StaleAfterRetry';
-  }
-}
-
-/** skipIf found something that exists but is not what the step would create. */
-export class ExistingResourceConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExistingResourceConflict';
   }
 }
 
@@ -151,7 +143,7 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
     error = { code: 'WaitTimeout', text: `${step.title}: ${err.message}`, retryable: true };
   } else if (err instanceof StaleAfterRetryError) {
     error = { code: 'VersionConflict', text: err.message, retryable: true };
-  } else if (err instanceof ExistingResourceConflictError || err instanceof ExistingNotOursError) {
+  } else if (err instanceof ExistingResourceConflictError) {
     error = { code: 'ExistingResourceConflict', text: err.message, retryable: false };
   } else if (err instanceof UnresolvedReferenceError) {
     error = { code: 'UnresolvedReference', text: err.message, retryable: false };

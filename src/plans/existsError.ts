@@ -13,7 +13,8 @@ export function errorCode(err: unknown): string | undefined {
   return e?.failure?.name ?? e?.Code ?? e?.name;
 }
 
-export class ExistingNotOursError extends Error {
+/** Something exists that is not what the step would create (found by skipIf, or on "already exists"). */
+export class ExistingResourceConflictError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ExistingResourceConflict';
@@ -41,12 +42,12 @@ export async function resolveExists(step: PlanStep & { existsError: ExistsError 
   const items = Array.isArray(listed) ? (listed as Record<string, unknown>[]) : [];
   const found = items.find((item) => Object.entries(a.match).every(([path, want]) => text(getPath(item, path)) === want));
   const what = Object.values(a.match).join(', ');
-  if (!found) throw new ExistingNotOursError(`${step.title}: AWS says it already exists (${spec.code}) but ${a.operation} does not list ${what}. Look at it in the AWS console and apply again.`);
+  if (!found) throw new ExistingResourceConflictError(`${step.title}: AWS says it already exists (${spec.code}) but ${a.operation} does not list ${what}. Look at it in the AWS console and apply again.`);
   if (a.same) {
     const input = Object.fromEntries(Object.entries(a.same.input).map(([field, path]) => [field, getPath(found, path)]));
     const have = text(getPath(await read(a.same.operation, input), a.same.path), a.same.base64);
     if (have !== a.same.equals) {
-      throw new ExistingNotOursError(`${step.title}: ${what} already exists with a different ${a.same.path.split('.').pop()}; it was not made by this plan. Delete or rename it, or diagnose again, then apply.`);
+      throw new ExistingResourceConflictError(`${step.title}: ${what} already exists with a different ${a.same.path.split('.').pop()}; it was not made by this plan. Delete or rename it, or diagnose again, then apply.`);
     }
   }
   return found;
