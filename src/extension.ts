@@ -65,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   const { model, provider, view, poller, reloadAll } = explorer;
   // Interrupted applies, counted once activation is over (it does no file work) and at every apply.
   const unfinished = new UnfinishedPlansStatus(() => new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
-  const firstCount = setTimeout(() => void unfinished.refresh().catch((err: Error) => log.warn(`unfinished plans: ${err.message}`)), UNFINISHED_COUNT_DELAY_MS);
+  const recount = (running?: readonly string[]) => void unfinished.refresh(running).catch((err: Error) => log.warn(`unfinished plans: ${err.message}`));
+  const firstCount = setTimeout(() => recount(), UNFINISHED_COUNT_DELAY_MS);
   context.subscriptions.push(unfinished, { dispose: () => clearTimeout(firstCount) });
   context.subscriptions.push(
     { dispose: disposeAws },
@@ -78,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     context,
     log,
     clickHouseView,
-    plans: { aws, log, explorer: explorer.hooks, onApplyChange: (running) => void unfinished.refresh(running).catch(() => undefined) },
+    plans: { aws, log, explorer: explorer.hooks, onApplyChange: recount },
   }), context.extensionMode !== vscode.ExtensionMode.Production);
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.
   const clickHouseTree = features.clickHouseTree(
