@@ -69,6 +69,10 @@ describe('manifest: what the palette and the menus show', () => {
     assert.deepEqual(texts.filter((m) => /\bAWS SSO\b/.test(m)), []);
   });
 
+  it('no manifest text ties ClickPipes to the ClickHouse service\'s own region (ClickHouse maps regions, sometimes to another)', () => {
+    assert.deepEqual(Object.values(nls).filter((m) => /same region as the ClickHouse service/i.test(m)), []);
+  });
+
   it('ClickPipes: Show Logs is a command of the palette', () => {
     const show = (contributes.commands as ManifestCommand[]).find((c) => c.command === 'clickpipes.showLogs');
     assert.ok(show, 'no clickpipes.showLogs command');
