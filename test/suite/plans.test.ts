@@ -3,6 +3,7 @@
 // blocked invalid edit, apply with the confirmation (replaced by a recorder), the result view's
 // copy, and an interrupted apply resumed without duplicates.
 import * as assert from 'node:assert';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PlansTestApi } from '../../src/commands/plans';
 import type { VpcResourceForm } from '../../src/model/forms';
@@ -61,10 +62,18 @@ describe('plans (extension host, emulator): form → review → apply → result
     };
   }
 
+  /**
+   * The plan.json of the plan this submit built, named by the form's own "submitted" message. Any
+   * "new" plan.json would not do: an earlier plan's document can (re)appear in
+   * workspace.textDocuments while this one is built (seen once in CI, where an earlier plan without
+   * the ClickHouse step was taken for this one).
+   */
   async function submit(host: WebviewHost, values: VpcResourceForm): Promise<vscode.TextDocument> {
-    const before = new Set(planDocs().map((d) => d.uri.toString()));
+    const sentBefore = host.sent.length;
     await host.receive({ method: 'vpcResource/submit', params: { values } });
-    return waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const submitted = await waitFor('the form\'s submitted message', () => host.sent.slice(sentBefore).find((m) => m.method === 'form/submitted'));
+    const planDir = path.posix.dirname(vscode.Uri.parse((submitted.params as { planUri: string }).planUri).path);
+    return waitFor('the plan tab', () => planDocs().find((d) => d.uri.path === `${planDir}/plan.json`));
   }
 
   it('the form rejects malformed messages and field errors, and a valid submit opens the review tabs', async () => {
