@@ -9,6 +9,7 @@ import type { ClickPipesTestApi } from '../../src/extension';
 import type { PlansTestApi } from '../../src/commands/plans';
 import { describeNode } from '../../src/views/explorer/describe';
 import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import type { WebviewHost } from '../../src/webviews/panelHost';
 
 export const EXTENSION_ID = 'clickpipes-tools.clickpipes-privatelink';
 export const EMULATOR = process.env.CPL_EMULATOR_URL;
@@ -48,6 +49,24 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 
 /** The review tabs open now. */
 export const planDocs = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'clickpipes-plan');
+
+/** The plan.json of the plan a review document belongs to, once it is loaded. */
+export function planDocOf(uri: string | vscode.Uri): Promise<vscode.TextDocument> {
+  const dir = path.posix.dirname((typeof uri === 'string' ? vscode.Uri.parse(uri) : uri).path);
+  return waitFor('the plan tab', () => planDocs().find((d) => d.uri.path === `${dir}/plan.json`));
+}
+
+/**
+ * Submits a form and returns the plan.json of the plan it built, named by the form's own
+ * "submitted" message. Any "new" plan.json would not do: an earlier plan's document can (re)appear
+ * in workspace.textDocuments meanwhile (seen once in CI, where an earlier plan was taken for this one).
+ */
+export async function submitForm(host: WebviewHost, method: string, values: unknown): Promise<vscode.TextDocument> {
+  const sentBefore = host.sent.length;
+  await host.receive({ method, params: { values } });
+  const submitted = await waitFor('the form\'s submitted message', () => host.sent.slice(sentBefore).find((m) => m.method === 'form/submitted'));
+  return planDocOf((submitted.params as { planUri: string }).planUri);
+}
 
 export async function activateExtension(): Promise<ClickPipesTestApi> {
   const ext = vscode.extensions.getExtension<ClickPipesTestApi>(EXTENSION_ID);

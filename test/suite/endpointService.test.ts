@@ -17,7 +17,7 @@ import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import { readinessOf } from '../../src/views/explorer/readiness';
 import { runEndpointServiceStepByStep } from '../../src/commands/stepByStep/endpointService';
 import { BACK, type PickItem, type Prompter, type StepIo } from '../../src/commands/stepByStep/steps';
-import { activateExtension, bundledAwsLayer, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, submitForm, waitFor } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 const CLICKPIPES = 'arn:aws:iam::072088201116:root';
@@ -88,9 +88,7 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
     assert.strictEqual(planDocs().length, tabsBefore, 'an invalid form opens no plan');
 
     const values: EndpointServiceForm = { mode: 'new', networkLoadBalancerArns: [nlb.arn], acceptanceRequired: true, supportedRegions: ['eu-central-1'] };
-    const before = new Set(planDocs().map((d) => d.uri.toString()));
-    await host.receive({ method: 'endpointService/submit', params: { values } });
-    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const doc = await submitForm(host, 'endpointService/submit', values);
     const plan = JSON.parse(doc.getText());
     assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['CreateVpcEndpointServiceConfiguration', 'ModifyVpcEndpointServicePermissions']);
     const script = planDocs().find((d) => d.uri.path === `/${plan.id}/commands.sh`)!.getText();

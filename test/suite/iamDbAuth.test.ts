@@ -12,7 +12,7 @@ import { describeNode } from '../../src/views/explorer/describe';
 import { contextValueOf } from '../../src/views/explorer/contextValue';
 import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import type { IamDbAuthInit, RoleNameCheck } from '../../src/webviews/iamDbAuthProtocol';
-import { activateExtension, childNode, control, counts, label, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, childNode, control, counts, label, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, submitForm, waitFor } from './emulatorHost';
 
 const ACCOUNT = '123456789012';
 const CH_ROLE = 'arn:aws:iam::999999999999:role/CH-S3-suite-Role';
@@ -75,9 +75,7 @@ describe('IAM DB auth (extension host, emulator): database node → form → rev
     const reply = (await waitFor('the name check', () => host.sent.find((m) => m.id === 'check1')))!.params as { ok: boolean; result: RoleNameCheck };
     assert.deepStrictEqual(reply, { ok: true, result: { state: 'free' } });
 
-    const before = new Set(planDocs().map((d) => d.uri.toString()));
-    await host.receive({ method: 'iamDbAuth/submit', params: { values } });
-    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const doc = await submitForm(host, 'iamDbAuth/submit', values);
     const plan = JSON.parse(doc.getText());
     assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['ModifyDBInstance', 'CreateRole', 'PutRolePolicy']);
     const tab = (name: string) => planDocs().find((d) => d.uri.path === `/${plan.id}/${name}`);

@@ -14,7 +14,7 @@ import type { MskMultiVpcInit } from '../../src/webviews/mskProtocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
 import type { ExplorerNode } from '../../src/views/explorer/nodes';
 import { readinessOf } from '../../src/views/explorer/readiness';
-import { activateExtension, bundledAwsLayer, childNode, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, bundledAwsLayer, childNode, EXTENSION_ID, planDocOf, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, submitForm, waitFor } from './emulatorHost';
 
 const VIEW = 'clickpipes.form.mskMultiVpc';
 
@@ -70,9 +70,7 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
     assert.strictEqual(host.rejected, rejected + 1);
     assert.strictEqual(planDocs().length, tabsBefore);
 
-    const before = new Set(planDocs().map((d) => d.uri.toString()));
-    await host.receive({ method: 'mskMultiVpc/submit', params: { values: { clusterArn: orders.arn, auth: { iam: true, scram: false, tls: false } } } });
-    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const doc = await submitForm(host, 'mskMultiVpc/submit', { clusterArn: orders.arn, auth: { iam: true, scram: false, tls: false } });
     const plan = JSON.parse(doc.getText());
     assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['UpdateConnectivity', 'PutClusterPolicy', 'GetBootstrapBrokers']);
     const diff = await waitFor('the policy diff editor', () => diffTabs().find((t) => (t.input as vscode.TabInputTextDiff).modified.path === `/${plan.id}/cluster-policy.json`));
@@ -109,7 +107,6 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
 
   it('the step-by-step QuickPick from the node: multi-VPC already on → only the policy step, applied', async () => {
     const node = await clusterNode('orders-events');
-    const before = new Set(planDocs().map((d) => d.uri.toString()));
     const running = vscode.commands.executeCommand<vscode.Uri | undefined>('clickpipes.createMskMultiVpcEndpointQuick', node);
     // Step 1 has the node's cluster active, step 2 the auth types preselected: Enter twice.
     for (let step = 0; step < 2; step++) {
@@ -118,7 +115,7 @@ describe('MSK multi-VPC (extension host, emulator): form → review with policy 
     }
     const uri = await running;
     assert.ok(uri, 'the QuickPick opened a plan');
-    const doc = await waitFor('the plan tab', () => planDocs().find((d) => !before.has(d.uri.toString()) && d.uri.path.endsWith('/plan.json')));
+    const doc = await planDocOf(uri);
     const plan = JSON.parse(doc.getText());
     assert.deepStrictEqual(plan.steps.map((s: { operation: string }) => s.operation), ['PutClusterPolicy', 'GetBootstrapBrokers'], 'UpdateConnectivity skipped: SASL/IAM is already on');
     const outcome = await vscode.commands.executeCommand<{ status: string; results: { label: string; value: string }[] }>('clickpipes.applyPlan', doc.uri);

@@ -3,13 +3,12 @@
 // blocked invalid edit, apply with the confirmation (replaced by a recorder), the result view's
 // copy, and an interrupted apply resumed without duplicates.
 import * as assert from 'node:assert';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PlansTestApi } from '../../src/commands/plans';
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { VpcDetails, VpcResourceInit } from '../../src/webviews/protocol';
 import type { WebviewHost } from '../../src/webviews/panelHost';
-import { activateExtension, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, waitFor } from './emulatorHost';
+import { activateExtension, control, counts, EXTENSION_ID, planDocs, plansTestApi, PROFILE, requireEmulator, resetToDemo, submitForm, waitFor } from './emulatorHost';
 
 const SCOPE = { profile: PROFILE, region: 'us-east-1' };
 
@@ -62,19 +61,7 @@ describe('plans (extension host, emulator): form → review → apply → result
     };
   }
 
-  /**
-   * The plan.json of the plan this submit built, named by the form's own "submitted" message. Any
-   * "new" plan.json would not do: an earlier plan's document can (re)appear in
-   * workspace.textDocuments while this one is built (seen once in CI, where an earlier plan without
-   * the ClickHouse step was taken for this one).
-   */
-  async function submit(host: WebviewHost, values: VpcResourceForm): Promise<vscode.TextDocument> {
-    const sentBefore = host.sent.length;
-    await host.receive({ method: 'vpcResource/submit', params: { values } });
-    const submitted = await waitFor('the form\'s submitted message', () => host.sent.slice(sentBefore).find((m) => m.method === 'form/submitted'));
-    const planDir = path.posix.dirname(vscode.Uri.parse((submitted.params as { planUri: string }).planUri).path);
-    return waitFor('the plan tab', () => planDocs().find((d) => d.uri.path === `${planDir}/plan.json`));
-  }
+  const submit = (host: WebviewHost, values: VpcResourceForm) => submitForm(host, 'vpcResource/submit', values);
 
   it('the form rejects malformed messages and field errors, and a valid submit opens the review tabs', async () => {
     const { host, values, init } = await openForm('suite');
