@@ -58,8 +58,7 @@ export function planDocOf(uri: string | vscode.Uri): Promise<vscode.TextDocument
 
 /**
  * Submits a form and returns the plan.json of the plan it built, named by the form's own
- * "submitted" message. Any "new" plan.json would not do: an earlier plan's document can (re)appear
- * in workspace.textDocuments meanwhile (seen once in CI, where an earlier plan was taken for this one).
+ * "submitted" message rather than guessed from which plan.json appeared last.
  */
 export async function submitForm(host: WebviewHost, method: string, values: unknown): Promise<vscode.TextDocument> {
   const sentBefore = host.sent.length;
