@@ -201,7 +201,9 @@ export function createForm<V, I extends InitBase, D extends FormDraft<V> = FormD
     clickhouseServices = services;
     // A draft's choice of a service that is no longer listed is dropped, never sent.
     if (form.draft.clickhouseService && !services.some((s) => s.value === form.draft.clickhouseService)) form.draft.clickhouseService = '';
-    send(FormClickhouseTargetCommand, { service: form.draft.clickhouseService ?? '' });
+    // Only a kept choice is sent back (a rebuilt page restoring its draft): "no service" is the
+    // host's default, and an answer of '' here could undo a choice made meanwhile.
+    if (form.draft.clickhouseService) send(FormClickhouseTargetCommand, { service: form.draft.clickhouseService });
     form.render();
   });
   onNotification(FormErrorsNotification, ({ errors }) => {

@@ -94,6 +94,8 @@ export function openForm<V, I>(def: FormDefinition<V, I>, ctx: FormContext): Web
     if (def.offersClickhouseEndpoint && ctx.clickhouseServices) {
       void ctx.clickhouseServices().then((list) => {
         services = [...list].sort((a, b) => Number(b.serviceRegion === ctx.scope.region) - Number(a.serviceRegion === ctx.scope.region));
+        // A choice of a service no longer listed is dropped here too (the page drops it from its draft).
+        if (chosen && !services.some((t) => serviceKey(t) === serviceKey(chosen!))) chosen = undefined;
         if (services.length) host.notify(FormClickhouseServicesNotification, { services: services.map((t) => ({ value: serviceKey(t), label: serviceLabel(t) })) });
       }, (err: Error) => ctx.deps.log.warn(`ClickHouse Cloud services for the form: ${err.message}`));
     }
