@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  contextMenu, expandRow, findRow, findWebviewFrame, openView, primeClipboard, RESULTS_DIR, runCommand, useWorkbench, waitForClipboard, waitUntil,
+  clickRow, contextMenu, expandRow, pointerOffTree, findRow, findWebviewFrame, openView, primeClipboard, RESULTS_DIR, runCommand, useWorkbench, waitForClipboard, waitUntil,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -27,7 +27,6 @@ describe('VPC endpoint service (real VS Code)', function () {
 
   it('region → form → review → apply → service name copied', async () => {
     const { page } = wb;
-    await page.mouse.move(700, 800);
     await expandRow(page, PROFILE);
     await findRow(page, 'us-east-1');
     await contextMenu(page, 'us-east-1', ['Create for ClickPipes', 'Create VPC Endpoint Service Endpoint for ClickPipes…']);
@@ -69,7 +68,6 @@ describe('VPC endpoint service (real VS Code)', function () {
     await result.locator('[data-copy="Service name"]').click();
     const name = await waitForClipboard(page, (t) => /^com\.amazonaws\.vpce\.us-east-1\.vpce-svc-[0-9a-f]{17}$/.test(t));
     // The explorer was refreshed: the new service is a row in the tree.
-    await page.mouse.move(700, 800);
     await expandRow(page, 'VPC endpoint services');
     await findRow(page, name.split('.').pop());
     created = name.split('.').pop();
@@ -86,7 +84,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     }, 10_000);
     // The flag comes with the service's connections: reopen the menu until it shows.
     await waitUntil('Accept on the service with a pending connection', async () => {
-      await (await findRow(page, '1 pending')).click({ button: 'right' });
+      await clickRow(page, '1 pending', { button: 'right' });
       await menu.getByRole('menuitem').first().waitFor({ state: 'visible', timeout: 10_000 });
       const shown = await accept.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
       const both = shown && (await reject.isVisible());
@@ -94,7 +92,7 @@ describe('VPC endpoint service (real VS Code)', function () {
       return both;
     });
     // The service just made has no connection: a full menu, without them.
-    await (await findRow(page, created)).click({ button: 'right' });
+    await clickRow(page, created, { button: 'right' });
     await menu.getByRole('menuitem', { name: 'Refresh AWS Explorer' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await accept.isVisible(), false, 'Accept on a service with no connection');
     assert.equal(await reject.isVisible(), false, 'Reject on a service with no connection');
@@ -103,10 +101,8 @@ describe('VPC endpoint service (real VS Code)', function () {
 
   it('accept a pending ClickPipes connection from its node: the modal names ClickPipes, the node leaves pending', async () => {
     const { page } = wb;
-    await page.mouse.move(700, 800);
-    await page.keyboard.press('Escape');
     await expandRow(page, '1 pending');
-    await page.mouse.move(700, 800);
+    await pointerOffTree(page);
     const row = await findRow(page, 'PendingAcceptance');
     const id = (await row.innerText()).match(/vpce-[0-9a-f]{17}/)[0];
     await contextMenu(page, 'PendingAcceptance', 'Accept Endpoint Connection…');
@@ -124,7 +120,6 @@ describe('VPC endpoint service (real VS Code)', function () {
     const { page } = wb;
     const widget = page.locator('.quick-input-widget');
     await page.keyboard.press('Escape');
-    await page.mouse.move(700, 800);
     await expandRow(page, PROFILE);
     await findRow(page, 'us-east-1');
     await runCommand(page, 'Accept Endpoint Connection');
@@ -146,7 +141,6 @@ describe('VPC endpoint service (real VS Code)', function () {
     const step = async (t) => widget.filter({ hasText: t }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Escape');
     // The region shown in the explorer is where the palette command works (no profile question).
-    await page.mouse.move(700, 800);
     await expandRow(page, PROFILE);
     await findRow(page, 'us-east-1');
     await runCommand(page, 'Create VPC Endpoint Service Endpoint for ClickPipes (Step by Step)');

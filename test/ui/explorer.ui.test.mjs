@@ -3,7 +3,7 @@
 // pastes into ClickHouse Cloud), reading the browser clipboard back.
 import assert from 'node:assert/strict';
 import {
-  assertNoExternalRequests, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard, waitUntil,
+  assertNoExternalRequests, clickRow, contextMenu, expandRow, findRow, openView, primeClipboard, useWorkbench, waitForClipboard, waitUntil,
 } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
@@ -29,6 +29,15 @@ describe('explorer: expand and copy from the context menu (real VS Code)', funct
     await findRow(wb.page, 'Resource shares');
   });
 
+  it('a row\'s details hover left open over the next row does not stop the harness clicking it', async () => {
+    // The hover of a row the pointer rests on can cover the row below (CI once timed out so).
+    await findRow(wb.page, 'us-east-1').then((row) => row.locator('.label-name').hover());
+    const hover = wb.page.locator('.workbench-hover, .monaco-hover:not(.hidden), .context-view .rendered-markdown');
+    await waitUntil('the region row\'s hover', () => hover.first().isVisible(), 15_000);
+    await expandRow(wb.page, 'Resource configurations');
+    await findRow(wb.page, 'orders-aurora');
+  });
+
   it('Copy ID on a resource configuration copies its rcfg- id', async () => {
     await expandRow(wb.page, 'Resource configurations');
     await findRow(wb.page, 'orders-aurora');
@@ -48,16 +57,14 @@ describe('explorer: expand and copy from the context menu (real VS Code)', funct
   });
 
   it('every row offers Refresh in its context menu', async () => {
-    const row = await findRow(wb.page, 'clickpipes-orders-aurora');
-    await row.click({ button: 'right' });
+    await clickRow(wb.page, 'clickpipes-orders-aurora', { button: 'right' });
     await wb.page.getByRole('menuitem', { name: 'Refresh AWS Explorer' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await wb.page.keyboard.press('Escape');
   });
 
   it('a region row groups the create commands, step-by-step ones included, under Create for ClickPipes', async () => {
     const menu = wb.page.locator('.context-view .monaco-menu');
-    const row = await findRow(wb.page, 'us-east-1');
-    await row.click({ button: 'right' });
+    await clickRow(wb.page, 'us-east-1', { button: 'right' });
     const submenu = menu.getByRole('menuitem', { name: 'Create for ClickPipes' }).first();
     await submenu.waitFor({ state: 'visible', timeout: 10_000 });
     const form = menu.getByRole('menuitem', { name: 'Create VPC Resource Endpoint for ClickPipes…' }).first();

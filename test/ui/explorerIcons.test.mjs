@@ -3,7 +3,7 @@
 // until its tooltip shows, then checks every icon is the one it had before the hovers. Rows that
 // were spinning (a resource in transition) are left out: their icon moves on the emulator's clock.
 import assert from 'node:assert/strict';
-import { assertNoExternalRequests, findRow, openView, useWorkbench, waitUntil } from './helpers.mjs';
+import { assertNoExternalRequests, findRow, openView, pointerOffTree, useWorkbench, waitUntil } from './helpers.mjs';
 
 const PROFILE = 'clickpipes-demo';
 
@@ -60,6 +60,7 @@ describe('explorer: hovering never changes a row\'s icon (real VS Code)', functi
       const rows = await readRows(wb.page);
       const next = rows.find((r) => r.expanded === 'false');
       if (!next) break;
+      await pointerOffTree(wb.page);
       await rowAt(wb.page, next.index).click();
       // Its children are there: the row after it is one level deeper (a message row when empty).
       await waitUntil(`children of ${next.label}`, async () => {

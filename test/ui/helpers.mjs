@@ -16,6 +16,8 @@
 //   waitUntil(what, probe, timeout)      polls probe() (a state, never a duration) until truthy
 //   openView(page, title)                click the activity-bar icon whose label starts with title
 //   findRow(page, text)                  locator of the tree/list row containing text (waits visible)
+//   pointerOffTree(page)                 pointer onto the editor, until no row hover covers the tree
+//   clickRow(page, text, options)        click (options.button: 'right') a row, no hover in the way
 //   expandRow(page, text)                expand a collapsed tree row (no-op if expanded)
 //   contextMenu(page, rowText, item)     right-click the row, click the menu item by name once it
 //                                        shows; reopens the menu until it does (state arriving late)
@@ -130,9 +132,33 @@ export async function findRow(page, text, { timeout = 30_000 } = {}) {
   return row;
 }
 
+/**
+ * A row shows its details hover while the pointer rests on it, and that hover can cover the row
+ * below. Move the pointer onto the editor area and wait until no hover is shown, so a click lands
+ * on the row it aims at. (Escape when the hover lingers; it closes nothing else a test relies on.)
+ */
+export async function pointerOffTree(page) {
+  const editor = await page.locator('.part.editor').first().boundingBox();
+  await page.mouse.move(editor ? editor.x + editor.width / 2 : 900, editor ? editor.y + editor.height / 2 : 400);
+  const hover = page.locator('.workbench-hover, .monaco-hover:not(.hidden), .context-view .rendered-markdown');
+  const gone = () => hover.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+  if (!(await gone())) {
+    await page.keyboard.press('Escape');
+    await waitUntil('row hovers to close', gone, 10_000);
+  }
+}
+
+/** Click (or, with { button: 'right' }, right-click) a row with no hover in the way. */
+export async function clickRow(page, text, options = {}) {
+  const row = await findRow(page, text);
+  await pointerOffTree(page);
+  await row.click(options);
+  return row;
+}
+
 export async function expandRow(page, text) {
   const row = await findRow(page, text);
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  if ((await row.getAttribute('aria-expanded')) === 'false') await clickRow(page, text);
   return row;
 }
 
@@ -158,8 +184,7 @@ export async function contextMenu(page, rowText, item, { timeout = 30_000 } = {}
   let shown = [];
   await waitUntil(`"${names.join(' › ')}" in the menu of "${rowText}"`, async () => {
     if (!(await anyItem.isVisible())) {
-      const row = await findRow(page, rowText);
-      await row.click({ button: 'right' });
+      await clickRow(page, rowText, { button: 'right' });
       await anyItem.waitFor({ state: 'visible', timeout: 10_000 });
     }
     for (const [i, name] of names.entries()) {

@@ -23,13 +23,7 @@ describe('IAM DB auth from a database node (real VS Code)', function () {
     const { page } = wb;
     await openView(page, 'ClickPipes PrivateLink');
     await findRow(page, PROFILE, { timeout: 45_000 });
-    // Rows show a details hover: move the pointer off the tree so it never covers the next row.
-    for (const row of [PROFILE, 'us-east-1', 'Databases']) {
-      await page.mouse.move(700, 800);
-      await page.keyboard.press('Escape');
-      await expandRow(page, row);
-    }
-    await page.mouse.move(700, 800);
+    for (const row of [PROFILE, 'us-east-1', 'Databases']) await expandRow(page, row);
     await findRow(page, DB);
     await contextMenu(page, DB, ['Create for ClickPipes', 'Create IAM DB Auth Role for ClickPipes…']);
 
