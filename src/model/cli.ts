@@ -2,7 +2,7 @@
 // steps this way). One command per step; outputs later steps need are captured into shell
 // variables with --query; waits become polling loops. Read-only: this script is never executed
 // by the extension, it is for review and for people who prefer to run it themselves.
-import type { Plan, PlanStep, WaitFor } from './plan';
+import type { Plan, PlanStep, SkipIf, WaitFor } from './plan';
 import { integerPaths, mapAt, textBlobPaths } from './inputShapes';
 import { DEFAULT_CREDENTIALS } from './resources';
 
@@ -114,6 +114,18 @@ function waitLoop(step: PlanStep, wait: WaitFor, scope: string[]): string[] {
   return lines;
 }
 
+/** A change skipped when a read says it already happened (skipIf.when), as the apply does. */
+function conditionalSkip(step: PlanStep, skipIf: SkipIf, main: string, scope: string[]): string[] {
+  const tests = (skipIf.when ?? []).map((w) => {
+    const read = command(step.service, skipIf.operation, skipIf.input, scope, new Set(), [`--query ${shellQuote(waitQuery(w.path))}`, '--output text']);
+    return `case "$(${read})" in ${w.in.map(shellQuote).join('|')}) true ;; *) false ;; esac`;
+  });
+  return [
+    `# Skipped when ${skipIf.when!.map((w) => `${w.path} is ${w.in.join(' or ')}`).join(', or ')} (${skipIf.operation}): it already happened.`,
+    `if ${tests.join(' || ')}; then echo ${shellQuote(`${step.title}: already done`)}; else ${main}; fi`,
+  ];
+}
+
 /** Step outputs that later steps, waits or the results use — only those become variables. */
 function usedOutputs(plan: Plan): Set<string> {
   const used = new Set<string>();
@@ -148,6 +160,7 @@ function stepLines(plan: Plan, step: PlanStep, index: number, scope: string[], u
     outputs.length === 0 ? [] : outputs.length === 1 ? [`--query ${shellQuote(jmesPath(outputs[0][1]))}`, '--output text']
       : [`--query ${shellQuote(`[${outputs.map(([, p]) => jmesPath(p)).join(', ')}]`)}`, '--output text'];
   const main = command(step.service, step.operation, step.input, scope, skip, query);
+  if (step.skipIf?.when && vars.length === 0) return [...lines, ...conditionalSkip(step, step.skipIf, main, scope), ...(step.waitFor ? waitLoop(step, step.waitFor, scope) : [])];
   const lookup = step.skipIf ? command(step.service, step.skipIf.operation, step.skipIf.input, scope, new Set(), query) : undefined;
   const either = lookup ? `{ ${lookup} 2>/dev/null || ${main}; }` : main;
   const exists = step.existsError;

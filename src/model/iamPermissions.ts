@@ -119,8 +119,8 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'ec2', operation: 'StartVpcEndpointServicePrivateDnsVerification', access: 'write', flows: ['endpointService'] },
 
   // IAM DB auth: turn it on, then a role with rds-db:connect (TagRole only in an edited plan).
-  { service: 'rds', operation: 'ModifyDBInstance', access: 'write', flows: ['iamDbAuth'] },
-  { service: 'rds', operation: 'ModifyDBCluster', access: 'write', flows: ['iamDbAuth'] },
+  { service: 'rds', operation: 'ModifyDBInstance', access: 'write', flows: ['iamDbAuth', 'doctorFix'] },
+  { service: 'rds', operation: 'ModifyDBCluster', access: 'write', flows: ['iamDbAuth', 'doctorFix'] },
   { service: 'iam', operation: 'CreateRole', access: 'write', flows: ['iamDbAuth'] },
   { service: 'iam', operation: 'PutRolePolicy', access: 'write', flows: ['iamDbAuth'] },
   { service: 'iam', operation: 'TagRole', access: 'write', flows: ['iamDbAuth'] },

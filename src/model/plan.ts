@@ -65,7 +65,7 @@ export type PlanStep = {
    * When the resource may already exist (a re-run, an existing role): a read that returns it.
    * If this read succeeds the step is skipped and its outputs are read from this response.
    */
-  skipIf?: { operation: string; input: Record<string, unknown> };
+  skipIf?: SkipIf;
   /**
    * For a create with no read by name and no client token: the error code AWS answers when what
    * the step makes is already there (a resume after an answer was lost). Without `adopt` that
@@ -73,6 +73,17 @@ export type PlanStep = {
    * resource is found in a list read and its outputs taken from it, only if `same` holds.
    */
   existsError?: ExistsError;
+};
+
+export type SkipIf = {
+  operation: string;
+  input: Record<string, unknown>;
+  /**
+   * For a change to something that exists (no "already exists" answer): the step is skipped only
+   * when one of these values is read (dot path → accepted values), e.g. a reboot already under way
+   * after its answer was lost. Without `when`, a successful read alone skips the step.
+   */
+  when?: { path: string; in: string[] }[];
 };
 
 export type ExistsError = {

@@ -66,7 +66,17 @@ export const PLAN_JSON_SCHEMA = {
           },
           clientTokenField: { type: 'string', description: 'Input field that receives the idempotency token.' },
           mutating: { type: 'boolean', description: 'Mutating steps are listed in the confirmation.' },
-          skipIf: readCall('A read that, when it succeeds, means the resource exists: the step is skipped and outputs read from it.'),
+          skipIf: {
+            ...readCall('A read that, when it succeeds, means the resource exists: the step is skipped and outputs read from it.'),
+            properties: {
+              ...readCall('').properties,
+              when: {
+                type: 'array',
+                description: 'Skip only when one of these dot paths in the read reads one of its values (the step already happened); otherwise the step runs.',
+                items: { type: 'object', required: ['path', 'in'], properties: { path: { type: 'string' }, in: { type: 'array', items: { type: 'string' }, minItems: 1 } } },
+              },
+            },
+          },
           existsError: {
             type: 'object',
             description: 'The error code AWS answers when what the step makes is already there (a resume after a lost answer): alone, the step is done; with adopt, the existing resource is found and reused only if it matches.',

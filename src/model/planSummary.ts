@@ -64,7 +64,7 @@ function waitLine(step: PlanStep): string[] {
 function stepBlock(step: PlanStep): string[] {
   const action = changeAction(step);
   const symbol = SYMBOL[action];
-  const reuse = step.skipIf ? `, ${t('reused if it already exists')}` : '';
+  const reuse = step.skipIf?.when ? `, ${t('skipped if it already happened')}` : step.skipIf ? `, ${t('reused if it already exists')}` : '';
   return [
     `${symbol} ${step.title} (${WILL[action]()}${reuse})`,
     `${symbol}     ${step.service} ${step.operation}`,

@@ -3,7 +3,7 @@
 // its backend (AWS or ClickHouse Cloud, by its service); the calls are injected, as is the journal
 // store, so the same code runs in unit tests (fake calls), in the integration tests (the real AWS
 // layer and ClickHouse client against the emulator) and in the extension.
-import { backendOf, type Backend, type Plan, type PlanStep, type StepOutputs, type StepService } from '../model/plan';
+import { backendOf, type Backend, type Plan, type PlanStep, type SkipIf, type StepOutputs, type StepService } from '../model/plan';
 import { redact } from '../model/redact';
 import { withClientToken } from './clientToken';
 import { ExistingResourceConflictError, resolveExists } from './existsError';
@@ -111,6 +111,11 @@ function isNotFound(err: unknown): boolean {
   const name = e?.failure?.name ?? e?.name ?? '';
   const status = e?.failure?.httpStatus ?? e?.$metadata?.httpStatusCode;
   return /NotFound|NoSuchEntity|DoesNotExist/i.test(name) || status === 404;
+}
+
+/** A successful skipIf read skips the step, unless its `when` values say the change has not happened. */
+function skipHolds(skipIf: SkipIf, response: Record<string, unknown>): boolean {
+  return !skipIf.when || skipIf.when.some((w) => w.in.includes(outputToString(getPath(response, w.path)) ?? ''));
 }
 
 function newJournal(plan: Plan, at: string): Journal {
@@ -227,7 +232,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
           phase = 'skipIf';
           try {
             response = await callerFor(deps, step.service)(step.skipIf.operation, resolveRefs(step.skipIf.input, outputs));
-            skipped = true;
+            skipped = skipHolds(step.skipIf, response);
+            if (!skipped) response = undefined;
           } catch (err) {
             if (!isNotFound(err)) throw err;
           }

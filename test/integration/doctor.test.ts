@@ -138,7 +138,7 @@ describe('connectivity doctor against the emulator (real AWS layer, executor-app
     assert.equal(fix?.kind === 'parameters' && fix.level, 'cluster');
     await applyFix(fix);
     const pending = checkDatabase(await layer.doctor.database(US, 'cluster', 'orders-aurora-pg'));
-    assert.deepEqual(hop(pending, 'applied').fix, { kind: 'reboot', instanceId: 'orders-aurora-pg-1', reason: 'apply the parameter group clickpipes-cdc-orders-aurora-pg' });
+    assert.deepEqual(hop(pending, 'applied').fix, { kind: 'reboot', instanceId: 'orders-aurora-pg-1', reason: 'apply the parameter group clickpipes-cdc-orders-aurora-pg', clusterId: 'orders-aurora-pg' });
     await applyFix(hop(pending, 'applied').fix);
     assert.deepEqual(verdicts(checkDatabase(await layer.doctor.database(US, 'cluster', 'orders-aurora-pg'))), { parameters: 'pass', applied: 'pass' });
   });

@@ -65,12 +65,58 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
       return makePlan('doctorFix', ctx, t('Reboot {0}', fix.instanceId), [{
         id: 'reboot', title: t('Reboot {0} to {1}', fix.instanceId, fix.reason), service: 'rds', operation: 'RebootDBInstance',
         input: { DBInstanceIdentifier: fix.instanceId }, outputs: {}, mutating: true,
-        waitFor: {
-          operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: fix.instanceId }, statusPath: 'DBInstances.0.DBInstanceStatus',
-          success: ['available'], failure: ['failed', 'incompatible-parameters', 'stopped'], timeoutSeconds: 1800,
+        // A resume after a lost answer must not reboot again: the instance is already `rebooting`
+        // (DB instance statuses: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/accessing-monitoring.html),
+        // or, done rebooting, its group is `in-sync` (DBParameterGroupStatus.ParameterApplyStatus,
+        // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBParameterGroupStatus.html).
+        // An Aurora writer's own DB parameter group says nothing of its cluster's: only `rebooting` counts.
+        skipIf: {
+          operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: fix.instanceId },
+          when: [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] },
+            ...(fix.clusterId ? [] : [{ path: 'DBInstances.0.DBParameterGroups.0.ParameterApplyStatus', in: ['in-sync'] }])],
         },
+        waitFor: availableAgain(fix.instanceId),
       }], {}, [t('The database is unavailable while it reboots.')]);
+    case 'backups':
+      return backupsPlan(fix.instanceId, ctx);
   }
+}
+
+/** Follows an instance change (reboot, backups on) until the instance is available again. */
+function availableAgain(instanceId: string): NonNullable<PlanStep['waitFor']> {
+  return {
+    operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: instanceId }, statusPath: 'DBInstances.0.DBInstanceStatus',
+    success: ['available'], failure: ['failed', 'incompatible-parameters', 'stopped'], timeoutSeconds: 1800,
+  };
+}
+
+/**
+ * Days of automated backups the fix keeps: the RDS console's default for a new instance (RDS user
+ * guide, "Backup retention period"), long enough to restore after a bad week; ClickPipes only
+ * needs backups on (1 would do), binlog retention itself is set in SQL.
+ */
+export const BACKUP_RETENTION_DAYS = 7;
+const BACKUP_DOC = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html';
+
+function backupsPlan(instanceId: string, ctx: BuildContext): Plan {
+  const days = String(BACKUP_RETENTION_DAYS);
+  return makePlan('doctorFix', ctx, t('Automated backups on {0}', instanceId), [{
+    id: 'backups', title: t('Keep automated backups of {0} for {1} days', instanceId, BACKUP_RETENTION_DAYS), service: 'rds', operation: 'ModifyDBInstance',
+    input: { DBInstanceIdentifier: instanceId, BackupRetentionPeriod: BACKUP_RETENTION_DAYS, ApplyImmediately: true }, outputs: {}, mutating: true,
+    // A resume after a lost answer finds the value pending (instance modifying) or in effect, and
+    // only waits: a second call would be refused while the instance is not available.
+    skipIf: {
+      operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: instanceId },
+      when: [{ path: 'DBInstances.0.PendingModifiedValues.BackupRetentionPeriod', in: [days] }, { path: 'DBInstances.0.BackupRetentionPeriod', in: [days] }],
+    },
+    waitFor: availableAgain(instanceId),
+  }], {}, [
+    // What AWS says, word for word (RDS user guide, "Backup retention period", and ModifyDBInstance
+    // API reference, BackupRetentionPeriod).
+    t('AWS: "An outage occurs if you change the backup retention period of a DB instance from 0 to a nonzero value or from a nonzero value to 0." ({0})', BACKUP_DOC),
+    t('AWS: "Enabling and disabling backups can result in a brief I/O suspension that lasts from a few seconds to a few minutes, depending on the size and class of your DB instance."'),
+    t('ApplyImmediately is on: the change (and the outage) happens now, not in the maintenance window.'),
+  ]);
 }
 
 function parametersPlan(fix: Extract<FixRequest, { kind: 'parameters' }>, ctx: BuildContext): Plan {

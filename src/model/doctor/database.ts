@@ -20,6 +20,7 @@ export type DatabaseFacts = {
 
 const PG_DOC = 'https://clickhouse.com/docs/integrations/clickpipes/postgres/source/rds';
 const MYSQL_DOC = 'https://clickhouse.com/docs/integrations/clickpipes/mysql/source/rds';
+const AURORA_BACKUP_DOC = 'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBCluster.html';
 
 /** The parameter values CDC needs for this engine (and auth). */
 export function requiredParameters(engine: string, iamAuth: boolean): Record<string, string> {
@@ -63,16 +64,32 @@ export function checkDatabase(f: DatabaseFacts): Hop[] {
       hops.push({
         id: 'applied', title: t('The parameter group is in effect'), verdict: pending ? 'fail' : 'pass',
         evidence: [t('parameter group status: {0}', db.parameterApplyStatus ?? 'in-sync')],
-        ...(pending && instance ? { fix: { kind: 'reboot' as const, instanceId: instance, reason: t('apply the parameter group {0}', db.parameterGroup ?? '') } } : {}),
+        ...(pending && instance ? {
+          fix: { kind: 'reboot' as const, instanceId: instance, reason: t('apply the parameter group {0}', db.parameterGroup ?? ''), ...(db.kind === 'cluster' ? { clusterId: db.id } : {}) },
+        } : {}),
       });
     }
   }
-  if (family === 'mysql' || family === 'mariadb') {
-    const days = db.backupRetentionDays;
-    hops.push({
-      id: 'backups', title: t('Automated backups are on (binlog kept)'), verdict: days === undefined ? 'unknown' : days > 0 ? 'pass' : 'fail', source: MYSQL_DOC,
-      evidence: [t('backup retention: {0} days', days ?? '?'), t('Binlog retention is set in SQL: call mysql.rds_set_configuration(\'binlog retention hours\', 72);')],
-    });
-  }
+  if (family === 'mysql' || family === 'mariadb') hops.push(backupsHop(db));
   return hops;
+}
+
+/**
+ * Aurora cannot turn automated backups off: a cluster's retention is 1 to 35 days (ModifyDBCluster
+ * and CreateDBCluster API reference, BackupRetentionPeriod "Must be a value from 1 to 35";
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBCluster.html), so its hop
+ * passes whatever an instance-level figure says. A DB instance may have 0 (off): the fix turns it on.
+ */
+function backupsHop(db: DatabaseDetail): Hop {
+  const title = t('Automated backups are on (binlog kept)');
+  const binlog = t('Binlog retention is set in SQL: call mysql.rds_set_configuration(\'binlog retention hours\', 72);');
+  if (isAuroraEngine(db.engine)) {
+    return { id: 'backups', title, verdict: 'pass', source: AURORA_BACKUP_DOC, evidence: [t('Aurora always keeps automated backups (retention 1 to 35 days)'), binlog] };
+  }
+  const days = db.backupRetentionDays;
+  const verdict = days === undefined ? 'unknown' : days > 0 ? 'pass' : 'fail';
+  return {
+    id: 'backups', title, verdict, source: MYSQL_DOC, evidence: [t('backup retention: {0} days', days ?? '?'), binlog],
+    ...(verdict === 'fail' && db.kind === 'instance' ? { fix: { kind: 'backups' as const, instanceId: db.id } } : {}),
+  };
 }

@@ -42,7 +42,10 @@ export type FixRequest =
     /** Static parameters only apply after a reboot (a separate plan, never implied). */
     static: boolean;
   }
-  | { kind: 'reboot'; instanceId: string; reason: string }
+  /** `clusterId` when the instance is an Aurora writer rebooted for its cluster's parameter group. */
+  | { kind: 'reboot'; instanceId: string; reason: string; clusterId?: string }
+  /** Turn automated backups on for a DB instance (MySQL/MariaDB CDC needs the binlog they keep). */
+  | { kind: 'backups'; instanceId: string }
   /** Stop evaluating the NLB's inbound rules for PrivateLink traffic (its security groups stay as they are). */
   | { kind: 'nlbPrivateLinkRules'; loadBalancerArn: string; loadBalancerName: string; securityGroupIds: string[] }
   /** Turn on multi-VPC connectivity for `auth`, keeping the types already on (UpdateConnectivity replaces the whole setting). */

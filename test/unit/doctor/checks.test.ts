@@ -219,6 +219,25 @@ describe('doctor: database CDC path', () => {
     assert.equal(hop(checkDatabase({ ...mysql, parameters: unknownFact(DENIED) }), 'parameters').verdict, 'unknown');
   });
 
+  it('backups off on a MySQL/MariaDB instance fail with the backups fix; Aurora always keeps backups, so its hop passes', () => {
+    const instance = (engine: string, backupRetentionDays?: number): DatabaseFacts => ({
+      database: known({ kind: 'instance', id: 'inv', engine, engineVersion: '8.0.36', status: 'available', securityGroupIds: [], iamAuth: false, parameterGroup: 'cdc', backupRetentionDays }),
+      parameters: known({ binlog_format: 'ROW', binlog_row_image: 'FULL' }), family: 'mysql8.0',
+    });
+    for (const engine of ['mysql', 'mariadb']) {
+      const off = hop(checkDatabase(instance(engine, 0)), 'backups');
+      assert.equal(off.verdict, 'fail', engine);
+      assert.deepEqual(off.fix, { kind: 'backups', instanceId: 'inv' });
+      assert.deepEqual([hop(checkDatabase(instance(engine, 1)), 'backups').verdict, hop(checkDatabase(instance(engine, 1)), 'backups').fix], ['pass', undefined]);
+      assert.equal(hop(checkDatabase(instance(engine)), 'backups').verdict, 'unknown');
+    }
+    // Even a figure of 0 (an Aurora member's own field) does not fail an Aurora cluster.
+    const aurora: DatabaseFacts = { ...instance('aurora-mysql', 0), database: known({ kind: 'cluster', id: 'cat', engine: 'aurora-mysql', engineVersion: '8.0.mysql_aurora.3.05.2', status: 'available', securityGroupIds: [], iamAuth: false, parameterGroup: 'cdc', backupRetentionDays: 0 }) };
+    const backups = hop(checkDatabase(aurora), 'backups');
+    assert.deepEqual([backups.verdict, backups.fix], ['pass', undefined]);
+    assert.match(backups.source ?? '', /API_ModifyDBCluster\.html$/);
+  });
+
   it('names parameter group families as RDS does', () => {
     assert.equal(parameterFamily('postgres', '16.3', 'cdc'), 'postgres16');
     assert.equal(parameterFamily('aurora-mysql', '8.0.mysql_aurora.3.05.2'), 'aurora-mysql8.0');

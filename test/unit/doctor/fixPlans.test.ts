@@ -1,7 +1,7 @@
 // The doctor's fix plans are ordinary plans: valid against the plan schema, rendered as AWS CLI,
 // with a default parameter group copied (never modified) and the reboot never implied.
 import * as assert from 'node:assert/strict';
-import { buildFixPlan, customGroupName } from '../../../src/model/builders/doctorFixes';
+import { BACKUP_RETENTION_DAYS, buildFixPlan, customGroupName } from '../../../src/model/builders/doctorFixes';
 import { aclConfigurationName } from '../../../src/model/builders/doctorMskFixes';
 import { withProperty } from '../../../src/model/doctor/mskMultiVpc';
 import { renderCli } from '../../../src/model/cli';
@@ -24,6 +24,8 @@ const fixes: FixRequest[] = [
   { kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K3AEGXETSR30VB', kafkaVersion: '3.6.0' },
   { kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K3AEGXETSR30VB', configuration: { arn: CONFIG, serverProperties: 'auto.create.topics.enable=false\nallow.everyone.if.no.acl.found = true\n' } },
   { kind: 'nlbPrivateLinkRules', loadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/pg/0123456789abcdef', loadBalancerName: 'pg', securityGroupIds: ['sg-0123456789abcdef0'] },
+  { kind: 'backups', instanceId: 'inventory' },
+  { kind: 'reboot', instanceId: 'orders-1', reason: 'apply the parameter group', clusterId: 'orders' },
 ];
 
 describe('doctor: fix plans', () => {
@@ -82,5 +84,30 @@ describe('doctor: fix plans', () => {
     assert.match(rule, /if ! out=\$\(aws ec2 authorize-security-group-ingress [^]*2>&1\); then\n {2}case "\$out" in \*'\(InvalidPermission\.Duplicate\)'\*\) [^;]+; out='' ;; \*\) echo "\$out" >&2; exit 1 ;; esac\nfi\nRULE_RULE_ID=\$out\n/);
     const acl = renderCli(buildFixPlan({ kind: 'mskAcls', clusterArn: MSK, clusterName: 'audit', currentVersion: 'K1', kafkaVersion: '3.6.0' }, ctx));
     assert.match(acl, /# If AWS answers ConflictException \(a re-run\), the extension's apply reuses the configuration ListConfigurations lists as clickpipes-acls-audit only when its ServerProperties are the same; this script stops\./);
+  });
+
+  it('backups: one ModifyDBInstance of 7 days applied now, followed to available; the outage quoted from AWS', () => {
+    const plan = buildFixPlan(fixes[12], ctx);
+    assert.deepEqual(plan.steps.map((s) => [s.operation, s.input]), [['ModifyDBInstance', { DBInstanceIdentifier: 'inventory', BackupRetentionPeriod: 7, ApplyImmediately: true }]]);
+    assert.equal(BACKUP_RETENTION_DAYS, 7);
+    assert.deepEqual(plan.steps[0].waitFor?.success, ['available']);
+    assert.deepEqual(plan.steps[0].skipIf?.when?.map((w) => [w.path, w.in]), [
+      ['DBInstances.0.PendingModifiedValues.BackupRetentionPeriod', ['7']], ['DBInstances.0.BackupRetentionPeriod', ['7']],
+    ]);
+    assert.match(plan.warnings.join('\n'), /"An outage occurs if you change the backup retention period of a DB instance from 0 to a nonzero value or from a nonzero value to 0\." \(https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/USER_WorkingWithAutomatedBackups\.BackupRetention\.html\)/);
+    assert.match(plan.warnings.join('\n'), /brief I\/O suspension/);
+  });
+
+  it('reboot: skipped on a resume when the instance is rebooting, or (not an Aurora writer) its group is in-sync; the CLI does the same', () => {
+    const own = buildFixPlan(fixes[6], ctx).steps[0];
+    assert.deepEqual(own.skipIf?.when, [
+      { path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }, { path: 'DBInstances.0.DBParameterGroups.0.ParameterApplyStatus', in: ['in-sync'] },
+    ]);
+    const writer = buildFixPlan(fixes[13], ctx).steps[0];
+    assert.deepEqual(writer.skipIf?.when, [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }]);
+    const cli = renderCli(buildFixPlan(fixes[6], ctx));
+    assert.match(cli, /# Skipped when DBInstances\.0\.DBInstanceStatus is rebooting, or DBInstances\.0\.DBParameterGroups\.0\.ParameterApplyStatus is in-sync/);
+    assert.match(cli, /if case "\$\(aws rds describe-db-instances [^]*?--query 'to_string\(DBInstances\[0\]\.DBInstanceStatus\)' \\\n {4}--output text\)" in rebooting\) true ;; \*\) false ;; esac \|\| case [^]*?; then echo '[^']*: already done'; else aws rds reboot-db-instance [^]*?; fi\n/);
+    assert.match(cli, /# Wait until DBInstances\.0\.DBInstanceStatus is available/);
   });
 });
