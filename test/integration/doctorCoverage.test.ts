@@ -96,7 +96,12 @@ describe('connectivity doctor: each remaining check fails and passes on the emul
     await applyFix(hop(pending, 'applied').fix);
     assert.deepEqual(verdicts(checkDatabase(await suite.layer.doctor.database(US, 'instance', 'inventory-mysql'))), { parameters: 'pass', applied: 'pass', backups: 'pass' });
     us().dbInstances.get('inventory-mysql')!.BackupRetentionPeriod = 0;
-    assert.equal(hop(checkDatabase(await suite.layer.doctor.database(US, 'instance', 'inventory-mysql')), 'backups').verdict, 'fail');
+    const off = hop(checkDatabase(await suite.layer.doctor.database(US, 'instance', 'inventory-mysql')), 'backups');
+    assert.equal(off.verdict, 'fail');
+    // The backups plan (ModifyDBInstance, applied now, waited until available) turns it green.
+    await applyFix(off.fix);
+    assert.deepEqual([us().dbInstances.get('inventory-mysql')!.BackupRetentionPeriod, us().dbInstances.get('inventory-mysql')!.DBInstanceStatus], [7, 'available']);
+    assert.equal(hop(checkDatabase(await suite.layer.doctor.database(US, 'instance', 'inventory-mysql')), 'backups').verdict, 'pass');
   });
 
   it('faults: throttled RDS gives unknown for the database hops, never pass', async () => {
