@@ -113,6 +113,25 @@ describe('emulator RDS (awsQuery)', () => {
     assert.equal(db.IAMDatabaseAuthenticationEnabled, true);
   });
 
+  it('ModifyDBInstance BackupRetentionPeriod: 0 → n is modifying with the value pending, then in effect; n → m at once; window without ApplyImmediately; 0–35', async () => {
+    const r = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
+    r.dbInstances.get('orders-mysql')!.BackupRetentionPeriod = 0;
+    const out = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'orders-mysql', BackupRetentionPeriod: 7, ApplyImmediately: true }));
+    assert.deepEqual([out.DBInstance!.DBInstanceStatus, out.DBInstance!.BackupRetentionPeriod, out.DBInstance!.PendingModifiedValues!.BackupRetentionPeriod], ['modifying', 0, 7]);
+    await advance(emu.world.timings.update);
+    let db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-mysql' }))).DBInstances![0];
+    assert.deepEqual([db.DBInstanceStatus, db.BackupRetentionPeriod, db.PendingModifiedValues], ['available', 7, {}]);
+    const again = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'orders-mysql', BackupRetentionPeriod: 3 }));
+    assert.deepEqual([again.DBInstance!.DBInstanceStatus, again.DBInstance!.BackupRetentionPeriod], ['available', 3]);
+    await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'orders-mysql', BackupRetentionPeriod: 0 }));
+    db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-mysql' }))).DBInstances![0];
+    assert.deepEqual([db.DBInstanceStatus, db.BackupRetentionPeriod, db.PendingModifiedValues!.BackupRetentionPeriod], ['available', 3, 0]);
+    await advance(MAINTENANCE_WINDOW_MS);
+    db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'orders-mysql' }))).DBInstances![0];
+    assert.equal(db.BackupRetentionPeriod, 0);
+    await assert.rejects(rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'orders-mysql', BackupRetentionPeriod: 36 })), { name: 'InvalidParameterValue' });
+  });
+
   it('ModifyDBInstance without ApplyImmediately: PendingModifiedValues until the maintenance window', async () => {
     const out = await rds.send(new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'orders-mysql', EnableIAMDatabaseAuthentication: true }));
     assert.equal(out.DBInstance!.DBInstanceStatus, 'available');
