@@ -193,6 +193,27 @@ describe('plans/executor', () => {
     assert.equal(aws.count('CreateResourceGateway'), 1);
   });
 
+  it('skipIf.when: a successful read skips the step only when one of its paths reads an accepted value', async () => {
+    const plan = () => ({
+      ...vpcResourcePlan(),
+      steps: [{
+        id: 'reboot', title: 'Reboot db', service: 'rds' as const, operation: 'RebootDBInstance', input: { DBInstanceIdentifier: 'db' }, outputs: {}, mutating: true,
+        skipIf: { operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: 'db' }, when: [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }, { path: 'DBInstances.0.Days', in: ['7'] }] },
+      }],
+      results: {},
+    });
+    const run = async (db: Record<string, unknown>) => {
+      const seen: string[] = [];
+      const call = async (_s: string, op: string) => { seen.push(op); return op === 'DescribeDBInstances' ? { DBInstances: [db] } : {}; };
+      const outcome = await applyPlan(plan(), { call: call as never, journal: new MemoryJournalStore(), ...fakeTime() });
+      assert.equal(outcome.status, 'succeeded');
+      return seen;
+    };
+    assert.deepEqual(await run({ DBInstanceStatus: 'available', Days: 0 }), ['DescribeDBInstances', 'RebootDBInstance']);
+    assert.deepEqual(await run({ DBInstanceStatus: 'rebooting', Days: 0 }), ['DescribeDBInstances']);
+    assert.deepEqual(await run({ DBInstanceStatus: 'available', Days: 7 }), ['DescribeDBInstances'], 'a number is read as its text');
+  });
+
   it('refuses a plan with broken references before any call', async () => {
     const aws = new FakeAws();
     const plan = vpcResourcePlan();
