@@ -19,6 +19,8 @@ export type PlanCase = {
   build(layer: AwsLayer, ctx: BuildContext): Promise<Plan>;
   /** Known to fail until a fix lands elsewhere: said in the failure message, never skipped. */
   known?: string;
+  /** Puts each fresh world (the extension's and the script's) in the state the plan fixes. */
+  prepare?(emu: RunningEmulator): void;
 };
 
 const named = <T extends { name?: string }>(list: readonly T[], name: string): T => {
@@ -71,6 +73,8 @@ async function msk(layer: AwsLayer, ctx: BuildContext, name: string, auth: { iam
   return buildMskMultiVpcPlan({ clusterArn: cluster.arn, auth, clusterAuth: cluster.auth, cluster }, ctx);
 }
 
+const usDb = (emu: RunningEmulator, id: string) => emu.world.region(DEMO_ACCOUNT, 'us-east-1').dbInstances.get(id)!;
+
 /** The connectivity doctor's fix plans, for requests it raises on the demo's databases. */
 const DOCTOR_FIX_CASES: PlanCase[] = [
   { name: 'Doctor fix: admit the resource gateway on the CRM database port', build: async (layer, ctx) => {
@@ -95,7 +99,9 @@ const DOCTOR_FIX_CASES: PlanCase[] = [
   }, ctx) },
   { name: 'Doctor fix: reboot a DB instance for its pending parameters', build: async (_layer, ctx) => buildFixPlan({
     kind: 'reboot', instanceId: 'crm-postgres', reason: 'apply rds.logical_replication',
-  }, ctx) },
+  }, ctx), prepare: (emu) => { usDb(emu, 'crm-postgres').DBParameterGroups[0].ParameterApplyStatus = 'pending-reboot'; } },
+  { name: 'Doctor fix: automated backups on for a MySQL instance', build: async (_layer, ctx) => buildFixPlan({ kind: 'backups', instanceId: 'inventory-mysql' }, ctx),
+    prepare: (emu) => { usDb(emu, 'inventory-mysql').BackupRetentionPeriod = 0; } },
 ];
 
 export const PLAN_CASES: PlanCase[] = [

@@ -45,12 +45,14 @@ describe('awscli oracle: commands.sh with the real AWS CLI leaves the state the 
   PLAN_CASES.forEach((c, i) => {
     it(`${c.name}${c.known ? ' [known failure until fixed]' : ''}`, async () => {
       await freshWorld();
+      c.prepare?.(suite.emu);
       const plan: Plan = await c.build(suite.layer, ctx(String(i)));
       const script = documentsFor(plan).find((d) => d.name === 'commands.sh')!.content;
       const applied = await applyOnEmulatorClock(suite.emu, plan, callThrough(suite.layer), new FileJournalStore(journalDir));
       const expected = worldState(suite.emu.world);
 
       await freshWorld();
+      c.prepare?.(suite.emu);
       await control(suite.emu.url, 'DELETE', 'log');
       const file = path.join(box.home, 'commands.sh');
       fs.writeFileSync(file, script);
