@@ -116,12 +116,18 @@ function waitLoop(step: PlanStep, wait: WaitFor, scope: string[]): string[] {
 
 /** A change skipped when a read says it already happened (skipIf.when), as the apply does. */
 function conditionalSkip(step: PlanStep, skipIf: SkipIf, main: string, scope: string[]): string[] {
-  const tests = (skipIf.when ?? []).map((w) => {
-    const read = command(step.service, skipIf.operation, skipIf.input, scope, new Set(), [`--query ${shellQuote(waitQuery(w.path))}`, '--output text']);
+  const when = skipIf.when ?? [];
+  const tests = when.map((w) => {
+    const r = w.read ?? skipIf;
+    const picked = w.item
+      ? `${jmesPath(w.item.list)}[?${Object.entries(w.item.match).map(([k, v]) => `${jmesPath(k)}=='${v.replace(/['\\]/g, '\\$&')}'`).join(' && ')}] | [0].${jmesPath(w.path)}`
+      : jmesPath(w.path);
+    const read = command(step.service, r.operation, r.input, scope, new Set(), [`--query ${shellQuote(`to_string(${picked})`)}`, '--output text']);
     return `case "$(${read})" in ${w.in.map(shellQuote).join('|')}) true ;; *) false ;; esac`;
   });
+  const said = (w: (typeof when)[number]) => `${w.item ? `${w.item.list}[${Object.entries(w.item.match).map(([k, v]) => `${k}=${v}`).join(', ')}].` : ''}${w.path} is ${w.in.join(' or ')} (${(w.read ?? skipIf).operation})`;
   return [
-    `# Skipped when ${skipIf.when!.map((w) => `${w.path} is ${w.in.join(' or ')}`).join(', or ')} (${skipIf.operation}): it already happened.`,
+    `# Skipped when ${when.map(said).join(', or ')}: it already happened.`,
     `if ${tests.join(' || ')}; then echo ${shellQuote(`${step.title}: already done`)}; else ${main}; fi`,
   ];
 }

@@ -83,7 +83,16 @@ export type SkipIf = {
    * when one of these values is read (dot path → accepted values), e.g. a reboot already under way
    * after its answer was lost. Without `when`, a successful read alone skips the step.
    */
-  when?: { path: string; in: string[] }[];
+  when?: SkipWhen[];
+};
+
+export type SkipWhen = {
+  path: string;
+  in: string[];
+  /** A read of its own for this check (the skipIf read otherwise). */
+  read?: { operation: string; input: Record<string, unknown> };
+  /** `path` is then read in the item of this list (dot path) whose fields have these values. */
+  item?: { list: string; match: Record<string, string> };
 };
 
 export type ExistsError = {

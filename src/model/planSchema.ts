@@ -73,7 +73,14 @@ export const PLAN_JSON_SCHEMA = {
               when: {
                 type: 'array',
                 description: 'Skip only when one of these dot paths in the read reads one of its values (the step already happened); otherwise the step runs.',
-                items: { type: 'object', required: ['path', 'in'], properties: { path: { type: 'string' }, in: { type: 'array', items: { type: 'string' }, minItems: 1 } } },
+                items: {
+                  type: 'object', required: ['path', 'in'],
+                  properties: {
+                    path: { type: 'string' }, in: { type: 'array', items: { type: 'string' }, minItems: 1 },
+                    read: readCall('A read of its own for this check (the skipIf read otherwise).'),
+                    item: { type: 'object', required: ['list', 'match'], description: 'Read path in the item of this list whose fields have these values.', properties: { list: { type: 'string' }, match: stringMap } },
+                  },
+                },
               },
             },
           },

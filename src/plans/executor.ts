@@ -114,8 +114,18 @@ function isNotFound(err: unknown): boolean {
 }
 
 /** A successful skipIf read skips the step, unless its `when` values say the change has not happened. */
-function skipHolds(skipIf: SkipIf, response: Record<string, unknown>): boolean {
-  return !skipIf.when || skipIf.when.some((w) => w.in.includes(outputToString(getPath(response, w.path)) ?? ''));
+async function skipHolds(skipIf: SkipIf, response: Record<string, unknown>, read: (op: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>): Promise<boolean> {
+  if (!skipIf.when) return true;
+  for (const w of skipIf.when) {
+    let at: unknown = w.read ? await read(w.read.operation, w.read.input) : response;
+    if (w.item) {
+      const list = getPath(at, w.item.list);
+      const match = Object.entries(w.item.match);
+      at = Array.isArray(list) ? list.find((i) => match.every(([k, v]) => outputToString(getPath(i, k)) === v)) : undefined;
+    }
+    if (w.in.includes(outputToString(getPath(at, w.path)) ?? '')) return true;
+  }
+  return false;
 }
 
 function newJournal(plan: Plan, at: string): Journal {
@@ -232,7 +242,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
           phase = 'skipIf';
           try {
             response = await callerFor(deps, step.service)(step.skipIf.operation, resolveRefs(step.skipIf.input, outputs));
-            skipped = skipHolds(step.skipIf, response);
+            skipped = await skipHolds(step.skipIf, response, (op, input) => callerFor(deps, step.service)(op, resolveRefs(input, outputs)));
             if (!skipped) response = undefined;
           } catch (err) {
             if (!isNotFound(err)) throw err;

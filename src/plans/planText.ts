@@ -63,6 +63,12 @@ export function structuralProblems(value: unknown): Check[] {
         out.push({ path: at(key, 'operation'), message: `${key} must use a read operation (Get…, List… or Describe…), not ${sub.operation}.` });
       }
     }
+    // Nor the reads of a conditional skip.
+    const when = isObj(step.skipIf) && Array.isArray(step.skipIf.when) ? step.skipIf.when : [];
+    when.forEach((w, j) => {
+      const op = isObj(w) && isObj(w.read) ? w.read.operation : undefined;
+      if (typeof op === 'string' && !READ_OPERATION.test(op)) out.push({ path: at('skipIf', 'when', String(j), 'read', 'operation'), message: `skipIf must use read operations (Get…, List… or Describe…), not ${op}.` });
+    });
     // The reads an "already exists" answer triggers must not change anything either.
     const adopt = isObj(step.existsError) && isObj(step.existsError.adopt) ? step.existsError.adopt : undefined;
     const adoptReads: [string[], unknown][] = adopt ? [[['existsError', 'adopt', 'operation'], adopt.operation], [['existsError', 'adopt', 'same', 'operation'], isObj(adopt.same) ? adopt.same.operation : undefined]] : [];

@@ -100,6 +100,11 @@ const DOCTOR_FIX_CASES: PlanCase[] = [
   { name: 'Doctor fix: reboot a DB instance for its pending parameters', build: async (_layer, ctx) => buildFixPlan({
     kind: 'reboot', instanceId: 'crm-postgres', reason: 'apply rds.logical_replication',
   }, ctx), prepare: (emu) => { usDb(emu, 'crm-postgres').DBParameterGroups[0].ParameterApplyStatus = 'pending-reboot'; } },
+  { name: 'Doctor fix: reboot an Aurora writer for its cluster\'s pending parameters', build: async (_layer, ctx) => buildFixPlan({
+    kind: 'reboot', instanceId: 'orders-aurora-pg-1', clusterId: 'orders-aurora-pg', reason: 'apply rds.logical_replication',
+  }, ctx), prepare: (emu) => {
+    for (const m of emu.world.region(DEMO_ACCOUNT, 'us-east-1').dbClusters.get('orders-aurora-pg')!.DBClusterMembers) m.DBClusterParameterGroupStatus = 'pending-reboot';
+  } },
   { name: 'Doctor fix: automated backups on for a MySQL instance', build: async (_layer, ctx) => buildFixPlan({ kind: 'backups', instanceId: 'inventory-mysql' }, ctx),
     prepare: (emu) => { usDb(emu, 'inventory-mysql').BackupRetentionPeriod = 0; } },
 ];

@@ -39,3 +39,39 @@ describe('awscli: commands.sh of the doctor\'s ingress-rule fix run twice', func
     assert.deepEqual(diffStates(after, worldState(suite.emu.world)), [], 'no second rule');
   });
 });
+
+describe('awscli: commands.sh of the doctor\'s reboot and backups fixes run twice', function () {
+  this.timeout(TIMEOUT_MS * 2 + 30_000);
+  before(() => { cliTool(); });
+  const suite = emulatorSuite('demo');
+  let box: CliSandbox;
+  beforeEach(() => { box = cliSandbox(suite.emu.url); });
+  afterEach(() => box.dispose());
+
+  const cases: [string, string][] = [
+    ['Doctor fix: reboot a DB instance', 'RebootDBInstance'],
+    ['Doctor fix: reboot an Aurora writer', 'RebootDBInstance'],
+    ['Doctor fix: automated backups on', 'ModifyDBInstance'],
+  ];
+  for (const [prefix, operation] of cases) {
+    it(`${prefix}: the first run sends ${operation}, the second reads that it happened, says so and sends nothing`, async () => {
+      const c = PLAN_CASES.find((x) => x.name.startsWith(prefix));
+      assert.ok(c?.prepare, `the case is in the oracle's plans, with its starting state`);
+      c.prepare(suite.emu);
+      const plan = await c.build(suite.layer, { planId: 'rerun-rds', createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' });
+      const file = path.join(box.home, 'commands.sh');
+      fs.writeFileSync(file, documentsFor(plan).find((d) => d.name === 'commands.sh')!.content);
+      const sent = async () => ((await control(suite.emu.url, 'GET', 'log')).entries as { operation: string }[]).filter((e) => e.operation === operation).length;
+
+      await control(suite.emu.url, 'DELETE', 'log');
+      const first = await runBounded('bash', [file], box.env, TIMEOUT_MS, box.home);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(await sent(), 1, `the first run sent ${operation}`);
+      await control(suite.emu.url, 'DELETE', 'log');
+      const second = await runBounded('bash', [file], box.env, TIMEOUT_MS, box.home);
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(second.stdout, /already done/);
+      assert.equal(await sent(), 0, `the second run sent no ${operation}`);
+    });
+  }
+});

@@ -130,8 +130,11 @@ const CASES: Case[] = [
     diagnose: async (s) => checkDatabase(await s.layer.doctor.database(US, 'instance', 'crm-postgres')),
   },
   {
-    // Only `rebooting` tells that an Aurora writer's reboot happened (see the builder): a resume
-    // after that reboot finished is not covered.
+    name: 'Aurora writer reboot (done before the resume)', scope: US, operations: ['RebootDBInstance'], hopId: 'applied', once: true,
+    prepare: (s) => writerPendingReboot(s, 'orders-aurora-pg'),
+    diagnose: async (s) => checkDatabase(await s.layer.doctor.database(US, 'cluster', 'orders-aurora-pg')),
+  },
+  {
     name: 'Aurora writer reboot (still rebooting at the resume)', scope: US, operations: ['RebootDBInstance'], hopId: 'applied', once: true,
     prepare: async (s) => { writerPendingReboot(s, 'orders-aurora-pg'); await rdsTimings(s, 60_000); },
     diagnose: async (s) => checkDatabase(await s.layer.doctor.database(US, 'cluster', 'orders-aurora-pg')),

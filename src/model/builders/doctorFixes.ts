@@ -69,11 +69,17 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
         // (DB instance statuses: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/accessing-monitoring.html),
         // or, done rebooting, its group is `in-sync` (DBParameterGroupStatus.ParameterApplyStatus,
         // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBParameterGroupStatus.html).
-        // An Aurora writer's own DB parameter group says nothing of its cluster's: only `rebooting` counts.
+        // An Aurora writer's own DB parameter group says nothing of its cluster's: there, its member
+        // entry in the cluster (DBClusterMember.DBClusterParameterGroupStatus,
+        // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBClusterMember.html) says it.
         skipIf: {
           operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: fix.instanceId },
-          when: [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] },
-            ...(fix.clusterId ? [] : [{ path: 'DBInstances.0.DBParameterGroups.0.ParameterApplyStatus', in: ['in-sync'] }])],
+          when: [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }, fix.clusterId
+            ? {
+              read: { operation: 'DescribeDBClusters', input: { DBClusterIdentifier: fix.clusterId } },
+              item: { list: 'DBClusters.0.DBClusterMembers', match: { DBInstanceIdentifier: fix.instanceId } }, path: 'DBClusterParameterGroupStatus', in: ['in-sync'],
+            }
+            : { path: 'DBInstances.0.DBParameterGroups.0.ParameterApplyStatus', in: ['in-sync'] }],
         },
         waitFor: availableAgain(fix.instanceId),
       }], {}, [t('The database is unavailable while it reboots.')]);

@@ -103,10 +103,16 @@ describe('doctor: fix plans', () => {
     assert.deepEqual(own.skipIf?.when, [
       { path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }, { path: 'DBInstances.0.DBParameterGroups.0.ParameterApplyStatus', in: ['in-sync'] },
     ]);
-    const writer = buildFixPlan(fixes[13], ctx).steps[0];
-    assert.deepEqual(writer.skipIf?.when, [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }]);
+    const writer = buildFixPlan(fixes[13], ctx);
+    assert.deepEqual(writer.steps[0].skipIf?.when, [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }, {
+      read: { operation: 'DescribeDBClusters', input: { DBClusterIdentifier: 'orders' } },
+      item: { list: 'DBClusters.0.DBClusterMembers', match: { DBInstanceIdentifier: 'orders-1' } }, path: 'DBClusterParameterGroupStatus', in: ['in-sync'],
+    }], 'an Aurora writer: its member entry in the cluster, not its own DB parameter group');
+    const writerCli = renderCli(writer);
+    assert.match(writerCli, /# Skipped when DBInstances\.0\.DBInstanceStatus is rebooting \(DescribeDBInstances\), or DBClusters\.0\.DBClusterMembers\[DBInstanceIdentifier=orders-1\]\.DBClusterParameterGroupStatus is in-sync \(DescribeDBClusters\)/);
+    assert.match(writerCli, /aws rds describe-db-clusters [^]*?--query 'to_string\(DBClusters\[0\]\.DBClusterMembers\[\?DBInstanceIdentifier=='\\''orders-1'\\''\] \| \[0\]\.DBClusterParameterGroupStatus\)'/);
     const cli = renderCli(buildFixPlan(fixes[6], ctx));
-    assert.match(cli, /# Skipped when DBInstances\.0\.DBInstanceStatus is rebooting, or DBInstances\.0\.DBParameterGroups\.0\.ParameterApplyStatus is in-sync/);
+    assert.match(cli, /# Skipped when DBInstances\.0\.DBInstanceStatus is rebooting \(DescribeDBInstances\), or DBInstances\.0\.DBParameterGroups\.0\.ParameterApplyStatus is in-sync \(DescribeDBInstances\)/);
     assert.match(cli, /if case "\$\(aws rds describe-db-instances [^]*?--query 'to_string\(DBInstances\[0\]\.DBInstanceStatus\)' \\\n {4}--output text\)" in rebooting\) true ;; \*\) false ;; esac \|\| case [^]*?; then echo '[^']*: already done'; else aws rds reboot-db-instance [^]*?; fi\n/);
     assert.match(cli, /# Wait until DBInstances\.0\.DBInstanceStatus is available/);
   });

@@ -214,6 +214,35 @@ describe('plans/executor', () => {
     assert.deepEqual(await run({ DBInstanceStatus: 'available', Days: 7 }), ['DescribeDBInstances'], 'a number is read as its text');
   });
 
+  it('skipIf.when: a check may make its own read and look in the list item whose fields match', async () => {
+    const members = (status: string) => ({ DBClusters: [{ DBClusterMembers: [{ DBInstanceIdentifier: 'db-2', Status: 'in-sync' }, { DBInstanceIdentifier: 'db', Status: status }] }] });
+    const run = async (status: string) => {
+      const seen: string[] = [];
+      const call = async (_s: string, op: string, input: Record<string, unknown>) => {
+        seen.push(`${op}:${JSON.stringify(input)}`);
+        if (op === 'DescribeDBInstances') return { DBInstances: [{ DBInstanceStatus: 'available' }] };
+        return op === 'DescribeDBClusters' ? members(status) : {};
+      };
+      const plan = {
+        ...vpcResourcePlan(), results: {},
+        steps: [{
+          id: 'reboot', title: 'Reboot db', service: 'rds' as const, operation: 'RebootDBInstance', input: { DBInstanceIdentifier: 'db' }, outputs: {}, mutating: true,
+          skipIf: {
+            operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: 'db' },
+            when: [{ path: 'DBInstances.0.DBInstanceStatus', in: ['rebooting'] }, {
+              read: { operation: 'DescribeDBClusters', input: { DBClusterIdentifier: 'c' } }, item: { list: 'DBClusters.0.DBClusterMembers', match: { DBInstanceIdentifier: 'db' } },
+              path: 'Status', in: ['in-sync'],
+            }],
+          },
+        }],
+      };
+      assert.equal((await applyPlan(plan, { call: call as never, journal: new MemoryJournalStore(), ...fakeTime() })).status, 'succeeded');
+      return seen.map((x) => x.split(':')[0]);
+    };
+    assert.deepEqual(await run('pending-reboot'), ['DescribeDBInstances', 'DescribeDBClusters', 'RebootDBInstance'], 'db-2 in-sync does not count');
+    assert.deepEqual(await run('in-sync'), ['DescribeDBInstances', 'DescribeDBClusters']);
+  });
+
   it('refuses a plan with broken references before any call', async () => {
     const aws = new FakeAws();
     const plan = vpcResourcePlan();
