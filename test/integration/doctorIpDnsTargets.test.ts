@@ -9,7 +9,7 @@ import { buildFixPlan } from '../../src/model/builders/doctorFixes';
 import type { FixRequest, Hop } from '../../src/model/doctor/types';
 import { checkVpcResource } from '../../src/model/doctor/vpcResource';
 import { FileJournalStore } from '../../src/plans/journal';
-import { applyOnEmulatorClock, clearLog, emulatorSuite, requestCounts, US } from './awsEnv';
+import { applyOnEmulatorClock, clearLog, control, emulatorSuite, requestCounts, US } from './awsEnv';
 
 const verdicts = (hops: Hop[]) => Object.fromEntries(hops.map((h) => [h.id, h.verdict]));
 const hop = (hops: Hop[], id: string) => hops.find((h) => h.id === id)!;
@@ -86,10 +86,24 @@ describe('connectivity doctor: IP and DNS targets against the emulator', functio
     const reader = region().dbClusters.get('orders-aurora-pg')!.ReaderEndpoint as string;
     assert.equal(hop(await diagnose(await single('orders-reader', { dnsResource: { domainName: reader, ipAddressType: 'IPV4' } }, '5432')), 'targetIngress').verdict, 'pass');
     const lookalike = address.replace(/^crm-postgres\.[a-z0-9]+\./, 'crm-postgres.zzzzzzzzzzzz.');
-    for (const name of ['billing-postgres', 'lookalike']) {
-      const cfg = name === 'lookalike' ? await single('crm-lookalike', { dnsResource: { domainName: lookalike, ipAddressType: 'IPV4' } }, '5432') : configurationId(name);
+    const missing = address.replace(/^crm-postgres\./, 'no-such-db.');
+    for (const [name, domainName] of [['billing-postgres', ''], ['crm-lookalike', lookalike], ['no-such-db', missing]]) {
+      const cfg = domainName ? await single(name, { dnsResource: { domainName, ipAddressType: 'IPV4' } }, '5432') : configurationId(name);
       const h = hop(await diagnose(cfg), 'targetIngress');
       assert.deepEqual([name, h.verdict], [name, 'unknown']);
+      assert.match(h.evidence[0], /is not the endpoint of an RDS database of this region/);
+    }
+  });
+
+  it('faults: a refused DescribeNetworkInterfaces makes the target hop unknown, never pass or fail', async () => {
+    await control(suite.emu.url, 'POST', 'faults', { faults: [{ service: 'ec2', operation: 'DescribeNetworkInterfaces', accessDenied: true }] });
+    try {
+      const hops = await diagnose(configurationId('reports-postgres-ec2'));
+      assert.equal(hop(hops, 'targetIngress').verdict, 'unknown');
+      assert.match(hop(hops, 'targetIngress').evidence[0], /DescribeNetworkInterfaces/);
+      assert.equal(hop(hops, 'gatewayEgress').verdict, 'pass');
+    } finally {
+      await control(suite.emu.url, 'POST', 'faults', { mode: 'clear' });
     }
   });
 });
