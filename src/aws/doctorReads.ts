@@ -15,6 +15,7 @@ import type { InterfaceDetail } from '../model/doctor/vpcResource';
 import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
 import type { MskDetail } from '../model/doctor/mskMultiVpc';
 import { allPages, AwsContext, compact } from './awsContext';
+import { classifyAwsError, failureOf } from './errors';
 import { toMskCluster } from './kafka';
 
 
@@ -58,8 +59,8 @@ export async function databaseAtEndpoint(ctx: AwsContext, scope: Scope, hint: { 
     return db.endpoints?.some((e) => e.toLowerCase() === name) ? db : undefined;
   } catch (err) {
     // No database of that identifier (DBInstanceNotFound / DBClusterNotFoundFault): the name is not an RDS endpoint here.
-    const code = (err as { failure?: { name?: string } }).failure?.name ?? '';
-    if (/^DB(Instance|Cluster)NotFound/.test(code) || (!code && / not found$/.test(String((err as Error).message)))) return undefined;
+    const { name, message, httpStatus } = failureOf(err);
+    if (classifyAwsError(name, message, httpStatus) === 'notFound') return undefined;
     throw err;
   }
 }
