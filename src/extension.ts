@@ -63,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),
   });
   const { model, provider, view, poller, reloadAll } = explorer;
+  const explorerCommands = { model, provider, view, aws, reloadAll };
   // Interrupted applies, counted once activation is over (it does no file work) and at every apply.
   const unfinished = new UnfinishedPlansStatus(() => new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
   const recount = (running?: readonly string[]) => void unfinished.refresh(running).catch((err: Error) => log.warn(`unfinished plans: ${err.message}`));
@@ -71,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   context.subscriptions.push(
     { dispose: disposeAws },
     { dispose: () => log.dispose() },
-    ...registerCommands({ model, provider, view, aws, reloadAll }),
+    ...registerCommands(explorerCommands),
   );
   // Plan → review → apply, the creation forms and the ClickHouse Cloud side load on first use;
   // the explorer is reached through its hooks.
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     context,
     log,
     clickHouseView,
+    explorer: explorerCommands,
     plans: { aws, log, explorer: explorer.hooks, onApplyChange: recount },
   }), context.extensionMode !== vscode.ExtensionMode.Production);
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.

@@ -23,6 +23,8 @@ import { signedInServices } from './clickhouse/services';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 import { registerClickHouseCommands } from './commands/clickhouse';
+import { registerExplorerActions } from './commands/explorerActions';
+import type { CommandContext } from './commands/handlerContext';
 
 export interface FeatureHost {
   context: vscode.ExtensionContext;
@@ -32,6 +34,8 @@ export interface FeatureHost {
   plans: PlansDeps;
   /** The ClickHouse Cloud tree view, created at activation; its provider forwards to ours. */
   clickHouseView: vscode.TreeView<ChNode>;
+  /** The explorer (model, provider, view) for its copy, delete, link and settings commands. */
+  explorer: CommandContext;
 }
 
 export interface Features {
@@ -48,6 +52,7 @@ export function activateFeatures(host: FeatureHost): Features {
   forwardLogTo(host.log);
   translateModelMessages();
   const { context } = host;
+  context.subscriptions.push(...registerExplorerActions(host.explorer));
   const { provider: clickHouseTree, session } = registerClickHouse(context, host.clickHouseView);
   const plans = registerPlans(context, {
     ...host.plans,

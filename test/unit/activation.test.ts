@@ -113,6 +113,21 @@ describe('activation with the user\'s settings', () => {
   });
 });
 
+describe('what activation loads', () => {
+  // The compiled modules mirror dist/extension.js's imports (test/unit/bundleSplit.test.ts reads the bundle itself).
+  const commandOnly = ['model/iamPermissions.js', 'commands/iamPolicy.js', 'commands/copy.js', 'commands/deleteResource.js', 'commands/external.js', 'commands/profilesAndRegions.js'];
+  const loaded = () => commandOnly.filter((f) => path.join(outSrc, f) in require.cache);
+
+  it('no command-only module (the IAM permissions table, copy, delete, links): they come with the features bundle', async () => {
+    await activated({}, async (a) => {
+      assert.deepEqual(loaded(), [], 'loaded at activation');
+      await a.fake.commands.get('clickpipes.copyRequiredIamPolicy')?.(undefined, ['explorer']);
+      assert.equal(a.featuresLoaded(), true, 'the command did not load dist/features.js');
+      assert.ok(loaded().includes('model/iamPermissions.js'), 'the IAM policy command ran without its table');
+    });
+  });
+});
+
 describe('the ClickHouse Cloud view when the container opens', () => {
   // A dead loopback port: a signed-in tree fails fast with an error row, without the network.
   const settings = { 'clickpipes.clickhouse.apiUrl': 'http://127.0.0.1:9' };
