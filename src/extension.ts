@@ -61,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     // Roles made for a database from this machine's apply journals, each confirmed by one GetRole.
     // (src/commands/iamDbAuthRoles.ts, in the features bundle: activation does no path or file work.)
     databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),
+    // Markdown tooltips are built on hover only: their builder is not parsed at activation.
+    tooltips: () => features.get().tooltipOf,
   });
   const { model, provider, view, poller, reloadAll } = explorer;
   const explorerCommands = { model, provider, view, aws, reloadAll };

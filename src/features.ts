@@ -25,6 +25,7 @@ import { registerClickHouse } from './views/clickhouse/register';
 import { registerClickHouseCommands } from './commands/clickhouse';
 import { registerExplorerActions } from './commands/explorerActions';
 import type { CommandContext } from './commands/handlerContext';
+import { tooltipOf, type TooltipOf } from './views/explorer/describe';
 
 export interface FeatureHost {
   context: vscode.ExtensionContext;
@@ -45,6 +46,8 @@ export interface Features {
   clickHouseTree: vscode.TreeDataProvider<ChNode>;
   /** IAM roles this extension made for a database (the explorer's database node). */
   databaseRoles: ReturnType<typeof iamDbAuthRoleFinder>;
+  /** The explorer rows' Markdown tooltips (the provider asks on the first hover). */
+  tooltipOf: TooltipOf;
 }
 
 /** Registers the real command handlers (the loader has just dropped its stubs) and providers. */
@@ -63,7 +66,7 @@ export function activateFeatures(host: FeatureHost): Features {
   registerClickHouseCommands(context, session, clickHouseTree, plans.openReview);
   const planFileSystem = plans.fileSystem;
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
-  return { planFileSystem, clickHouseTree, databaseRoles };
+  return { planFileSystem, clickHouseTree, databaseRoles, tooltipOf };
 }
 
 export type ActivateFeatures = typeof activateFeatures;
