@@ -1,8 +1,9 @@
 // activate() only wires parts together: no network, no awaits on AWS, no SDK module loaded.
 // The explorer's profile and region rows come from the AWS config files (dist/profiles.js); the
 // AWS bundle (dist/aws.js) loads after them, for the account id and the resource lists. The
-// features bundle (dist/features.js: plans, forms, ClickHouse Cloud) loads the first time one of
-// its commands, a review tab or the signed-in ClickHouse Cloud tree is used (src/featureLoader.ts).
+// features bundle (dist/features.js: plans, forms, ClickHouse Cloud, the explorer's commands but
+// Refresh and Show Logs, row tooltips) loads the first time one of its commands, a tooltip, a
+// review tab or the signed-in ClickHouse Cloud tree is used (src/featureLoader.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';

@@ -1,8 +1,10 @@
 // Entry of dist/features.js, the second lazily loaded bundle: plan → review → apply, the creation
-// forms (webview panels and QuickPicks) and the ClickHouse Cloud side. None of it is needed to
-// draw the explorer tree, so activation does not parse it: src/featureLoader.ts (in
-// dist/extension.js) requires it the first time one of its commands runs, a `clickpipes-plan:`
-// tab is read, the ClickHouse Cloud tree is shown or a database node lists its roles.
+// forms (webview panels and QuickPicks), the ClickHouse Cloud side, and the explorer's commands
+// other than Refresh and Show Logs (copy, delete, links, profiles/regions, IAM policy: they bring
+// the IAM permissions table) and its rows' Markdown tooltips. None of it is needed to draw the
+// explorer tree, so activation does not parse it: src/featureLoader.ts (in dist/extension.js)
+// requires it the first time one of its commands runs, a row's tooltip is hovered, a
+// `clickpipes-plan:` tab is read, the ClickHouse Cloud tree is shown or a database node lists its roles.
 //
 // Module state shared with dist/extension.js comes in through FeatureHost rather than being
 // bundled twice: the log (one Output channel; this bundle's copy of src/log.ts forwards to it)
