@@ -15,7 +15,7 @@ import type { InterfaceDetail } from '../model/doctor/vpcResource';
 import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
 import type { MskDetail } from '../model/doctor/mskMultiVpc';
 import { allPages, AwsContext, compact } from './awsContext';
-import { classifyAwsError, failureOf } from './errors';
+import { classifyAwsError, failureOf } from './errorKinds';
 import { toMskCluster } from './kafka';
 
 
