@@ -87,8 +87,8 @@ const summarize = (runs) => {
   return { ...s, budgetMs, pass: s.overhead.median <= budgetMs };
 };
 
-const schedule = Array.from({ length: 6 }, (_, i) => pollDelay(i) / 1000);
-console.log(`apply bench: ${RUNS} paired runs per flow (production waiter schedule: reads at 0, then after ${schedule.join(', ')} s…; tuned: every wait sleep ≤ ${TUNED_POLL_MS} ms), emulator settle times create/update 3 s`);
+const pace = (backend) => [0, 8_000, 64_000, 960_000].map((e) => `${e / 1000} s → ${pollDelay(e, backend)} ms`).join(', ');
+console.log(`apply bench: ${RUNS} paired runs per flow (production waiter: delay after time waited, AWS ${pace('aws')}; ClickHouse ${pace('clickhouse')}; tuned: every wait sleep ≤ ${TUNED_POLL_MS} ms), emulator settle times create/update 3 s`);
 const flows = [];
 try {
   for (const flow of APPLY_FLOWS) {

@@ -52,6 +52,7 @@ const EU = { profile: profile.profile, region: 'eu-central-1' };
 // Ids of the demo's broken setups, read through the emulator's own answers.
 const layer0 = createAwsLayer({});
 const configurationId = (await layer0.listResourceConfigurations(US)).find((c) => c.name === 'crm-postgres').id;
+const ipConfigurationId = (await layer0.listResourceConfigurations(US)).find((c) => c.name === 'reports-postgres-ec2').id;
 const lbArn = (await layer0.listLoadBalancers(US)).find((l) => l.name === 'pg-proxy-nlb').arn;
 const serviceId = (await layer0.listEndpointServices(US)).find((s) => s.networkLoadBalancerArns.includes(lbArn)).id;
 layer0.dispose();
@@ -86,6 +87,25 @@ const PATHS = [
         Filters: [{ Name: 'group-id', Values: [...gw.securityGroupIds, ...db.DBInstances[0].VpcSecurityGroups.map((g) => g.VpcSecurityGroupId)] }], MaxResults: 1000,
       }), (p) => p.SecurityGroupRules));
       await Promise.all([gwP, dbP, subnetsP, rulesP]);
+    },
+  },
+  {
+    // The ENI lookup needs the gateway's VPC, the rules need the ENI's groups: three rounds, five reads.
+    name: 'VPC resource (IP target)', minimal: 5,
+    doctor: async (layer) => checkVpcResource(await layer.doctor.vpcResource(US, ipConfigurationId)),
+    bare: async (c) => {
+      const lattice = c.get('lattice', 'us-east-1'); const ec2 = c.get('ec2', 'us-east-1');
+      const cfg = await lattice.send(new sdk.lattice.GetResourceConfigurationCommand({ resourceConfigurationIdentifier: ipConfigurationId }));
+      const ip = cfg.resourceConfigurationDefinition.ipResource.ipAddress;
+      const gwP = lattice.send(new sdk.lattice.GetResourceGatewayCommand({ resourceGatewayIdentifier: cfg.resourceGatewayId }));
+      const eniP = gwP.then((gw) => all(sdk.ec2.paginateDescribeNetworkInterfaces({ client: ec2 }, {
+        Filters: [{ Name: 'addresses.private-ip-address', Values: [ip] }, { Name: 'vpc-id', Values: [gw.vpcId] }], MaxResults: 1000,
+      }), (p) => p.NetworkInterfaces));
+      const subnetsP = gwP.then((gw) => ec2.send(new sdk.ec2.DescribeSubnetsCommand({ SubnetIds: gw.subnetIds })));
+      const rulesP = Promise.all([gwP, eniP]).then(([gw, enis]) => all(sdk.ec2.paginateDescribeSecurityGroupRules({ client: ec2 }, {
+        Filters: [{ Name: 'group-id', Values: [...gw.securityGroupIds, ...(enis[0]?.Groups ?? []).map((g) => g.GroupId)] }], MaxResults: 1000,
+      }), (p) => p.SecurityGroupRules));
+      await Promise.all([gwP, eniP, subnetsP, rulesP]);
     },
   },
   {

@@ -1,8 +1,9 @@
 // activate() only wires parts together: no network, no awaits on AWS, no SDK module loaded.
 // The explorer's profile and region rows come from the AWS config files (dist/profiles.js); the
 // AWS bundle (dist/aws.js) loads after them, for the account id and the resource lists. The
-// features bundle (dist/features.js: plans, forms, ClickHouse Cloud) loads the first time one of
-// its commands, a review tab or the signed-in ClickHouse Cloud tree is used (src/featureLoader.ts).
+// features bundle (dist/features.js: plans, forms, ClickHouse Cloud, the explorer's commands but
+// Refresh and Show Logs, row tooltips) loads the first time one of its commands, a tooltip, a
+// review tab or the signed-in ClickHouse Cloud tree is used (src/featureLoader.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsLayer } from './aws/api';
@@ -61,8 +62,11 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     // Roles made for a database from this machine's apply journals, each confirmed by one GetRole.
     // (src/commands/iamDbAuthRoles.ts, in the features bundle: activation does no path or file work.)
     databaseRoles: (scope, db) => features.get().databaseRoles(scope, db),
+    // Markdown tooltips are built on hover only: their builder is not parsed at activation.
+    tooltips: () => features.get().tooltipOf,
   });
   const { model, provider, view, poller, reloadAll } = explorer;
+  const explorerCommands = { model, provider, view, aws, reloadAll };
   // Interrupted applies, counted once activation is over (it does no file work) and at every apply.
   const unfinished = new UnfinishedPlansStatus(() => new FileJournalStore(path.join(context.globalStorageUri.fsPath, JOURNALS_DIR)));
   const recount = (running?: readonly string[]) => void unfinished.refresh(running).catch((err: Error) => log.warn(`unfinished plans: ${err.message}`));
@@ -71,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
   context.subscriptions.push(
     { dispose: disposeAws },
     { dispose: () => log.dispose() },
-    ...registerCommands({ model, provider, view, aws, reloadAll }),
+    ...registerCommands(explorerCommands),
   );
   // Plan → review → apply, the creation forms and the ClickHouse Cloud side load on first use;
   // the explorer is reached through its hooks.
@@ -79,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ClickPipesTestApi {
     context,
     log,
     clickHouseView,
+    explorer: explorerCommands,
     plans: { aws, log, explorer: explorer.hooks, onApplyChange: recount },
   }), context.extensionMode !== vscode.ExtensionMode.Production);
   // The ClickHouse Cloud view: its own sign-in state, tree and commands.

@@ -1,8 +1,10 @@
 // Entry of dist/features.js, the second lazily loaded bundle: plan → review → apply, the creation
-// forms (webview panels and QuickPicks) and the ClickHouse Cloud side. None of it is needed to
-// draw the explorer tree, so activation does not parse it: src/featureLoader.ts (in
-// dist/extension.js) requires it the first time one of its commands runs, a `clickpipes-plan:`
-// tab is read, the ClickHouse Cloud tree is shown or a database node lists its roles.
+// forms (webview panels and QuickPicks), the ClickHouse Cloud side, and the explorer's commands
+// other than Refresh and Show Logs (copy, delete, links, profiles/regions, IAM policy: they bring
+// the IAM permissions table) and its rows' Markdown tooltips. None of it is needed to draw the
+// explorer tree, so activation does not parse it: src/featureLoader.ts (in dist/extension.js)
+// requires it the first time one of its commands runs, a row's tooltip is hovered, a
+// `clickpipes-plan:` tab is read, the ClickHouse Cloud tree is shown or a database node lists its roles.
 //
 // Module state shared with dist/extension.js comes in through FeatureHost rather than being
 // bundled twice: the log (one Output channel; this bundle's copy of src/log.ts forwards to it)
@@ -23,6 +25,9 @@ import { signedInServices } from './clickhouse/services';
 import type { ChNode } from './views/clickhouse/nodes';
 import { registerClickHouse } from './views/clickhouse/register';
 import { registerClickHouseCommands } from './commands/clickhouse';
+import { registerExplorerActions } from './commands/explorerActions';
+import type { CommandContext } from './commands/handlerContext';
+import { tooltipOf, type TooltipOf } from './views/explorer/describe';
 
 export interface FeatureHost {
   context: vscode.ExtensionContext;
@@ -32,6 +37,8 @@ export interface FeatureHost {
   plans: PlansDeps;
   /** The ClickHouse Cloud tree view, created at activation; its provider forwards to ours. */
   clickHouseView: vscode.TreeView<ChNode>;
+  /** The explorer (model, provider, view) for its copy, delete, link and settings commands. */
+  explorer: CommandContext;
 }
 
 export interface Features {
@@ -41,6 +48,8 @@ export interface Features {
   clickHouseTree: vscode.TreeDataProvider<ChNode>;
   /** IAM roles this extension made for a database (the explorer's database node). */
   databaseRoles: ReturnType<typeof iamDbAuthRoleFinder>;
+  /** The explorer rows' Markdown tooltips (the provider asks on the first hover). */
+  tooltipOf: TooltipOf;
 }
 
 /** Registers the real command handlers (the loader has just dropped its stubs) and providers. */
@@ -48,6 +57,7 @@ export function activateFeatures(host: FeatureHost): Features {
   forwardLogTo(host.log);
   translateModelMessages();
   const { context } = host;
+  context.subscriptions.push(...registerExplorerActions(host.explorer));
   const { provider: clickHouseTree, session } = registerClickHouse(context, host.clickHouseView);
   const plans = registerPlans(context, {
     ...host.plans,
@@ -58,7 +68,7 @@ export function activateFeatures(host: FeatureHost): Features {
   registerClickHouseCommands(context, session, clickHouseTree, plans.openReview);
   const planFileSystem = plans.fileSystem;
   const databaseRoles = iamDbAuthRoleFinder(context.globalStorageUri.fsPath, host.plans.aws);
-  return { planFileSystem, clickHouseTree, databaseRoles };
+  return { planFileSystem, clickHouseTree, databaseRoles, tooltipOf };
 }
 
 export type ActivateFeatures = typeof activateFeatures;

@@ -8,7 +8,7 @@ import type { DatabaseFacts } from '../model/doctor/database';
 import type { EndpointServiceFacts } from '../model/doctor/endpointService';
 import { aclConfigurationName, type MskFacts } from '../model/doctor/mskMultiVpc';
 import { known, unknownFact, type DatabaseDetail, type Fact } from '../model/doctor/types';
-import type { VpcResourceFacts } from '../model/doctor/vpcResource';
+import { rdsEndpointHint, type InterfaceDetail, type VpcResourceFacts } from '../model/doctor/vpcResource';
 import { parameterFamily } from '../model/doctor/family';
 import { AwsContext } from './awsContext';
 import { listSubnetsByIds } from './ec2';
@@ -38,23 +38,32 @@ function rdsTarget(arn: string | undefined): { kind: 'instance' | 'cluster'; id:
 }
 
 /**
- * GetResourceConfiguration → GetResourceGateway ∥ the RDS target; the gateway's subnets as soon as
- * the gateway is known, the rules once both security group lists are. Each read starts when what it
- * needs is there, not when its siblings finish.
+ * GetResourceConfiguration → GetResourceGateway ∥ the RDS target (an ARN, or the database whose
+ * endpoint a DNS target names); an IP target's ENI (DescribeNetworkInterfaces) and the gateway's
+ * subnets as soon as the gateway is known, the rules once both security group lists are. Each read
+ * starts when what it needs is there, not when its siblings finish. Five reads on every target kind.
  */
 export async function vpcResourceFacts(ctx: AwsContext, scope: Scope, configurationId: string): Promise<VpcResourceFacts> {
   const configuration = await fact(getResourceConfiguration(ctx, scope, configurationId));
-  const target = configuration.ok ? rdsTarget(configuration.value.definition?.kind === 'arn' ? configuration.value.definition.arn : undefined) : undefined;
+  const definition = configuration.ok ? configuration.value.definition : undefined;
+  const target = rdsTarget(definition?.kind === 'arn' ? definition.arn : undefined);
+  const hint = definition?.kind === 'dns' ? rdsEndpointHint(definition.domainName, scope.region) : undefined;
   const gatewayP = then(configuration, (c) => getResourceGateway(ctx, scope, c.resourceGatewayId ?? ''));
-  const targetP: Promise<Fact<DatabaseDetail | undefined>> = configuration.ok
-    ? (target ? fact(reads.databaseDetail(ctx, scope, target.kind, target.id)) : Promise.resolve(known(undefined)))
-    : Promise.resolve(unknownFact<undefined>(configuration.error));
+  const targetP: Promise<Fact<DatabaseDetail | undefined>> = !configuration.ok ? Promise.resolve(unknownFact<undefined>(configuration.error))
+    : target ? fact(reads.databaseDetail(ctx, scope, target.kind, target.id))
+      : hint && definition?.kind === 'dns' ? fact(reads.databaseAtEndpoint(ctx, scope, hint, definition.domainName))
+        : Promise.resolve(known(undefined));
+  const interfaceP: Promise<Fact<InterfaceDetail | undefined> | undefined> = definition?.kind === 'ip'
+    ? gatewayP.then((gateway) => then(gateway, (g) => (g.vpcId ? reads.interfaceOwning(ctx, scope, g.vpcId, definition.ipAddress)
+      : Promise.reject(new Error(`${g.id} names no VPC`)))))
+    : Promise.resolve(undefined);
   const subnetsP = gatewayP.then((gateway) => then(gateway, (g) => listSubnetsByIds(ctx, scope, g.subnetIds)));
-  const rulesP = Promise.all([gatewayP, targetP]).then(([gateway, targetFact]) => (gateway.ok
-    ? fact(reads.securityGroupRules(ctx, scope, [...gateway.value.securityGroupIds, ...(targetFact.ok && targetFact.value ? targetFact.value.securityGroupIds : [])]))
+  const rulesP = Promise.all([gatewayP, targetP, interfaceP]).then(([gateway, targetFact, eni]) => (gateway.ok
+    ? fact(reads.securityGroupRules(ctx, scope, [...gateway.value.securityGroupIds,
+      ...(targetFact.ok && targetFact.value ? targetFact.value.securityGroupIds : []), ...(eni?.ok && eni.value ? eni.value.securityGroupIds : [])]))
     : unknownFact<never>(gateway.error)));
-  const [gateway, targetFact, rules, gatewaySubnets] = await Promise.all([gatewayP, targetP, rulesP, subnetsP]);
-  return { configuration, gateway, target: targetFact, rules, gatewaySubnets };
+  const [gateway, targetFact, rules, gatewaySubnets, targetInterface] = await Promise.all([gatewayP, targetP, rulesP, subnetsP, interfaceP]);
+  return { configuration, gateway, target: targetFact, rules, gatewaySubnets, ...(targetInterface ? { targetInterface } : {}) };
 }
 
 /**

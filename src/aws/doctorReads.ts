@@ -1,7 +1,7 @@
 // The connectivity doctor's reads, each a small function returning plain models: security group
 // rules, one database with its network and parameter facts, parameter values, NLB listeners and
 // target health, SCRAM secrets and a configuration revision. Read-only calls only.
-import { paginateDescribeSecurityGroupRules } from '@aws-sdk/client-ec2';
+import { paginateDescribeNetworkInterfaces, paginateDescribeSecurityGroupRules } from '@aws-sdk/client-ec2';
 import {
   DescribeLoadBalancersCommand, DescribeListenersCommand, DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -11,9 +11,11 @@ import {
 import { DescribeConfigurationRevisionCommand, DescribeClusterV2Command, paginateListConfigurations, paginateListScramSecrets } from '@aws-sdk/client-kafka';
 import type { Scope } from './api';
 import type { DatabaseDetail, SgRule } from '../model/doctor/types';
+import type { InterfaceDetail } from '../model/doctor/vpcResource';
 import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
 import type { MskDetail } from '../model/doctor/mskMultiVpc';
 import { allPages, AwsContext, compact } from './awsContext';
+import { classifyAwsError, failureOf } from './errorKinds';
 import { toMskCluster } from './kafka';
 
 
@@ -28,6 +30,41 @@ export async function securityGroupRules(ctx: AwsContext, scope: Scope, groupIds
     })));
 }
 
+/**
+ * The ENI that owns `ip` as a private IPv4 address in `vpcId`, if any. Filter names from botocore's
+ * ec2 2016-11-15 service-2.json, DescribeNetworkInterfacesRequest.Filters: `addresses.private-ip-address`
+ * ("the private IPv4 addresses associated with the network interface", primary and secondary) and
+ * `vpc-id`. An address is owned by at most one ENI of a VPC, so the first is the one.
+ */
+export async function interfaceOwning(ctx: AwsContext, scope: Scope, vpcId: string, ip: string): Promise<InterfaceDetail | undefined> {
+  const found = await ctx.run(scope, 'ec2', 'DescribeNetworkInterfaces', async (client) =>
+    allPages(paginateDescribeNetworkInterfaces({ client }, {
+      Filters: [{ Name: 'addresses.private-ip-address', Values: [ip] }, { Name: 'vpc-id', Values: [vpcId] }], MaxResults: 1000,
+    }), (p) => p.NetworkInterfaces));
+  const n = found[0];
+  return n ? compact({
+    id: n.NetworkInterfaceId ?? '', vpcId: n.VpcId ?? vpcId, description: n.Description,
+    securityGroupIds: (n.Groups ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
+  }) : undefined;
+}
+
+/**
+ * The RDS database whose endpoint `domainName` is, in this region: the identifier the name suggests,
+ * then a match of its endpoints (a look-alike name or a missing database is none).
+ */
+export async function databaseAtEndpoint(ctx: AwsContext, scope: Scope, hint: { kind: 'instance' | 'cluster'; id: string }, domainName: string): Promise<DatabaseDetail | undefined> {
+  const name = domainName.toLowerCase().replace(/\.$/, '');
+  try {
+    const db = await databaseDetail(ctx, scope, hint.kind, hint.id);
+    return db.endpoints?.some((e) => e.toLowerCase() === name) ? db : undefined;
+  } catch (err) {
+    // No database of that identifier (DBInstanceNotFound / DBClusterNotFoundFault): the name is not an RDS endpoint here.
+    const { name, message, httpStatus } = failureOf(err);
+    if (classifyAwsError(name, message, httpStatus) === 'notFound') return undefined;
+    throw err;
+  }
+}
+
 export async function databaseDetail(ctx: AwsContext, scope: Scope, kind: 'instance' | 'cluster', id: string): Promise<DatabaseDetail> {
   if (kind === 'instance') {
     const out = await ctx.run(scope, 'rds', 'DescribeDBInstances', (client) => client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id })));
@@ -39,7 +76,7 @@ export async function databaseDetail(ctx: AwsContext, scope: Scope, kind: 'insta
       securityGroupIds: (d.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean),
       iamAuth: !!d.IAMDatabaseAuthenticationEnabled,
       parameterGroup: d.DBParameterGroups?.[0]?.DBParameterGroupName, parameterApplyStatus: d.DBParameterGroups?.[0]?.ParameterApplyStatus,
-      backupRetentionDays: d.BackupRetentionPeriod,
+      backupRetentionDays: d.BackupRetentionPeriod, endpoints: d.Endpoint?.Address ? [d.Endpoint.Address] : [],
     });
   }
   const out = await ctx.run(scope, 'rds', 'DescribeDBClusters', (client) => client.send(new DescribeDBClustersCommand({ DBClusterIdentifier: id })));
@@ -53,6 +90,7 @@ export async function databaseDetail(ctx: AwsContext, scope: Scope, kind: 'insta
     securityGroupIds: (c.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean),
     iamAuth: !!c.IAMDatabaseAuthenticationEnabled, parameterGroup: c.DBClusterParameterGroup,
     parameterApplyStatus: writer?.DBClusterParameterGroupStatus, writerInstanceId: writer?.DBInstanceIdentifier, backupRetentionDays: c.BackupRetentionPeriod,
+    endpoints: [c.Endpoint, c.ReaderEndpoint].filter((e): e is string => !!e),
   });
 }
 

@@ -1,7 +1,7 @@
 // Copy commands: one per field, confirmed quietly in the status bar for 5 s (no toast).
 import * as vscode from 'vscode';
 import { clickPipesValues, formatClickPipesValues, hasClickPipesValues } from '../views/explorer/clickPipesValues';
-import type { ExplorerNode } from '../views/explorer/nodes';
+import { isNode, type ExplorerNode } from '../views/explorer/nodes';
 import { arnOf, dnsNameOf, idOf, serviceNameOf } from '../views/explorer/nodeValues';
 import type { CommandContext, CommandHandler } from './handlerContext';
 import { pickNode } from './pickNode';
@@ -26,9 +26,7 @@ function copier(what: string, valueOf: (node: ExplorerNode) => string | undefine
   };
 }
 
-export function isNode(x: unknown): x is ExplorerNode {
-  return typeof x === 'object' && x !== null && typeof (x as ExplorerNode).id === 'string' && typeof (x as ExplorerNode).type === 'string';
-}
+export { isNode };
 
 export const copyId = copier(vscode.l10n.t('ID'), idOf, (n) => (n.type === 'profile' ? vscode.l10n.t('account ID') : vscode.l10n.t('ID')));
 export const copyArn = copier(vscode.l10n.t('ARN'), arnOf);

@@ -139,6 +139,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
 
   // The connectivity doctor reads (src/aws/doctorReads.ts); its fix plans write.
   { service: 'ec2', operation: 'DescribeSecurityGroupRules', access: 'read', flows: ['doctor'] },
+  { service: 'ec2', operation: 'DescribeNetworkInterfaces', access: 'read', flows: ['doctor'] },
   { service: 'elbv2', operation: 'DescribeListeners', access: 'read', flows: ['doctor'] },
   { service: 'elbv2', operation: 'DescribeTargetHealth', access: 'read', flows: ['doctor'] },
   { service: 'rds', operation: 'DescribeDBParameters', access: 'read', flows: ['doctor'] },

@@ -275,7 +275,7 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
         const waitInput = resolveRefs(step.waitFor.input, outputs);
         const final = await waitUntil(step.waitFor, waitInput, {
           read: callerFor(deps, step.service),
-          sleep, now, cancelled,
+          sleep, now, cancelled, backend: backendOf(step.service),
           onStatus: (status, elapsedMs) => deps.onEvent?.({ type: 'waiting', step, status, elapsedMs }),
         });
         // The settled read wins (a status is the final one, not the create's Provisioning/PENDING);

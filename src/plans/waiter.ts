@@ -1,20 +1,23 @@
-// Waiting for a resource to settle (gateway ACTIVE, share ACTIVE…): poll a read operation with
-// a backoff from 2 s up to 30 s, stop on a success or failure status, give up after a timeout.
-// Why not poll faster: where botocore has a waiter for the read we poll, it waits longer between
-// reads (rds 2014-10-31 waiters-2.json: DBInstanceAvailable and DBClusterAvailable, delay 30 s);
-// VPC Lattice (empty waiters-2.json), RAM, MSK, EC2 endpoint-service configurations and the
-// ClickHouse Cloud API have none, so a faster pace for them would be unverified. Against real
-// settle times (minutes) the 30 s cap bounds how late a change is seen; `npm run bench:apply`
-// measures the cost against the emulator's seconds.
-import type { WaitFor } from '../model/plan';
+// Waiting for a resource to settle (gateway ACTIVE, share ACTIVE…): poll a read operation, stop
+// on a success or failure status, give up after a timeout.
+// The pace: a change is seen at most one delay late, so the delay grows with the time already
+// waited (1/32 of it: ≈ 3 % late on a wait of minutes) between a floor and 30 s. Never slower
+// than botocore's own waiters where it has one for the read (rds 2014-10-31 waiters-2.json:
+// DBInstanceAvailable and DBClusterAvailable, 30 s; test/awscli/waiters.test.ts checks). The AWS
+// floor, 250 ms, keeps a wait to 4 reads a second; the SDK retries a throttled read itself
+// (standard retry mode). ClickHouse Cloud allows each API key 10 requests in 10 s
+// (https://clickhouse.com/docs/cloud/manage/api/api-overview, "Rate Limits"), shared with the
+// explorer's own reads, so a wait there reads at most every 2 s.
+import { type Backend, type WaitFor } from '../model/plan';
 import { getPath, outputToString } from './references';
 
-export const FIRST_POLL_MS = 2_000;
 export const MAX_POLL_MS = 30_000;
+const FLOOR_MS: Record<Backend, number> = { aws: 250, clickhouse: 2_000 };
+const FRACTION_OF_WAITED = 1 / 32;
 
-/** 2 s, 4 s, 8 s, 16 s, 30 s, 30 s… */
-export function pollDelay(attempt: number): number {
-  return Math.min(MAX_POLL_MS, FIRST_POLL_MS * 2 ** attempt);
+/** How long to sleep before the next read, `elapsedMs` into a wait. Never shrinks as it grows. */
+export function pollDelay(elapsedMs: number, backend: Backend = 'aws'): number {
+  return Math.min(MAX_POLL_MS, Math.max(FLOOR_MS[backend], Math.round(elapsedMs * FRACTION_OF_WAITED)));
 }
 
 export class WaitFailedError extends Error {
@@ -43,6 +46,8 @@ export type WaitDeps = {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   cancelled: () => boolean;
+  /** Whose API the reads go to: it sets the fastest pace (default AWS). */
+  backend?: Backend;
   onStatus?: (status: string | undefined, elapsedMs: number) => void;
 };
 
@@ -50,7 +55,7 @@ export type WaitDeps = {
 export async function waitUntil(wait: WaitFor, input: Record<string, unknown>, deps: WaitDeps): Promise<Record<string, unknown>> {
   const started = deps.now();
   const timeoutMs = Math.max(1, wait.timeoutSeconds) * 1000;
-  for (let attempt = 0; ; attempt++) {
+  for (;;) {
     if (deps.cancelled()) throw new CancelledError();
     const response = await deps.read(wait.operation, input);
     const status = outputToString(getPath(response, wait.statusPath));
@@ -62,6 +67,6 @@ export async function waitUntil(wait: WaitFor, input: Record<string, unknown>, d
     }
     const elapsed = deps.now() - started;
     if (elapsed >= timeoutMs) throw new WaitTimeoutError(status, wait.timeoutSeconds);
-    await deps.sleep(Math.min(pollDelay(attempt), timeoutMs - elapsed));
+    await deps.sleep(Math.min(pollDelay(elapsed, deps.backend), timeoutMs - elapsed));
   }
 }

@@ -32,12 +32,17 @@ export function doctorReads(emu: RunningEmulator): ReadCall[] {
   const us = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
   const eu = emu.world.region(DEMO_ACCOUNT, 'eu-central-1');
   const sg = [...us.securityGroups.values()].find((g) => g.GroupName === 'crm-database')!.GroupId;
+  const vpc = [...us.vpcs.values()].find((v) => v.Tags?.some((t: { Value?: string }) => t.Value === 'prod-data'))!.VpcId;
   const nlb = [...us.loadBalancers.values()].find((l) => l.LoadBalancerName === 'pg-proxy-nlb')!.LoadBalancerArn;
   const tg = [...us.targetGroups.values()].find((t) => (t.LoadBalancerArns ?? []).includes(nlb))!.TargetGroupArn;
   const scram = [...eu.mskClusters.values()].find((c) => c.ClusterName === 'eu-audit-scram')!;
   const sw = scram.Provisioned.CurrentBrokerSoftwareInfo;
   return [
     { service: 'ec2', operation: 'DescribeSecurityGroupRules', input: { Filters: [{ Name: 'group-id', Values: [sg] }], MaxResults: 1000 } },
+    {
+      service: 'ec2', operation: 'DescribeNetworkInterfaces',
+      input: { Filters: [{ Name: 'addresses.private-ip-address', Values: ['10.0.1.40'] }, { Name: 'vpc-id', Values: [vpc] }], MaxResults: 1000 },
+    },
     { service: 'rds', operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: 'crm-postgres' } },
     { service: 'rds', operation: 'DescribeDBClusters', input: { DBClusterIdentifier: 'orders-aurora-pg' } },
     { service: 'rds', operation: 'DescribeDBParameters', input: { DBParameterGroupName: 'cdc-postgres16', MaxRecords: 100 } },

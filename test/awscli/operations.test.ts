@@ -122,6 +122,10 @@ const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fix
   'ec2:DescribeSubnets': (i) => ({ args: ['--filters', `Name=vpc-id,Values=${i.vpc}`], keys: ['Subnets'] }),
   'ec2:DescribeSecurityGroups': (i) => ({ args: ['--filters', `Name=vpc-id,Values=${i.vpc}`], keys: ['SecurityGroups'] }),
   'ec2:DescribeSecurityGroupRules': (i) => ({ args: ['--filters', `Name=group-id,Values=${i.databasesSg},${i.sg}`, '--max-results', '1000'], keys: ['SecurityGroupRules'] }),
+  // The doctor's IP-target lookup: the demo's reports-postgres-ec2 configuration points at 10.0.1.40.
+  'ec2:DescribeNetworkInterfaces': (i) => ({
+    args: ['--filters', 'Name=addresses.private-ip-address,Values=10.0.1.40', `Name=vpc-id,Values=${i.vpc}`, '--max-results', '1000'], keys: ['NetworkInterfaces'],
+  }),
   'ec2:AuthorizeSecurityGroupIngress': (i) => ({
     args: ['--group-id', i.databasesSg, '--ip-permissions', JSON.stringify([{ IpProtocol: 'tcp', FromPort: 6543, ToPort: 6543, UserIdGroupPairs: [{ GroupId: i.sg, Description: 'ClickPipes resource gateway' }] }])],
     keys: ['Return', 'SecurityGroupRules'],

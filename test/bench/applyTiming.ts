@@ -61,12 +61,12 @@ export function applyTiming(start: number, end: number, log: readonly Transition
 }
 
 /**
- * When a waiter reading at 0 and then after each of `delays` (ms) first sees a change that takes
+ * When a waiter reading at 0, then `delays(elapsed)` ms after each read, first sees a change that takes
  * `durationMs`: what its schedule alone costs for settle times the emulator does not play.
  */
-export function seenAfter(durationMs: number, delays: (attempt: number) => number): number {
+export function seenAfter(durationMs: number, delays: (elapsedMs: number) => number): number {
   let t = 0;
-  for (let attempt = 0; t < durationMs; attempt++) t += delays(attempt);
+  while (t < durationMs) t += delays(t);
   return t;
 }
 

@@ -1,9 +1,9 @@
 // The reads (and the few writes) behind the connectivity doctor, through the real SDK clients:
-// security group rules, NLB listeners/target groups/health/attributes, RDS parameter groups and
+// security group rules, the network interface owning an IP, NLB listeners/target groups/health/attributes, RDS parameter groups and
 // reboots, MSK SCRAM secrets and configuration revisions — on the demo scenario's broken setups.
 import * as assert from 'node:assert/strict';
 import {
-  AuthorizeSecurityGroupIngressCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, EC2Client,
+  AuthorizeSecurityGroupIngressCommand, DescribeNetworkInterfacesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand, DescribeLoadBalancerAttributesCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand,
@@ -52,6 +52,25 @@ describe('emulator: the connectivity doctor\'s APIs', () => {
       const again = await ec2().send(new DescribeSecurityGroupRulesCommand({ SecurityGroupRuleIds: [ingress[0].SecurityGroupRuleId!] }));
       assert.equal(again.SecurityGroupRules![0].GroupId, ledger);
       await failsWith(ec2().send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'bogus', Values: ['x'] }] })), 'InvalidParameterValue');
+    });
+
+    it('finds the network interface owning a private IP in a VPC, with its groups; another VPC or IP finds none', async () => {
+      const vpc = region().vpcs.values().next().value!.VpcId as string;
+      const byIp = (ip: string, vpcId = vpc) => ec2().send(new DescribeNetworkInterfacesCommand({
+        Filters: [{ Name: 'addresses.private-ip-address', Values: [ip] }, { Name: 'vpc-id', Values: [vpcId] }],
+      }));
+      const [eni] = (await byIp('10.0.1.40')).NetworkInterfaces!;
+      assert.match(eni.NetworkInterfaceId!, /^eni-[0-9a-f]{17}$/);
+      assert.deepEqual(eni.Groups, [{ GroupId: sg('reports-ec2'), GroupName: 'reports-ec2' }]);
+      assert.deepEqual([eni.VpcId, eni.PrivateIpAddress, eni.PrivateIpAddresses?.[0].Primary, eni.Attachment?.Status], [vpc, '10.0.1.40', true, 'attached']);
+      const [rds] = (await byIp('10.0.1.25')).NetworkInterfaces!;
+      assert.deepEqual([rds.RequesterManaged, rds.Description], [true, 'RDSNetworkInterface']);
+      assert.deepEqual((await byIp('10.0.1.99')).NetworkInterfaces, []);
+      assert.deepEqual((await byIp('10.0.1.40', 'vpc-00000000000000000')).NetworkInterfaces, []);
+      const again = await ec2().send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni.NetworkInterfaceId!] }));
+      assert.equal(again.NetworkInterfaces![0].PrivateIpAddress, '10.0.1.40');
+      await failsWith(ec2().send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ['eni-0123456789abcdef0'] })), 'InvalidNetworkInterfaceID.NotFound');
+      await failsWith(ec2().send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'bogus', Values: ['x'] }] })), 'InvalidParameterValue');
     });
 
     it('authorizes ingress from a security group; the rule shows in both reads, and a second time is a duplicate', async () => {

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ClickPipesTestApi } from '../../src/extension';
 import { fakeVscode, withFakeVscode, type FakeVscode } from './fakeVscode';
 
 const root = path.resolve(__dirname, '../../..');
@@ -68,6 +69,7 @@ type Activated = {
   trees: Map<string, Tree>;
   context: ReturnType<typeof fakeContext>;
   fake: FakeVscode;
+  api: ClickPipesTestApi;
   featuresLoaded(): boolean;
 };
 
@@ -87,10 +89,10 @@ async function activated<T>(options: { settings?: Record<string, unknown>; secre
   return withFakeVscode(fake, async () => {
     const context = fakeContext(options.secrets ?? new Map());
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, loaded under the fake vscode
-    const { activate } = require(path.join(outSrc, 'extension.js')) as { activate(c: unknown): unknown };
+    const { activate } = require(path.join(outSrc, 'extension.js')) as { activate(c: unknown): ClickPipesTestApi };
     try {
-      activate(context);
-      return await fn({ views, trees, context, fake, featuresLoaded: () => featuresBundle in require.cache });
+      const api = activate(context);
+      return await fn({ views, trees, context, fake, api, featuresLoaded: () => featuresBundle in require.cache });
     } finally {
       for (const d of context.subscriptions) d.dispose();
     }
@@ -110,6 +112,39 @@ describe('activation with the user\'s settings', () => {
 
   it('the real ClickHouse API is not named', async () => {
     assert.equal(await activated({}, (a) => a.views.get('clickpipes.clickhouse')?.description), undefined);
+  });
+});
+
+describe('what activation loads', () => {
+  // The compiled modules mirror dist/extension.js's imports (test/unit/bundleSplit.test.ts reads the bundle itself).
+  const commandOnly = ['model/iamPermissions.js', 'commands/iamPolicy.js', 'commands/copy.js', 'commands/deleteResource.js', 'commands/external.js', 'commands/profilesAndRegions.js'];
+  const loaded = () => commandOnly.filter((f) => path.join(outSrc, f) in require.cache);
+
+  it('no command-only module (the IAM permissions table, copy, delete, links): they come with the features bundle', async () => {
+    await activated({}, async (a) => {
+      assert.deepEqual(loaded(), [], 'loaded at activation');
+      await a.fake.commands.get('clickpipes.copyRequiredIamPolicy')?.(undefined, ['explorer']);
+      assert.equal(a.featuresLoaded(), true, 'the command did not load dist/features.js');
+      assert.ok(loaded().includes('model/iamPermissions.js'), 'the IAM policy command ran without its table');
+    });
+  });
+
+  it('a row draws without the features bundle; its hover tooltip comes from it', async () => {
+    await activated({}, async (a) => {
+      Object.assign(a.fake.module as object, {
+        ThemeIcon: class { constructor(readonly id: string) {} },
+        ThemeColor: class { constructor(readonly id: string) {} },
+        MarkdownString: class { constructor(readonly value: string) {} },
+      });
+      const explorer = a.api.explorer;
+      const node = { type: 'group', id: 'p/us-east-1/resourceGateways', group: 'resourceGateways', scope: { profile: 'p', region: 'us-east-1' } } as unknown as Parameters<typeof explorer.treeItem>[0];
+      const provider = a.trees.get('clickpipes.explorer') as unknown as { getTreeItem(n: unknown): { label?: unknown } };
+      assert.equal(provider.getTreeItem(node).label, 'Resource gateways');
+      assert.equal(a.featuresLoaded(), false, 'drawing a row loaded dist/features.js');
+      const item = await explorer.treeItem(node);
+      assert.equal(a.featuresLoaded(), true);
+      assert.match((item.tooltip as unknown as { value: string }).value, /\*\*Resource gateways\*\*/);
+    });
   });
 });
 

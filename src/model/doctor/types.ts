@@ -106,6 +106,8 @@ export type DatabaseDetail = {
   /** The instance to reboot for a cluster's static parameters: its writer. */
   writerInstanceId?: string;
   backupRetentionDays?: number;
+  /** Its DNS endpoints (instance: Endpoint.Address; cluster: writer and reader), for DNS targets. */
+  endpoints?: string[];
 };
 
 /** The resource a diagnosis was about, named as the explorer's rows carry it. */

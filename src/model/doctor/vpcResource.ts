@@ -10,11 +10,19 @@ import { t } from '../text';
 import { admitting, describeRule, lettingOut } from './rules';
 import type { DatabaseDetail, Fact, Hop, SgRule } from './types';
 
+/** The elastic network interface that owns an IP target's address (EC2 DescribeNetworkInterfaces). */
+export type InterfaceDetail = { id: string; vpcId: string; securityGroupIds: string[]; description?: string };
+
 export type VpcResourceFacts = {
   configuration: Fact<ResourceConfiguration>;
   gateway: Fact<ResourceGateway>;
-  /** The RDS database an ARN configuration points to; `undefined` for IP/DNS/CIDR targets. */
+  /**
+   * The RDS database an ARN configuration points to, or whose endpoint a DNS configuration names;
+   * `undefined` for other targets.
+   */
   target: Fact<DatabaseDetail | undefined>;
+  /** IP targets only: the ENI owning the address in the gateway's VPC, `undefined` when none does. */
+  targetInterface?: Fact<InterfaceDetail | undefined>;
   /** Rules of the gateway's and the target's security groups. */
   rules: Fact<SgRule[]>;
   gatewaySubnets: Fact<Subnet[]>;
@@ -22,6 +30,22 @@ export type VpcResourceFacts = {
 
 const LATTICE_GATEWAY_DOC = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-gateway.html';
 const LATTICE_SG_DOC = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/security-groups.html';
+// "Single resource configuration: Represents an IP address or a domain name." The guide does not
+// say the address must be in the gateway's VPC, so an address no ENI there owns stays unknown.
+const LATTICE_CONFIGURATION_DOC = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html';
+const RDS_ENDPOINTS_DOC = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.Endpoints.html';
+
+/**
+ * The RDS instance or cluster a DNS name looks like the endpoint of, in `region`: `<id>.<hash>.<region>.rds.amazonaws.com`
+ * (instance), `<id>.cluster-<hash>…` (writer) or `<id>.cluster-ro-<hash>…` (reader), as the RDS endpoint
+ * docs show them. Only a hint: the caller reads that database and compares its endpoints with the name.
+ * Custom cluster endpoints (`cluster-custom-`) are named by the user, not by the cluster: no hint.
+ */
+export function rdsEndpointHint(domainName: string, region: string): { kind: 'instance' | 'cluster'; id: string } | undefined {
+  const m = /^([a-z][a-z0-9-]*)\.(cluster-ro-|cluster-)?[a-z0-9]+\.([a-z0-9-]+)\.rds\.amazonaws\.com(?:\.cn)?\.?$/.exec(domainName.toLowerCase());
+  if (!m || m[3] !== region) return undefined;
+  return { kind: m[2] ? 'cluster' : 'instance', id: m[1] };
+}
 
 const unknownHop = (id: string, title: string, why: string): Hop => ({ id, title, verdict: 'unknown', evidence: [why] });
 
@@ -59,7 +83,8 @@ export function checkVpcResource(f: VpcResourceFacts): Hop[] {
   } else if (!gatewaySgs.length) {
     hops.push({ id: 'gatewayEgress', title: egressTitle, verdict: 'pass', evidence: [t('The gateway has no security groups.')], source: LATTICE_SG_DOC });
   } else {
-    const targetSgs = f.target.ok && f.target.value ? f.target.value.securityGroupIds : [];
+    const eni = f.targetInterface?.ok ? f.targetInterface.value : undefined;
+    const targetSgs = f.target.ok && f.target.value ? f.target.value.securityGroupIds : eni?.securityGroupIds ?? [];
     const out = lettingOut(f.rules.value, gatewaySgs, port, subnetCidrs, targetSgs);
     hops.push({
       id: 'gatewayEgress', title: egressTitle, verdict: out.length ? 'pass' : 'fail', source: LATTICE_SG_DOC,
@@ -76,23 +101,16 @@ function targetHops(f: VpcResourceFacts, port: number | undefined, gatewaySgs: s
   const availableTitle = t('Database is available on the configured port');
   if (!f.target.ok) return [ingressTitle, placeTitle, availableTitle].map((title, i) => unknownHop(['targetIngress', 'targetPlacement', 'targetAvailable'][i], title, f.target.ok ? '' : f.target.error));
   const db = f.target.value;
+  const definition = f.configuration.ok ? f.configuration.value.definition : undefined;
+  if (!db && definition?.kind === 'ip') return ipTargetHops(f, definition.ipAddress, ingressTitle, placeTitle, port, gatewaySgs, subnetCidrs, gw);
+  if (!db && definition?.kind === 'dns') {
+    // Resolving a private name from the user's machine proves nothing about what the gateway reaches.
+    return [{ ...unknownHop('targetIngress', ingressTitle, t('{0} is not the endpoint of an RDS database of this region: the security groups in front of it are not known to the doctor.', definition.domainName)), source: RDS_ENDPOINTS_DOC }];
+  }
   if (!db) {
     return [unknownHop('targetIngress', ingressTitle, t('The target is an IP address or a DNS name: the security groups in front of it are not known to the doctor.'))];
   }
-  const hops: Hop[] = [];
-  if (!f.rules.ok || port === undefined || !f.gatewaySubnets.ok) {
-    hops.push(unknownHop('targetIngress', ingressTitle, !f.rules.ok ? f.rules.error : !f.gatewaySubnets.ok ? f.gatewaySubnets.error : t('The configuration names no port.')));
-  } else {
-    const admit = admitting(f.rules.value, db.securityGroupIds, port, gatewaySgs, subnetCidrs);
-    hops.push({
-      id: 'targetIngress', title: ingressTitle, verdict: admit.length ? 'pass' : 'fail', source: LATTICE_GATEWAY_DOC,
-      evidence: admit.length ? admit.map(describeRule)
-        : [t('No ingress rule of {0} admits TCP {1} from {2} or from the gateway subnets {3}.', db.securityGroupIds.join(', ') || '-', port, gatewaySgs.join(', ') || '-', subnetCidrs.join(', ') || '-')],
-      ...(!admit.length && db.securityGroupIds.length && gatewaySgs.length ? {
-        fix: { kind: 'ingressRule' as const, groupId: db.securityGroupIds[0], sourceGroupId: gatewaySgs[0], port, description: t('ClickPipes resource gateway {0}', gw?.id ?? '') },
-      } : {}),
-    });
-  }
+  const hops: Hop[] = [ingressHop(f, ingressTitle, db.securityGroupIds, port, gatewaySgs, subnetCidrs, gw)];
   hops.push({
     id: 'targetPlacement', title: placeTitle,
     verdict: !gw || !db.vpcId ? 'unknown' : db.vpcId === gw.vpcId ? 'pass' : 'fail',
@@ -106,4 +124,42 @@ function targetHops(f: VpcResourceFacts, port: number | undefined, gatewaySgs: s
     evidence: [t('{0} is {1}, listening on {2}; the configuration uses {3}', db.id, db.status, db.port ?? '?', port ?? '?')],
   });
   return hops;
+}
+
+/** The target's security groups admit the gateway (its group or its subnets' CIDRs); the fix adds a rule from the gateway's group. */
+function ingressHop(f: VpcResourceFacts, title: string, groupIds: string[], port: number | undefined, gatewaySgs: string[], subnetCidrs: string[], gw?: ResourceGateway, lead: string[] = []): Hop {
+  if (!f.rules.ok || port === undefined || !f.gatewaySubnets.ok) {
+    return unknownHop('targetIngress', title, !f.rules.ok ? f.rules.error : !f.gatewaySubnets.ok ? f.gatewaySubnets.error : t('The configuration names no port.'));
+  }
+  const admit = admitting(f.rules.value, groupIds, port, gatewaySgs, subnetCidrs);
+  return {
+    id: 'targetIngress', title, verdict: admit.length ? 'pass' : 'fail', source: LATTICE_GATEWAY_DOC,
+    evidence: [...lead, ...(admit.length ? admit.map(describeRule)
+      : [t('No ingress rule of {0} admits TCP {1} from {2} or from the gateway subnets {3}.', groupIds.join(', ') || '-', port, gatewaySgs.join(', ') || '-', subnetCidrs.join(', ') || '-')])],
+    ...(!admit.length && groupIds.length && gatewaySgs.length ? {
+      fix: { kind: 'ingressRule' as const, groupId: groupIds[0], sourceGroupId: gatewaySgs[0], port, description: t('ClickPipes resource gateway {0}', gw?.id ?? '') },
+    } : {}),
+  };
+}
+
+/** An IP target: the ENI owning the address in the gateway's VPC fronts it with its security groups. */
+function ipTargetHops(
+  f: VpcResourceFacts, ip: string, ingressTitle: string, placeTitle: string, port: number | undefined, gatewaySgs: string[], subnetCidrs: string[], gw?: ResourceGateway,
+): Hop[] {
+  const eni = f.targetInterface;
+  if (!eni) return [unknownHop('targetIngress', ingressTitle, t('The network interface of {0} was not looked up.', ip))];
+  if (!eni.ok) return [unknownHop('targetIngress', ingressTitle, eni.error)];
+  if (!eni.value) {
+    // Never a pass or a fail: the address may be in a peered VPC, behind a transit gateway or on premises.
+    return [{
+      ...unknownHop('targetIngress', ingressTitle, t('No network interface in {0} owns {1}: the target may sit in a peered VPC or on premises, and the security groups in front of it are not known to the doctor.', gw?.vpcId ?? '?', ip)),
+      source: LATTICE_CONFIGURATION_DOC,
+    }];
+  }
+  const n = eni.value;
+  const owner = t('{0} owns {1} ({2}; security groups {3})', n.id, ip, n.description || '-', n.securityGroupIds.join(', ') || '-');
+  return [
+    ingressHop(f, ingressTitle, n.securityGroupIds, port, gatewaySgs, subnetCidrs, gw, [owner]),
+    { id: 'targetPlacement', title: placeTitle, verdict: gw && n.vpcId === gw.vpcId ? 'pass' : 'unknown', evidence: [t('{0} is in {1}, gateway VPC {2}', n.id, n.vpcId, gw?.vpcId ?? '?')] },
+  ];
 }

@@ -158,6 +158,9 @@ export function descriptionOf(node: ExplorerNode): string | undefined {
 
 const LEVEL_ICON: Record<Finding['level'], string> = { error: '$(error)', warning: '$(warning)', unknown: '$(question)', ok: '$(pass)' };
 
+/** Builds a row's Markdown tooltip (tooltipOf, reached through dist/features.js by the provider). */
+export type TooltipOf = (node: ExplorerNode, readiness: readonly ReadinessLine[]) => string | undefined;
+
 /** The Markdown tooltip: title, status, identifiers, key facts, readiness lines. */
 export function tooltipOf(node: ExplorerNode, readiness: readonly ReadinessLine[] = []): string | undefined {
   if (node.type === 'message') return undefined;

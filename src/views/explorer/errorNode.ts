@@ -3,7 +3,7 @@
 // The AWS layer throws AwsCallError with `failure.name` (SsoLoginRequired, AccessDeniedException,
 // ECONNREFUSED, …) and a message already in plain words; src/aws/errors.ts classifies both.
 import { l10n } from '../../l10n';
-import { classifyAwsError, failureOf } from '../../aws/errors';
+import { classifyAwsError, failureOf } from '../../aws/errorKinds';
 import type { ErrorNode, ExplorerNode } from './nodes';
 import { ids } from './nodes';
 

@@ -1,7 +1,7 @@
 // Live status of the explorer's rows: which resources are in transition, and how the poller
 // refreshes one (a Get for the kinds that have one, else a re-list of its group).
 import type { AwsLayer } from '../../aws/api';
-import { classifyAwsError, failureOf } from '../../aws/errors';
+import { classifyAwsError, failureOf } from '../../aws/errorKinds';
 import { isTransitional } from '../../model/status';
 import { isResourceNode, type ExplorerNode, type ResourceNode } from './nodes';
 import { arnOf, statusOf } from './nodeValues';

@@ -7,7 +7,7 @@ import type { AwsLayer, Scope } from '../../aws/api';
 import type { CallerIdentity, Profile, Subnet } from '../../model/resources';
 import type { Loaded } from '../../model/rowReadiness';
 import { isTransitional } from '../../model/status';
-import { failureOf } from '../../aws/errors';
+import { failureOf } from '../../aws/errorKinds';
 import { errorNode } from './errorNode';
 import { pollTargetOf, type PollTarget } from './liveStatus';
 import { GROUP_LISTS, LIST_LOADERS, listKey, type ListName, type RegionLists } from './regionLists';

@@ -159,3 +159,8 @@ function sortKey(n: ExplorerNode): string {
 export function sortByLabel<T extends ExplorerNode>(nodes: T[]): T[] {
   return nodes.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
+
+/** A tree node passed to a command (menus pass the node; the palette passes nothing or other args). */
+export function isNode(x: unknown): x is ExplorerNode {
+  return typeof x === 'object' && x !== null && typeof (x as ExplorerNode).id === 'string' && typeof (x as ExplorerNode).type === 'string';
+}

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { log } from '../../log';
 import { contextValueOf } from './contextValue';
-import { describeRow, tooltipOf, type ReadinessLine } from './describe';
+import { describeRow, type ReadinessLine, type TooltipOf } from './describe';
 import type { ExplorerModel } from './model';
 import { iconSpec } from './icons';
 import { EXPANDABLE_TYPES, type ExplorerNode } from './nodes';
@@ -15,7 +15,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(readonly model: ExplorerModel, readonly diagnoses = new DiagnosisStore()) {}
+  /**
+   * `tooltips` gives the tooltip builder on the first hover: it comes from dist/features.js, so
+   * activation does not parse it (src/extension.ts).
+   */
+  constructor(readonly model: ExplorerModel, private readonly tooltips: () => TooltipOf, readonly diagnoses = new DiagnosisStore()) {}
 
   /** Re-render one node (undefined = the whole tree). Expansion is kept: ids are stable. */
   fire(node: ExplorerNode | undefined): void {
@@ -58,7 +62,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     } catch (err) {
       log.warn(`details of ${node.id}: ${(err as Error)?.message ?? String(err)}`);
     }
-    const tooltip = tooltipOf(shown, readiness);
+    let tooltip: string | undefined;
+    try {
+      tooltip = this.tooltips()(shown, readiness);
+    } catch (err) {
+      log.warn(`tooltip of ${node.id}: ${(err as Error)?.message ?? String(err)}`);
+    }
     if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, true);
     return item;
   }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { AwsLayer, ProfileReader, Scope } from '../../aws/api';
 import type { Diagnosis } from '../../model/doctor/types';
 import { log } from '../../log';
-import { labelOf } from './describe';
+import { labelOf, type TooltipOf } from './describe';
 import { ExplorerModel, type ExplorerModelOptions } from './model';
 import { scopeOf, type ExplorerNode, type ProfileNode } from './nodes';
 import { arnOf, idOf } from './nodeValues';
@@ -23,6 +23,8 @@ export type ExplorerDeps = {
   /** The config-file reader (dist/profiles.js): profile rows and the file watch need no SDK. */
   profiles(): ProfileReader;
   databaseRoles: ExplorerModelOptions['databaseRoles'];
+  /** The rows' tooltip builder, asked for on the first hover (it is in dist/features.js). */
+  tooltips(): TooltipOf;
 };
 
 export type Explorer = {
@@ -62,7 +64,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     onState: (state) => void vscode.commands.executeCommand('setContext', 'clickpipes.state', state),
     databaseRoles: deps.databaseRoles,
   });
-  provider = new ExplorerProvider(model);
+  provider = new ExplorerProvider(model, deps.tooltips);
   const view = vscode.window.createTreeView('clickpipes.explorer', { treeDataProvider: provider, showCollapseAll: true });
 
   // Polling runs only while someone can see the result.

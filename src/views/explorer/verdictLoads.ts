@@ -6,7 +6,7 @@
 //   MSK clusters    → one GetClusterPolicy only for a cluster whose icon the policy decides
 // Each load is kept per region list key, so refreshing a list drops what was loaded with it.
 import type { AwsLayer, Scope } from '../../aws/api';
-import { failureOf } from '../../aws/errors';
+import { failureOf } from '../../aws/errorKinds';
 import { configurationNeedsTarget, mskNeedsPolicy, type Loaded } from '../../model/rowReadiness';
 import type { Subnet } from '../../model/resources';
 import { listKey, type ListName, type RegionLists } from './regionLists';

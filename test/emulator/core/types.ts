@@ -53,6 +53,7 @@ export interface RegionState {
   vpcs: Map<string, Record<string, any>>;             // EC2 Vpc shape
   subnets: Map<string, Record<string, any>>;          // EC2 Subnet shape
   securityGroups: Map<string, Record<string, any>>;   // EC2 SecurityGroup shape
+  networkInterfaces: Map<string, Record<string, any>>; // EC2 NetworkInterface shape, keyed by NetworkInterfaceId
   loadBalancers: Map<string, Record<string, any>>;    // ELBv2 LoadBalancer shape, keyed by ARN
   endpointServices: Map<string, Record<string, any>>; // EC2 ServiceConfiguration shape, keyed by ServiceId
   servicePermissions: Map<string, string[]>;          // ServiceId → allowed principal ARNs

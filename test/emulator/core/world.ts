@@ -17,7 +17,7 @@ const LOWER_ALNUM = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 export function emptyRegionState(): RegionState {
   return {
-    vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), loadBalancers: new Map(),
+    vpcs: new Map(), subnets: new Map(), securityGroups: new Map(), networkInterfaces: new Map(), loadBalancers: new Map(),
     endpointServices: new Map(), servicePermissions: new Map(), endpointConnections: new Map(),
     resourceGateways: new Map(), resourceConfigurations: new Map(), resourceEndpointAssociations: new Map(),
     resourceShares: new Map(), shareAssociations: [],

@@ -4,7 +4,7 @@ import * as b from './builders';
 import data from './demo.json';
 
 interface RegionSpec {
-  parameterGroups?: b.ParameterGroupSpec[]; vpcs?: b.VpcSpec[]; subnets?: b.SubnetSpec[]; securityGroups?: b.SecurityGroupSpec[]; loadBalancers?: b.LoadBalancerSpec[];
+  parameterGroups?: b.ParameterGroupSpec[]; vpcs?: b.VpcSpec[]; subnets?: b.SubnetSpec[]; securityGroups?: b.SecurityGroupSpec[]; networkInterfaces?: b.NetworkInterfaceSpec[]; loadBalancers?: b.LoadBalancerSpec[];
   dbClusters?: b.DbClusterSpec[]; dbInstances?: b.DbInstanceSpec[]; resourceGateways?: b.GatewaySpec[];
   resourceConfigurations?: b.ConfigurationSpec[]; shares?: b.ShareSpec[]; mskClusters?: b.MskSpec[]; endpointServices?: b.EndpointServiceSpec[];
 }
@@ -14,6 +14,7 @@ export function loadRegion(s: b.Scope, spec: RegionSpec): void {
   for (const v of spec.vpcs ?? []) b.addVpc(s, v);
   for (const v of spec.subnets ?? []) b.addSubnet(s, v);
   for (const v of spec.securityGroups ?? []) b.addSecurityGroup(s, v);
+  for (const v of spec.networkInterfaces ?? []) b.addNetworkInterface(s, v);
   for (const v of spec.loadBalancers ?? []) b.addLoadBalancer(s, v);
   for (const v of spec.parameterGroups ?? []) b.addParameterGroup(s, v);
   for (const v of spec.dbClusters ?? []) b.addDbCluster(s, v);

@@ -60,3 +60,36 @@ export function addParameterGroup(s: Scope, v: ParameterGroupSpec): void {
     : { DBClusterParameterGroupName: v.name, DBParameterGroupFamily: v.family, Description: `${v.name} parameters`, DBClusterParameterGroupArn: `arn:aws:rds:${s.region}:${s.account}:cluster-pg:${v.name}` };
   (level === 'instance' ? s.state.dbParameterGroups : s.state.dbClusterParameterGroups).set(v.name, { group, values: new Map(Object.entries(v.values)) });
 }
+
+/**
+ * An elastic network interface (EC2 NetworkInterface shape) owning `ip` in a subnet: an instance's
+ * primary interface, or one a service manages for its resource (RDS: requester-managed,
+ * `RDSNetworkInterface`). The doctor finds an IP target's security groups through it.
+ */
+export interface NetworkInterfaceSpec {
+  name: string; subnet: string; ip: string; securityGroups: string[]; description?: string;
+  /** Managed by an AWS service (e.g. `amazon-rds`) rather than attached to an instance of the account. */
+  requesterId?: string;
+}
+export function addNetworkInterface(s: Scope, v: NetworkInterfaceSpec): Rec {
+  const id = s.id('eni', v.name, 'eni-', 17);
+  const subnet = s.state.subnets.get(s.ref('subnet', v.subnet));
+  if (!subnet) throw new Error(`scenario: network interface ${v.name} in an unknown subnet`);
+  const groups = v.securityGroups.map((g) => ({ GroupId: s.ref('sg', g), GroupName: g }));
+  const dns = `ip-${v.ip.replace(/\./g, '-')}.${s.region === 'us-east-1' ? 'ec2.internal' : `${s.region}.compute.internal`}`;
+  const mac = stableId('', 12, HEX, s.account, s.region, 'mac', v.name).replace(/(..)(?!$)/g, '$1:');
+  const rec: Rec = {
+    NetworkInterfaceId: id, SubnetId: subnet.SubnetId, VpcId: subnet.VpcId, AvailabilityZone: subnet.AvailabilityZone, AvailabilityZoneId: subnet.AvailabilityZoneId,
+    Description: v.description ?? '', OwnerId: s.account, InterfaceType: 'interface', Status: 'in-use', MacAddress: mac,
+    PrivateIpAddress: v.ip, PrivateDnsName: dns, PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: v.ip, PrivateDnsName: dns }],
+    Groups: groups, Ipv6Addresses: [], SourceDestCheck: true, RequesterManaged: !!v.requesterId, ...(v.requesterId ? { RequesterId: v.requesterId } : {}),
+    Attachment: {
+      AttachmentId: stableId('eni-attach-', 17, HEX, id), DeviceIndex: v.requesterId ? 1 : 0, Status: 'attached', AttachTime: '2026-01-12T08:00:00.000Z',
+      DeleteOnTermination: !v.requesterId, InstanceOwnerId: v.requesterId ?? s.account,
+      ...(v.requesterId ? {} : { InstanceId: stableId('i-', 17, HEX, s.account, s.region, 'instance', v.name) }),
+    },
+    TagSet: v.requesterId ? [] : [{ Key: 'Name', Value: v.name }],
+  };
+  s.state.networkInterfaces.set(id, rec);
+  return rec;
+}

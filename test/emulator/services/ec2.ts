@@ -1,6 +1,6 @@
 // EC2 (ec2 query protocol, API 2016-11-15): network discovery and VPC endpoint services.
 import { queryHandler } from './query/dispatch';
-import { describeSecurityGroups, describeSubnets, describeVpcs } from './query/ec2Network';
+import { describeNetworkInterfaces, describeSecurityGroups, describeSubnets, describeVpcs } from './query/ec2Network';
 import {
   createVpcEndpointServiceConfiguration, deleteVpcEndpointServiceConfigurations, describeVpcEndpointServiceConfigurations,
   modifyVpcEndpointServiceConfiguration, startVpcEndpointServicePrivateDnsVerification,
@@ -16,6 +16,7 @@ export const handler = queryHandler('ec2', ec2Wire, {
   DescribeVpcs: describeVpcs,
   DescribeSubnets: describeSubnets,
   DescribeSecurityGroups: describeSecurityGroups,
+  DescribeNetworkInterfaces: describeNetworkInterfaces,
   DescribeSecurityGroupRules: describeSecurityGroupRules,
   AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
   CreateVpcEndpointServiceConfiguration: createVpcEndpointServiceConfiguration,

@@ -152,13 +152,15 @@ describe('doctor: MSK multi-VPC path', () => {
     assert.deepEqual(verdicts(checkMskMultiVpc(base())), { cluster: 'pass', auth: 'pass', policy: 'pass', scramSecret: 'pass', acls: 'pass', brokerPorts: 'pass' });
   });
 
-  it('fails a cluster that allows everyone, has no secret, no policy, and closed ports', () => {
+  it('fails a cluster that allows everyone, has no secret, no policy; closed broker ports are unknown, not a failure (the port range is unverified)', () => {
     const f = { ...base(), serverProperties: known('allow.everyone.if.no.acl.found=true'), scramSecrets: known([]), policy: known(null),
       rules: known([rule({ id: 'sgr-k', groupId: 'sg-k', cidr: '10.50.0.0/16', fromPort: 14001, toPort: 14001 })]) };
     const hops = checkMskMultiVpc(f);
-    assert.deepEqual(verdicts(hops), { cluster: 'pass', auth: 'pass', policy: 'fail', scramSecret: 'fail', acls: 'fail', brokerPorts: 'fail' });
+    assert.deepEqual(verdicts(hops), { cluster: 'pass', auth: 'pass', policy: 'fail', scramSecret: 'fail', acls: 'fail', brokerPorts: 'unknown' });
     assert.match(hop(hops, 'acls').evidence[0], /allow\.everyone\.if\.no\.acl\.found=true/);
     assert.match(hop(hops, 'brokerPorts').evidence[0], /14002/);
+    assert.match(hop(hops, 'brokerPorts').evidence.join(' '), /not in AWS's documentation/);
+    assert.equal(hop(hops, 'brokerPorts').fix, undefined, 'no fix rests on an unverified port range');
     assert.equal(hop(checkMskMultiVpc({ ...base(), serverProperties: known(undefined) }), 'acls').verdict, 'fail');
   });
 

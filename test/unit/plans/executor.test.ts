@@ -33,7 +33,7 @@ describe('plans/executor', () => {
     assert.deepEqual(outcome.results.map((r) => r.label), ['Resource configuration ID', 'Resource share ARN']);
     assert.match(outcome.results[0].value, /^rcfg-/);
     assert.match(outcome.results[1].value, /^arn:aws:ram:/);
-    assert.deepEqual(time.sleeps, [2000, 2000]);
+    assert.deepEqual(time.sleeps, [pollDelay(0), pollDelay(0)]);
     assert.equal(events.filter((e) => e === 'step-done').length, 3);
     assert.equal(outcome.created.length, 3);
   });
@@ -147,8 +147,17 @@ describe('plans/executor', () => {
     assert.equal(aws.count('CreateResourceGateway'), 1);
   });
 
-  it('backs off 2 s → 30 s and times out with a resumable message', async () => {
-    assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map(pollDelay), [2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  it('reads AWS every 250 ms at first, then 1/32 of the time waited so far, at most every 30 s', () => {
+    assert.deepEqual([0, 4_000, 8_000, 16_000, 64_000, 960_000, 3_600_000].map((e) => pollDelay(e)), [250, 250, 250, 500, 2000, 30000, 30000]);
+    // Delays never shrink, so a change is seen at most one delay late: ≤ 250 ms or ≈ 3 % of the wait.
+    for (let e = 0; e < 3_600_000; e += 997) assert.ok(pollDelay(e + 997) >= pollDelay(e));
+  });
+
+  it('reads ClickHouse Cloud at most every 2 s: its API allows a key 10 requests per 10 s, shared with the explorer', () => {
+    assert.deepEqual([0, 30_000, 128_000, 3_600_000].map((e) => pollDelay(e, 'clickhouse')), [2000, 2000, 4000, 30000]);
+  });
+
+  it('times out with a resumable message', async () => {
     const aws = new FakeAws(Number.MAX_SAFE_INTEGER);
     const plan = vpcResourcePlan();
     plan.steps[0].waitFor!.timeoutSeconds = 60;
@@ -157,7 +166,9 @@ describe('plans/executor', () => {
     assert.equal(outcome.status, 'failed');
     assert.equal(outcome.failure!.phase, 'wait');
     assert.match(outcome.failure!.error.text, /Still CREATE_IN_PROGRESS after 60 s/);
-    assert.deepEqual(time.sleeps, [2000, 4000, 8000, 16000, 30000]);
+    assert.equal(time.sleeps.reduce((a, b) => a + b, 0), 60_000, 'the last sleep ends at the timeout');
+    let elapsed = 0;
+    for (const ms of time.sleeps.slice(0, -1)) { assert.equal(ms, pollDelay(elapsed)); elapsed += ms; }
   });
 
   it('stops on a failure status with the reason', async () => {

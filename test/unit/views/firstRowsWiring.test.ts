@@ -73,6 +73,8 @@ describe('views/explorer: the first rows through the real wiring', () => {
           isAwsLoaded: () => layerAsks.length > 0,
           profiles: () => profileReader,
           databaseRoles: undefined,
+          // In dist/features.js: drawing rows must not ask for it (only a hover does).
+          tooltips: () => assert.fail('drawing the first rows asked for the tooltip builder'),
         };
         registerExplorer(context as never, deps);
         assert.ok(provider, 'no tree view was created');

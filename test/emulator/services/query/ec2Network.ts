@@ -1,5 +1,5 @@
-// EC2 network discovery: DescribeVpcs, DescribeSubnets, DescribeSecurityGroups — ids, filters
-// (with wildcards), NotFound/Malformed errors and MaxResults/NextToken paging.
+// EC2 network discovery: DescribeVpcs, DescribeSubnets, DescribeSecurityGroups, DescribeNetworkInterfaces —
+// ids, filters (with wildcards), NotFound/Malformed errors and MaxResults/NextToken paging.
 import { filtersParam, listParam, optionalParam } from '../../core/protocols';
 import { ApiError, EmuRequest, World } from '../../core/types';
 import { QueryOperation } from './dispatch';
@@ -118,5 +118,41 @@ export const describeSecurityGroups = describe({
     const missing = names.filter((n) => !items.some((g) => g.GroupName === n));
     if (missing.length) throw new ApiError('InvalidGroup.NotFound', `The security group '${missing[0]}' does not exist in default VPC`);
     return items.filter((g) => names.includes(g.GroupName));
+  },
+});
+
+const privateIps = (r: Rec) => (r.PrivateIpAddresses ?? []).map((a: Rec) => a.PrivateIpAddress);
+
+// Filter names from botocore ec2 2016-11-15 service-2.json, DescribeNetworkInterfacesRequest.Filters
+// (the subset a scenario's records can answer). `addresses.private-ip-address` and `private-ip-address`
+// both match any private IPv4 address of the interface, primary or secondary.
+export const describeNetworkInterfaces = describe({
+  collection: (w, r) => region(w, r).networkInterfaces,
+  member: 'NetworkInterfaces',
+  listing: 'network-interfaces',
+  idParam: 'NetworkInterfaceId',
+  idPattern: /^eni-[0-9a-z]+$/,
+  notFound: (id) => new ApiError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`),
+  malformed: (id) => new ApiError('InvalidNetworkInterfaceID.Malformed', `Invalid id: "${id}" (expecting "eni-...")`),
+  filters: {
+    'addresses.private-ip-address': privateIps,
+    'addresses.primary': (r) => (r.PrivateIpAddresses ?? []).map((a: Rec) => String(!!a.Primary)),
+    'private-ip-address': privateIps,
+    'private-dns-name': (r) => r.PrivateDnsName,
+    'network-interface-id': (r) => r.NetworkInterfaceId,
+    'vpc-id': (r) => r.VpcId,
+    'subnet-id': (r) => r.SubnetId,
+    'availability-zone': (r) => r.AvailabilityZone,
+    'group-id': (r) => (r.Groups ?? []).map((g: Rec) => g.GroupId),
+    'group-name': (r) => (r.Groups ?? []).map((g: Rec) => g.GroupName),
+    description: (r) => r.Description,
+    status: (r) => r.Status,
+    'interface-type': (r) => r.InterfaceType,
+    'owner-id': (r) => r.OwnerId,
+    'requester-managed': (r) => String(!!r.RequesterManaged),
+    'requester-id': (r) => r.RequesterId,
+    'attachment.instance-id': (r) => r.Attachment?.InstanceId,
+    'attachment.status': (r) => r.Attachment?.Status,
+    'mac-address': (r) => r.MacAddress,
   },
 });

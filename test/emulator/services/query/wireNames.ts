@@ -6,7 +6,7 @@ export type WireField = [string, string, string?, string?];
 export interface WireSchema { outputs: Record<string, string>; shapes: Record<string, Record<string, WireField>> }
 
 export const ec2Wire: WireSchema = {
-  outputs: {"DescribeVpcs":"DescribeVpcsResult","DescribeSubnets":"DescribeSubnetsResult","DescribeSecurityGroups":"DescribeSecurityGroupsResult","CreateVpcEndpointServiceConfiguration":"CreateVpcEndpointServiceConfigurationResult","DescribeVpcEndpointServiceConfigurations":"DescribeVpcEndpointServiceConfigurationsResult","ModifyVpcEndpointServiceConfiguration":"ModifyVpcEndpointServiceConfigurationResult","DeleteVpcEndpointServiceConfigurations":"DeleteVpcEndpointServiceConfigurationsResult","DescribeVpcEndpointServicePermissions":"DescribeVpcEndpointServicePermissionsResult","ModifyVpcEndpointServicePermissions":"ModifyVpcEndpointServicePermissionsResult","DescribeVpcEndpointConnections":"DescribeVpcEndpointConnectionsResult","AcceptVpcEndpointConnections":"AcceptVpcEndpointConnectionsResult","RejectVpcEndpointConnections":"RejectVpcEndpointConnectionsResult","StartVpcEndpointServicePrivateDnsVerification":"StartVpcEndpointServicePrivateDnsVerificationResult","DescribeSecurityGroupRules":"DescribeSecurityGroupRulesResult","AuthorizeSecurityGroupIngress":"AuthorizeSecurityGroupIngressResult"},
+  outputs: {"DescribeVpcs":"DescribeVpcsResult","DescribeSubnets":"DescribeSubnetsResult","DescribeSecurityGroups":"DescribeSecurityGroupsResult","CreateVpcEndpointServiceConfiguration":"CreateVpcEndpointServiceConfigurationResult","DescribeVpcEndpointServiceConfigurations":"DescribeVpcEndpointServiceConfigurationsResult","ModifyVpcEndpointServiceConfiguration":"ModifyVpcEndpointServiceConfigurationResult","DeleteVpcEndpointServiceConfigurations":"DeleteVpcEndpointServiceConfigurationsResult","DescribeVpcEndpointServicePermissions":"DescribeVpcEndpointServicePermissionsResult","ModifyVpcEndpointServicePermissions":"ModifyVpcEndpointServicePermissionsResult","DescribeVpcEndpointConnections":"DescribeVpcEndpointConnectionsResult","AcceptVpcEndpointConnections":"AcceptVpcEndpointConnectionsResult","RejectVpcEndpointConnections":"RejectVpcEndpointConnectionsResult","StartVpcEndpointServicePrivateDnsVerification":"StartVpcEndpointServicePrivateDnsVerificationResult","DescribeSecurityGroupRules":"DescribeSecurityGroupRulesResult","AuthorizeSecurityGroupIngress":"AuthorizeSecurityGroupIngressResult","DescribeNetworkInterfaces":"DescribeNetworkInterfacesResult"},
   shapes: {
     "AcceptVpcEndpointConnectionsResult": {
       "Unsuccessful": ["unsuccessful","l","item","o:UnsuccessfulItem"],
@@ -24,6 +24,13 @@ export const ec2Wire: WireSchema = {
       "Tags": ["tagSet","l","item","o:Tag"],
       "ServiceId": ["serviceId","s"],
     },
+    "AttachmentEnaSrdSpecification": {
+      "EnaSrdEnabled": ["enaSrdEnabled","s"],
+      "EnaSrdUdpSpecification": ["enaSrdUdpSpecification","o","","AttachmentEnaSrdUdpSpecification"],
+    },
+    "AttachmentEnaSrdUdpSpecification": {
+      "EnaSrdUdpEnabled": ["enaSrdUdpEnabled","s"],
+    },
     "AuthorizeSecurityGroupIngressResult": {
       "Return": ["return","s"],
       "SecurityGroupRules": ["securityGroupRuleSet","l","item","o:SecurityGroupRule"],
@@ -31,12 +38,21 @@ export const ec2Wire: WireSchema = {
     "BlockPublicAccessStates": {
       "InternetGatewayBlockMode": ["internetGatewayBlockMode","s"],
     },
+    "ConnectionTrackingConfiguration": {
+      "TcpEstablishedTimeout": ["tcpEstablishedTimeout","s"],
+      "UdpStreamTimeout": ["udpStreamTimeout","s"],
+      "UdpTimeout": ["udpTimeout","s"],
+    },
     "CreateVpcEndpointServiceConfigurationResult": {
       "ServiceConfiguration": ["serviceConfiguration","o","","ServiceConfiguration"],
       "ClientToken": ["clientToken","s"],
     },
     "DeleteVpcEndpointServiceConfigurationsResult": {
       "Unsuccessful": ["unsuccessful","l","item","o:UnsuccessfulItem"],
+    },
+    "DescribeNetworkInterfacesResult": {
+      "NetworkInterfaces": ["networkInterfaceSet","l","item","o:NetworkInterface"],
+      "NextToken": ["nextToken","s"],
     },
     "DescribeSecurityGroupRulesResult": {
       "SecurityGroupRules": ["securityGroupRuleSet","l","item","o:SecurityGroupRule"],
@@ -70,6 +86,10 @@ export const ec2Wire: WireSchema = {
       "DnsName": ["dnsName","s"],
       "HostedZoneId": ["hostedZoneId","s"],
     },
+    "GroupIdentifier": {
+      "GroupId": ["groupId","s"],
+      "GroupName": ["groupName","s"],
+    },
     "IpPermission": {
       "IpProtocol": ["ipProtocol","s"],
       "FromPort": ["fromPort","s"],
@@ -83,6 +103,12 @@ export const ec2Wire: WireSchema = {
       "Description": ["description","s"],
       "CidrIp": ["cidrIp","s"],
     },
+    "Ipv4PrefixSpecification": {
+      "Ipv4Prefix": ["ipv4Prefix","s"],
+    },
+    "Ipv6PrefixSpecification": {
+      "Ipv6Prefix": ["ipv6Prefix","s"],
+    },
     "Ipv6Range": {
       "Description": ["description","s"],
       "CidrIpv6": ["cidrIpv6","s"],
@@ -93,6 +119,77 @@ export const ec2Wire: WireSchema = {
     "ModifyVpcEndpointServicePermissionsResult": {
       "AddedPrincipals": ["addedPrincipalSet","l","item","o:AddedPrincipal"],
       "ReturnValue": ["return","s"],
+    },
+    "NetworkInterface": {
+      "Association": ["association","o","","NetworkInterfaceAssociation"],
+      "Attachment": ["attachment","o","","NetworkInterfaceAttachment"],
+      "AvailabilityZone": ["availabilityZone","s"],
+      "ConnectionTrackingConfiguration": ["connectionTrackingConfiguration","o","","ConnectionTrackingConfiguration"],
+      "Description": ["description","s"],
+      "Groups": ["groupSet","l","item","o:GroupIdentifier"],
+      "InterfaceType": ["interfaceType","s"],
+      "Ipv6Addresses": ["ipv6AddressesSet","l","item","o:NetworkInterfaceIpv6Address"],
+      "MacAddress": ["macAddress","s"],
+      "NetworkInterfaceId": ["networkInterfaceId","s"],
+      "OutpostArn": ["outpostArn","s"],
+      "OwnerId": ["ownerId","s"],
+      "PrivateDnsName": ["privateDnsName","s"],
+      "PublicDnsName": ["publicDnsName","s"],
+      "PublicIpDnsNameOptions": ["publicIpDnsNameOptions","o","","PublicIpDnsNameOptions"],
+      "PrivateIpAddress": ["privateIpAddress","s"],
+      "PrivateIpAddresses": ["privateIpAddressesSet","l","item","o:NetworkInterfacePrivateIpAddress"],
+      "Ipv4Prefixes": ["ipv4PrefixSet","l","item","o:Ipv4PrefixSpecification"],
+      "Ipv6Prefixes": ["ipv6PrefixSet","l","item","o:Ipv6PrefixSpecification"],
+      "RequesterId": ["requesterId","s"],
+      "RequesterManaged": ["requesterManaged","s"],
+      "SourceDestCheck": ["sourceDestCheck","s"],
+      "Status": ["status","s"],
+      "SubnetId": ["subnetId","s"],
+      "TagSet": ["tagSet","l","item","o:Tag"],
+      "VpcId": ["vpcId","s"],
+      "DenyAllIgwTraffic": ["denyAllIgwTraffic","s"],
+      "Ipv6Native": ["ipv6Native","s"],
+      "Ipv6Address": ["ipv6Address","s"],
+      "Operator": ["operator","o","","OperatorResponse"],
+      "AssociatedSubnets": ["associatedSubnetSet","l","item","s"],
+      "AvailabilityZoneId": ["availabilityZoneId","s"],
+    },
+    "NetworkInterfaceAssociation": {
+      "AllocationId": ["allocationId","s"],
+      "AssociationId": ["associationId","s"],
+      "IpOwnerId": ["ipOwnerId","s"],
+      "PublicDnsName": ["publicDnsName","s"],
+      "PublicIp": ["publicIp","s"],
+      "CustomerOwnedIp": ["customerOwnedIp","s"],
+      "CarrierIp": ["carrierIp","s"],
+    },
+    "NetworkInterfaceAttachment": {
+      "AttachTime": ["attachTime","t"],
+      "AttachmentId": ["attachmentId","s"],
+      "DeleteOnTermination": ["deleteOnTermination","s"],
+      "DeviceIndex": ["deviceIndex","s"],
+      "NetworkCardIndex": ["networkCardIndex","s"],
+      "InstanceId": ["instanceId","s"],
+      "InstanceOwnerId": ["instanceOwnerId","s"],
+      "Status": ["status","s"],
+      "EnaSrdSpecification": ["enaSrdSpecification","o","","AttachmentEnaSrdSpecification"],
+      "EnaQueueCount": ["enaQueueCount","s"],
+    },
+    "NetworkInterfaceIpv6Address": {
+      "Ipv6Address": ["ipv6Address","s"],
+      "PublicIpv6DnsName": ["publicIpv6DnsName","s"],
+      "IsPrimaryIpv6": ["isPrimaryIpv6","s"],
+    },
+    "NetworkInterfacePrivateIpAddress": {
+      "Association": ["association","o","","NetworkInterfaceAssociation"],
+      "Primary": ["primary","s"],
+      "PrivateDnsName": ["privateDnsName","s"],
+      "PrivateIpAddress": ["privateIpAddress","s"],
+    },
+    "OperatorResponse": {
+      "Managed": ["managed","s"],
+      "Principal": ["principal","s"],
+      "HiddenByDefault": ["hiddenByDefault","s"],
     },
     "PayerResponsibilityEntry": {
       "Scope": ["scope","s"],
@@ -112,6 +209,12 @@ export const ec2Wire: WireSchema = {
       "HostnameType": ["hostnameType","s"],
       "EnableResourceNameDnsARecord": ["enableResourceNameDnsARecord","s"],
       "EnableResourceNameDnsAAAARecord": ["enableResourceNameDnsAAAARecord","s"],
+    },
+    "PublicIpDnsNameOptions": {
+      "DnsHostnameType": ["dnsHostnameType","s"],
+      "PublicIpv4DnsName": ["publicIpv4DnsName","s"],
+      "PublicIpv6DnsName": ["publicIpv6DnsName","s"],
+      "PublicDualStackDnsName": ["publicDualStackDnsName","s"],
     },
     "ReferencedSecurityGroup": {
       "GroupId": ["groupId","s"],
