@@ -11,6 +11,7 @@ import type { DatabaseFacts } from '../model/doctor/database';
 import type { EndpointServiceFacts } from '../model/doctor/endpointService';
 import type { MskFacts } from '../model/doctor/mskMultiVpc';
 import type { VpcResourceFacts } from '../model/doctor/vpcResource';
+import type { SecretSummary } from '../model/mskSecrets';
 
 /** (added) The connectivity doctor's reads: read-only, a failed read is an unknown fact (never thrown). */
 export interface DoctorReads {
@@ -77,6 +78,8 @@ export interface AwsLayer extends ProfileReader {
   /** One GetClusterPolicy per ARN (bounded concurrency); a failed read is its error message. */
   getMskClusterPolicies(scope: Scope, arns: string[]): Promise<Record<string, MskCluster['policy'] | { error: string }>>;
   describeMskCluster(scope: Scope, arn: string): Promise<MskCluster>;
+  /** The account's secrets named AmazonMSK_… (names, ARNs, KMS key ids; never a value). */
+  listMskSecrets(scope: Scope): Promise<SecretSummary[]>;
   getBootstrapBrokers(scope: Scope, arn: string): Promise<Record<string, string>>;
   listEndpointServices(scope: Scope): Promise<EndpointService[]>;
   listDatabases(scope: Scope): Promise<Database[]>;

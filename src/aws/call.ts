@@ -10,6 +10,7 @@ import * as iam from '@aws-sdk/client-iam';
 import * as rds from '@aws-sdk/client-rds';
 import * as sts from '@aws-sdk/client-sts';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as secretsmanager from '@aws-sdk/client-secrets-manager';
 import type { Scope } from './api';
 import type { StepService } from '../model/plan';
 import type { AwsService } from './clients';
@@ -51,6 +52,7 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
     UpdateClusterConfiguration: kafka.UpdateClusterConfigurationCommand,
     ListConfigurations: kafka.ListConfigurationsCommand,
     DescribeConfigurationRevision: kafka.DescribeConfigurationRevisionCommand,
+    BatchAssociateScramSecret: kafka.BatchAssociateScramSecretCommand,
   },
   ec2: {
     CreateVpcEndpointServiceConfiguration: ec2.CreateVpcEndpointServiceConfigurationCommand,
@@ -93,6 +95,9 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
   elbv2: {
     DescribeLoadBalancers: elbv2.DescribeLoadBalancersCommand,
     SetSecurityGroups: elbv2.SetSecurityGroupsCommand,
+  },
+  secretsmanager: {
+    ListSecrets: secretsmanager.ListSecretsCommand,
   },
 };
 

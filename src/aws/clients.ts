@@ -11,6 +11,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEFAULT_CREDENTIALS } from '../model/resources';
 import type { Scope } from './api';
 import type { CredentialStore } from './credentials';
@@ -18,7 +19,7 @@ import { configuredEndpoint, SERVICE_IDS } from './endpoints';
 
 const CONSTRUCTORS = {
   'vpc-lattice': VPCLatticeClient, ram: RAMClient, kafka: KafkaClient, ec2: EC2Client, iam: IAMClient,
-  sts: STSClient, rds: RDSClient, elbv2: ElasticLoadBalancingV2Client,
+  sts: STSClient, rds: RDSClient, elbv2: ElasticLoadBalancingV2Client, secretsmanager: SecretsManagerClient,
 };
 
 export type AwsService = keyof typeof CONSTRUCTORS;

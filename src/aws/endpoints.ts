@@ -12,7 +12,7 @@ import { booleanSelector, loadConfig, SelectorType } from '@smithy/core/config';
 /** SDK serviceId per client (dist-cjs `serviceId ?? "…"`); env/config keys derive from it. */
 export const SERVICE_IDS = {
   'vpc-lattice': 'VPC Lattice', ram: 'RAM', kafka: 'Kafka', ec2: 'EC2', iam: 'IAM', sts: 'STS', rds: 'RDS',
-  elbv2: 'Elastic Load Balancing v2', sso: 'SSO',
+  elbv2: 'Elastic Load Balancing v2', secretsmanager: 'Secrets Manager', sso: 'SSO',
 } as const;
 
 type Section = Record<string, string | undefined>;

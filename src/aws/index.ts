@@ -13,6 +13,7 @@ import * as iam from './iam';
 import * as sts from './sts';
 import * as rds from './rds';
 import * as elbv2 from './elbv2';
+import * as secrets from './secrets';
 import { call } from './call';
 import * as doctor from './doctor';
 
@@ -32,6 +33,7 @@ export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): A
     listResourceShares: (scope) => ram.listResourceShares(ctx, scope),
     listMskClusters: (scope, opts) => kafka.listMskClusters(ctx, scope, !!opts?.policies),
     describeMskCluster: (scope, arn) => kafka.describeMskCluster(ctx, scope, arn),
+    listMskSecrets: (scope) => secrets.listMskSecrets(ctx, scope),
     getMskClusterPolicies: (scope, arns) => kafka.getClusterPolicies(ctx, scope, arns),
     getMskClusterPolicy: async (scope, arn) => (await kafka.getClusterPolicy(ctx, scope, arn)) ?? null,
     getBootstrapBrokers: (scope, arn) => kafka.getBootstrapBrokers(ctx, scope, arn),

@@ -8,6 +8,7 @@ import { buildFixPlan } from '../model/builders/doctorFixes';
 import { checkDatabase } from '../model/doctor/database';
 import { checkEndpointService } from '../model/doctor/endpointService';
 import { checkMskMultiVpc } from '../model/doctor/mskMultiVpc';
+import { mskSecretChoices, mskSecretHowTo } from '../model/mskSecrets';
 import { renderReports } from '../model/doctor/report';
 import type { FixRequest, Hop, Report } from '../model/doctor/types';
 import { checkVpcResource } from '../model/doctor/vpcResource';
@@ -116,10 +117,33 @@ const reviewFix: Handler = async (deps, arg) => {
     void vscode.window.showWarningMessage(vscode.l10n.t('This report is no longer open: diagnose again to get its fixes.'));
     return undefined;
   }
-  const plan = await buildPlan(buildFixPlan, request, 'doctor', deps, stored.scope);
+  const chosen = await withSecretChoice(deps, stored.scope, request);
+  if (!chosen) return undefined;
+  const plan = await buildPlan(buildFixPlan, chosen, 'doctor', deps, stored.scope);
   await deps.openReview(plan);
   return plan;
 };
+
+/** The SASL/SCRAM secret fix: the user picks one of the account's usable AmazonMSK_ secrets first. */
+async function withSecretChoice(deps: DoctorDeps, scope: Scope, request: FixRequest): Promise<FixRequest | undefined> {
+  if (request.kind !== 'mskScramSecret' || request.secretArn) return request;
+  const choices = mskSecretChoices(await deps.aws().listMskSecrets(scope));
+  const usable = choices.filter((c) => c.usable);
+  if (!usable.length) {
+    const unusable = choices.map((c) => `${c.name} (${c.reason ?? ''})`).join('; ');
+    void vscode.window.showWarningMessage(
+      [vscode.l10n.t('No secret in {0} can be associated with {1}.', scope.region, request.clusterName), unusable, mskSecretHowTo()].filter(Boolean).join(' '),
+    );
+    return undefined;
+  }
+  const skipped = choices.length - usable.length;
+  const pick = await vscode.window.showQuickPick(usable.map((c) => ({ label: c.name, description: c.kmsKeyId ?? '', detail: c.arn, arn: c.arn })), {
+    placeHolder: skipped
+      ? vscode.l10n.t('SASL/SCRAM secret to associate with {0} ({1} other AmazonMSK_ secrets cannot be used: default KMS key)', request.clusterName, skipped)
+      : vscode.l10n.t('SASL/SCRAM secret to associate with {0}', request.clusterName),
+  });
+  return pick ? { ...request, secretArn: pick.arn } : undefined;
+}
 
 export const DOCTOR_COMMANDS: readonly { id: CommandId; handler: Handler }[] = [
   { id: DOCTOR_COMMAND, handler: diagnose },

@@ -167,6 +167,14 @@ function stepLines(plan: Plan, step: PlanStep, index: number, scope: string[], u
       : [`--query ${shellQuote(`[${outputs.map(([, p]) => jmesPath(p)).join(', ')}]`)}`, '--output text'];
   const main = command(step.service, step.operation, step.input, scope, skip, query);
   if (step.skipIf?.when && vars.length === 0) return [...lines, ...conditionalSkip(step, step.skipIf, main, scope), ...(step.waitFor ? waitLoop(step, step.waitFor, scope) : [])];
+  if (step.failWhen && !step.skipIf && !step.existsError && vars.length === 0) {
+    const checked = command(step.service, step.operation, step.input, scope, skip, [`--query ${shellQuote(waitQuery(step.failWhen.path))}`, '--output text']);
+    return [...lines,
+      `# AWS answers 200 and names what it did not process (${step.failWhen.path}): the script stops there, as the apply does.`,
+      `refused=$(${checked})`,
+      `if [ "$refused" != null ]; then echo ${shellQuote(`${step.title}: `)}"$refused" >&2; exit 1; fi`,
+      ...(step.waitFor ? waitLoop(step, step.waitFor, scope) : [])];
+  }
   const lookup = step.skipIf ? command(step.service, step.skipIf.operation, step.skipIf.input, scope, new Set(), query) : undefined;
   const either = lookup ? `{ ${lookup} 2>/dev/null || ${main}; }` : main;
   const exists = step.existsError;

@@ -15,6 +15,7 @@ export const IAM_PREFIX = {
   rds: 'rds',
   sts: 'sts',
   elbv2: 'elasticloadbalancing',
+  secretsmanager: 'secretsmanager',
 } as const;
 export type AwsServiceKey = keyof typeof IAM_PREFIX;
 
@@ -157,6 +158,9 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'elbv2', operation: 'SetSecurityGroups', access: 'write', flows: ['doctorFix'] },
   { service: 'kafka', operation: 'UpdateConfiguration', access: 'write', flows: ['doctorFix'] },
   { service: 'kafka', operation: 'UpdateClusterConfiguration', access: 'write', flows: ['doctorFix'] },
+  // The SASL/SCRAM secret fix: the AmazonMSK_ secrets to choose from, then the association.
+  { service: 'secretsmanager', operation: 'ListSecrets', access: 'read', flows: ['doctorFix'] },
+  { service: 'kafka', operation: 'BatchAssociateScramSecret', access: 'write', flows: ['doctorFix'] },
 
   // Role profiles (role_arn + source_profile): sent with the source profile's credentials.
   { service: 'sts', operation: 'AssumeRole', access: 'write', flows: ['credentials'] },

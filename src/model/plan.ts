@@ -73,6 +73,8 @@ export type PlanStep = {
    * resource is found in a list read and its outputs taken from it, only if `same` holds.
    */
   existsError?: ExistsError;
+  /** For an API that answers 200 with per-item errors: the step fails when this dot path holds a value (its text). */
+  failWhen?: { path: string };
 };
 
 export type SkipIf = {

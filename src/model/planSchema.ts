@@ -84,6 +84,11 @@ export const PLAN_JSON_SCHEMA = {
               },
             },
           },
+          failWhen: {
+            type: 'object', required: ['path'],
+            description: 'For an API that answers 200 with per-item errors: the step fails when this dot path of the answer holds a value.',
+            properties: { path: { type: 'string' } },
+          },
           existsError: {
             type: 'object',
             description: 'The error code AWS answers when what the step makes is already there (a resume after a lost answer): alone, the step is done; with adopt, the existing resource is found and reused only if it matches.',

@@ -47,6 +47,14 @@ export type ApplyDeps = {
   refresher?: InputRefresher;
 };
 
+/** A 200 answer that names an item AWS did not process (the step's failWhen). */
+export class StepRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StepRefused';
+  }
+}
+
 /** The one retry after a stale-version failure failed the same way. */
 export class StaleAfterRetryError extends Error {
   constructor(readonly step: PlanStep, readonly last: unknown) {
@@ -160,6 +168,8 @@ function plainFailure(err: unknown, step: PlanStep, phase: StepFailure['phase'])
     error = { code: 'VersionConflict', text: err.message, retryable: true };
   } else if (err instanceof ExistingResourceConflictError) {
     error = { code: 'ExistingResourceConflict', text: err.message, retryable: false };
+  } else if (err instanceof StepRefusedError) {
+    error = { code: 'StepRefused', text: err.message, retryable: false };
   } else if (err instanceof UnresolvedReferenceError) {
     error = { code: 'UnresolvedReference', text: err.message, retryable: false };
   } else if (err instanceof MissingBackendError || backendOf(step.service) === 'clickhouse') {
@@ -263,6 +273,8 @@ export async function applyPlan(plan: Plan, deps: ApplyDeps): Promise<ApplyOutco
             skipped = true;
           }
         }
+        const refused = step.failWhen && response ? outputToString(getPath(response, step.failWhen.path)) : undefined;
+        if (refused) throw new StepRefusedError(`${step.title}: ${refused}`);
         record = { state: step.waitFor ? 'created' : 'done', outputs: extractOutputs(step, response), skipped: skipped || undefined, at: iso() };
         journal.steps[step.id] = record;
         // Saved before waiting: a crash during the wait resumes with the wait, not a second create.

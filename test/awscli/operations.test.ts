@@ -67,6 +67,9 @@ const ROLE_POLICY = ['iam', 'put-role-policy', '--role-name', 'oracle-role', '--
 const CLUSTER_PG = (name: string) => ['rds', 'create-db-cluster-parameter-group', '--db-cluster-parameter-group-name', name, '--db-parameter-group-family', 'aurora-postgresql16', '--description', 'oracle'];
 const INSTANCE_PG = (name: string) => ['rds', 'create-db-parameter-group', '--db-parameter-group-name', name, '--db-parameter-group-family', 'postgres16', '--description', 'oracle'];
 
+/** A demo secret's ARN (the emulator keys secrets by ARN). */
+const mskSecretArn = (suite: Suite, name: string) => [...suite.emu.world.region(DEMO_ACCOUNT, US.region).secrets.values()].find((x) => x.Name === name)!.ARN as string;
+
 /** One call per operation, on the demo world; `keys` are what the extension reads from the answer. */
 const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fixture>> = {
   'vpc-lattice:CreateResourceGateway': (i) => ({ args: ['--name', 'oracle-gw', '--vpc-identifier', i.vpc, '--subnet-ids', ...i.subnets], keys: ['id', 'arn', 'status'] }),
@@ -103,6 +106,11 @@ const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fix
     }) as { ClusterOperationArn: string };
     return { args: ['--cluster-operation-arn', started.ClusterOperationArn], keys: ['ClusterOperationInfo'] };
   },
+  'kafka:BatchAssociateScramSecret': (i, suite) => ({
+    args: ['--cluster-arn', i.orders.arn, '--secret-arn-list', mskSecretArn(suite, 'AmazonMSK_orders_clickpipes'), mskSecretArn(suite, 'AmazonMSK_orders_default_key')],
+    keys: ['ClusterArn', 'UnprocessedScramSecrets'],
+  }),
+  'secretsmanager:ListSecrets': () => ({ args: ['--filters', 'Key=name,Values=AmazonMSK_'], keys: ['SecretList'] }),
   'kafka:ListScramSecrets': (i) => ({ args: ['--region', EU.region, '--cluster-arn', i.auditScram], keys: ['SecretArnList'] }),
   'kafka:DescribeConfigurationRevision': (i, suite) => {
     const d = doctorIds(suite, i);

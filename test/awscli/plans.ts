@@ -8,6 +8,7 @@ import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
 import { buildMskTeardownPlan } from '../../src/model/mskTeardownPlan';
 import { checkMskMultiVpc } from '../../src/model/doctor/mskMultiVpc';
+import { mskSecretChoices } from '../../src/model/mskSecrets';
 import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { US } from '../integration/awsEnv';
@@ -142,6 +143,13 @@ export const PLAN_CASES: PlanCase[] = [
     const fix = checkMskMultiVpc(await layer.doctor.mskMultiVpc(US, arn, 'SASL_SCRAM')).find((h) => h.id === 'acls')?.fix;
     if (!fix) throw new Error('orders-events has no ACL fix to build');
     return buildFixPlan(fix, ctx);
+  } },
+  { name: 'Doctor fix, SASL/SCRAM secret: the usable AmazonMSK_ secret associated with a SCRAM cluster', build: async (layer, ctx) => {
+    const arn = named(await layer.listMskClusters(US), 'orders-events').arn;
+    const fix = checkMskMultiVpc(await layer.doctor.mskMultiVpc(US, arn, 'SASL_SCRAM')).find((h) => h.id === 'scramSecret')?.fix;
+    const usable = mskSecretChoices(await layer.listMskSecrets(US)).find((c) => c.usable);
+    if (fix?.kind !== 'mskScramSecret' || !usable) throw new Error('orders-events has no secret fix to build');
+    return buildFixPlan({ ...fix, secretArn: usable.arn }, ctx);
   } },
   { name: 'Endpoint service, new on an NLB', build: async (layer, ctx) => {
     const nlb = named(await layer.listLoadBalancers(US), 'oracle-nlb');

@@ -10,6 +10,7 @@ import { ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
 import { ClientCache, AwsService } from '../../src/aws/clients';
 import { CredentialStore } from '../../src/aws/credentials';
 import { awsSandbox, AwsSandbox } from './awsEnv';
@@ -39,6 +40,7 @@ const COMMANDS: Record<AwsService, () => unknown> = {
   sts: () => new GetCallerIdentityCommand({}),
   rds: () => new DescribeDBInstancesCommand({}),
   elbv2: () => new DescribeLoadBalancersCommand({}),
+  secretsmanager: () => new ListSecretsCommand({}),
 };
 
 describe('AWS layer: endpoint overrides from the profile, for every client', () => {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Scope } from '../../src/aws/api';
 import { buildFixPlan } from '../../src/model/builders/doctorFixes';
 import { checkMskMultiVpc, propertyValue } from '../../src/model/doctor/mskMultiVpc';
+import { mskSecretChoices } from '../../src/model/mskSecrets';
 import type { FixRequest, Hop } from '../../src/model/doctor/types';
 import { FileJournalStore } from '../../src/plans/journal';
 import { applyOnEmulatorClock, clearLog, control, emulatorSuite, EU, requestCounts, US } from './awsEnv';
@@ -67,6 +68,24 @@ describe('connectivity doctor, MSK multi-VPC fixes against the emulator (executo
     assert.match(auth.evidence.join(' '), /UpdateSecurity/);
     assert.equal(hop(hops, 'scramSecret').verdict, 'fail');
     assert.equal(hop(hops, 'brokerPorts').verdict, 'unknown', 'eu-kafka admits 9098 only, and the multi-VPC port range is unverified');
+  });
+
+  it('SCRAM secret: none associated fails; of the listed AmazonMSK_ secrets the usable one, associated by its plan, turns the check green', async () => {
+    const before = await diagnose(US, 'orders-events', 'SASL_SCRAM');
+    const failing = hop(before, 'scramSecret');
+    assert.equal(failing.verdict, 'fail');
+    assert.ok(failing.fix?.kind === 'mskScramSecret');
+    const choices = mskSecretChoices(await suite.layer.listMskSecrets(US));
+    assert.deepEqual(choices.map((c) => [c.name, c.usable]), [['AmazonMSK_orders_clickpipes', true], ['AmazonMSK_orders_default_key', false]]);
+    // A secret on the default KMS key: MSK lists it as unprocessed, the apply fails with its words.
+    const plan = buildFixPlan({ ...failing.fix, secretArn: choices[1].arn }, { planId: `doctor-msk-secret-${Date.now()}`, createdAt: new Date().toISOString(), profile: US.profile, region: US.region, accountId: '123456789012' });
+    const refused = await applyOnEmulatorClock(suite.emu, plan, (service, operation, input) => suite.layer.call(US, service, operation, input), new FileJournalStore(journalDir));
+    assert.equal(refused.failure?.error.code, 'StepRefused');
+    assert.match(refused.failure!.error.text, /default AWS KMS key/);
+    assert.equal(hop(await diagnose(US, 'orders-events', 'SASL_SCRAM'), 'scramSecret').verdict, 'fail');
+    await applyFix({ ...failing.fix, secretArn: choices[0].arn }, US);
+    const after = hop(await diagnose(US, 'orders-events', 'SASL_SCRAM'), 'scramSecret');
+    assert.deepEqual([after.verdict, after.evidence], ['pass', [choices[0].arn]]);
   });
 
   it('SCRAM on the MSK default configuration: a new configuration with ACLs enforced, run by the cluster, turns the ACL check green', async () => {

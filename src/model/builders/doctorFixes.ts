@@ -60,6 +60,7 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
     case 'mskConnectivity':
     case 'mskPolicy':
     case 'mskAcls':
+    case 'mskScramSecret':
       return buildMskFixPlan(fix, ctx);
     case 'reboot':
       return makePlan('doctorFix', ctx, t('Reboot {0}', fix.instanceId), [{

@@ -8,11 +8,12 @@ import { aclConfigurationName, withProperty } from '../doctor/mskMultiVpc';
 export { aclConfigurationName };
 import type { Plan, PlanStep } from '../plan';
 import { mergeClusterPolicy } from '../policies';
+import { MSK_SECRET_DOC, MSK_SECRET_PREFIX } from '../mskSecrets';
 import { t } from '../text';
 import { makePlan, ref, type BuildContext } from './buildContext';
 import { MSK_ACL_REQUIREMENT, MSK_OPERATION_STATES } from './mskMultiVpc';
 
-type MskFix = Extract<FixRequest, { kind: 'mskConnectivity' | 'mskPolicy' | 'mskAcls' }>;
+type MskFix = Extract<FixRequest, { kind: 'mskConnectivity' | 'mskPolicy' | 'mskAcls' | 'mskScramSecret' }>;
 
 const ACL_PROPERTY = 'allow.everyone.if.no.acl.found';
 
@@ -54,6 +55,20 @@ export function buildMskFixPlan(fix: MskFix, ctx: BuildContext): Plan {
     }
     case 'mskAcls':
       return aclsPlan(fix);
+    case 'mskScramSecret': {
+      if (!fix.secretArn) throw new Error(t('Choose the secret to associate first.'));
+      const secretName = fix.secretArn.split(':secret:')[1] ?? fix.secretArn;
+      return makePlan('doctorFix', ctx, t('Associate a SASL/SCRAM secret with {0}', fix.clusterName), [{
+        id: 'secret', title: t('Associate {0} with {1}', secretName, fix.clusterName), service: 'kafka', operation: 'BatchAssociateScramSecret',
+        input: { ClusterArn: fix.clusterArn, SecretArnList: [fix.secretArn] }, outputs: {}, mutating: true,
+        // MSK answers 200 and lists each secret it could not associate (botocore kafka
+        // BatchAssociateScramSecretResponse.UnprocessedScramSecrets): that is a failure of the step.
+        failWhen: { path: 'UnprocessedScramSecrets.0.ErrorMessage' },
+      }], {}, [
+        t('ClickPipes signs in with the username and password this secret holds; the plan never reads or shows them.'),
+        t('MSK requires the name to begin with {0} and a customer managed KMS key ({1}).', MSK_SECRET_PREFIX, MSK_SECRET_DOC),
+      ]);
+    }
   }
   function aclsPlan(f: Extract<MskFix, { kind: 'mskAcls' }>): Plan {
     const steps: PlanStep[] = [];

@@ -9,6 +9,7 @@
 // auth type — unverified: seen in the terraform-aws-msk-kafka-cluster example and ClickHouse's
 // Terraform provider example, not in AWS's own pages.
 import type { MskAuthentication } from '../clickpipes';
+import { mskSecretHowTo } from '../mskSecrets';
 import { missingMskActions } from '../policies';
 import type { MskCluster } from '../resources';
 import { t } from '../text';
@@ -118,7 +119,16 @@ function scramHops(f: MskFacts): Hop[] {
   const secretTitle = t('A SASL/SCRAM secret is associated');
   const s = f.scramSecrets;
   if (!s || !s.ok) hops.push(unknownHop('scramSecret', secretTitle, s && !s.ok ? s.error : ''));
-  else hops.push({ id: 'scramSecret', title: secretTitle, verdict: s.value.length ? 'pass' : 'fail', source: SCRAM_DOC, evidence: s.value.length ? s.value : [t('No secret is associated with the cluster.')] });
+  else {
+    // The fix asks which of the account's AmazonMSK_ secrets to associate; SCRAM must be on first.
+    const c = f.cluster.ok ? f.cluster.value : undefined;
+    const none = !s.value.length;
+    hops.push({
+      id: 'scramSecret', title: secretTitle, verdict: none ? 'fail' : 'pass', source: SCRAM_DOC,
+      evidence: none ? [t('No secret is associated with the cluster.'), mskSecretHowTo()] : s.value,
+      ...(none && c?.auth.scram ? { fix: { kind: 'mskScramSecret' as const, clusterArn: c.arn, clusterName: c.name } } : {}),
+    });
+  }
   const aclTitle = t('allow.everyone.if.no.acl.found is false');
   const p = f.serverProperties;
   if (!p || !p.ok) hops.push(unknownHop('acls', aclTitle, p && !p.ok ? p.error : ''));

@@ -57,6 +57,8 @@ export type FixRequest =
    * configuration the cluster runs (its other properties kept), or a new configuration when it runs
    * the MSK default one.
    */
+  /** Associate a SASL/SCRAM secret; `secretArn` is the user's choice among the account's AmazonMSK_ secrets, made before the plan is built. */
+  | { kind: 'mskScramSecret'; clusterArn: string; clusterName: string; secretArn?: string }
   | { kind: 'mskAcls'; clusterArn: string; clusterName: string; currentVersion: string; kafkaVersion?: string; configuration?: { arn: string; serverProperties: string } };
 
 export type Hop = {

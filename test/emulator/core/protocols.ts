@@ -5,12 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, EmuRequest, EmuResponse, ServiceName } from './types';
 
-export type Protocol = 'restJson' | 'awsQuery' | 'ec2' | 'clickhouse';
+export type Protocol = 'restJson' | 'json' | 'awsQuery' | 'ec2' | 'clickhouse';
 
 export function protocolOf(service: ServiceName): Protocol {
   switch (service) {
     case 'vpc-lattice': case 'ram': case 'kafka': return 'restJson';
     case 'ec2': return 'ec2';
+    case 'secretsmanager': return 'json';
     case 'clickhouse': return 'clickhouse';
     default: return 'awsQuery';
   }
@@ -46,6 +47,9 @@ const FAULT_CODES: Record<ServiceName, FaultCodes> = {
   sts: { throttle: ['Throttling', 400], denied: ['AccessDenied', 403], internal: ['InternalFailure', 500], badToken: ['InvalidClientTokenId', 403] },
   rds: { throttle: ['Throttling', 400], denied: ['AccessDenied', 403], internal: ['InternalFailure', 500], badToken: ['InvalidClientTokenId', 403] },
   elasticloadbalancing: { throttle: ['Throttling', 400], denied: ['AccessDenied', 403], internal: ['InternalFailure', 500], badToken: ['InvalidClientTokenId', 403] },
+  // Secrets Manager: InternalServiceError is modeled (botocore secretsmanager 2017-10-17); the
+  // throttle, denied and token codes are the common awsJson ones (unverified for this service).
+  secretsmanager: { throttle: ['ThrottlingException', 400], denied: ['AccessDeniedException', 400], internal: ['InternalServiceError', 500], badToken: ['UnrecognizedClientException', 400] },
   clickhouse: { throttle: ['TooManyRequests', 429], denied: ['Forbidden', 403], internal: ['InternalServerError', 500], badToken: ['Unauthorized', 401] },
 };
 
@@ -83,6 +87,13 @@ export function renderError(service: ServiceName, err: ApiError, requestId = new
     case 'restJson': {
       // The SDK reads the code from x-amzn-ErrorType and the members from the JSON body.
       const res = jsonResponse(err.status, { message: err.message, ...err.extra }, requestId);
+      res.headers['x-amzn-errortype'] = err.code;
+      return res;
+    }
+    case 'json': {
+      // awsJson 1.1: the code in the body's __type (the SDK also reads x-amzn-ErrorType).
+      const res = jsonResponse(err.status, { __type: err.code, message: err.message, ...err.extra }, requestId);
+      res.headers['content-type'] = 'application/x-amz-json-1.1';
       res.headers['x-amzn-errortype'] = err.code;
       return res;
     }

@@ -21,6 +21,7 @@ import * as sts from '../services/sts';
 import * as rds from '../services/rds';
 import * as elbv2 from '../services/elbv2';
 import * as clickhouse from '../services/clickhouse';
+import * as secretsManager from '../services/secretsManager';
 
 interface ServiceEntry { handler: ServiceHandler; router?: RestRouter }
 
@@ -37,6 +38,7 @@ const SERVICES: Record<ServiceName, ServiceEntry> = {
   sts: { handler: sts.handler },
   rds: { handler: rds.handler },
   elasticloadbalancing: { handler: elbv2.handler },
+  secretsmanager: { handler: secretsManager.handler },
   clickhouse: { handler: clickhouse.clickhouseHandler, router: routerOf(clickhouse) },
 };
 
@@ -78,6 +80,9 @@ function headersOf(req: http.IncomingMessage): Record<string, string> {
 /** The operation name known before the handler runs (query Action or restJson route). */
 function operationOf(req: EmuRequest, entry: ServiceEntry): string | undefined {
   if (req.form?.get('Action')) return req.form.get('Action')!;
+  // awsJson: X-Amz-Target is `<targetPrefix>.<Operation>`, e.g. secretsmanager.ListSecrets.
+  const target = req.headers['x-amz-target'];
+  if (target) return target.split('.').pop();
   return entry.router?.match(req.method, req.path)?.route.operation;
 }
 

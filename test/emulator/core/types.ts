@@ -4,7 +4,7 @@
 // Records are kept in the AWS response shape of the owning service (camelCase for Lattice/RAM,
 // PascalCase for EC2/IAM/RDS/ELBv2/Kafka models) so handlers serialize them without remapping.
 
-export type ServiceName = 'vpc-lattice' | 'ram' | 'kafka' | 'ec2' | 'iam' | 'sts' | 'rds' | 'elasticloadbalancing' | 'clickhouse';
+export type ServiceName = 'vpc-lattice' | 'ram' | 'kafka' | 'ec2' | 'iam' | 'sts' | 'rds' | 'elasticloadbalancing' | 'secretsmanager' | 'clickhouse';
 
 export interface Clock {
   /** Milliseconds since epoch on the emulator's clock (real time + advanced offset). */
@@ -79,6 +79,7 @@ export interface RegionState {
   /** MSK configurations: ARN → revisions (Revision, Description, CreationTime, ServerProperties text). */
   mskConfigurations: Map<string, Record<string, any>[]>;
   mskScramSecrets: Map<string, string[]>;             // ClusterArn → associated secret ARNs
+  secrets: Map<string, Record<string, any>>;          // Secrets Manager SecretListEntry shape (no value), keyed by ARN
 }
 
 export interface AccountState {

@@ -25,6 +25,7 @@ export function emptyRegionState(): RegionState {
     dbInstances: new Map(), dbClusters: new Map(),
     listeners: new Map(), targetGroups: new Map(), targetHealth: new Map(),
     dbParameterGroups: new Map(), dbClusterParameterGroups: new Map(), mskConfigurations: new Map(), mskScramSecrets: new Map(),
+    secrets: new Map(),
   };
 }
 

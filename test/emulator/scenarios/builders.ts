@@ -7,7 +7,7 @@ import { shareArn, LATTICE_CONFIGURATION_TYPE } from '../services/ram';
 import { CLICKPIPES_ACCOUNT } from './accounts';
 import { addListener, addMskExtras, type ListenerSpec } from './doctorBuilders';
 
-export { addNetworkInterface, addParameterGroup, type ListenerSpec, type NetworkInterfaceSpec, type ParameterGroupSpec } from './doctorBuilders';
+export { addNetworkInterface, addParameterGroup, addSecret, type SecretSpec, type ListenerSpec, type NetworkInterfaceSpec, type ParameterGroupSpec } from './doctorBuilders';
 
 type Rec = Record<string, any>;
 const HEX = '0123456789abcdef';

@@ -7,6 +7,7 @@ interface RegionSpec {
   parameterGroups?: b.ParameterGroupSpec[]; vpcs?: b.VpcSpec[]; subnets?: b.SubnetSpec[]; securityGroups?: b.SecurityGroupSpec[]; networkInterfaces?: b.NetworkInterfaceSpec[]; loadBalancers?: b.LoadBalancerSpec[];
   dbClusters?: b.DbClusterSpec[]; dbInstances?: b.DbInstanceSpec[]; resourceGateways?: b.GatewaySpec[];
   resourceConfigurations?: b.ConfigurationSpec[]; shares?: b.ShareSpec[]; mskClusters?: b.MskSpec[]; endpointServices?: b.EndpointServiceSpec[];
+  secrets?: b.SecretSpec[];
 }
 export interface ScenarioData { description?: string; accounts: Array<{ id: string; regions: Record<string, RegionSpec> }>; clickhouse?: boolean }
 
@@ -22,6 +23,7 @@ export function loadRegion(s: b.Scope, spec: RegionSpec): void {
   for (const v of spec.resourceGateways ?? []) b.addGateway(s, v);
   for (const v of spec.resourceConfigurations ?? []) b.addConfiguration(s, v);
   for (const v of spec.shares ?? []) b.addShare(s, v);
+  for (const v of spec.secrets ?? []) b.addSecret(s, v);
   for (const v of spec.mskClusters ?? []) b.addMskCluster(s, v);
   for (const v of spec.endpointServices ?? []) b.addEndpointService(s, v);
 }

@@ -45,10 +45,25 @@ export function addMskExtras(s: Scope, rec: Rec, arn: string, v: { configuration
       Revision: 1, Description: `${v.configuration.name} broker settings`, CreationTime: '2026-01-19T08:00:00.000Z', ServerProperties: v.configuration.properties,
     }]);
   }
-  if (v.scramSecrets?.length) {
-    s.state.mskScramSecrets.set(arn, v.scramSecrets.map((n) =>
-      `arn:aws:secretsmanager:${s.region}:${s.account}:secret:${n}-${stableId('', 6, BASE36, s.account, n)}`));
-  }
+  if (v.scramSecrets?.length) s.state.mskScramSecrets.set(arn, v.scramSecrets.map((n) => addSecret(s, { name: n, customerKey: true })));
+}
+
+/**
+ * A Secrets Manager secret as ListSecrets shows it (never a value). `customerKey`: encrypted with a
+ * customer managed KMS key (KmsKeyId set); without, the AWS managed aws/secretsmanager key, which
+ * ListSecrets leaves out (botocore secretsmanager SecretListEntry.KmsKeyId). Returns its ARN.
+ */
+export interface SecretSpec { name: string; customerKey?: boolean }
+const SECRET_DATE = Date.parse('2026-01-19T08:00:00.000Z') / 1000;
+export function addSecret(s: Scope, v: SecretSpec): string {
+  const arn = `arn:aws:secretsmanager:${s.region}:${s.account}:secret:${v.name}-${stableId('', 6, BASE36, s.account, v.name)}`;
+  s.state.secrets.set(arn, {
+    // awsJson timestamps are epoch seconds on the wire.
+    ARN: arn, Name: v.name, Description: `${v.name} (emulator)`, CreatedDate: SECRET_DATE, LastChangedDate: SECRET_DATE,
+    ...(v.customerKey ? { KmsKeyId: `arn:aws:kms:${s.region}:${s.account}:key/${stableUuid(s.account, s.region, 'kms', v.name)}` } : {}),
+    SecretVersionsToStages: { [stableUuid(s.account, s.region, 'secret-version', v.name)]: ['AWSCURRENT'] },
+  });
+  return arn;
 }
 
 /** A custom DB (or DB cluster) parameter group with the values it sets. */

@@ -5,6 +5,7 @@ import { ApiError, EmuRequest, World } from '../core/types';
 import { createRestRouter, RouteContext } from '../core/restRouter';
 import { paginate } from '../core/protocols';
 import { createConfiguration, describeConfigurationRevision, listConfigurations, updateClusterConfiguration, updateConfiguration } from './kafkaConfigurations';
+import { batchAssociateScramSecret } from './kafkaScram';
 
 const CLUSTER_ARN = /^arn:aws[a-z-]*:kafka:([a-z0-9-]+):(\d{12}):cluster\/([a-zA-Z0-9-]+)\/([0-9a-f-]+)$/;
 const VERSION_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -271,6 +272,7 @@ function listScramSecrets(ctx: RouteContext) {
 
 export const router = createRestRouter([
   { method: 'GET', pattern: '/v1/clusters/{ClusterArn}/scram-secrets', operation: 'ListScramSecrets', handle: listScramSecrets },
+  { method: 'POST', pattern: '/v1/clusters/{ClusterArn}/scram-secrets', operation: 'BatchAssociateScramSecret', handle: batchAssociateScramSecret },
   { method: 'GET', pattern: '/v1/configurations/{Arn}/revisions/{Revision}', operation: 'DescribeConfigurationRevision', handle: describeConfigurationRevision },
   { method: 'POST', pattern: '/v1/configurations', operation: 'CreateConfiguration', handle: createConfiguration },
   { method: 'GET', pattern: '/v1/configurations', operation: 'ListConfigurations', handle: listConfigurations },

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { checkVpcResource, type VpcResourceFacts } from '../../../src/model/doctor/vpcResource';
 import { checkEndpointService, type EndpointServiceFacts } from '../../../src/model/doctor/endpointService';
-import { checkMskMultiVpc, propertyValue, type MskFacts } from '../../../src/model/doctor/mskMultiVpc';
+import { checkMskMultiVpc, propertyValue, type MskDetail, type MskFacts } from '../../../src/model/doctor/mskMultiVpc';
 import { checkDatabase, type DatabaseFacts } from '../../../src/model/doctor/database';
 import { parameterFamily } from '../../../src/model/doctor/family';
 import { admitting, cidrWithin } from '../../../src/model/doctor/rules';
@@ -162,6 +162,17 @@ describe('doctor: MSK multi-VPC path', () => {
     assert.match(hop(hops, 'brokerPorts').evidence.join(' '), /not in AWS's documentation/);
     assert.equal(hop(hops, 'brokerPorts').fix, undefined, 'no fix rests on an unverified port range');
     assert.equal(hop(checkMskMultiVpc({ ...base(), serverProperties: known(undefined) }), 'acls').verdict, 'fail');
+  });
+
+  it('no SASL/SCRAM secret: the hop fails with the secret fix and says how to make one; no fix while SCRAM is off on the cluster', () => {
+    const none = hop(checkMskMultiVpc({ ...base(), scramSecrets: known([]) }), 'scramSecret');
+    assert.equal(none.verdict, 'fail');
+    assert.deepEqual(none.fix, { kind: 'mskScramSecret', clusterArn: ARN, clusterName: 'audit' });
+    assert.match(none.evidence.join(' '), /name begins with AmazonMSK_, encrypted with a customer managed KMS key/);
+    const c = base().cluster as { ok: true; value: MskDetail };
+    const off = hop(checkMskMultiVpc({ ...base(), cluster: known({ ...c.value, auth: { ...c.value.auth, scram: false } }), scramSecrets: known([]) }), 'scramSecret');
+    assert.deepEqual([off.verdict, off.fix], ['fail', undefined]);
+    assert.equal(hop(checkMskMultiVpc(base()), 'scramSecret').fix, undefined);
   });
 
   it('IAM: multi-VPC IAM off fails; a throttled policy read is unknown', () => {

@@ -11,6 +11,7 @@ const AWS_DIR = path.resolve(__dirname, '../../../../src/aws');
 const PACKAGE_TO_SERVICE: Record<string, string> = {
   'client-vpc-lattice': 'vpc-lattice', 'client-ram': 'ram', 'client-kafka': 'kafka', 'client-ec2': 'ec2',
   'client-iam': 'iam', 'client-rds': 'rds', 'client-sts': 'sts', 'client-elastic-load-balancing-v2': 'elbv2',
+  'client-secrets-manager': 'secretsmanager',
 };
 
 /** `service:Operation` for every command or paginator a source file can send. */
