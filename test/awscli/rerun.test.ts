@@ -26,6 +26,9 @@ describe('awscli: commands.sh of the doctor\'s ingress-rule fix run twice', func
     const plan = await c.build(suite.layer, { planId: 'rerun-ingress', createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' });
     const file = path.join(box.home, 'commands.sh');
     fs.writeFileSync(file, documentsFor(plan).find((d) => d.name === 'commands.sh')!.content);
+    // The demo's own pending transitions (a share PENDING → ACTIVE) settle first: one landing
+    // between the two snapshots would read as a change the second run made.
+    await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
 
     const first = await runBounded('bash', [file], box.env, TIMEOUT_MS, box.home);
     assert.equal(first.code, 0, first.stderr);
