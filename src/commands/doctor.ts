@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AwsLayer, Scope } from '../aws/api';
 import { buildFixPlan } from '../model/builders/doctorFixes';
+import { commandLink, commandLinkArgs } from '../model/commandLink';
 import { checkDatabase } from '../model/doctor/database';
 import { checkEndpointService } from '../model/doctor/endpointService';
 import { checkMskMultiVpc } from '../model/doctor/mskMultiVpc';
@@ -79,7 +80,7 @@ async function askTarget(): Promise<DoctorTarget[]> {
 }
 
 const fixLink = (id: string) => (report: Report, hop: Hop) => (hop.fix
-  ? `command:${REVIEW_FIX_COMMAND}?${encodeURIComponent(JSON.stringify([{ report: id, fix: `${report.path}/${report.subject}/${hop.id}` }]))}`
+  ? commandLink(REVIEW_FIX_COMMAND, [{ report: id, fix: `${report.path}/${report.subject}/${hop.id}` }])
   : undefined);
 
 const diagnose: Handler = async (deps, node) => {
@@ -159,9 +160,8 @@ class FixLenses implements vscode.CodeLensProvider {
       const line = doc.lineAt(i).text;
       const hop = /^- ❌ \*\*(.+?)\*\*/.exec(line);
       if (hop) title = hop[1].replace(/\\(.)/g, '$1');
-      const m = new RegExp(`\\(command:${REVIEW_FIX_COMMAND.replace(/\./g, '\\.')}\\?([^)]+)\\)`).exec(line);
-      if (!m) continue;
-      const args = JSON.parse(decodeURIComponent(m[1])) as unknown[];
+      const args = commandLinkArgs(line, REVIEW_FIX_COMMAND);
+      if (!args) continue;
       lenses.push(new vscode.CodeLens(doc.lineAt(i).range, { title: vscode.l10n.t('$(tools) Review the fix plan: {0}', title), command: REVIEW_FIX_COMMAND, arguments: args }));
     }
     return lenses;
