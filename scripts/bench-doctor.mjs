@@ -2,9 +2,14 @@
 // npm run bench:doctor — the connectivity doctor's reads per path, against the bare SDK calls for
 // the same reads. Plain node, no VS Code: the emulator (demo scenario) in its own process; per
 // path, BENCH_RUNS paired runs (after one warm-up of each) of DIAGNOSES diagnoses each:
-//   doctor  a fresh AWS layer, layer.doctor.<path>() and the pure check (what the command does)
-//   bare    fresh SDK clients (kept for the run, as the layer keeps its own) making the same
-//           calls in the same dependency order (each read starts when what it needs is there)
+//   doctor  layer.doctor.<path>() and the pure check (what the command does), on one AWS layer
+//           kept for all the path's runs, as the extension keeps one for its session (the
+//           explorer has usually made its clients already)
+//   bare    SDK clients kept likewise, making the same calls in the same dependency order (each
+//           read starts when what it needs is there)
+// A fresh layer per run would weigh what a layer pays once per session: it re-reads the AWS config
+// files for its first clients (so edits are seen), while bare clients reuse the SDK's
+// process-wide file cache; that is not what a diagnosis costs.
 // Prints, per path, the request counts (from the emulator's request log; sts excluded) and the
 // median time ratio doctor/bare with its spread (min–max), the client-side CPU ratio (robust to a busy
 // machine: waiting for the emulator does not count) and the load average, and one JSON line per
@@ -174,8 +179,10 @@ const bareOnceCounted = async (p) => { const c = clientSet(); try { await p.bare
 let missed = false;
 try {
   for (const p of PATHS) {
-    const doctorOnce = async () => { const layer = createAwsLayer({}); try { for (let i = 0; i < DIAGNOSES; i++) await p.doctor(layer); } finally { layer.dispose(); } };
-    const bareOnce = async () => { const c = clientSet(); try { for (let i = 0; i < DIAGNOSES; i++) await p.bare(c); } finally { c.destroy(); } };
+    const layer = createAwsLayer({});
+    const clients = clientSet();
+    const doctorOnce = async () => { for (let i = 0; i < DIAGNOSES; i++) await p.doctor(layer); };
+    const bareOnce = async () => { for (let i = 0; i < DIAGNOSES; i++) await p.bare(clients); };
     await control('DELETE', 'log'); await doctorOnceCounted(p); const doctorReads = await reads();
     await control('DELETE', 'log'); await bareOnceCounted(p); const bareReads = await reads();
     await doctorOnce(); await bareOnce();
@@ -198,6 +205,8 @@ try {
     const [ratioMin, ratioMax] = [Math.min(...ratios), Math.max(...ratios)];
     const load = os.loadavg()[0].toFixed(1);
     const cpuRatio = median(cpuRatios);
+    layer.dispose();
+    clients.destroy();
     console.log(`${p.name}: reads doctor ${doctorReads}, bare ${bareReads} (minimal ${p.minimal}); ratio (median of ${RUNS} paired runs of ${DIAGNOSES}): ${ratio.toFixed(2)} (spread ${ratioMin.toFixed(2)}–${ratioMax.toFixed(2)}; client CPU ratio ${cpuRatio.toFixed(2)}; load ${load}) ${ok ? 'PASS' : 'MISS'}`);
     // One JSON line per path for scripts/bench.mjs's table.
     console.log(JSON.stringify({ bench: 'doctor', path: p.name, readsDoctor: doctorReads, readsBare: bareReads, minimal: p.minimal, ratio, ratioMin, ratioMax, cpuRatio, runs: RUNS, load }));
