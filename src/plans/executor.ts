@@ -8,6 +8,7 @@ import { redact } from '../model/redact';
 import { withClientToken } from './clientToken';
 import { ExistingResourceConflictError, resolveExists } from './existsError';
 import { describeAwsError, type PlainError } from '../aws/errors';
+import { classifyAwsError, failureOf } from '../aws/errorKinds';
 import { existingResourceConflict } from '../model/iamDbAuthTrust';
 import type { Journal, JournalStore, StepRecord } from './journal';
 import { mskVersionRefresher, secondConflictText, type InputRefresher } from '../model/mskVersion';
@@ -114,11 +115,11 @@ function describeClickHouseError(err: unknown): PlainError {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Told by the one AWS error classifier: a DNS failure (ENOTFOUND) is the network, not a missing resource. */
 function isNotFound(err: unknown): boolean {
-  const e = err as { failure?: { name?: string; httpStatus?: number }; name?: string; $metadata?: { httpStatusCode?: number } };
-  const name = e?.failure?.name ?? e?.name ?? '';
-  const status = e?.failure?.httpStatus ?? e?.$metadata?.httpStatusCode;
-  return /NotFound|NoSuchEntity|DoesNotExist/i.test(name) || status === 404;
+  const { name, message, httpStatus } = failureOf(err);
+  const kind = classifyAwsError(name, message, httpStatus);
+  return kind === 'notFound' || (httpStatus === 404 && kind !== 'network');
 }
 
 /** A successful skipIf read skips the step, unless its `when` values say the change has not happened. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { applyPlan, pendingSteps, type ApplyEvent } from '../../../src/plans/executor';
 import { FileJournalStore, MemoryJournalStore } from '../../../src/plans/journal';
 import { pollDelay } from '../../../src/plans/waiter';
-import { describeAwsError } from '../../../src/aws/errors';
+import { describeAwsError, toCallError } from '../../../src/aws/errors';
 import { FakeAws, vpcResourcePlan } from './fixtures';
 
 /** A clock that moves only when the executor sleeps: no real waiting in unit tests. */
@@ -202,6 +202,18 @@ describe('plans/executor', () => {
     const o2 = await applyPlan(plan2, { call: aws.call, journal: new MemoryJournalStore(), ...fakeTime() });
     assert.equal(o2.status, 'succeeded');
     assert.equal(aws.count('CreateResourceGateway'), 1);
+  });
+
+  it('a skipIf read that fails on DNS (ENOTFOUND) stops the step: a network failure is not a missing resource', async () => {
+    const aws = new FakeAws(1);
+    const plan = vpcResourcePlan();
+    plan.steps[0].skipIf = { operation: 'GetResourceGateway', input: { resourceGatewayIdentifier: 'rgw-maybe' } };
+    // As the AWS layer throws it: the failure is named by Node's code.
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND vpc-lattice.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' });
+    aws.failNext('GetResourceGateway', 'before', toCallError(dns, { profile: 'p', region: 'us-east-1', service: 'vpc-lattice', operation: 'GetResourceGateway' }));
+    const outcome = await applyPlan(plan, { call: aws.call, journal: new MemoryJournalStore(), ...fakeTime() });
+    assert.equal(outcome.status, 'failed');
+    assert.equal(aws.count('CreateResourceGateway'), 0, 'nothing created on the strength of a failed read');
   });
 
   it('skipIf.when: a successful read skips the step only when one of its paths reads an accepted value', async () => {
