@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:doctor — the connectivity doctor's reads per path, against the bare SDK calls for
 // the same reads. Plain node, no VS Code: the emulator (demo scenario) in its own process; per
-// path, BENCH_RUNS paired runs (after one warm-up of each) of DIAGNOSES diagnoses each:
+// path, BENCH_DOCTOR_RUNS paired runs (15; after one warm-up of each) of BENCH_DOCTOR_DIAGNOSES
+// diagnoses each (50):
 //   doctor  layer.doctor.<path>() and the pure check (what the command does), on one AWS layer
 //           kept for all the path's runs, as the extension keeps one for its session (the
 //           explorer has usually made its clients already)
@@ -24,8 +25,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const out = (p) => path.join(ROOT, 'out', p);
-const RUNS = Number(process.env.BENCH_RUNS || 5);
-const DIAGNOSES = Number(process.env.BENCH_DIAGNOSES || 10);
+// A diagnosis takes a few milliseconds: runs of 10 lasted ~50 ms, short enough for one GC or a
+// scheduler hiccup to swing a ratio by ±0.3. Runs of 50 (~250 ms) and 15 pairs hold the median
+// within a few hundredths from run to run, at ~15 s for the five paths.
+const RUNS = Number(process.env.BENCH_DOCTOR_RUNS || 15);
+const DIAGNOSES = Number(process.env.BENCH_DOCTOR_DIAGNOSES || 50);
 const { writeAwsProfile } = require(out('test/emulator/awsProfile.js'));
 
 const emuProc = spawn(process.execPath, [out('test/emulator/cli.js'), '--port', '0', '--scenario', 'demo', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
