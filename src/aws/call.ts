@@ -53,6 +53,7 @@ export const OPERATIONS: Record<AwsService, Record<string, CommandClass>> = {
     ListConfigurations: kafka.ListConfigurationsCommand,
     DescribeConfigurationRevision: kafka.DescribeConfigurationRevisionCommand,
     BatchAssociateScramSecret: kafka.BatchAssociateScramSecretCommand,
+    ListScramSecrets: kafka.ListScramSecretsCommand,
   },
   ec2: {
     CreateVpcEndpointServiceConfiguration: ec2.CreateVpcEndpointServiceConfigurationCommand,

@@ -115,20 +115,38 @@ function waitLoop(step: PlanStep, wait: WaitFor, scope: string[]): string[] {
 }
 
 /** A change skipped when a read says it already happened (skipIf.when), as the apply does. */
-function conditionalSkip(step: PlanStep, skipIf: SkipIf, main: string, scope: string[]): string[] {
+function conditionalSkip(step: PlanStep, skipIf: SkipIf, sent: string[], scope: string[]): string[] {
   const when = skipIf.when ?? [];
+  const literal = (v: string) => `'${v.replace(/['\\]/g, '\\$&')}'`;
   const tests = when.map((w) => {
     const r = w.read ?? skipIf;
     const picked = w.item
-      ? `${jmesPath(w.item.list)}[?${Object.entries(w.item.match).map(([k, v]) => `${jmesPath(k)}=='${v.replace(/['\\]/g, '\\$&')}'`).join(' && ')}] | [0].${jmesPath(w.path)}`
+      ? `${jmesPath(w.item.list)}[?${Object.entries(w.item.match).map(([k, v]) => `${jmesPath(k)}==${literal(v)}`).join(' && ')}] | [0].${jmesPath(w.path)}`
       : jmesPath(w.path);
+    if (w.any) {
+      // How many items of the list are one of the values; a failed read prints nothing, which is no skip.
+      const count = `to_string(length(${picked}[?${w.in.map((v) => `@==${literal(v)}`).join(' || ')}] || \`[]\`))`;
+      const read = command(step.service, r.operation, r.input, scope, new Set(), [`--query ${shellQuote(count)}`, '--output text']);
+      return `case "$(${read})" in [1-9]*) true ;; *) false ;; esac`;
+    }
     const read = command(step.service, r.operation, r.input, scope, new Set(), [`--query ${shellQuote(`to_string(${picked})`)}`, '--output text']);
     return `case "$(${read})" in ${w.in.map(shellQuote).join('|')}) true ;; *) false ;; esac`;
   });
-  const said = (w: (typeof when)[number]) => `${w.item ? `${w.item.list}[${Object.entries(w.item.match).map(([k, v]) => `${k}=${v}`).join(', ')}].` : ''}${w.path} is ${w.in.join(' or ')} (${(w.read ?? skipIf).operation})`;
+  const said = (w: (typeof when)[number]) => `${w.item ? `${w.item.list}[${Object.entries(w.item.match).map(([k, v]) => `${k}=${v}`).join(', ')}].` : ''}${w.path} ${w.any ? 'holds' : 'is'} ${w.in.join(' or ')} (${(w.read ?? skipIf).operation})`;
+  const done = `if ${tests.join(' || ')}; then echo ${shellQuote(`${step.title}: already done`)}; else`;
   return [
     `# Skipped when ${when.map(said).join(', or ')}: it already happened.`,
-    `if ${tests.join(' || ')}; then echo ${shellQuote(`${step.title}: already done`)}; else ${main}; fi`,
+    ...(sent.length === 1 ? [`${done} ${sent[0]}; fi`] : [done, ...sent.map((l) => `  ${l}`), 'fi']),
+  ];
+}
+
+/** The call, and for an API that answers 200 with per-item errors, the check that stops the script on one. */
+function sentLines(step: PlanStep, main: string, checked: () => string): string[] {
+  if (!step.failWhen) return [main];
+  return [
+    `# AWS answers 200 and names what it did not process (${step.failWhen.path}): the script stops there, as the apply does.`,
+    `refused=$(${checked()})`,
+    `if [ "$refused" != null ]; then echo ${shellQuote(`${step.title}: `)}"$refused" >&2; exit 1; fi`,
   ];
 }
 
@@ -166,15 +184,10 @@ function stepLines(plan: Plan, step: PlanStep, index: number, scope: string[], u
     outputs.length === 0 ? [] : outputs.length === 1 ? [`--query ${shellQuote(jmesPath(outputs[0][1]))}`, '--output text']
       : [`--query ${shellQuote(`[${outputs.map(([, p]) => jmesPath(p)).join(', ')}]`)}`, '--output text'];
   const main = command(step.service, step.operation, step.input, scope, skip, query);
-  if (step.skipIf?.when && vars.length === 0) return [...lines, ...conditionalSkip(step, step.skipIf, main, scope), ...(step.waitFor ? waitLoop(step, step.waitFor, scope) : [])];
-  if (step.failWhen && !step.skipIf && !step.existsError && vars.length === 0) {
-    const checked = command(step.service, step.operation, step.input, scope, skip, [`--query ${shellQuote(waitQuery(step.failWhen.path))}`, '--output text']);
-    return [...lines,
-      `# AWS answers 200 and names what it did not process (${step.failWhen.path}): the script stops there, as the apply does.`,
-      `refused=$(${checked})`,
-      `if [ "$refused" != null ]; then echo ${shellQuote(`${step.title}: `)}"$refused" >&2; exit 1; fi`,
-      ...(step.waitFor ? waitLoop(step, step.waitFor, scope) : [])];
-  }
+  const checked = () => command(step.service, step.operation, step.input, scope, skip, [`--query ${shellQuote(waitQuery(step.failWhen!.path))}`, '--output text']);
+  const wait = step.waitFor ? waitLoop(step, step.waitFor, scope) : [];
+  if (step.skipIf?.when && vars.length === 0) return [...lines, ...conditionalSkip(step, step.skipIf, sentLines(step, main, checked), scope), ...wait];
+  if (step.failWhen && !step.skipIf && !step.existsError && vars.length === 0) return [...lines, ...sentLines(step, main, checked), ...wait];
   const lookup = step.skipIf ? command(step.service, step.skipIf.operation, step.skipIf.input, scope, new Set(), query) : undefined;
   const either = lookup ? `{ ${lookup} 2>/dev/null || ${main}; }` : main;
   const exists = step.existsError;

@@ -17,10 +17,8 @@ export type SecretSummary = { arn: string; name: string; kmsKeyId?: string };
 export type SecretChoice = SecretSummary & { usable: boolean; reason?: string };
 
 /** Each secret with whether MSK can use it and, when not, why (the prefix, then the key). */
-export function mskSecretChoices(secrets: SecretSummary[], alreadyAssociated: string[] = []): SecretChoice[] {
-  const associated = new Set(alreadyAssociated);
+export function mskSecretChoices(secrets: SecretSummary[]): SecretChoice[] {
   return secrets
-    .filter((s) => !associated.has(s.arn))
     .map((s): SecretChoice => {
       if (!s.name.startsWith(MSK_SECRET_PREFIX)) return { ...s, usable: false, reason: t('its name does not begin with {0}', MSK_SECRET_PREFIX) };
       if (!s.kmsKeyId || /alias\/aws\/secretsmanager$/.test(s.kmsKeyId)) return { ...s, usable: false, reason: t('it uses the default AWS KMS key, which MSK cannot use') };

@@ -91,6 +91,8 @@ export type SkipIf = {
 export type SkipWhen = {
   path: string;
   in: string[];
+  /** `path` names a list of strings: the check holds when any of its items is one of `in` (a secret already associated). */
+  any?: boolean;
   /** A read of its own for this check (the skipIf read otherwise). */
   read?: { operation: string; input: Record<string, unknown> };
   /** `path` is then read in the item of this list (dot path) whose fields have these values. */

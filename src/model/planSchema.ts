@@ -77,6 +77,7 @@ export const PLAN_JSON_SCHEMA = {
                   type: 'object', required: ['path', 'in'],
                   properties: {
                     path: { type: 'string' }, in: { type: 'array', items: { type: 'string' }, minItems: 1 },
+                    any: { type: 'boolean', description: 'The path names a list of strings: the check holds when any of its items is one of the values.' },
                     read: readCall('A read of its own for this check (the skipIf read otherwise).'),
                     item: { type: 'object', required: ['list', 'match'], description: 'Read path in the item of this list whose fields have these values.', properties: { list: { type: 'string' }, match: stringMap } },
                   },

@@ -132,7 +132,9 @@ async function skipHolds(skipIf: SkipIf, response: Record<string, unknown>, read
       const match = Object.entries(w.item.match);
       at = Array.isArray(list) ? list.find((i) => match.every(([k, v]) => outputToString(getPath(i, k)) === v)) : undefined;
     }
-    if (w.in.includes(outputToString(getPath(at, w.path)) ?? '')) return true;
+    const value = getPath(at, w.path);
+    const values = w.any ? (Array.isArray(value) ? value.map(outputToString) : []) : [outputToString(value)];
+    if (values.some((v) => w.in.includes(v ?? ''))) return true;
   }
   return false;
 }

@@ -14,14 +14,13 @@ const secret = (name: string) => `arn:aws:secretsmanager:us-east-1:123456789012:
 const CMK = 'arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 
 describe('doctor: SASL/SCRAM secret fix', () => {
-  it('choices: usable first; the default KMS key (no KmsKeyId, or the aws/secretsmanager alias) and a name without AmazonMSK_ say why not; associated ones are left out', () => {
+  it('choices: usable first; the default KMS key (no KmsKeyId, or the aws/secretsmanager alias) and a name without AmazonMSK_ say why not', () => {
     const got = mskSecretChoices([
       { arn: secret('AmazonMSK_b'), name: 'AmazonMSK_b' },
       { arn: secret('AmazonMSK_a'), name: 'AmazonMSK_a', kmsKeyId: CMK },
       { arn: secret('AmazonMSK_alias'), name: 'AmazonMSK_alias', kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:alias/aws/secretsmanager' },
       { arn: secret('app'), name: 'app', kmsKeyId: CMK },
-      { arn: secret('AmazonMSK_on'), name: 'AmazonMSK_on', kmsKeyId: CMK },
-    ], [secret('AmazonMSK_on')]);
+    ]);
     assert.deepEqual(got.map((c) => [c.name, c.usable]), [['AmazonMSK_a', true], ['AmazonMSK_alias', false], ['AmazonMSK_b', false], ['app', false]]);
     assert.match(got[1].reason!, /default AWS KMS key/);
     assert.match(got[3].reason!, /does not begin with AmazonMSK_/);
@@ -36,7 +35,10 @@ describe('doctor: SASL/SCRAM secret fix', () => {
     assert.deepEqual(plan.steps[0].failWhen, { path: 'UnprocessedScramSecrets.0.ErrorMessage' });
     assert.doesNotMatch(JSON.stringify(plan), /password"|SecretString/);
     const cli = renderCli(plan);
-    assert.match(cli, /refused=\$\(aws kafka batch-associate-scram-secret [^]*?--query 'to_string\(UnprocessedScramSecrets\[0\]\.ErrorMessage\)' \\\n {4}--output text\)\nif \[ "\$refused" != null \]; then echo '[^']*: '"\$refused" >&2; exit 1; fi\n/);
+    assert.match(cli, /refused=\$\(aws kafka batch-associate-scram-secret [^]*?--query 'to_string\(UnprocessedScramSecrets\[0\]\.ErrorMessage\)' \\\n {4}--output text\)\n {2}if \[ "\$refused" != null \]; then echo '[^']*: '"\$refused" >&2; exit 1; fi\nfi\n/);
+    // Sent only when the cluster's secrets do not already hold it (a re-run after a lost answer).
+    assert.deepEqual(plan.steps[0].skipIf, { operation: 'ListScramSecrets', input: { ClusterArn: MSK }, when: [{ path: 'SecretArnList', in: [secret('AmazonMSK_a')], any: true }] });
+    assert.match(cli, /if case "\$\(aws kafka list-scram-secrets [^]*?length\(SecretArnList\[\?@==[^]*?AmazonMSK_a-AbCdEf[^]*?\] \|\| `\[\]`\)\)' [^]*?\)" in \[1-9\]\*\) true ;; \*\) false ;; esac; then echo '[^']*: already done'; else\n/);
     assert.throws(() => buildFixPlan({ kind: 'mskScramSecret', clusterArn: MSK, clusterName: 'orders' }, ctx), /Choose the secret/);
   });
 
