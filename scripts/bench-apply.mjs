@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useAwsProfile } from './lib/emulator.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -35,8 +36,7 @@ const emu = await startEmulator({ scenario: 'demo' });
 const awsDir = mkdtempSync(path.join(os.tmpdir(), 'cpl-bench-apply-'));
 const journalDir = mkdtempSync(path.join(os.tmpdir(), 'cpl-bench-apply-journal-'));
 const profile = writeAwsProfile(awsDir, emu.url);
-Object.assign(process.env, { AWS_CONFIG_FILE: profile.configFile, AWS_SHARED_CREDENTIALS_FILE: profile.credentialsFile, AWS_PROFILE: profile.profile });
-for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) delete process.env[k];
+useAwsProfile(profile);
 
 const { createAwsLayer } = require(out('src/aws/index.js'));
 const { applyPlan } = require(out('src/plans/executor.js'));

@@ -15,12 +15,12 @@
 // median time ratio doctor/bare with its spread (min–max), the client-side CPU ratio (robust to a busy
 // machine: waiting for the emulator does not count) and the load average, and one JSON line per
 // path for scripts/bench.mjs. Targets: the minimal count per path, ratio ≤ 1.2. Exits 1 on a miss.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnEmulator, useAwsProfile } from './lib/emulator.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -32,19 +32,11 @@ const RUNS = Number(process.env.BENCH_DOCTOR_RUNS || 15);
 const DIAGNOSES = Number(process.env.BENCH_DOCTOR_DIAGNOSES || 50);
 const { writeAwsProfile } = require(out('test/emulator/awsProfile.js'));
 
-const emuProc = spawn(process.execPath, [out('test/emulator/cli.js'), '--port', '0', '--scenario', 'demo', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const emuUrl = await new Promise((resolve, reject) => {
-  let buf = '';
-  emuProc.stdout.on('data', (d) => { buf += d; const m = /http:\/\/[\w.:]+/.exec(buf); if (m) resolve(m[0]); });
-  emuProc.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-});
-const control = async (method, p) => (await fetch(`${emuUrl}/_emulator/${p}`, { method })).json();
+const emu = await spawnEmulator('demo');
+const control = emu.control;
 const awsDir = mkdtempSync(path.join(os.tmpdir(), 'cpl-bench-doctor-'));
-const profile = writeAwsProfile(awsDir, emuUrl);
-Object.assign(process.env, { AWS_CONFIG_FILE: profile.configFile, AWS_SHARED_CREDENTIALS_FILE: profile.credentialsFile, AWS_PROFILE: profile.profile });
-delete process.env.AWS_ACCESS_KEY_ID;
-delete process.env.AWS_SECRET_ACCESS_KEY;
-delete process.env.AWS_ENDPOINT_URL;
+const profile = writeAwsProfile(awsDir, emu.url);
+useAwsProfile(profile);
 
 const { createAwsLayer } = require(out('src/aws/index.js'));
 const { checkVpcResource } = require(out('src/model/doctor/vpcResource.js'));
@@ -216,7 +208,7 @@ try {
     console.log(JSON.stringify({ bench: 'doctor', path: p.name, readsDoctor: doctorReads, readsBare: bareReads, minimal: p.minimal, ratio, ratioMin, ratioMax, cpuRatio, runs: RUNS, load }));
   }
 } finally {
-  await new Promise((r) => { emuProc.once('exit', r); emuProc.kill('SIGTERM'); });
+  await emu.stop();
   rmSync(awsDir, { recursive: true, force: true });
 }
 process.exit(missed ? 1 : 0);

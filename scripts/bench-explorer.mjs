@@ -22,7 +22,7 @@
 //   against when the last profile's calls finished (the tree is usable while it loads), and,
 //   for both scenarios, heap growth per 1,000 nodes (this process, after full GCs, the last
 //   explorer model held). Prints one JSON line {"bench":"explorer",…} for scripts/bench.mjs.
-import { spawn } from 'node:child_process';
+import { spawnEmulator, useAwsProfile } from './lib/emulator.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -43,45 +43,14 @@ const gc = vm.runInNewContext('gc');
 
 const { writeAwsProfile, writeScale10Profiles } = require(out('test/emulator/awsProfile.js'));
 
-// The emulator runs in its own process, as AWS would: the explorer's CPU work must not slow the
-// server down, and the server's must not be billed to the explorer.
-const emuProc = spawn(process.execPath, [out('test/emulator/cli.js'), '--port', '0', '--scenario', SCENARIO, '--quiet'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const emuUrl = await new Promise((resolve, reject) => {
-  let buf = '';
-  emuProc.stdout.on('data', (d) => {
-    buf += d;
-    const m = /http:\/\/[\w.:]+/.exec(buf);
-    if (m) resolve(m[0]);
-  });
-  emuProc.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-});
-const emu = {
-  url: emuUrl,
-  async control(method, p) {
-    const res = await fetch(`${emuUrl}/_emulator/${p}`, { method });
-    return res.json();
-  },
-  stop: () => new Promise((r) => {
-    emuProc.once('exit', r);
-    emuProc.kill('SIGTERM');
-  }),
-};
+const emu = await spawnEmulator(SCENARIO);
 const awsDir = mkdtempSync(path.join(os.tmpdir(), 'cpl-bench-aws-'));
 const profile = SCENARIO === 'scale10' ? writeScale10Profiles(awsDir, emu.url) : writeAwsProfile(awsDir, emu.url);
 const PROFILES = SCENARIO === 'scale10' ? profile.profiles : [profile.profile];
 const REGIONS = SCENARIO === 'scale10' ? require(out('test/emulator/scenarios/scale10.js')).SCALE10_REGIONS : ['us-east-1'];
 profile.profile = PROFILES[0];
 // The SDK reads endpoint_url and credentials from these, exactly as in the extension.
-Object.assign(process.env, {
-  AWS_CONFIG_FILE: profile.configFile,
-  AWS_SHARED_CREDENTIALS_FILE: profile.credentialsFile,
-  AWS_PROFILE: profile.profile,
-});
-delete process.env.AWS_ACCESS_KEY_ID;
-delete process.env.AWS_SECRET_ACCESS_KEY;
-delete process.env.AWS_ENDPOINT_URL;
+useAwsProfile(profile);
 
 const { createAwsLayer } = require(out('src/aws/index.js'));
 const { ExplorerModel } = require(out('src/views/explorer/model.js'));

@@ -50,3 +50,31 @@ export async function startEmulatorWithProfile({ scenario = 'demo', port, awsDir
     settings: { 'clickpipes.clickhouse.apiUrl': emu.url },
   };
 }
+
+/**
+ * The emulator in a process of its own, as AWS would be: a bench's client-side CPU is then its own,
+ * and the server's work is not billed to it. Resolves once it listens.
+ * @returns {Promise<{ url: string, control(method: string, p: string): Promise<any>, stop(): Promise<void> }>}
+ */
+export async function spawnEmulator(scenario) {
+  const { spawn } = await import('node:child_process');
+  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'out', 'test', 'emulator', 'cli.js'), '--port', '0', '--scenario', scenario, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    proc.stdout.on('data', (d) => { buf += d; const m = /http:\/\/[\w.:]+/.exec(buf); if (m) resolve(m[0]); });
+    proc.on('exit', (code) => reject(new Error(`the emulator exited (${code}) before it listened`)));
+  });
+  return {
+    url,
+    control: async (method, p) => (await fetch(`${url}/_emulator/${p}`, { method })).json(),
+    stop: () => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM'); }),
+  };
+}
+
+/** Points this process's AWS SDK at a written profile, exactly as the extension reads it; no credential from the environment. */
+export function useAwsProfile(profile) {
+  Object.assign(process.env, { AWS_CONFIG_FILE: profile.configFile, AWS_SHARED_CREDENTIALS_FILE: profile.credentialsFile, AWS_PROFILE: profile.profile });
+  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL']) delete process.env[k];
+}
