@@ -12,7 +12,7 @@ import { diffStates, worldState } from './worldState';
 
 const TIMEOUT_MS = 45_000;
 
-describe('awscli: commands.sh of the doctor\'s ingress-rule fix run twice', function () {
+describe('awscli: the doctor\'s fix scripts (commands.sh) run twice', function () {
   this.timeout(TIMEOUT_MS * 2 + 30_000);
   before(() => { cliTool(); });
   const suite = emulatorSuite('demo');
@@ -20,12 +20,19 @@ describe('awscli: commands.sh of the doctor\'s ingress-rule fix run twice', func
   beforeEach(() => { box = cliSandbox(suite.emu.url); });
   afterEach(() => box.dispose());
 
-  it('the second run meets InvalidPermission.Duplicate, says the rule is there, exits 0 and changes nothing', async () => {
-    const c = PLAN_CASES.find((x) => x.name.startsWith('Doctor fix: admit the resource gateway'));
-    assert.ok(c, 'the ingress-rule case is in the oracle\'s plans');
-    const plan = await c.build(suite.layer, { planId: 'rerun-ingress', createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' });
+  /** The oracle's plan case named so, brought to its starting state, written as commands.sh. */
+  async function scriptOf(prefix: string, planId: string): Promise<string> {
+    const c = PLAN_CASES.find((x) => x.name.startsWith(prefix));
+    assert.ok(c, `"${prefix}" is in the oracle's plans`);
+    c.prepare?.(suite.emu);
+    const plan = await c.build(suite.layer, { planId, createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' });
     const file = path.join(box.home, 'commands.sh');
     fs.writeFileSync(file, documentsFor(plan).find((d) => d.name === 'commands.sh')!.content);
+    return file;
+  }
+
+  it('ingress rule: the second run meets InvalidPermission.Duplicate, says the rule is there, exits 0 and changes nothing', async () => {
+    const file = await scriptOf('Doctor fix: admit the resource gateway', 'rerun-ingress');
     // The demo's own pending transitions (a share PENDING → ACTIVE) settle first: one landing
     // between the two snapshots would read as a change the second run made.
     await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
@@ -41,30 +48,16 @@ describe('awscli: commands.sh of the doctor\'s ingress-rule fix run twice', func
     assert.ok(log.some((e) => e.operation === 'AuthorizeSecurityGroupIngress' && e.status >= 400), 'the second run did send the rule and AWS refused it');
     assert.deepEqual(diffStates(after, worldState(suite.emu.world)), [], 'no second rule');
   });
-});
 
-describe('awscli: commands.sh of the doctor\'s reboot, backups and SCRAM secret fixes run twice', function () {
-  this.timeout(TIMEOUT_MS * 2 + 30_000);
-  before(() => { cliTool(); });
-  const suite = emulatorSuite('demo');
-  let box: CliSandbox;
-  beforeEach(() => { box = cliSandbox(suite.emu.url); });
-  afterEach(() => box.dispose());
-
-  const cases: [string, string][] = [
+  const once: [string, string][] = [
     ['Doctor fix: reboot a DB instance', 'RebootDBInstance'],
     ['Doctor fix: reboot an Aurora writer', 'RebootDBInstance'],
     ['Doctor fix: automated backups on', 'ModifyDBInstance'],
     ['Doctor fix, SASL/SCRAM secret', 'BatchAssociateScramSecret'],
   ];
-  for (const [prefix, operation] of cases) {
+  for (const [prefix, operation] of once) {
     it(`${prefix}: the first run sends ${operation}, the second reads that it happened, says so and sends nothing`, async () => {
-      const c = PLAN_CASES.find((x) => x.name.startsWith(prefix));
-      assert.ok(c, 'the case is in the oracle\'s plans');
-      c.prepare?.(suite.emu);
-      const plan = await c.build(suite.layer, { planId: 'rerun-rds', createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' });
-      const file = path.join(box.home, 'commands.sh');
-      fs.writeFileSync(file, documentsFor(plan).find((d) => d.name === 'commands.sh')!.content);
+      const file = await scriptOf(prefix, 'rerun-once');
       const sent = async () => ((await control(suite.emu.url, 'GET', 'log')).entries as { operation: string }[]).filter((e) => e.operation === operation).length;
 
       await control(suite.emu.url, 'DELETE', 'log');
