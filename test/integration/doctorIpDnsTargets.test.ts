@@ -104,7 +104,9 @@ describe('connectivity doctor: IP and DNS targets against the emulator', functio
   });
 
   it('DNS target: an Aurora custom endpoint is resolved to its cluster (DescribeDBClusterEndpoints; 6 reads) and checked with its groups', async () => {
-    const id = await single('orders-reports', { dnsResource: { domainName: customEndpoint(), ipAddressType: 'IPV4' } }, '5432');
+    // The demo's configuration orders-reports-endpoint names the custom endpoint orders-reports of orders-aurora-pg.
+    const id = configurationId('orders-reports-endpoint');
+    assert.equal(region().resourceConfigurations.get(id)!.resourceConfigurationDefinition.dnsResource.domainName, customEndpoint());
     let facts: Awaited<ReturnType<typeof suite.layer.doctor.vpcResource>> | undefined;
     assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.vpcResource(US, id); }), {
       'vpc-lattice:GetResourceConfiguration': 1, 'vpc-lattice:GetResourceGateway': 1, 'rds:DescribeDBClusterEndpoints': 1, 'rds:DescribeDBClusters': 1,
@@ -128,6 +130,7 @@ describe('connectivity doctor: IP and DNS targets against the emulator', functio
     const cluster = checkDatabase((await suite.layer.doctor.database(US, 'cluster', 'orders-aurora-pg')));
     assert.deepEqual(facts?.database.ok && facts.database.value.id, 'orders-aurora-pg');
     assert.deepEqual(checkDatabase(facts!), cluster);
+    assert.equal(hop(cluster, 'parameters').verdict, 'fail', 'the demo\'s orders-aurora-pg has logical replication off');
     const member = region().dbInstances.get('orders-aurora-pg-2')!.Endpoint.Address as string;
     assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.databaseAtEndpoint(US, member); }),
       { 'rds:DescribeDBInstances': 1, 'rds:DescribeDBClusters': 1, 'rds:DescribeDBClusterParameters': 1 });
