@@ -19,6 +19,8 @@ export interface DoctorReads {
   endpointService(scope: Scope, service: { id?: string; name?: string }, options?: { clickPipesRegion?: string; port?: number }): Promise<EndpointServiceFacts>;
   mskMultiVpc(scope: Scope, clusterArn: string, auth: MskAuthentication): Promise<MskFacts>;
   database(scope: Scope, kind: 'instance' | 'cluster', id: string, options?: { iamAuthForReplication?: boolean }): Promise<DatabaseFacts>;
+  /** The database a DNS name is the RDS endpoint of, for CDC; `undefined` when it is none (no report). */
+  databaseAtEndpoint(scope: Scope, domainName: string, options?: { iamAuthForReplication?: boolean }): Promise<DatabaseFacts | undefined>;
 }
 
 export type Scope = { profile: string; region: string };

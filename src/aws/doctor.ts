@@ -105,14 +105,47 @@ export async function mskFacts(ctx: AwsContext, scope: Scope, arn: string, auth:
   };
 }
 
-/** DescribeDBInstances/Clusters, then the parameters of the group in use (cluster group for Aurora). */
+/**
+ * The database whose settings CDC reads: an instance of a cluster (Aurora) is diagnosed as its cluster,
+ * since the replication parameters live in the DB cluster parameter group (as the explorer's
+ * database row does with its clusterId): one more read, DescribeDBClusters.
+ */
+async function cdcDatabase(ctx: AwsContext, scope: Scope, d: DatabaseDetail): Promise<DatabaseDetail> {
+  return d.kind === 'instance' && d.clusterId ? reads.databaseDetail(ctx, scope, 'cluster', d.clusterId) : d;
+}
+
+/**
+ * DescribeDBInstances/Clusters (an Aurora member: then its cluster), then the parameters of the group
+ * in use (cluster group for Aurora): 2 reads, 3 for an instance that belongs to a cluster.
+ */
 export async function databaseFacts(
   ctx: AwsContext, scope: Scope, kind: 'instance' | 'cluster', id: string, options: { iamAuthForReplication?: boolean } = {},
 ): Promise<DatabaseFacts> {
-  const database = await fact(reads.databaseDetail(ctx, scope, kind, id));
+  return factsOfDatabase(ctx, scope, await fact(reads.databaseDetail(ctx, scope, kind, id).then((d) => cdcDatabase(ctx, scope, d))), options);
+}
+
+/**
+ * The CDC facts of the database a DNS name is the endpoint of, verified as the VPC-resource path does
+ * (`databaseAtEndpoint`); `undefined` when the name is no RDS endpoint of this region (a look-alike or
+ * a missing database), so no report is made. Reads: the database (a custom endpoint first:
+ * DescribeDBClusterEndpoints; an Aurora instance endpoint then: its cluster), then its parameters.
+ */
+export async function databaseFactsAtEndpoint(
+  ctx: AwsContext, scope: Scope, domainName: string, options: { iamAuthForReplication?: boolean } = {},
+): Promise<DatabaseFacts | undefined> {
+  const hint = rdsEndpointHint(domainName, scope.region);
+  if (!hint) return undefined;
+  const found = await fact(reads.databaseAtEndpoint(ctx, scope, hint, domainName).then((d) => d && cdcDatabase(ctx, scope, d)));
+  if (found.ok && !found.value) return undefined;
+  return factsOfDatabase(ctx, scope, found as Fact<DatabaseDetail>, options);
+}
+
+async function factsOfDatabase(
+  ctx: AwsContext, scope: Scope, database: Fact<DatabaseDetail>, options: { iamAuthForReplication?: boolean },
+): Promise<DatabaseFacts> {
   const group = database.ok ? database.value.parameterGroup : undefined;
   const parameters = database.ok && !group
-    ? unknownFact<Record<string, string>>(`${id} reports no parameter group`)
+    ? unknownFact<Record<string, string>>(`${database.value.id} reports no parameter group`)
     : await then(database, (d) => reads.parameterValues(ctx, scope, d.kind, group!));
   const family = database.ok ? parameterFamily(database.value.engine, database.value.engineVersion, group) : undefined;
   return { database, parameters, ...(family ? { family } : {}), iamAuthForReplication: options.iamAuthForReplication ?? (database.ok && database.value.iamAuth) };

@@ -6,12 +6,12 @@ import {
   DescribeLoadBalancersCommand, DescribeListenersCommand, DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
-  DescribeDBClustersCommand, DescribeDBInstancesCommand, paginateDescribeDBClusterParameters, paginateDescribeDBParameters,
+  DescribeDBClusterEndpointsCommand, DescribeDBClustersCommand, DescribeDBInstancesCommand, paginateDescribeDBClusterParameters, paginateDescribeDBParameters,
 } from '@aws-sdk/client-rds';
 import { DescribeConfigurationRevisionCommand, DescribeClusterV2Command, paginateListConfigurations, paginateListScramSecrets } from '@aws-sdk/client-kafka';
 import type { Scope } from './api';
 import type { DatabaseDetail, SgRule } from '../model/doctor/types';
-import type { InterfaceDetail } from '../model/doctor/vpcResource';
+import type { InterfaceDetail, RdsEndpointHint } from '../model/doctor/vpcResource';
 import type { ListenerDetail, NlbDetail, TargetHealthDetail } from '../model/doctor/endpointService';
 import type { MskDetail } from '../model/doctor/mskMultiVpc';
 import { allPages, AwsContext, compact } from './awsContext';
@@ -50,11 +50,21 @@ export async function interfaceOwning(ctx: AwsContext, scope: Scope, vpcId: stri
 
 /**
  * The RDS database whose endpoint `domainName` is, in this region: the identifier the name suggests,
- * then a match of its endpoints (a look-alike name or a missing database is none).
+ * then a match of its endpoints (a look-alike name or a missing database is none). A custom endpoint
+ * is first resolved to its cluster with DescribeDBClusterEndpoints by DBClusterEndpointIdentifier
+ * (botocore rds 2014-10-31 service-2.json, DescribeDBClusterEndpointsMessage), its `Endpoint` matched
+ * against the name. One endpoint per identifier: the Aurora user guide ("Considerations for custom
+ * endpoints") says a custom endpoint name is not reused by two clusters of a region, so no paging.
  */
-export async function databaseAtEndpoint(ctx: AwsContext, scope: Scope, hint: { kind: 'instance' | 'cluster'; id: string }, domainName: string): Promise<DatabaseDetail | undefined> {
+export async function databaseAtEndpoint(ctx: AwsContext, scope: Scope, hint: RdsEndpointHint, domainName: string): Promise<DatabaseDetail | undefined> {
   const name = domainName.toLowerCase().replace(/\.$/, '');
   try {
+    if (hint.kind === 'customEndpoint') {
+      const out = await ctx.run(scope, 'rds', 'DescribeDBClusterEndpoints', (client) =>
+        client.send(new DescribeDBClusterEndpointsCommand({ DBClusterEndpointIdentifier: hint.id })));
+      const endpoint = out.DBClusterEndpoints?.find((e) => e.EndpointType === 'CUSTOM' && e.Endpoint?.toLowerCase() === name);
+      return endpoint?.DBClusterIdentifier ? await databaseDetail(ctx, scope, 'cluster', endpoint.DBClusterIdentifier) : undefined;
+    }
     const db = await databaseDetail(ctx, scope, hint.kind, hint.id);
     return db.endpoints?.some((e) => e.toLowerCase() === name) ? db : undefined;
   } catch (err) {
@@ -76,7 +86,7 @@ export async function databaseDetail(ctx: AwsContext, scope: Scope, kind: 'insta
       securityGroupIds: (d.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '').filter(Boolean),
       iamAuth: !!d.IAMDatabaseAuthenticationEnabled,
       parameterGroup: d.DBParameterGroups?.[0]?.DBParameterGroupName, parameterApplyStatus: d.DBParameterGroups?.[0]?.ParameterApplyStatus,
-      backupRetentionDays: d.BackupRetentionPeriod, endpoints: d.Endpoint?.Address ? [d.Endpoint.Address] : [],
+      backupRetentionDays: d.BackupRetentionPeriod, endpoints: d.Endpoint?.Address ? [d.Endpoint.Address] : [], clusterId: d.DBClusterIdentifier,
     });
   }
   const out = await ctx.run(scope, 'rds', 'DescribeDBClusters', (client) => client.send(new DescribeDBClustersCommand({ DBClusterIdentifier: id })));

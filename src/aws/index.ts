@@ -50,6 +50,7 @@ export const createAwsLayer: CreateAwsLayer = (options: AwsLayerOptions = {}): A
       endpointService: (scope, which, opts) => doctor.endpointServiceFacts(ctx, scope, which, opts),
       mskMultiVpc: (scope, arn, auth) => doctor.mskFacts(ctx, scope, arn, auth),
       database: (scope, kind, id, opts) => doctor.databaseFacts(ctx, scope, kind, id, opts),
+      databaseAtEndpoint: (scope, domainName, opts) => doctor.databaseFactsAtEndpoint(ctx, scope, domainName, opts),
     },
     call: (scope, service, operation, input) => call(ctx, scope, service, operation, input),
     reset() {

@@ -11,7 +11,7 @@ import { checkEndpointService } from '../model/doctor/endpointService';
 import { checkMskMultiVpc } from '../model/doctor/mskMultiVpc';
 import { mskSecretChoices, mskSecretHowTo } from '../model/mskSecrets';
 import { renderReports } from '../model/doctor/report';
-import type { FixRequest, Hop, Report } from '../model/doctor/types';
+import type { DiagnosedResource, Diagnosis, FixRequest, Hop, Report } from '../model/doctor/types';
 import { checkVpcResource } from '../model/doctor/vpcResource';
 import type { Plan } from '../model/plan';
 import { buildPlan } from '../webviews/forms';
@@ -32,8 +32,25 @@ const reports = new Map<string, Stored>();
 const changed = new vscode.EventEmitter<vscode.Uri>();
 let counter = 0;
 
-/** Reads and checks one target; never throws (a failed read is an unknown fact). */
-export async function diagnoseTarget(aws: AwsLayer, scope: Scope, t: DoctorTarget): Promise<Report> {
+/** A report with the resource it turned out to be about (a database target resolves to the database diagnosed). */
+export type Diagnosed = { report: Report; resource?: DiagnosedResource };
+
+/**
+ * Reads and checks one target; never throws (a failed read is an unknown fact). `undefined` only for a
+ * DNS name that reads show is no RDS endpoint of the region: it has no database to report on.
+ */
+export async function diagnoseTarget(aws: AwsLayer, scope: Scope, t: DoctorTarget): Promise<Diagnosed | undefined> {
+  if (t.path !== 'database') return { report: await diagnoseEndpoint(aws, scope, t), resource: diagnosedResourceOf(t) };
+  const facts = 'endpoint' in t ? await aws.doctor.databaseAtEndpoint(scope, t.endpoint) : await aws.doctor.database(scope, t.kind, t.id);
+  if (!facts) return undefined;
+  // An Aurora member (by ARN or by its instance endpoint) is diagnosed as its cluster: report and row are the cluster's.
+  const db = facts.database.ok ? facts.database.value : undefined;
+  const resource: DiagnosedResource | undefined = db ? { kind: 'database', dbKind: db.kind, id: db.id } : diagnosedResourceOf(t);
+  const subject = db?.id ?? ('endpoint' in t ? t.endpoint : t.id);
+  return { report: { profile: scope.profile, region: scope.region, path: 'database', subject, hops: checkDatabase(facts) }, resource };
+}
+
+async function diagnoseEndpoint(aws: AwsLayer, scope: Scope, t: Exclude<DoctorTarget, { path: 'database' }>): Promise<Report> {
   const base = { profile: scope.profile, region: scope.region };
   switch (t.path) {
     case 'vpcResource':
@@ -45,8 +62,6 @@ export async function diagnoseTarget(aws: AwsLayer, scope: Scope, t: DoctorTarge
       };
     case 'mskMultiVpc':
       return { ...base, path: t.path, subject: `${t.clusterArn.split('/')[1] ?? t.clusterArn} (${t.auth})`, hops: checkMskMultiVpc(await aws.doctor.mskMultiVpc(scope, t.clusterArn, t.auth)) };
-    case 'database':
-      return { ...base, path: t.path, subject: t.id, hops: checkDatabase(await aws.doctor.database(scope, t.kind, t.id)) };
   }
 }
 
@@ -91,12 +106,13 @@ const diagnose: Handler = async (deps, node) => {
   }
   const scope = await scopeFor(deps, node);
   if (!scope) return undefined;
-  const found = await vscode.window.withProgress(
+  const diagnosed = (await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing ClickPipes connectivity…') },
     () => Promise.all(targets.map((t) => diagnoseTarget(deps.aws(), scope, t))),
-  );
+  )).filter((d): d is Diagnosed => !!d);
+  const found = diagnosed.map((d) => d.report);
   // The explorer's rows of these resources show the verdict (through its hooks: no view import here).
-  deps.explorer?.diagnosed?.(scope, targets.map((t, i) => ({ resource: diagnosedResourceOf(t), report: found[i] })));
+  deps.explorer?.diagnosed?.(scope, diagnosed.filter((d) => d.resource).map((d): Diagnosis => ({ resource: d.resource!, report: d.report })));
   const id = `report-${++counter}`;
   const fixes = new Map<string, FixRequest>();
   for (const r of found) for (const h of r.hops) if (h.fix) fixes.set(`${r.path}/${r.subject}/${h.id}`, h.fix);

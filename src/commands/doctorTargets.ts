@@ -1,5 +1,6 @@
 // What a tree row asks the doctor to diagnose: the endpoint it carries, as one or more targets
-// (a configuration with an RDS target is also a database for CDC; a share is its configurations;
+// (a configuration with an RDS target, by ARN or by a DNS name that looks like an RDS endpoint, is
+// also a database for CDC; a share is its configurations;
 // an MSK cluster is diagnosed per multi-VPC auth). A ClickHouse Cloud endpoint row names the AWS
 // side it points to and the region it lives in. No `vscode`: unit-tested as plain data.
 import type { MskAuthentication } from '../model/clickpipes';
@@ -9,12 +10,15 @@ export type DoctorTarget =
   | { path: 'vpcResource'; configurationId: string }
   | { path: 'endpointService'; serviceId?: string; serviceName?: string; clickPipesRegion?: string }
   | { path: 'mskMultiVpc'; clusterArn: string; auth: MskAuthentication }
-  | { path: 'database'; kind: 'instance' | 'cluster'; id: string };
+  | { path: 'database'; kind: 'instance' | 'cluster'; id: string }
+  /** The database a DNS target names, once reads verify it is one (no report when it is not). */
+  | { path: 'database'; endpoint: string };
 
 // Tree nodes of both views arrive untyped (a command's argument): read their fields loosely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = Record<string, any>;
 
+const RDS_NAME = /\.rds\.amazonaws\.com(\.cn)?\.?$/i;
 const configurationIdOfArn = (arn: string) => /resourceconfiguration\/(rcfg-[0-9a-z]+)$/.exec(arn)?.[1];
 const rdsOfArn = (arn: string): DoctorTarget | undefined => {
   const m = /^arn:aws[a-z-]*:rds:[a-z0-9-]+:\d{12}:(db|cluster):(.+)$/.exec(arn);
@@ -43,7 +47,9 @@ export function doctorTargets(node: unknown): DoctorTarget[] {
   switch (n.type) {
     case 'resourceConfiguration': {
       const c = n.resource as Any;
-      const db = c.definition?.kind === 'arn' ? rdsOfArn(c.definition.arn) : undefined;
+      // Only a name of RDS's shape: whether it really is a database's endpoint is for the reads to say.
+      const db = c.definition?.kind === 'arn' ? rdsOfArn(c.definition.arn)
+        : c.definition?.kind === 'dns' && RDS_NAME.test(String(c.definition.domainName)) ? { path: 'database' as const, endpoint: String(c.definition.domainName) } : undefined;
       return [{ path: 'vpcResource', configurationId: c.id }, ...(db ? [db] : [])];
     }
     case 'resourceShare':
@@ -84,12 +90,15 @@ export function rpeRegion(node: unknown): string | undefined {
   return regionOf(n.rpe.mskClusterArn) ?? regionOf(n.rpe.vpcEndpointServiceName) ?? regionOf(n.rpe.vpcResourceShareArn) ?? n.service?.region;
 }
 
-/** The resource a target diagnoses, as the explorer's rows name it (so the row shows the verdict). */
-export function diagnosedResourceOf(t: DoctorTarget): DiagnosedResource {
+/**
+ * The resource a target diagnoses, as the explorer's rows name it (so the row shows the verdict);
+ * none for a DNS name not yet resolved to its database.
+ */
+export function diagnosedResourceOf(t: DoctorTarget): DiagnosedResource | undefined {
   switch (t.path) {
     case 'vpcResource': return { kind: 'resourceConfiguration', id: t.configurationId };
     case 'endpointService': return { kind: 'endpointService', id: t.serviceId, name: t.serviceName };
     case 'mskMultiVpc': return { kind: 'mskCluster', id: t.clusterArn };
-    case 'database': return { kind: 'database', dbKind: t.kind, id: t.id };
+    case 'database': return 'endpoint' in t ? undefined : { kind: 'database', dbKind: t.kind, id: t.id };
   }
 }

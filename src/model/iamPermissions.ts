@@ -145,6 +145,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   { service: 'elbv2', operation: 'DescribeTargetHealth', access: 'read', flows: ['doctor'] },
   { service: 'rds', operation: 'DescribeDBParameters', access: 'read', flows: ['doctor'] },
   { service: 'rds', operation: 'DescribeDBClusterParameters', access: 'read', flows: ['doctor'] },
+  { service: 'rds', operation: 'DescribeDBClusterEndpoints', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'DescribeConfigurationRevision', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'ListScramSecrets', access: 'read', flows: ['doctor'] },
   { service: 'kafka', operation: 'ListConfigurations', access: 'read', flows: ['doctor'] },

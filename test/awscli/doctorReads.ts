@@ -45,6 +45,7 @@ export function doctorReads(emu: RunningEmulator): ReadCall[] {
     },
     { service: 'rds', operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: 'crm-postgres' } },
     { service: 'rds', operation: 'DescribeDBClusters', input: { DBClusterIdentifier: 'orders-aurora-pg' } },
+    { service: 'rds', operation: 'DescribeDBClusterEndpoints', input: { DBClusterEndpointIdentifier: 'orders-reports' } },
     { service: 'rds', operation: 'DescribeDBParameters', input: { DBParameterGroupName: 'cdc-postgres16', MaxRecords: 100 } },
     { service: 'rds', operation: 'DescribeDBClusterParameters', input: { DBClusterParameterGroupName: 'default.aurora-postgresql16', MaxRecords: 100 } },
     { service: 'elbv2', operation: 'DescribeLoadBalancers', input: { LoadBalancerArns: [nlb] } },

@@ -147,6 +147,8 @@ const FIXTURES: Record<string, (ids: Ids, suite: Suite) => Fixture | Promise<Fix
   'iam:DeleteRole': () => ({ setup: [ROLE], args: ['--role-name', 'oracle-role'], keys: [] }),
   'rds:DescribeDBInstances': () => ({ args: [], keys: ['DBInstances'] }),
   'rds:DescribeDBClusters': () => ({ args: [], keys: ['DBClusters'] }),
+  // The doctor's custom-endpoint lookup: the demo's orders-aurora-pg has the custom endpoint orders-reports.
+  'rds:DescribeDBClusterEndpoints': () => ({ args: ['--db-cluster-endpoint-identifier', 'orders-reports'], keys: ['DBClusterEndpoints'] }),
   'rds:ModifyDBInstance': () => ({ args: ['--db-instance-identifier', 'billing-postgres', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBInstance'] }),
   'rds:ModifyDBCluster': () => ({ args: ['--db-cluster-identifier', 'catalog-aurora-mysql', '--enable-iam-database-authentication', '--apply-immediately'], keys: ['DBCluster'] }),
   'rds:DescribeDBParameters': () => ({ args: ['--db-parameter-group-name', 'cdc-postgres16', '--max-records', '100'], keys: ['Parameters'] }),

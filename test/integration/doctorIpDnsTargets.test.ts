@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildFixPlan } from '../../src/model/builders/doctorFixes';
 import type { FixRequest, Hop } from '../../src/model/doctor/types';
+import { checkDatabase } from '../../src/model/doctor/database';
 import { checkVpcResource } from '../../src/model/doctor/vpcResource';
 import { FileJournalStore } from '../../src/plans/journal';
 import { applyOnEmulatorClock, clearLog, control, emulatorSuite, requestCounts, US } from './awsEnv';
@@ -25,6 +26,13 @@ describe('connectivity doctor: IP and DNS targets against the emulator', functio
   const configurationId = (name: string) => [...region().resourceConfigurations.values()].find((c) => c.name === name)!.id as string;
   const gatewayId = () => [...region().resourceGateways.values()].find((g) => g.name === 'prod-data-gateway')!.id as string;
   const diagnose = async (id: string) => checkVpcResource(await suite.layer.doctor.vpcResource(US, id));
+  /** Read counts of one call, STS left out. */
+  const readsOf = async (f: () => Promise<unknown>) => {
+    await clearLog(suite.emu.url);
+    await f();
+    return Object.fromEntries(Object.entries(await requestCounts(suite.emu.url)).filter(([k]) => !k.startsWith('sts:')));
+  };
+  const customEndpoint = () => region().dbClusterEndpoints.get('orders-reports')!.Endpoint as string;
 
   let n = 0;
   async function applyFix(fix: FixRequest | undefined): Promise<void> {
@@ -93,6 +101,52 @@ describe('connectivity doctor: IP and DNS targets against the emulator', functio
       assert.deepEqual([name, h.verdict], [name, 'unknown']);
       assert.match(h.evidence[0], /is not the endpoint of an RDS database of this region/);
     }
+  });
+
+  it('DNS target: an Aurora custom endpoint is resolved to its cluster (DescribeDBClusterEndpoints; 6 reads) and checked with its groups', async () => {
+    // The demo's configuration orders-reports-endpoint names the custom endpoint orders-reports of orders-aurora-pg.
+    const id = configurationId('orders-reports-endpoint');
+    assert.equal(region().resourceConfigurations.get(id)!.resourceConfigurationDefinition.dnsResource.domainName, customEndpoint());
+    let facts: Awaited<ReturnType<typeof suite.layer.doctor.vpcResource>> | undefined;
+    assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.vpcResource(US, id); }), {
+      'vpc-lattice:GetResourceConfiguration': 1, 'vpc-lattice:GetResourceGateway': 1, 'rds:DescribeDBClusterEndpoints': 1, 'rds:DescribeDBClusters': 1,
+      'ec2:DescribeSecurityGroupRules': 1, 'ec2:DescribeSubnets': 1,
+    });
+    assert.equal(facts!.target.ok && facts!.target.value?.id, 'orders-aurora-pg');
+    assert.deepEqual(verdicts(checkVpcResource(facts!)), { configuration: 'pass', gateway: 'pass', gatewayEgress: 'pass', targetIngress: 'pass', targetPlacement: 'unknown', targetAvailable: 'pass' });
+    // A custom endpoint name of another account's DNS identifier is a look-alike: no database.
+    const lookalike = customEndpoint().replace(/cluster-custom-[a-z0-9]+\./, 'cluster-custom-zzzzzzzzzzzz.');
+    const h = hop(await diagnose(await single('orders-reports-lookalike', { dnsResource: { domainName: lookalike, ipAddressType: 'IPV4' } }, '5432')), 'targetIngress');
+    assert.deepEqual([h.verdict, h.evidence[0]], ['unknown', `${lookalike} is not the endpoint of an RDS database of this region: the security groups in front of it are not known to the doctor.`]);
+  });
+
+  it('database for CDC at a DNS name: the database it verifiably is (instance 2 reads; custom endpoint 3; Aurora instance endpoint: its cluster, 3), none for a look-alike', async () => {
+    const crm = region().dbInstances.get('crm-postgres')!.Endpoint.Address as string;
+    let facts: Awaited<ReturnType<typeof suite.layer.doctor.databaseAtEndpoint>>;
+    assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.databaseAtEndpoint(US, crm); }), { 'rds:DescribeDBInstances': 1, 'rds:DescribeDBParameters': 1 });
+    assert.deepEqual(facts?.database.ok && [facts.database.value.kind, facts.database.value.id], ['instance', 'crm-postgres']);
+    assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.databaseAtEndpoint(US, customEndpoint()); }),
+      { 'rds:DescribeDBClusterEndpoints': 1, 'rds:DescribeDBClusters': 1, 'rds:DescribeDBClusterParameters': 1 });
+    const cluster = checkDatabase((await suite.layer.doctor.database(US, 'cluster', 'orders-aurora-pg')));
+    assert.deepEqual(facts?.database.ok && facts.database.value.id, 'orders-aurora-pg');
+    assert.deepEqual(checkDatabase(facts!), cluster);
+    assert.equal(hop(cluster, 'parameters').verdict, 'fail', 'the demo\'s orders-aurora-pg has logical replication off');
+    const member = region().dbInstances.get('orders-aurora-pg-2')!.Endpoint.Address as string;
+    assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.databaseAtEndpoint(US, member); }),
+      { 'rds:DescribeDBInstances': 1, 'rds:DescribeDBClusters': 1, 'rds:DescribeDBClusterParameters': 1 });
+    assert.deepEqual(checkDatabase(facts!), cluster);
+    for (const name of [crm.replace(/^crm-postgres\.[a-z0-9]+\./, 'crm-postgres.zzzzzzzzzzzz.'), crm.replace(/^crm-postgres\./, 'no-such-db.'),
+      customEndpoint().replace(/^orders-reports\./, 'no-such-endpoint.'), 'billing-postgres.internal.example.com']) {
+      assert.deepEqual([name, await suite.layer.doctor.databaseAtEndpoint(US, name)], [name, undefined]);
+    }
+  });
+
+  it('database for CDC by ARN of an Aurora member (:db:) is its cluster, as by its row and by its endpoint (3 reads)', async () => {
+    let facts: Awaited<ReturnType<typeof suite.layer.doctor.database>>;
+    assert.deepEqual(await readsOf(async () => { facts = await suite.layer.doctor.database(US, 'instance', 'orders-aurora-pg-1'); }),
+      { 'rds:DescribeDBInstances': 1, 'rds:DescribeDBClusters': 1, 'rds:DescribeDBClusterParameters': 1 });
+    assert.deepEqual(facts!.database.ok && [facts!.database.value.kind, facts!.database.value.id], ['cluster', 'orders-aurora-pg']);
+    assert.deepEqual(checkDatabase(facts!), checkDatabase(await suite.layer.doctor.database(US, 'cluster', 'orders-aurora-pg')));
   });
 
   it('faults: a refused DescribeNetworkInterfaces makes the target hop unknown, never pass or fail', async () => {

@@ -110,6 +110,8 @@ export type DatabaseDetail = {
   backupRetentionDays?: number;
   /** Its DNS endpoints (instance: Endpoint.Address; cluster: writer and reader), for DNS targets. */
   endpoints?: string[];
+  /** An instance's cluster (DBInstance.DBClusterIdentifier): an Aurora member keeps its CDC settings there. */
+  clusterId?: string;
 };
 
 /** The resource a diagnosis was about, named as the explorer's rows carry it. */

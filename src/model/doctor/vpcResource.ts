@@ -35,16 +35,22 @@ const LATTICE_SG_DOC = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/securi
 const LATTICE_CONFIGURATION_DOC = 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html';
 const RDS_ENDPOINTS_DOC = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Overview.Endpoints.html';
 
+/** What a DNS name suggests it is the endpoint of: a DB instance, a DB cluster, or an Aurora custom endpoint (by its identifier). */
+export type RdsEndpointHint = { kind: 'instance' | 'cluster' | 'customEndpoint'; id: string };
+
 /**
  * The RDS instance or cluster a DNS name looks like the endpoint of, in `region`: `<id>.<hash>.<region>.rds.amazonaws.com`
  * (instance), `<id>.cluster-<hash>…` (writer) or `<id>.cluster-ro-<hash>…` (reader), as the RDS endpoint
- * docs show them. Only a hint: the caller reads that database and compares its endpoints with the name.
- * Custom cluster endpoints (`cluster-custom-`) are named by the user, not by the cluster: no hint.
+ * docs show them. A custom endpoint, `<name>.cluster-custom-<hash>…` (Aurora user guide, "Considerations
+ * for custom endpoints", https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Endpoints.Custom.Considerations.html:
+ * endpoint_name.cluster-custom-customer_DNS_identifier.AWS_Region.rds.amazonaws.com)
+ * is named by the user, not by its cluster: the hint is the endpoint's identifier. Only a hint: the
+ * caller reads that database (or endpoint) and compares its endpoints with the name.
  */
-export function rdsEndpointHint(domainName: string, region: string): { kind: 'instance' | 'cluster'; id: string } | undefined {
-  const m = /^([a-z][a-z0-9-]*)\.(cluster-ro-|cluster-)?[a-z0-9]+\.([a-z0-9-]+)\.rds\.amazonaws\.com(?:\.cn)?\.?$/.exec(domainName.toLowerCase());
+export function rdsEndpointHint(domainName: string, region: string): RdsEndpointHint | undefined {
+  const m = /^([a-z][a-z0-9-]*)\.(cluster-custom-|cluster-ro-|cluster-)?[a-z0-9]+\.([a-z0-9-]+)\.rds\.amazonaws\.com(?:\.cn)?\.?$/.exec(domainName.toLowerCase());
   if (!m || m[3] !== region) return undefined;
-  return { kind: m[2] ? 'cluster' : 'instance', id: m[1] };
+  return { kind: m[2] === 'cluster-custom-' ? 'customEndpoint' : m[2] ? 'cluster' : 'instance', id: m[1] };
 }
 
 const unknownHop = (id: string, title: string, why: string): Hop => ({ id, title, verdict: 'unknown', evidence: [why] });

@@ -70,6 +70,7 @@ export interface RegionState {
   mskOperations: Map<string, Record<string, any>>;
   dbInstances: Map<string, Record<string, any>>;      // RDS DBInstance shape, keyed by identifier
   dbClusters: Map<string, Record<string, any>>;       // RDS DBCluster shape, keyed by identifier
+  dbClusterEndpoints: Map<string, Record<string, any>>; // RDS DBClusterEndpoint shape (custom endpoints), keyed by identifier
   listeners: Map<string, Record<string, any>>;        // ELBv2 Listener shape, keyed by ARN
   targetGroups: Map<string, Record<string, any>>;     // ELBv2 TargetGroup shape, keyed by ARN
   targetHealth: Map<string, Record<string, any>[]>;   // TargetGroupArn → ELBv2 TargetHealthDescription shape

@@ -22,7 +22,7 @@ export function emptyRegionState(): RegionState {
     resourceGateways: new Map(), resourceConfigurations: new Map(), resourceEndpointAssociations: new Map(),
     resourceShares: new Map(), shareAssociations: [],
     mskClusters: new Map(), mskPolicies: new Map(), mskVpcConnections: new Map(), mskOperations: new Map(),
-    dbInstances: new Map(), dbClusters: new Map(),
+    dbInstances: new Map(), dbClusters: new Map(), dbClusterEndpoints: new Map(),
     listeners: new Map(), targetGroups: new Map(), targetHealth: new Map(),
     dbParameterGroups: new Map(), dbClusterParameterGroups: new Map(), mskConfigurations: new Map(), mskScramSecrets: new Map(),
     secrets: new Map(),

@@ -221,7 +221,7 @@ export function addGateway(s: Scope, v: GatewaySpec): Rec {
 
 export interface ConfigurationSpec {
   name: string; gateway?: string; group?: string; type: 'SINGLE' | 'GROUP' | 'CHILD' | 'ARN' | 'CIDR'; ports?: string[];
-  /** `{ dbCluster: name }` / `{ dbInstance: name }` → arnResource; or an SDK definition as is. */
+  /** `{ dbCluster: name }` / `{ dbInstance: name }` → arnResource; `{ dbClusterEndpoint: name }` → its address as dnsResource; or an SDK definition as is. */
   definition?: Rec; status?: LatticeStatus; createdAt?: string; settleMs?: number; failureReason?: string; failsWith?: string;
 }
 export function addConfiguration(s: Scope, v: ConfigurationSpec): Rec {
@@ -234,6 +234,11 @@ export function addConfiguration(s: Scope, v: ConfigurationSpec): Rec {
     if (!db) throw new Error(`scenario: configuration ${v.name} targets an unknown database`);
     definition = { arnResource: { arn: db.DBClusterArn ?? db.DBInstanceArn } };
     ports = ports ?? [String(db.Port ?? db.Endpoint?.Port)];
+  }
+  if (definition?.dbClusterEndpoint) {
+    const endpoint = s.state.dbClusterEndpoints.get(definition.dbClusterEndpoint);
+    if (!endpoint) throw new Error(`scenario: configuration ${v.name} targets an unknown cluster endpoint`);
+    definition = { dnsResource: { domainName: endpoint.Endpoint, ipAddressType: 'IPV4' } };
   }
   const group = v.group ? s.state.resourceConfigurations.get(s.ref('rcfg', v.group)) : undefined;
   const rec: Rec = {

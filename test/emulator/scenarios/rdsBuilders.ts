@@ -47,6 +47,8 @@ export interface DbClusterSpec {
   members: string[]; subnets: string[]; securityGroups: string[]; status?: string; createdAt?: string;
   /** A custom DB cluster parameter group (declared in `parameterGroups`); the family default otherwise. */
   clusterParameterGroup?: string;
+  /** Aurora custom endpoints: `ANY` (the console's only type) or `READER`, over these members (all when none). */
+  customEndpoints?: { id: string; type?: 'ANY' | 'READER'; members?: string[] }[];
 }
 export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
   const arn = `arn:aws:rds:${s.region}:${s.account}:cluster:${v.id}`;
@@ -67,6 +69,17 @@ export function addDbCluster(s: Scope, v: DbClusterSpec): Rec {
     DeletionProtection: false, NetworkType: 'IPV4',
   };
   s.state.dbClusters.set(v.id, rec);
+  // Aurora user guide, "Considerations for custom endpoints": endpoint_name.cluster-custom-customer_DNS_identifier.AWS_Region.rds.amazonaws.com.
+  for (const e of v.customEndpoints ?? []) {
+    const address = `${e.id}.cluster-custom-${host}.${s.region}.rds.amazonaws.com`;
+    s.state.dbClusterEndpoints.set(e.id, {
+      DBClusterEndpointIdentifier: e.id, DBClusterIdentifier: v.id, Endpoint: address, Status: 'available',
+      DBClusterEndpointResourceIdentifier: stableId('cluster-endpoint-', 26, BASE36, s.account, s.region, e.id),
+      EndpointType: 'CUSTOM', CustomEndpointType: e.type ?? 'ANY', StaticMembers: e.members ?? [], ExcludedMembers: [],
+      DBClusterEndpointArn: `arn:aws:rds:${s.region}:${s.account}:cluster-endpoint:${e.id}`,
+    });
+    rec.CustomEndpoints = [...(rec.CustomEndpoints ?? []), address];
+  }
   v.members.forEach((m, i) => addDbInstance(s, {
     id: m, engine: v.engine, version: v.version, iamAuth: v.iamAuth, public: v.public, cluster: v.id,
     subnets: [v.subnets[i % v.subnets.length]], securityGroups: v.securityGroups, createdAt: v.createdAt,

@@ -1,7 +1,8 @@
 // RDS (awsQuery, 2014-10-31): describe DB instances and clusters (identifier or ARN, filters,
 // MaxRecords/Marker), and turn IAM database authentication on or off — immediately (status
 // modifying → available on the clock) or at the next maintenance window (PendingModifiedValues);
-// attach parameter groups and reboot (rdsParameters.ts holds the groups themselves).
+// attach parameter groups and reboot (rdsParameters.ts holds the groups themselves); describe
+// Aurora cluster endpoints (the built-in writer and reader, and the custom ones a scenario declares).
 import { boolParam, filtersParam, optionalParam, requireParam } from '../core/protocols';
 import { ApiError, EmuRequest, RegionState, World } from '../core/types';
 import { queryHandler } from './query/dispatch';
@@ -58,6 +59,32 @@ const CLUSTER_FILTERS: Record<string, (r: Rec) => unknown> = {
   engine: (r) => r.Engine,
   domain: (r) => (r.DomainMemberships ?? []).map((d: Rec) => d.Domain),
 };
+
+/**
+ * DescribeDBClusterEndpoints filter names and values from botocore rds 2014-10-31 service-2.json,
+ * DescribeDBClusterEndpointsMessage.Filters: types `reader`/`writer`/`custom`, custom types
+ * `reader`/`any`, statuses in lower case (the records carry EndpointType in upper case, DBClusterEndpoint).
+ */
+const ENDPOINT_FILTERS: Record<string, (r: Rec) => unknown> = {
+  'db-cluster-endpoint-type': (r) => String(r.EndpointType).toLowerCase(),
+  'db-cluster-endpoint-custom-type': (r) => r.CustomEndpointType?.toLowerCase(),
+  'db-cluster-endpoint-id': (r) => r.DBClusterEndpointIdentifier,
+  'db-cluster-endpoint-status': (r) => r.Status,
+};
+
+/**
+ * A cluster's endpoints as DescribeDBClusterEndpoints lists them: its writer and reader (EndpointType
+ * WRITER / READER, botocore's DBClusterEndpoint), then its custom endpoints. Whether AWS gives the
+ * built-in ones a DBClusterEndpointIdentifier is unverified: the emulator gives them none.
+ */
+function clusterEndpoints(state: RegionState, c: Rec): Rec[] {
+  const status = c.Status === 'available' ? 'available' : 'creating';
+  return [
+    { DBClusterIdentifier: c.DBClusterIdentifier, Endpoint: c.Endpoint, Status: status, EndpointType: 'WRITER' },
+    { DBClusterIdentifier: c.DBClusterIdentifier, Endpoint: c.ReaderEndpoint, Status: status, EndpointType: 'READER' },
+    ...[...state.dbClusterEndpoints.values()].filter((e) => e.DBClusterIdentifier === c.DBClusterIdentifier),
+  ];
+}
 
 /** The shared Describe flow: one identifier (must exist) or all, then filters, then a page. */
 function describe(req: EmuRequest, all: Rec[], filtersSpec: Record<string, (r: Rec) => unknown>, listing: string, one?: Rec) {
@@ -155,6 +182,18 @@ export const handler = queryHandler('awsQuery', rdsWire, {
     const one = id ? findCluster(world, req, id) : undefined;
     const { page: out, nextToken } = describe(req, [...regionOf(world, req).dbClusters.values()], CLUSTER_FILTERS, 'db-clusters', one);
     return { DBClusters: out, Marker: nextToken };
+  },
+
+  // An unknown DBClusterIdentifier is DBClusterNotFoundFault (the operation's only error in botocore's
+  // model); an unknown DBClusterEndpointIdentifier is then no error, an empty list (unverified).
+  DescribeDBClusterEndpoints: (req, world) => {
+    const state = regionOf(world, req);
+    const clusterId = optionalParam(req, 'DBClusterIdentifier');
+    const clusters = clusterId ? [findCluster(world, req, clusterId)] : [...state.dbClusters.values()];
+    const endpointId = optionalParam(req, 'DBClusterEndpointIdentifier')?.toLowerCase();
+    const all = clusters.flatMap((c) => clusterEndpoints(state, c)).filter((e) => !endpointId || e.DBClusterEndpointIdentifier === endpointId);
+    const { page: out, nextToken } = describe(req, all, ENDPOINT_FILTERS, 'db-cluster-endpoints');
+    return { DBClusterEndpoints: out, Marker: nextToken };
   },
 
   ModifyDBInstance: (req, world) => {

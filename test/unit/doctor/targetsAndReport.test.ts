@@ -12,6 +12,11 @@ describe('doctor: targets of a row', () => {
   it('a configuration with an RDS target is also a database; a share is its configurations', () => {
     assert.deepEqual(doctorTargets({ type: 'resourceConfiguration', scope, resource: { id: 'rcfg-1', definition: { kind: 'arn', arn: 'arn:aws:rds:us-east-1:123456789012:cluster:orders' } } }),
       [{ path: 'vpcResource', configurationId: 'rcfg-1' }, { path: 'database', kind: 'cluster', id: 'orders' }]);
+    // A DNS name of RDS's shape is a database to resolve by reads; any other name is not.
+    const dns = (domainName: string) => doctorTargets({ type: 'resourceConfiguration', scope, resource: { id: 'rcfg-2', definition: { kind: 'dns', domainName } } });
+    assert.deepEqual(dns('reports.cluster-custom-abc123.us-east-1.rds.amazonaws.com'),
+      [{ path: 'vpcResource', configurationId: 'rcfg-2' }, { path: 'database', endpoint: 'reports.cluster-custom-abc123.us-east-1.rds.amazonaws.com' }]);
+    assert.deepEqual(dns('billing.internal.example.com'), [{ path: 'vpcResource', configurationId: 'rcfg-2' }]);
     assert.deepEqual(doctorTargets({ type: 'resourceShare', scope, resource: { resources: [{ arn: 'arn:aws:vpc-lattice:us-east-1:123456789012:resourceconfiguration/rcfg-abc' }] } }),
       [{ path: 'vpcResource', configurationId: 'rcfg-abc' }]);
   });

@@ -80,12 +80,14 @@ describe('doctor: VPC resource path, DNS targets', () => {
     assert.match(h.evidence[0], /is not the endpoint of an RDS database of this region/);
   });
 
-  it('reads instance, writer and reader endpoint names of the same region only', () => {
+  it('reads instance, writer, reader and custom endpoint names of the same region only', () => {
     assert.deepEqual(rdsEndpointHint(endpoint, 'us-east-1'), { kind: 'instance', id: 'crm-postgres' });
     assert.deepEqual(rdsEndpointHint('Orders-Aurora.cluster-abc123.us-east-1.rds.amazonaws.com', 'us-east-1'), { kind: 'cluster', id: 'orders-aurora' });
     assert.deepEqual(rdsEndpointHint('orders-aurora.cluster-ro-abc123.us-east-1.rds.amazonaws.com', 'us-east-1'), { kind: 'cluster', id: 'orders-aurora' });
     assert.equal(rdsEndpointHint(endpoint, 'eu-central-1'), undefined);
-    assert.equal(rdsEndpointHint('reports.cluster-custom-abc123.us-east-1.rds.amazonaws.com', 'us-east-1'), undefined);
+    // A custom endpoint names itself, not its cluster: the hint is the endpoint's identifier.
+    assert.deepEqual(rdsEndpointHint('Reports.cluster-custom-abc123.us-east-1.rds.amazonaws.com', 'us-east-1'), { kind: 'customEndpoint', id: 'reports' });
+    assert.equal(rdsEndpointHint('reports.cluster-custom-abc123.eu-central-1.rds.amazonaws.com', 'us-east-1'), undefined);
     assert.equal(rdsEndpointHint('billing-postgres.internal.example.com', 'us-east-1'), undefined);
   });
 });

@@ -24,7 +24,7 @@ const hop = (id: string, verdict: Hop['verdict'], title = id, evidence: string[]
 const report = (hops: Hop[]): Report => ({ path: 'vpcResource', subject: 'rcfg-0000000000000001', profile: 'demo', region: 'us-east-1', hops });
 
 function diagnosisOf(node: ExplorerNode, hops: Hop[]): Diagnosis[] {
-  return doctorTargets(node).map((t) => ({ resource: diagnosedResourceOf(t), report: report(hops) }));
+  return doctorTargets(node).flatMap((t) => { const resource = diagnosedResourceOf(t); return resource ? [{ resource, report: report(hops) }] : []; });
 }
 
 describe('views/explorer diagnoses (the doctor\'s verdict on the rows)', () => {

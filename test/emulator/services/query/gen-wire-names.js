@@ -20,7 +20,7 @@ const services = {
   sts: ['client-sts', ['GetCallerIdentity']],
   rds: ['client-rds', ['DescribeDBInstances', 'DescribeDBClusters', 'ModifyDBInstance', 'ModifyDBCluster',
     'DescribeDBParameters', 'DescribeDBClusterParameters', 'CreateDBParameterGroup', 'ModifyDBParameterGroup',
-    'CreateDBClusterParameterGroup', 'ModifyDBClusterParameterGroup', 'RebootDBInstance']],
+    'CreateDBClusterParameterGroup', 'ModifyDBClusterParameterGroup', 'RebootDBInstance', 'DescribeDBClusterEndpoints']],
   elasticloadbalancing: ['client-elastic-load-balancing-v2', ['DescribeLoadBalancers', 'DescribeListeners',
     'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeLoadBalancerAttributes', 'SetSecurityGroups']],
 };

@@ -510,7 +510,7 @@ export const stsWire: WireSchema = {
 };
 
 export const rdsWire: WireSchema = {
-  outputs: {"DescribeDBInstances":"DBInstanceMessage","DescribeDBClusters":"DBClusterMessage","ModifyDBInstance":"ModifyDBInstanceResult","ModifyDBCluster":"ModifyDBClusterResult","DescribeDBParameters":"DBParameterGroupDetails","DescribeDBClusterParameters":"DBClusterParameterGroupDetails","CreateDBParameterGroup":"CreateDBParameterGroupResult","ModifyDBParameterGroup":"DBParameterGroupNameMessage","CreateDBClusterParameterGroup":"CreateDBClusterParameterGroupResult","ModifyDBClusterParameterGroup":"DBClusterParameterGroupNameMessage","RebootDBInstance":"RebootDBInstanceResult"},
+  outputs: {"DescribeDBInstances":"DBInstanceMessage","DescribeDBClusters":"DBClusterMessage","ModifyDBInstance":"ModifyDBInstanceResult","ModifyDBCluster":"ModifyDBClusterResult","DescribeDBParameters":"DBParameterGroupDetails","DescribeDBClusterParameters":"DBClusterParameterGroupDetails","CreateDBParameterGroup":"CreateDBParameterGroupResult","ModifyDBParameterGroup":"DBParameterGroupNameMessage","CreateDBClusterParameterGroup":"CreateDBClusterParameterGroupResult","ModifyDBClusterParameterGroup":"DBClusterParameterGroupNameMessage","RebootDBInstance":"RebootDBInstanceResult","DescribeDBClusterEndpoints":"DBClusterEndpointMessage"},
   shapes: {
     "AdditionalStorageVolume": {
       "VolumeName": ["VolumeName","s"],
@@ -646,6 +646,22 @@ export const rdsWire: WireSchema = {
       "EngineLifecycleSupport": ["EngineLifecycleSupport","s"],
       "VPCNetworkingEnabled": ["VPCNetworkingEnabled","s"],
       "InternetAccessGatewayEnabled": ["InternetAccessGatewayEnabled","s"],
+    },
+    "DBClusterEndpoint": {
+      "DBClusterEndpointIdentifier": ["DBClusterEndpointIdentifier","s"],
+      "DBClusterIdentifier": ["DBClusterIdentifier","s"],
+      "DBClusterEndpointResourceIdentifier": ["DBClusterEndpointResourceIdentifier","s"],
+      "Endpoint": ["Endpoint","s"],
+      "Status": ["Status","s"],
+      "EndpointType": ["EndpointType","s"],
+      "CustomEndpointType": ["CustomEndpointType","s"],
+      "StaticMembers": ["StaticMembers","l","member","s"],
+      "ExcludedMembers": ["ExcludedMembers","l","member","s"],
+      "DBClusterEndpointArn": ["DBClusterEndpointArn","s"],
+    },
+    "DBClusterEndpointMessage": {
+      "Marker": ["Marker","s"],
+      "DBClusterEndpoints": ["DBClusterEndpoints","l","DBClusterEndpointList","o:DBClusterEndpoint"],
     },
     "DBClusterMember": {
       "DBInstanceIdentifier": ["DBInstanceIdentifier","s"],
