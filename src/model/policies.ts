@@ -155,14 +155,18 @@ export function statementMeaning(s: Statement): string {
  * Adds the ClickPipes statements to an existing cluster policy. Foreign statements are kept as
  * they are and in order; a statement that is one of ours (by Sid, or by meaning when it has no
  * Sid or another one) is replaced, so merging twice equals merging once and a ClickPipes policy
- * written by hand is not doubled.
+ * written by hand is not doubled. It only ever widens: where the broad (SASL/IAM) form is there,
+ * a SASL/SCRAM merge keeps it, as a SASL/IAM ClickPipe on the same cluster may rely on it.
  */
 export function mergeClusterPolicy(existingJson: string | undefined, clusterArn: string, access: MskPolicyAccess = 'iam'): string {
   const existing = existingJson && existingJson.trim() ? parsePolicy(existingJson) : { Version: POLICY_VERSION, Statement: [] };
-  // Either form of ours (broad or narrow) is replaced by the one this merge writes.
-  const ours = new Set([...clickPipesMskStatements(clusterArn, 'iam'), ...clickPipesMskStatements(clusterArn, 'scram')].map(statementMeaning));
-  const foreign = existing.Statement.filter((s) => !(typeof s.Sid === 'string' && OUR_SIDS.has(s.Sid)) && !ours.has(statementMeaning(s)));
-  return formatPolicy({ ...existing, Statement: [...foreign, ...clickPipesMskStatements(clusterArn, access)] });
+  const broad = clickPipesMskStatements(clusterArn, 'iam');
+  const ours = new Set([...broad, ...clickPipesMskStatements(clusterArn, 'scram')].map(statementMeaning));
+  const isOurs = (s: Statement) => (typeof s.Sid === 'string' && OUR_SIDS.has(s.Sid)) || ours.has(statementMeaning(s));
+  const broadMeanings = new Set(broad.map(statementMeaning));
+  const hadBroad = existing.Statement.some((s) => isOurs(s) && (broadMeanings.has(statementMeaning(s)) || s.Sid === CLICKPIPES_SIDS.topics || s.Sid === CLICKPIPES_SIDS.groups));
+  const foreign = existing.Statement.filter((s) => !isOurs(s));
+  return formatPolicy({ ...existing, Statement: [...foreign, ...clickPipesMskStatements(clusterArn, hadBroad ? 'iam' : access)] });
 }
 
 /** Trust policy letting the ClickHouse service role assume the role (seed: AssumeRole + TagSession). */

@@ -3,7 +3,7 @@
 import { isClickPipesRegion } from '../clickpipes';
 import type { MskMultiVpcForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
-import { mergeClusterPolicy } from '../policies';
+import { mergeClusterPolicy, missingMskActions } from '../policies';
 import type { MskCluster } from '../resources';
 import { makePlan, ref, type BuildContext } from './buildContext';
 
@@ -106,7 +106,10 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
   if (changes) warnings.push('Changing connectivity puts the cluster in UPDATING for a while (often 30 minutes or more).');
   if (input.auth.iam && input.auth.scram) warnings.push(`Both SASL/IAM and SASL/SCRAM are enabled; the ClickPipe uses ${auth} (as chosen in the form).`);
   warnings.push('ClickPipes allows one MSK-managed VPC connection per cluster and auth type.');
-  warnings.push(policyAccess === 'scram'
+  const keptBroad = policyAccess === 'scram' && existing !== undefined && missingMskActions(existing.document, 'iam').length === 0;
+  warnings.push(keptBroad
+    ? 'Cluster policy: the kafka-cluster:* statements already there stay, as a SASL/IAM ClickPipe on this cluster may rely on them; a SASL/SCRAM ClickPipe itself needs only the multi-VPC actions (SCRAM clients are authorized by Kafka ACLs).'
+    : policyAccess === 'scram'
     ? 'Cluster policy: a SASL/SCRAM ClickPipe gets only the multi-VPC actions (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster, DescribeClusterV2); no kafka-cluster:* — SCRAM clients are authorized by Kafka ACLs.'
     : 'Cluster policy: kafka-cluster:* on the cluster, all its topics and all its groups follows AWS\'s example policy; a SASL/IAM ClickPipe is authorized by it. To narrow it, edit plan.json to name only the topics and consumer group the ClickPipe uses.');
   if (want.scram || want.tls) warnings.push(MSK_ACL_REQUIREMENT);

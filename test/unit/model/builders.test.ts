@@ -3,6 +3,7 @@ import {
   applyDocumentEdit, buildClickhouseEndpointFromPlan, withClickhouseEndpoint, buildClickhouseEndpointPlan, buildEndpointServicePlan, buildIamDbAuthPlan, buildMskMultiVpcPlan,
   buildVpcResourcePlan, documentsFor,
 } from '../../../src/model/builders';
+import { mskClusterPolicy } from '../../../src/model/policies';
 import { validatePlan } from '../../../src/model/planSchema';
 import type { Plan } from '../../../src/model/plan';
 import { MSK_ARN, RDS_CLUSTER_ARN, ctx, vpcForm } from './fixtures';
@@ -127,6 +128,13 @@ describe('builders', () => {
       const iam = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster: fresh }, ctx);
       assert.equal(JSON.parse(String(step(iam, 'policy').input.Policy)).Statement.length, 3);
       assert.ok(iam.warnings.some((w) => /kafka-cluster:\* on the cluster, all its topics and all its groups/.test(w)));
+    });
+
+    it('a SASL/SCRAM ClickPipe on a cluster whose policy is already broad (a SASL/IAM ClickPipe) keeps it, and says why', () => {
+      const broad = { ...cluster, multiVpc: { iam: true, scram: true, tls: false }, policy: { currentVersion: 'P8', document: mskClusterPolicy(MSK_ARN) } };
+      const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: true }, clickpipesAuth: 'SASL_SCRAM', cluster: broad }, ctx);
+      assert.equal(String(step(plan, 'policy').input.Policy), mskClusterPolicy(MSK_ARN));
+      assert.ok(plan.warnings.some((w) => /already there stay/.test(w)), plan.warnings.join('\n'));
     });
 
     // AWS MSK guide, multi-VPC requirements: SASL/SCRAM or mTLS need Kafka ACLs and allow.everyone.if.no.acl.found=false.

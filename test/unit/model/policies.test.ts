@@ -61,12 +61,16 @@ describe('policies', () => {
     assert.equal(JSON.parse(mergeClusterPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [other] }), CLUSTER)).Statement.length, 4);
   });
 
-  it('a SASL/SCRAM ClickPipe needs only the control actions; the narrow policy replaces our broad one on merge', () => {
+  it('a SASL/SCRAM ClickPipe needs only the control actions; merging them never narrows the broad policy a SASL/IAM ClickPipe may rely on', () => {
     assert.deepEqual(missingMskActions(mskClusterPolicy(CLUSTER, 'scram'), 'scram'), []);
     assert.deepEqual(missingMskActions(mskClusterPolicy(CLUSTER, 'scram')), ['kafka-cluster:*']);
-    const merged = JSON.parse(mergeClusterPolicy(mskClusterPolicy(CLUSTER), CLUSTER, 'scram'));
-    assert.equal(merged.Statement.length, 1);
-    assert.ok(!JSON.stringify(merged).includes('kafka-cluster'));
+    // The broad policy (ours by Sid, or pasted by hand without Sids) stays as it is.
+    assert.equal(mergeClusterPolicy(mskClusterPolicy(CLUSTER), CLUSTER, 'scram'), mskClusterPolicy(CLUSTER));
+    const byHand = JSON.stringify({ Version: '2012-10-17', Statement: JSON.parse(mskClusterPolicy(CLUSTER)).Statement.map(({ Sid: _sid, ...rest }: Record<string, unknown>) => rest) });
+    assert.equal(mergeClusterPolicy(byHand, CLUSTER, 'scram'), mskClusterPolicy(CLUSTER));
+    // SASL/IAM later widens the narrow one.
+    assert.equal(mergeClusterPolicy(mskClusterPolicy(CLUSTER, 'scram'), CLUSTER, 'iam'), mskClusterPolicy(CLUSTER));
+    assert.equal(mergeClusterPolicy(undefined, CLUSTER, 'scram'), mskClusterPolicy(CLUSTER, 'scram'));
   });
 
   it('merge output is pretty-printed with a stable key order', () => {
