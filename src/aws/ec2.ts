@@ -93,9 +93,10 @@ export function listVpcs(ctx: AwsContext, scope: Scope): Promise<Vpc[]> {
   return ctx.run(scope, 'ec2', 'DescribeVpcs', async (client) =>
     (await allPages(paginateDescribeVpcs({ client }, { MaxResults: PAGE }), (p) => p.Vpcs)).map((v) => compact({
       id: v.VpcId ?? '',
-      // The primary block plus any associated ones that are in use.
+      // The primary block plus any associated ones that are in use, IPv4 then IPv6.
       cidrBlocks: [...new Set([v.CidrBlock, ...(v.CidrBlockAssociationSet ?? [])
-        .filter((a) => !a.CidrBlockState?.State || a.CidrBlockState.State === 'associated').map((a) => a.CidrBlock)]
+        .filter((a) => !a.CidrBlockState?.State || a.CidrBlockState.State === 'associated').map((a) => a.CidrBlock),
+      ...(v.Ipv6CidrBlockAssociationSet ?? []).filter((a) => !a.Ipv6CidrBlockState?.State || a.Ipv6CidrBlockState.State === 'associated').map((a) => a.Ipv6CidrBlock)]
         .filter((c): c is string => !!c))],
       isDefault: !!v.IsDefault,
       state: v.State ?? 'unknown',

@@ -1,5 +1,6 @@
 // IPv4 CIDR arithmetic for subnet sizing (the /26 recommendation and the /28 block each reverse
-// private endpoint needs) and "is this IP in the VPC" checks. Addresses are unsigned 32-bit numbers.
+// private endpoint needs) and "is this IP in the VPC" checks. IPv4 addresses are unsigned 32-bit
+// numbers; IPv6 ones (only for "in the VPC") 128-bit bigints.
 
 export type Cidr = { network: number; prefix: number; text: string };
 
@@ -64,7 +65,29 @@ export function cidrSize(prefix: number): number {
   return 2 ** (32 - prefix);
 }
 
+/** An IPv6 address as a 128-bit number (an embedded IPv4 tail counts as its last 32 bits). */
+export function parseIpv6(text: string): bigint | undefined {
+  if (!isIpv6(text)) return undefined;
+  const tail = text.includes('.') ? parseIpv4(text.slice(text.lastIndexOf(':') + 1)) : undefined;
+  const body = tail === undefined ? text : `${text.slice(0, text.lastIndexOf(':') + 1)}${(tail >>> 16).toString(16)}:${(tail & 0xffff).toString(16)}`;
+  const [head, rest] = body.split('::');
+  const groups = (s: string | undefined) => (s ? s.split(':') : []);
+  const all = rest === undefined ? groups(head) : [...groups(head), ...Array(8 - groups(head).length - groups(rest).length).fill('0'), ...groups(rest)];
+  return all.reduce((n, g) => (n << 16n) + BigInt(parseInt(g, 16)), 0n);
+}
+
+function ipv6InCidr(ip: string, cidr: string): boolean {
+  const m = /^([0-9a-fA-F:.]+)\/(\d{1,3})$/.exec(cidr);
+  const address = parseIpv6(ip);
+  const network = m ? parseIpv6(m[1]) : undefined;
+  const prefix = m ? Number(m[2]) : NaN;
+  if (address === undefined || network === undefined || !(prefix >= 0 && prefix <= 128)) return false;
+  const shift = BigInt(128 - prefix);
+  return address >> shift === network >> shift;
+}
+
 export function ipInCidr(ip: string, cidr: string): boolean {
+  if (ip.includes(':')) return ipv6InCidr(ip, cidr);
   const address = parseIpv4(ip);
   const block = parseCidr(cidr);
   if (address === undefined || !block) return false;
@@ -78,7 +101,7 @@ export function cidrContains(outer: string, inner: string): boolean {
   return b.prefix >= a.prefix && b.network >= a.network && b.network + cidrSize(b.prefix) <= a.network + cidrSize(a.prefix);
 }
 
-/** True when the IP falls in any of the VPC's IPv4 CIDR blocks. */
+/** True when the IP falls in any of the VPC's CIDR blocks (IPv4 or IPv6). */
 export function vpcContainsIp(vpcCidrs: readonly string[], ip: string): boolean {
   return vpcCidrs.some((cidr) => ipInCidr(ip, cidr));
 }

@@ -82,22 +82,21 @@ export const validatePortRange: Validator = (v) => {
 export const validatePortRanges = (v: readonly string[] | undefined) => validateList(t('Port ranges'), v, validatePortRange, 1, 100);
 
 /**
- * IPv4 or IPv6; an IPv4 address must fall in the VPC when its CIDRs are known. Source: botocore
- * vpc-lattice model, CreateResourceConfiguration.resourceConfigurationDefinition: "IP address - For
- * IPv4 and IPv6, only IP addresses in the VPC are supported." (No AWS page found allowing private
- * IPv4 ranges outside the VPC.) The VPC's IPv6 CIDRs are not read, so IPv6 is not checked here.
+ * IPv4 or IPv6, in the VPC when its CIDRs (IPv4 and IPv6 blocks, from DescribeVpcs) are known.
+ * Sources: botocore vpc-lattice model, CreateResourceConfiguration.resourceConfigurationDefinition,
+ * and the CloudFormation reference, AWS::VpcLattice::ResourceConfiguration
+ * ResourceConfigurationDefinition: "IP address - For IPv4 and IPv6, only IP addresses in the VPC are
+ * supported." (No AWS page found allowing private IPv4 ranges outside the VPC.) A VPC without an
+ * IPv6 block holds no IPv6 address.
  */
 export function validateIpAddress(value: string, vpcCidrs?: readonly string[]): string | undefined {
   const missing = required(t('IP address'), value);
   if (missing) return missing;
-  if (isIpv4(value)) {
-    if (vpcCidrs && vpcCidrs.length > 0 && !vpcContainsIp(vpcCidrs, value)) {
-      return t('IP address {0} is not in the VPC ({1}).', value, vpcCidrs.join(', '));
-    }
-    return undefined;
+  if (!isIpv4(value) && !isIpv6(value)) return t('IP address "{0}" is not a valid IPv4 or IPv6 address.', value);
+  if (vpcCidrs && vpcCidrs.length > 0 && !vpcContainsIp(vpcCidrs, value)) {
+    return t('IP address {0} is not in the VPC ({1}).', value, vpcCidrs.join(', '));
   }
-  if (isIpv6(value)) return undefined;
-  return t('IP address "{0}" is not a valid IPv4 or IPv6 address.', value);
+  return undefined;
 }
 
 const PRIVATE_SUFFIXES = ['.local', '.localhost', '.internal', '.localdomain', '.lan', '.home.arpa'];

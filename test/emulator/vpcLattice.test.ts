@@ -186,6 +186,8 @@ describe('VPC Lattice resource gateways and configurations', () => {
       [{ ...base, portRanges: undefined }, 'portRanges'],
       [{ ...base, protocol: 'TCP_UDP' }, 'protocol'],
       [{ ...base, resourceConfigurationDefinition: { ipResource: { ipAddress: '192.168.1.1' } } }, 'resourceConfigurationDefinition.ipResource.ipAddress'],
+      // The gateway's VPC has no IPv6 block: no IPv6 address is in it.
+      [{ ...base, resourceConfigurationDefinition: { ipResource: { ipAddress: '2600:1f18:abcd:1200::5' } } }, 'resourceConfigurationDefinition.ipResource.ipAddress'],
       [{ ...base, resourceConfigurationDefinition: { dnsResource: { domainName: 'db.example.com', ipAddressType: 'DUALSTACK' } } }, 'resourceConfigurationDefinition.dnsResource.ipAddressType'],
       [{ ...base, resourceConfigurationDefinition: undefined }, 'resourceConfigurationDefinition'],
       [{ ...base, type: 'ARN', portRanges: undefined }, 'resourceConfigurationDefinition'],

@@ -95,6 +95,21 @@ describe('AWS layer against the emulator: EC2 endpoint services, network, load b
     assert.deepEqual(byId[a.id].allowedPrincipals, []);
   });
 
+  it('a VPC\'s IPv6 blocks (associated ones only) are among its CIDR blocks, for the "IP address in the VPC" check', async () => {
+    const vpc = emu.world.region(DEMO_ACCOUNT, 'us-east-1').vpcs.get('vpc-0a1b2c3d4e5f60001')!;
+    // botocore ec2 VpcIpv6CidrBlockAssociation.
+    vpc.Ipv6CidrBlockAssociationSet = [
+      { AssociationId: 'vpc-cidr-assoc-0a1b2c3d4e5f6a001', Ipv6CidrBlock: '2600:1f18:abcd:1200::/56', Ipv6CidrBlockState: { State: 'associated' }, Ipv6Pool: 'Amazon', NetworkBorderGroup: 'us-east-1' },
+      { AssociationId: 'vpc-cidr-assoc-0a1b2c3d4e5f6a002', Ipv6CidrBlock: '2600:1f18:abcd:1300::/56', Ipv6CidrBlockState: { State: 'disassociated' }, Ipv6Pool: 'Amazon', NetworkBorderGroup: 'us-east-1' },
+    ];
+    try {
+      const found = (await layer.listVpcs(US)).find((v) => v.id === 'vpc-0a1b2c3d4e5f60001');
+      assert.deepEqual(found?.cidrBlocks, ['10.1.0.0/16', '2600:1f18:abcd:1200::/56']);
+    } finally {
+      delete vpc.Ipv6CidrBlockAssociationSet;
+    }
+  });
+
   it('lists VPCs, subnets and security groups of a VPC, and load balancers, as plain models', async () => {
     await clearLog(emu.url);
     const vpcs = await layer.listVpcs(US);

@@ -273,8 +273,20 @@ function definitionKind(def: unknown): 'ipResource' | 'dnsResource' | 'arnResour
 }
 
 function ipInCidr(ip: string, cidr: string): boolean {
-  const toInt = (a: string) => a.split('.').reduce((n, o) => (n << 8) + Number(o), 0) >>> 0;
   const [base, bits] = cidr.split('/');
+  if (ip.includes(':') !== base.includes(':')) return false;
+  if (ip.includes(':')) {
+    // IPv6 (no embedded IPv4 tail here): expand `::`, compare the first `bits` bits.
+    const big = (a: string) => {
+      const [h, t] = a.split('::');
+      const g = (s?: string) => (s ? s.split(':') : []);
+      const all = t === undefined ? g(h) : [...g(h), ...Array(8 - g(h).length - g(t).length).fill('0'), ...g(t)];
+      return all.reduce((n, x) => (n << 16n) + BigInt(parseInt(x, 16)), 0n);
+    };
+    const shift = BigInt(128 - Number(bits));
+    return big(ip) >> shift === big(base) >> shift;
+  }
+  const toInt = (a: string) => a.split('.').reduce((n, o) => (n << 8) + Number(o), 0) >>> 0;
   const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
   return ((toInt(ip) & mask) >>> 0) === ((toInt(base) & mask) >>> 0);
 }
@@ -300,8 +312,9 @@ function checkDefinition(world: World, req: EmuRequest, type: string, def: any, 
       const ip = def.ipResource?.ipAddress;
       if (typeof ip !== 'string' || !(IPV4.test(ip) || ip.includes(':'))) throw validationError('resourceConfigurationDefinition.ipResource.ipAddress', `'${ip}' is not an IP address`);
       const vpc = gateway && region.vpcs.get(gateway.vpcId);
-      const cidrs: string[] = vpc ? (vpc.CidrBlockAssociationSet ?? []).map((c: any) => c.CidrBlock).concat(vpc.CidrBlock ? [vpc.CidrBlock] : []) : [];
-      if (IPV4.test(ip) && cidrs.length > 0 && !cidrs.some((c) => ipInCidr(ip, c))) {
+      const cidrs: string[] = vpc ? (vpc.CidrBlockAssociationSet ?? []).map((c: any) => c.CidrBlock).concat(vpc.CidrBlock ? [vpc.CidrBlock] : [])
+        .concat((vpc.Ipv6CidrBlockAssociationSet ?? []).map((c: any) => c.Ipv6CidrBlock)) : [];
+      if (vpc && !cidrs.some((c) => ipInCidr(ip, c))) {
         throw validationError('resourceConfigurationDefinition.ipResource.ipAddress', `IP address ${ip} is not in the resource gateway's VPC (${cidrs.join(', ')})`);
       }
       return undefined;

@@ -18,6 +18,17 @@ describe('cidr', () => {
     assert.ok(isIpv4('192.168.0.1'));
   });
 
+  it('IPv6 addresses in IPv6 CIDRs (the VPC\'s /56 blocks), and never in an IPv4 one', () => {
+    assert.ok(ipInCidr('2600:1f18:abcd:12ff::5', '2600:1f18:abcd:1200::/56'));
+    assert.ok(ipInCidr('2600:1F18:ABCD:1200::', '2600:1f18:abcd:1200::/56'));
+    assert.ok(!ipInCidr('2600:1f18:abcd:1300::1', '2600:1f18:abcd:1200::/56'));
+    assert.ok(ipInCidr('::ffff:10.0.0.1', '::ffff:0:0/96'));
+    assert.ok(!ipInCidr('2001:db8::1', '10.0.0.0/8'));
+    assert.ok(!ipInCidr('10.0.0.1', '2600:1f18:abcd:1200::/56'));
+    assert.ok(!ipInCidr('2600:1f18:abcd:1200::1', '2600:1f18:abcd:1200::/129'));
+    assert.ok(vpcContainsIp(['10.0.0.0/16', '2600:1f18:abcd:1200::/56'], '2600:1f18:abcd:1234::9'));
+  });
+
   it('parses CIDRs, rejects host bits', () => {
     assert.deepEqual(parseCidr('10.0.0.0/16'), { network: parseIpv4('10.0.0.0'), prefix: 16, text: '10.0.0.0/16' });
     assert.ok(parseCidr('0.0.0.0/0'));

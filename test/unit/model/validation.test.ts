@@ -61,6 +61,9 @@ const bad: Case[] = [
   ['ip v6 bad', () => v.validateIpAddress('2001:db8:::1'), 'IP address "2001:db8:::1" is not a valid IPv4 or IPv6 address.'],
   ['ip outside vpc', () => v.validateIpAddress('10.1.0.5', VPC), 'IP address 10.1.0.5 is not in the VPC (10.0.0.0/16).'],
   ['ip outside two cidrs', () => v.validateIpAddress('192.168.1.1', ['10.0.0.0/16', '172.16.0.0/20']), 'IP address 192.168.1.1 is not in the VPC (10.0.0.0/16, 172.16.0.0/20).'],
+  // IPv6 too must be in the VPC: outside its IPv6 block, or a VPC with none.
+  ['ipv6 outside vpc', () => v.validateIpAddress('2001:db8::5', ['10.0.0.0/16', '2600:1f18:abcd:1200::/56']), 'IP address 2001:db8::5 is not in the VPC (10.0.0.0/16, 2600:1f18:abcd:1200::/56).'],
+  ['ipv6 in an ipv4-only vpc', () => v.validateIpAddress('2001:db8::5', VPC), 'IP address 2001:db8::5 is not in the VPC (10.0.0.0/16).'],
   // DNS names
   ['dns empty', () => v.validateDnsName(''), 'Domain name is required.'],
   ['dns short', () => v.validateDnsName('a.'), 'Domain name must be 3 to 255 characters.'],
@@ -153,7 +156,8 @@ const good: [string, () => string | undefined][] = [
   ['subnet 8', () => v.validateSubnetId('subnet-0123abcd')],
   ['ports', () => v.validatePortRanges(['5432', '1-65535'])],
   ['ipv4 in vpc', () => v.validateIpAddress('10.0.3.4', VPC)],
-  ['ipv6', () => v.validateIpAddress('2001:db8::5', VPC)],
+  ['ipv6 in vpc', () => v.validateIpAddress('2600:1f18:abcd:12ff::5', ['10.0.0.0/16', '2600:1f18:abcd:1200::/56'])],
+  ['ipv6, vpc unknown', () => v.validateIpAddress('2001:db8::5')],
   ['dns', () => v.validateDnsName('mydb.abc123.us-east-1.rds.amazonaws.com')],
   ['rds cluster', () => v.validateRdsArn('arn:aws:rds:us-east-1:123456789012:cluster:my-rds-cluster')],
   ['rds db', () => v.validateRdsArn('arn:aws:rds:eu-west-1:123456789012:db:pg-1')],
