@@ -42,7 +42,8 @@ async function demoIds(layer: AwsLayer) {
     pending: pendingService.connections.find((c) => c.state === 'PendingAcceptance')!.vpcEndpointId,
     vpc: vpc.id,
     subnets: subnets.map((s) => s.id),
-    nlb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'network')!.arn,
+    // The demo's free NLB: one already behind a service cannot front another.
+    nlb: byName(await layer.listLoadBalancers(US), 'reports-nlb').arn,
     alb: (await layer.listLoadBalancers(US)).find((l) => l.type === 'application')!.arn,
     pgProxyNlb: byName(await layer.listLoadBalancers(US), 'pg-proxy-nlb').arn,
     databasesSg: byName(await layer.listSecurityGroups(US, vpc.id), 'databases').id,

@@ -33,6 +33,13 @@ describe('emulator EC2 (ec2 query protocol)', () => {
   const create = (input: Record<string, any> = {}) => ec2.send(new CreateVpcEndpointServiceConfigurationCommand({
     NetworkLoadBalancerArns: [lbs.nlb], AcceptanceRequired: true, ...input,
   }));
+  /** A network load balancer of its own: each fronts a single endpoint service. */
+  let nlbCount = 0;
+  const freshNlb = () => {
+    const lb = loadBalancer(REGION, `svc-nlb-${++nlbCount}`, 'network');
+    region().loadBalancers.set(lb.LoadBalancerArn, lb);
+    return lb.LoadBalancerArn as string;
+  };
 
   before(async () => { emu = await startEmulator({ scenario: 'empty' }); });
   after(async () => { await emu.stop(); });
@@ -151,6 +158,19 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       assert.equal(region().endpointServices.size, 0);
     });
 
+    it('a load balancer fronts a single endpoint service: a second service on it, or adding it to another, is refused', async () => {
+      const first = (await create()).ServiceConfiguration!.ServiceId!;
+      const err = await rejects(create(), 'InvalidParameter');
+      assert.match(err.message, new RegExp(`already associated with endpoint service ${first}`));
+      const other = (await create({ NetworkLoadBalancerArns: [lbs.nlb2] })).ServiceConfiguration!.ServiceId!;
+      await rejects(ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: other, AddNetworkLoadBalancerArns: [lbs.nlb] })), 'InvalidParameter');
+      // Its own load balancer again is no conflict; once the service is deleted, the load balancer is free.
+      await ec2.send(new ModifyVpcEndpointServiceConfigurationCommand({ ServiceId: first, AddNetworkLoadBalancerArns: [lbs.nlb] }));
+      await ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [first] }));
+      await advance(60_000);
+      assert.ok((await create()).ServiceConfiguration!.ServiceId);
+    });
+
     it('is idempotent on ClientToken and rejects a reused token with other parameters', async () => {
       const a = await create({ ClientToken: 'plan-1/step-3' });
       const b = await create({ ClientToken: 'plan-1/step-3' });
@@ -158,7 +178,7 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       assert.equal(b.ClientToken, 'plan-1/step-3');
       assert.equal(region().endpointServices.size, 1);
       await rejects(create({ ClientToken: 'plan-1/step-3', AcceptanceRequired: false }), 'IdempotentParameterMismatch');
-      const c = await create({ ClientToken: 'plan-2/step-3' });
+      const c = await create({ ClientToken: 'plan-2/step-3', NetworkLoadBalancerArns: [freshNlb()] });
       assert.notEqual(c.ServiceConfiguration!.ServiceId, a.ServiceConfiguration!.ServiceId);
     });
 
@@ -180,7 +200,7 @@ describe('emulator EC2 (ec2 query protocol)', () => {
 
     it('describes by id, filter and page; unknown ids fail', async () => {
       const ids: string[] = [];
-      for (let i = 0; i < 6; i++) ids.push((await create()).ServiceConfiguration!.ServiceId!);
+      for (let i = 0; i < 6; i++) ids.push((await create({ NetworkLoadBalancerArns: [freshNlb()] })).ServiceConfiguration!.ServiceId!);
       const page1 = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ MaxResults: 5 }));
       assert.equal(page1.ServiceConfigurations!.length, 5);
       const page2 = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ MaxResults: 5, NextToken: page1.NextToken }));
@@ -241,8 +261,8 @@ describe('emulator EC2 (ec2 query protocol)', () => {
 
     it('verifies the private DNS name on the clock (failed when the TXT record cannot exist)', async () => {
       const ok = (await create({ PrivateDnsName: 'db.example.com' })).ServiceConfiguration!.ServiceId!;
-      const bad = (await create({ PrivateDnsName: 'db.example.invalid' })).ServiceConfiguration!.ServiceId!;
-      const none = (await create()).ServiceConfiguration!.ServiceId!;
+      const bad = (await create({ PrivateDnsName: 'db.example.invalid', NetworkLoadBalancerArns: [freshNlb()] })).ServiceConfiguration!.ServiceId!;
+      const none = (await create({ NetworkLoadBalancerArns: [freshNlb()] })).ServiceConfiguration!.ServiceId!;
       assert.equal((await ec2.send(new StartVpcEndpointServicePrivateDnsVerificationCommand({ ServiceId: ok }))).ReturnValue, true);
       await ec2.send(new StartVpcEndpointServicePrivateDnsVerificationCommand({ ServiceId: bad }));
       await rejects(ec2.send(new StartVpcEndpointServicePrivateDnsVerificationCommand({ ServiceId: none })), 'InvalidParameter');

@@ -18,6 +18,7 @@ import { startEndpointServiceSession } from '../../src/webviews/forms/endpointSe
 import { startMskMultiVpcSession } from '../../src/webviews/forms/mskMultiVpc';
 import { DEMO_CH_KEY_ID, DEMO_CH_KEY_SECRET, DEMO_CH_ORG_ID, DEMO_CH_SERVICE_US } from '../emulator/services/clickhouse';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
+import { loadBalancer } from '../emulator/services/query/fixtures';
 import { applyOnEmulatorClock, callThrough, clearLog, control, emulatorSuite, formContext, requestCounts, US } from './awsEnv';
 import { demoVpcResourcePlanWithEndpoint } from './demoPlans';
 
@@ -118,7 +119,8 @@ describe('one plan from nothing to a Ready ClickHouse Cloud endpoint (emulator)'
   it('endpoint service form + endpoint: acceptance required, so the plan accepts the ClickPipes connection and waits until Ready', async () => {
     const session = startEndpointServiceSession(formContext(suite.layer));
     const init = await session.loadInit();
-    const nlb = init.loadBalancers.find((o) => o.name === 'mysql-nlb')!;
+    // The demo's free NLB (the others already front a service, and an NLB fronts one only).
+    const nlb = init.loadBalancers.find((o) => o.name === 'reports-nlb')!;
     const values = { mode: 'new' as const, networkLoadBalancerArns: [nlb.arn], acceptanceRequired: true };
     assert.deepEqual(session.validate(values), {});
     const plan = withClickhouseEndpoint(session.build(values, ctx('chplan-vpcesvc')), target);
@@ -138,7 +140,10 @@ describe('one plan from nothing to a Ready ClickHouse Cloud endpoint (emulator)'
     assert.equal(counts['clickhouse:CreateReversePrivateEndpoint'], 1);
 
     // Resumed after the accept's answer was lost: accepted again harmlessly, still one endpoint.
-    const again = withClickhouseEndpoint(session.build(values, ctx('chplan-vpcesvc-lost')), target);
+    // A second service needs a load balancer of its own (an NLB fronts a single endpoint service).
+    const spare = loadBalancer('us-east-1', 'spare-nlb', 'network');
+    suite.emu.world.region(DEMO_ACCOUNT, 'us-east-1').loadBalancers.set(spare.LoadBalancerArn, spare);
+    const again = withClickhouseEndpoint(session.build({ ...values, networkLoadBalancerArns: [spare.LoadBalancerArn] }, ctx('chplan-vpcesvc-lost')), target);
     let armed = true;
     const first = await apply(again, (call) => async (service, operation, input) => {
       const result = await call(service, operation, input);

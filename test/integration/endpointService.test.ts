@@ -60,18 +60,20 @@ describe('VPC endpoint service against the emulator: form session → plan → a
     assert.equal(init.loadError, undefined);
     assert.equal(init.regionWarning, undefined, 'us-east-1 is a ClickPipes region');
     assert.ok(init.loadBalancers.find((o) => o.name === 'web-alb')?.disabledReason?.includes('Network Load Balancer'));
-    const nlb = init.loadBalancers.find((o) => o.name === 'mysql-nlb')!;
+    // An NLB already behind a service cannot front a second one (AWS PrivateLink guide): offered disabled, refused at its field.
+    const used = init.loadBalancers.find((o) => o.name === 'mysql-nlb')!;
+    assert.ok(used.usedByService?.startsWith('vpce-svc-'));
+    assert.match(used.disabledReason ?? '', new RegExp(`mysql-nlb already fronts endpoint service ${used.usedByService}.*single endpoint service`));
+    const nlb = init.loadBalancers.find((o) => o.name === 'reports-nlb')!;
     assert.equal(nlb.disabledReason, undefined);
     assert.equal(init.preset.acceptanceRequired, true);
 
     const values: EndpointServiceForm = { mode: 'new', networkLoadBalancerArns: [nlb.arn], acceptanceRequired: true, privateDnsName: 'orders.db.example.com', supportedRegions: ['eu-central-1'] };
     assert.deepEqual(session.validate(values), {});
     assert.match(session.validate({ ...values, networkLoadBalancerArns: [init.loadBalancers.find((o) => o.name === 'web-alb')!.arn] }).networkLoadBalancerArns, /Network Load Balancer/);
+    assert.match(session.validate({ ...values, networkLoadBalancerArns: [used.arn] }).networkLoadBalancerArns, /single endpoint service/);
     const plan = session.build(values, buildCtx('vpcesvc-int-1'));
     assert.deepEqual(plan.steps.map((s) => s.operation), ['CreateVpcEndpointServiceConfiguration', 'ModifyVpcEndpointServicePermissions']);
-    // mysql-nlb already fronts mysql-cross-region-service: AWS's answer is unverified, so the plan says so (no refusal, no promise).
-    assert.ok(nlb.usedByService?.startsWith('vpce-svc-'));
-    assert.ok(plan.warnings.some((w) => w.includes(`mysql-nlb already fronts endpoint service ${nlb.usedByService}`) && /unverified/.test(w)), plan.warnings.join('\n'));
 
     const before = (await services(layer)).length;
     await clearLog(suite.emu.url);

@@ -73,7 +73,8 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
     assert.strictEqual(init.clickpipesPrincipal, CLICKPIPES);
     const alb = init.loadBalancers.find((o) => o.name === 'web-alb')!;
     assert.match(alb.disabledReason!, /Network Load Balancer/);
-    const nlb = init.loadBalancers.find((o) => o.name === 'mysql-nlb')!;
+    // The demo's free NLB (the others already front a service, and an NLB fronts one only).
+    const nlb = init.loadBalancers.find((o) => o.name === 'reports-nlb')!;
 
     const rejectedBefore = host.rejected;
     await host.receive({ method: 'endpointService/submit', params: { values: { mode: 'new', networkLoadBalancerArns: nlb.arn } } });
@@ -134,7 +135,10 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
         assert.match(alb.detail ?? '', /needs a Network Load Balancer/);
         assert.match(validate([alb.value]) ?? '', /Application Load Balancer/);
         assert.match(validate([]) ?? '', /at least one/);
-        return [items.find((i) => i.label === 'kafka-nlb')!.value];
+        // An NLB already behind a service is refused with AWS's rule; the demo's free one is taken.
+        const used = items.find((i) => i.label.includes('kafka-nlb'))!;
+        assert.match(validate([used.value]) ?? '', /single endpoint service/);
+        return [items.find((i) => i.label === 'reports-nlb')!.value];
       }
       if (placeholder.startsWith('Supported regions')) {
         assert.ok(!items.some((i) => i.label === 'us-east-1'), 'the own region is not offered');
@@ -165,7 +169,7 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
       assert.strictEqual(create.input.AcceptanceRequired, false);
       assert.strictEqual(create.input.PrivateDnsName, 'kafka.db.example.com');
       assert.deepStrictEqual(create.input.SupportedRegions, ['us-west-2']);
-      assert.match(create.input.NetworkLoadBalancerArns[0], /loadbalancer\/net\/kafka-nlb\//);
+      assert.match(create.input.NetworkLoadBalancerArns[0], /loadbalancer\/net\/reports-nlb\//);
       assert.ok(plan.results['TXT record value'], 'the result view will show the TXT record');
     } finally {
       layer.dispose();

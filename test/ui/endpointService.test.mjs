@@ -39,7 +39,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     assert.equal(await alb.evaluate((el) => el.hasAttribute('disabled')), true);
     assert.match(await form.locator('#field-networkLoadBalancerArns').innerText(), /needs a Network Load Balancer/);
 
-    await form.locator('#field-networkLoadBalancerArns vscode-checkbox[label^="mysql-nlb"]').click();
+    await form.locator('#field-networkLoadBalancerArns vscode-checkbox[label^="reports-nlb"]').click();
     await form.locator('#field-privateDnsName input').fill('bad_name.example.com');
     await form.locator('#field-privateDnsName input').press('Tab');
     await form.locator('#error-privateDnsName', { hasText: 'only letters, digits, hyphens and dots' }).waitFor({ state: 'visible' });
@@ -151,7 +151,7 @@ describe('VPC endpoint service (real VS Code)', function () {
     await row('web-alb').waitFor({ state: 'visible' });
     // Choosing the ALB is refused with the reason (the QuickPick cannot disable an item).
     await row('web-alb').click();
-    await row('kafka-nlb').click();
+    await row('reports-nlb').click();
     await widget.filter({ hasText: '2 Selected' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /Application Load Balancer/.test(document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 10_000 });

@@ -17,6 +17,15 @@ import {
 import type { FormContext, FormDefinition, FormSession, NodeLike } from './index';
 
 /** Why a load balancer that is not a network one cannot front the service (whole sentences, for translators). */
+/**
+ * "A Network Load Balancer can be associated with a single endpoint service" (PrivateLink guide,
+ * "Create an endpoint service", Considerations): one already behind a service cannot front a new
+ * one; ClickPipes can be allowed on that service instead.
+ */
+function inUseReason(lb: LoadBalancer, serviceId: string): string {
+  return l10n.t('{0} already fronts endpoint service {1}, and AWS associates a Network Load Balancer with a single endpoint service: right-click {1} → Allow ClickPipes on Endpoint Service… instead.', lb.name, serviceId);
+}
+
 function notNetworkReason(lb: LoadBalancer): string {
   if (lb.type === 'application') return l10n.t('{0} is an Application Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name);
   if (lb.type === 'gateway') return l10n.t('{0} is a Gateway Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name);
@@ -35,36 +44,21 @@ export function loadBalancerOptions(lbs: readonly LoadBalancer[], services: read
       const network = lb.type === 'network';
       const notes: string[] = [];
       if (network && lb.state !== 'active') notes.push(l10n.t('state {0}: the service becomes usable once the load balancer is active', lb.state));
-      if (usedBy.has(lb.arn)) notes.push(l10n.t('already behind endpoint service {0}', usedBy.get(lb.arn)!));
+      const used = usedBy.get(lb.arn);
       return {
         arn: lb.arn,
         name: lb.name,
         label: `${lb.name} (${lb.type}, ${lb.scheme || l10n.t('scheme unknown')}, ${lb.state}${lb.vpcId ? `, ${lb.vpcId}` : ''})`,
         type: lb.type,
         state: lb.state,
-        disabledReason: network ? undefined : notNetworkReason(lb),
+        disabledReason: !network ? notNetworkReason(lb) : used ? inUseReason(lb, used) : undefined,
         note: notes.length ? notes.join('; ') : undefined,
-        usedByService: usedBy.get(lb.arn),
+        usedByService: used,
       };
     })
     .sort((a, b) => Number(!!a.disabledReason) - Number(!!b.disabledReason) || a.name.localeCompare(b.name));
 }
 
-/**
- * A chosen NLB that already fronts an endpoint service. Whether CreateVpcEndpointServiceConfiguration
- * accepts a load balancer another service uses is unverified: neither the EC2 API reference nor the
- * botocore model says, so the form neither refuses it nor promises it; it says so and points at the
- * existing service, which ClickPipes can be allowed on instead.
- */
-export function sharedLoadBalancerWarnings(values: EndpointServiceForm, options: readonly LoadBalancerOption[]): string[] {
-  if (values.mode !== 'new') return [];
-  return (values.networkLoadBalancerArns ?? []).flatMap((arn) => {
-    const lb = options.find((o) => o.arn === arn);
-    return lb?.usedByService
-      ? [l10n.t('{0} already fronts endpoint service {1}. Whether AWS accepts it for a second service is unverified here; you can instead allow ClickPipes on {1} (existing service).', lb.name, lb.usedByService)]
-      : [];
-  });
-}
 
 /** ClickPipes regions other than the service's own (its own region is always supported). */
 export function clickpipesRegionChoices(ownRegion: string): RegionChoice[] {
@@ -151,9 +145,7 @@ export function startEndpointServiceSession(ctx: FormContext): EndpointServiceSe
       return checkEndpointService(values, scope, options).errors;
     },
     build(values, buildCtx): Plan {
-      const plan = buildEndpointServicePlan(checkEndpointService(values, scope, options).values, buildCtx);
-      plan.warnings.push(...sharedLoadBalancerWarnings(values, options ?? []));
-      return plan;
+      return buildEndpointServicePlan(checkEndpointService(values, scope, options).values, buildCtx);
     },
   };
 }

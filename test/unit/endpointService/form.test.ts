@@ -85,13 +85,15 @@ describe('endpoint service form: validation, host checks, options, guard', () =>
   ];
   const used = { id: 'vpce-svc-0123456789abcdef0', networkLoadBalancerArns: [NLB] } as EndpointService;
 
-  it('load balancer options: NLBs first and choosable, ALB/GWLB disabled with the reason, notes for state and reuse', () => {
+  it('load balancer options: free NLBs first and choosable; ALB/GWLB and an NLB already behind a service disabled with the reason; a note for state', () => {
     const options = loadBalancerOptions(lbs, [used]);
-    assert.deepEqual(options.map((o) => [o.name, !!o.disabledReason]), [['kafka', false], ['pg-proxy', false], ['fw', true], ['web-alb', true]]);
+    assert.deepEqual(options.map((o) => [o.name, !!o.disabledReason]), [['kafka', false], ['fw', true], ['pg-proxy', true], ['web-alb', true]]);
     assert.match(options.find((o) => o.name === 'web-alb')!.disabledReason!, /Application Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer/);
     assert.match(options.find((o) => o.name === 'fw')!.disabledReason!, /Gateway Load Balancer/);
     assert.match(options.find((o) => o.name === 'kafka')!.note!, /state provisioning/);
-    assert.match(options.find((o) => o.name === 'pg-proxy')!.note!, /already behind endpoint service vpce-svc-0123456789abcdef0/);
+    // AWS PrivateLink guide: a Network Load Balancer can be associated with a single endpoint service.
+    assert.match(options.find((o) => o.name === 'pg-proxy')!.disabledReason!, /pg-proxy already fronts endpoint service vpce-svc-0123456789abcdef0, and AWS associates a Network Load Balancer with a single endpoint service/);
+    assert.equal(options.find((o) => o.name === 'pg-proxy')!.usedByService, 'vpce-svc-0123456789abcdef0');
     assert.equal(options.find((o) => o.name === 'pg-proxy')!.label, 'pg-proxy (network, internal, active, vpc-1)');
   });
 

@@ -31,14 +31,24 @@ export function findService(world: World, req: EmuRequest, id: string): Rec {
   return svc;
 }
 
-/** Load balancers named by ARN must exist in this region and be of the expected type. */
-function checkLoadBalancers(region: RegionState, arns: string[], type: 'network' | 'gateway'): Rec[] {
+/**
+ * Load balancers named by ARN must exist in this region, be of the expected type, and front no
+ * other service: "A Network Load Balancer can be associated with a single endpoint service, but an
+ * endpoint service can be associated with multiple Network Load Balancers." (PrivateLink guide,
+ * "Create an endpoint service", Considerations,
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html). The error code
+ * and text of that refusal are unverified.
+ */
+function checkLoadBalancers(region: RegionState, arns: string[], type: 'network' | 'gateway', serviceId?: string): Rec[] {
   return arns.map((arn) => {
     const lb = region.loadBalancers.get(arn);
     if (!lb) throw new ApiError('InvalidParameterValue', `The specified load balancer ARN '${arn}' does not exist.`);
     if (lb.Type !== type) {
       throw new ApiError('InvalidParameterValue', `The load balancer '${arn}' is of type ${lb.Type}; expected ${type}.`);
     }
+    const other = [...region.endpointServices.values()].find((s) => s.ServiceId !== serviceId && s.ServiceState !== 'Deleted'
+      && [...(s.NetworkLoadBalancerArns ?? []), ...(s.GatewayLoadBalancerArns ?? [])].includes(arn));
+    if (other) throw new ApiError('InvalidParameter', `The load balancer '${arn}' is already associated with endpoint service ${other.ServiceId}.`);
     return lb;
   });
 }
@@ -187,7 +197,7 @@ export const modifyVpcEndpointServiceConfiguration: QueryOperation = (req, world
 
   const addNlb = listParam(req, 'AddNetworkLoadBalancerArn');
   const removeNlb = listParam(req, 'RemoveNetworkLoadBalancerArn');
-  checkLoadBalancers(region, addNlb, 'network');
+  checkLoadBalancers(region, addNlb, 'network', svc.ServiceId);
   const current: string[] = svc.NetworkLoadBalancerArns ?? [];
   for (const arn of removeNlb) {
     if (!current.includes(arn)) throw new ApiError('InvalidParameterValue', `Load balancer '${arn}' is not associated with service ${svc.ServiceId}.`);
