@@ -8,7 +8,7 @@ export const CLICKPIPES_PRINCIPAL_ARN = 'arn:aws:iam::072088201116:root';
 export const CLICKPIPES_REGIONS: readonly string[] = [
   'us-east-1', 'us-east-2', 'us-west-2', 'ca-central-1', 'mx-central-1', 'sa-east-1',
   'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-north-1', 'il-central-1', 'af-south-1',
-  'ap-south-1', 'ap-east-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
+  'ap-south-1', 'ap-east-1', 'ap-east-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
 ];
 
 export type AwsRegion = { code: string; name: string };

@@ -22,6 +22,8 @@ const RULES: readonly RegionRule[] = [
   { serviceRegion: 'ap-northeast-2', from: '2025-11-14', before: 'us-east-2' },
   { serviceRegion: 'af-south-1', from: '2026-04-15', before: 'us-east-2' },
   { serviceRegion: 'ap-east-1', from: '2026-04-15', before: 'us-east-2' },
+  // Listed in the page's Japanese and Korean copies (same page, read 2026-12-06); the English copy read then stopped at ap-east-1.
+  { serviceRegion: 'ap-east-2', from: '2026-08-04', before: 'us-east-2' },
   { serviceRegion: 'ap-northeast-1', from: '2026-04-15', before: 'us-east-2' },
   { serviceRegion: 'ap-southeast-1', from: '2026-03-18', before: 'us-east-2' },
   { serviceRegion: 'ap-southeast-2', from: '2025-06-25', before: 'us-east-2' },

@@ -115,7 +115,7 @@ describe('endpoint service form: validation, host checks, options, guard', () =>
     const choices = clickpipesRegionChoices('us-east-1');
     assert.equal(choices.some((c) => c.code === 'us-east-1'), false);
     assert.deepEqual(choices.find((c) => c.code === 'eu-central-1'), { code: 'eu-central-1', name: 'Europe (Frankfurt)' });
-    assert.equal(clickpipesRegionChoices('eu-south-1').length, 19);
+    assert.equal(clickpipesRegionChoices('eu-south-1').length, 20);
     assert.equal(endpointServiceRegionWarning('us-east-1'), undefined);
     assert.match(endpointServiceRegionWarning('eu-south-1')!, /eu-south-1 \(Europe \(Milan\)\) is not a ClickPipes region: choose at least one ClickPipes region/);
     assert.equal(clickPipesCanReach('eu-south-1', []), false);

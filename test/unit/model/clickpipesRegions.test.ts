@@ -12,6 +12,9 @@ describe('ClickPipes region of a ClickHouse service', () => {
     assert.deepEqual(clickPipesRegionsFor('us-west-2', '2025-06-23T23:59:59Z'), ['us-east-2']);
     assert.deepEqual(clickPipesRegionsFor('eu-west-1', '2025-12-01T00:00:00Z'), ['eu-central-1']);
     assert.deepEqual(clickPipesRegionsFor('eu-west-1'), ['eu-west-1', 'eu-central-1'], 'no creation date: both candidates');
+    // "ap-east-2: For services in AWS ap-east-2 created on or after 4 Aug 2026 (services created before use us-east-2 IPs)."
+    assert.deepEqual(clickPipesRegionsFor('ap-east-2', '2026-08-04T00:00:00Z'), ['ap-east-2']);
+    assert.deepEqual(clickPipesRegionsFor('ap-east-2', '2026-08-03T23:59:59Z'), ['us-east-2']);
     assert.match(CLICKPIPES_REGIONS_SOURCE.url, /clickhouse\.com\/docs\/.*static-ips/);
   });
 
