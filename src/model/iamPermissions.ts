@@ -49,6 +49,19 @@ const GATEWAY_ENI = [
 // AWS PrivateLink guide, "Identity and access management for AWS PrivateLink", and the Service
 // Authorization Reference for `vpce`: AllowMultiRegion is a permission-only action needed to
 // create or modify an endpoint service with supported regions (cross-region).
+// Creating with tags is also authorized as the service's tagging action: VPC Lattice's operations
+// table (Service Authorization Reference) lists vpc-lattice:TagResource under CreateResourceGateway
+// and CreateResourceConfiguration; EC2 authorizes TagSpecifications as ec2:CreateTags ("Grant
+// permission to tag Amazon EC2 resources during creation"). RAM's CreateResourceShare with tags:
+// unverified, so nothing is added for it.
+const LATTICE_TAG_ON_CREATE = {
+  actions: ['vpc-lattice:TagResource'], when: 'the plans tag what they create',
+  source: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_vpc-lattice.html',
+};
+const EC2_TAG_ON_CREATE = {
+  actions: ['ec2:CreateTags'], when: 'the plans tag what they create',
+  source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html',
+};
 const MULTI_REGION = {
   actions: ['vpce:AllowMultiRegion'],
   when: 'supported regions other than the service region',
@@ -87,7 +100,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   // VPC resource: gateway → configuration → RAM share (Update*/Associate* only in an edited plan).
   {
     service: 'vpc-lattice', operation: 'CreateResourceGateway', access: 'write', flows: ['vpcResource'],
-    extra: [{ actions: GATEWAY_ENI, source: LATTICE_API_PERMISSIONS }],
+    extra: [{ actions: GATEWAY_ENI, source: LATTICE_API_PERMISSIONS }, LATTICE_TAG_ON_CREATE],
   },
   {
     service: 'vpc-lattice', operation: 'UpdateResourceGateway', access: 'write', flows: ['vpcResource'],
@@ -95,7 +108,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   },
   {
     service: 'vpc-lattice', operation: 'CreateResourceConfiguration', access: 'write', flows: ['vpcResource'],
-    extra: [{ actions: ['ec2:DescribeSubnets', 'rds:DescribeDBInstances', 'rds:DescribeDBClusters'], source: LATTICE_API_PERMISSIONS }],
+    extra: [{ actions: ['ec2:DescribeSubnets', 'rds:DescribeDBInstances', 'rds:DescribeDBClusters'], source: LATTICE_API_PERMISSIONS }, LATTICE_TAG_ON_CREATE],
   },
   { service: 'vpc-lattice', operation: 'UpdateResourceConfiguration', access: 'write', flows: ['vpcResource'] },
   { service: 'ram', operation: 'CreateResourceShare', access: 'write', flows: ['vpcResource'] },
@@ -108,7 +121,7 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   // VPC endpoint service on an NLB.
   {
     service: 'ec2', operation: 'CreateVpcEndpointServiceConfiguration', access: 'write', flows: ['endpointService'],
-    extra: [MULTI_REGION],
+    extra: [MULTI_REGION, EC2_TAG_ON_CREATE],
   },
   {
     service: 'ec2', operation: 'ModifyVpcEndpointServiceConfiguration', access: 'write', flows: ['endpointService'],

@@ -71,6 +71,14 @@ describe('IAM permissions table', () => {
     assert.ok(!actionsFor('explorer').includes('sts:AssumeRole'));
   });
 
+  it('creating with tags needs the tagging action too (the plans tag what they create)', () => {
+    // Service Authorization Reference, VPC Lattice: CreateResourceGateway and CreateResourceConfiguration
+    // also authorize vpc-lattice:TagResource; EC2 user guide: tags in TagSpecifications are authorized as ec2:CreateTags.
+    assert.ok(actionsFor('vpcResource').includes('vpc-lattice:TagResource'));
+    assert.ok(actionsFor('endpointService').includes('ec2:CreateTags'));
+    assert.ok(!actionsFor('explorer').includes('vpc-lattice:TagResource'));
+  });
+
   it('a policy has one statement per chosen flow', () => {
     const policy = JSON.parse(policyFor(POLICY_FLOWS));
     assert.equal(policy.Version, '2012-10-17');
