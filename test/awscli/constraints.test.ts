@@ -16,6 +16,7 @@ import type { StepService } from '../../src/model/plan';
 import { applyOnEmulatorClock, callThrough, control, emulatorSuite, US } from '../integration/awsEnv';
 import { botocoreModel, cliTool } from './awsCli';
 import { memberCases } from './boundaries';
+import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { doctorReads, sdkSend } from './doctorReads';
 import { PLAN_CASES, seedFreeNlb } from './plans';
 
@@ -128,6 +129,7 @@ describe('awscli oracle: botocore models as the reference for input constraints'
         await control(suite.emu.url, 'POST', 'reset', { scenario: 'demo', seed: 14 });
         await control(suite.emu.url, 'POST', 'clock/advance', { ms: 3_600_000 });
         seedFreeNlb(suite.emu);
+        c.prepare?.(suite.emu);
         const plan = await c.build(suite.layer, { planId: `oracle-c-${i}`, createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region });
         const sent: Sent[] = [];
         const through = callThrough(suite.layer);
@@ -156,6 +158,20 @@ describe('awscli oracle: botocore models as the reference for input constraints'
     console.log(`      awscli constraints, doctor reads: ${calls.length} reads, ${t.triples} triples checked against botocore models, ${t.unsendable} not sendable through SDK v3, members ${t.seen.size}`);
     // Most of these members have no constraint in the models beyond "required"; every one is looked at.
     assert.equal(t.seen.size, calls.reduce((n, c) => n + Object.keys(c.input).length, 0), 'a member of a doctor read was not checked');
+    assert.ok(t.triples > 0, 'no triple checked');
+    assert.deepEqual(t.mismatches, [], 'the emulator disagrees with botocore');
+  });
+
+  it('the AssumeRole of role_arn profiles (src/aws/credentials.ts): the emulator accepts and refuses as the model says', async () => {
+    await control(suite.emu.url, 'POST', 'reset', { scenario: 'demo', seed: 14 });
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEMO_ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    await suite.layer.call(US, 'iam', 'CreateRole', { RoleName: 'oracle-assumable', AssumeRolePolicyDocument: trust, MaxSessionDuration: 43200 });
+    const t = tally();
+    // What the SDK's role assumer sends for a profile with external_id and duration_seconds.
+    const input = { RoleArn: `arn:aws:iam::${DEMO_ACCOUNT}:role/oracle-assumable`, RoleSessionName: 'aws-sdk-js-1765000000000', ExternalId: 'clickpipes-42', DurationSeconds: 3600 };
+    await checkMembers({ service: 'sts', operation: 'AssumeRole', input }, (c) => sdkSend(suite.emu.url, c), t);
+    console.log(`      awscli constraints, AssumeRole: ${t.triples} triples checked against botocore's sts model, members ${t.seen.size}`);
+    assert.equal(t.seen.size, Object.keys(input).length, 'a member of AssumeRole was not checked');
     assert.ok(t.triples > 0, 'no triple checked');
     assert.deepEqual(t.mismatches, [], 'the emulator disagrees with botocore');
   });

@@ -7,7 +7,10 @@ import {
 import type { VpcResourceForm } from '../../src/model/forms';
 import type { Plan } from '../../src/model/plan';
 import { buildMskTeardownPlan } from '../../src/model/mskTeardownPlan';
+import { checkEndpointService } from '../../src/model/doctor/endpointService';
 import { checkMskMultiVpc } from '../../src/model/doctor/mskMultiVpc';
+import type { FixRequest, Hop } from '../../src/model/doctor/types';
+import type { MskAuthentication } from '../../src/model/clickpipes';
 import { mskSecretChoices } from '../../src/model/mskSecrets';
 import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
@@ -74,9 +77,34 @@ async function msk(layer: AwsLayer, ctx: BuildContext, name: string, auth: { iam
   return buildMskMultiVpcPlan({ clusterArn: cluster.arn, auth, clusterAuth: cluster.auth, cluster }, ctx);
 }
 
+/** The fix the doctor proposes on a failing hop (its check run on what the AWS layer reads). */
+function fixOf(hops: Hop[], id: string, what: string): FixRequest {
+  const fix = hops.find((h) => h.id === id)?.fix;
+  if (!fix) throw new Error(`${what}: the ${id} hop proposes no fix (${JSON.stringify(hops.map((h) => [h.id, h.verdict]))})`);
+  return fix;
+}
+
+/** The demo endpoint service in front of the NLB named so. */
+async function serviceOf(layer: AwsLayer, nlbName: string): Promise<string> {
+  const nlb = named(await layer.listLoadBalancers(US), nlbName);
+  const svc = (await layer.listEndpointServices(US)).find((s) => s.networkLoadBalancerArns.includes(nlb.arn));
+  if (!svc) throw new Error(`the demo has no endpoint service on ${nlbName}`);
+  return svc.id;
+}
+
+async function endpointServiceFix(layer: AwsLayer, ctx: BuildContext, nlbName: string, hop: string, options: { clickPipesRegion?: string } = {}): Promise<Plan> {
+  const hops = checkEndpointService(await layer.doctor.endpointService(US, { id: await serviceOf(layer, nlbName) }, options));
+  return buildFixPlan(fixOf(hops, hop, nlbName), ctx);
+}
+
+async function mskFix(layer: AwsLayer, ctx: BuildContext, name: string, auth: MskAuthentication, hop: string): Promise<Plan> {
+  const arn = named(await layer.listMskClusters(US), name).arn;
+  return buildFixPlan(fixOf(checkMskMultiVpc(await layer.doctor.mskMultiVpc(US, arn, auth)), hop, name), ctx);
+}
+
 const usDb = (emu: RunningEmulator, id: string) => emu.world.region(DEMO_ACCOUNT, 'us-east-1').dbInstances.get(id)!;
 
-/** The connectivity doctor's fix plans, for requests it raises on the demo's databases. */
+/** The connectivity doctor's fix plans: for each fix kind, one the doctor raises on the demo (or on the state `prepare` sets). */
 const DOCTOR_FIX_CASES: PlanCase[] = [
   { name: 'Doctor fix: admit the resource gateway on the CRM database port', build: async (layer, ctx) => {
     const vpc = named(await layer.listVpcs(US), 'prod-data');
@@ -106,6 +134,30 @@ const DOCTOR_FIX_CASES: PlanCase[] = [
   }, ctx), prepare: (emu) => {
     for (const m of emu.world.region(DEMO_ACCOUNT, 'us-east-1').dbClusters.get('orders-aurora-pg')!.DBClusterMembers) m.DBClusterParameterGroupStatus = 'pending-reboot';
   } },
+  { name: 'Doctor fix: allow the ClickPipes principal on an endpoint service', build: (layer, ctx) => endpointServiceFix(layer, ctx, 'kafka-nlb', 'principal') },
+  { name: 'Doctor fix: accept ClickPipes\' pending endpoint connection', build: (layer, ctx) => endpointServiceFix(layer, ctx, 'pg-proxy-nlb', 'connection') },
+  { name: 'Doctor fix: offer an endpoint service in the ClickPipes region', build: (layer, ctx) =>
+    endpointServiceFix(layer, ctx, 'pg-proxy-nlb', 'region', { clickPipesRegion: 'eu-west-1' }) },
+  { name: 'Doctor fix: NLB security groups stop evaluating PrivateLink traffic', build: (layer, ctx) => endpointServiceFix(layer, ctx, 'pg-proxy-nlb', 'nlbSecurityGroups'),
+    prepare: (emu) => {
+      // The demo NLBs have no security groups: this one gets the VPC's default group (no rule for
+      // 5432), evaluated for PrivateLink traffic (the AWS default, on).
+      const r = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
+      const lb = [...r.loadBalancers.values()].find((l) => l.LoadBalancerName === 'pg-proxy-nlb')!;
+      const sg = [...r.securityGroups.values()].find((g) => g.GroupName === 'default' && g.VpcId === lb.VpcId)!;
+      lb.SecurityGroups = [sg.GroupId];
+      lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic = 'on';
+    } },
+  { name: 'Doctor fix: MSK multi-VPC IAM turned on', build: (layer, ctx) => mskFix(layer, ctx, 'orders-events', 'SASL_IAM', 'auth') },
+  { name: 'Doctor fix: MSK multi-VPC SCRAM turned on beside the IAM already on', build: (layer, ctx) => mskFix(layer, ctx, 'payments-stream', 'SASL_SCRAM', 'auth') },
+  { name: 'Doctor fix: MSK cluster policy attached where there is none', build: (layer, ctx) => mskFix(layer, ctx, 'orders-events', 'SASL_IAM', 'policy') },
+  { name: 'Doctor fix: MSK cluster policy merged into a foreign one', build: (layer, ctx) => mskFix(layer, ctx, 'orders-events', 'SASL_IAM', 'policy'),
+    prepare: (emu) => {
+      const r = emu.world.region(DEMO_ACCOUNT, 'us-east-1');
+      const arn = [...r.mskClusters.values()].find((c) => c.ClusterName === 'orders-events')!.ClusterArn as string;
+      const foreign = { Sid: 'Ops', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kafka:DescribeClusterV2', Resource: arn };
+      r.mskPolicies.set(arn, { policy: JSON.stringify({ Version: '2012-10-17', Statement: [foreign] }), currentVersion: 'K3ORACLEPOLICY' });
+    } },
   { name: 'Doctor fix: automated backups on for a MySQL instance', build: async (_layer, ctx) => buildFixPlan({ kind: 'backups', instanceId: 'inventory-mysql' }, ctx),
     prepare: (emu) => { usDb(emu, 'inventory-mysql').BackupRetentionPeriod = 0; } },
 ];
@@ -132,6 +184,8 @@ export const PLAN_CASES: PlanCase[] = [
     } },
   { name: 'MSK multi-VPC, turn on SASL/IAM, new policy', build: (layer, ctx) => msk(layer, ctx, 'orders-events', { iam: true, scram: false }) },
   { name: 'MSK multi-VPC, already on, merge into the existing policy', build: (layer, ctx) => msk(layer, ctx, 'payments-stream', { iam: true, scram: false }) },
+  { name: 'MSK multi-VPC, turn on SASL/SCRAM, new policy', build: (layer, ctx) => msk(layer, ctx, 'orders-events', { iam: false, scram: true }) },
+  { name: 'MSK multi-VPC, add SASL/SCRAM beside IAM, merge into the existing policy', build: (layer, ctx) => msk(layer, ctx, 'payments-stream', { iam: false, scram: true }) },
   { name: 'MSK teardown, remove ClickPipes from the cluster policy', build: async (layer, ctx) => {
     const arn = named(await layer.listMskClusters(US), 'payments-stream').arn;
     const built = buildMskTeardownPlan({ clusterArn: arn, policy: await layer.getMskClusterPolicy(US, arn) }, ctx);
@@ -160,10 +214,8 @@ export const PLAN_CASES: PlanCase[] = [
     const svc = (await layer.listEndpointServices(US)).find((s) => s.networkLoadBalancerArns.includes(nlb.arn))!;
     return buildEndpointServicePlan({ mode: 'existing', serviceId: svc.id, supportedRegions: ['us-east-2'], region: 'us-east-1' }, ctx);
   } },
-  { name: 'IAM DB auth, RDS instance with IAM auth off', build: (layer, ctx) => iamDbAuth(layer, ctx, 'billing-postgres'),
-    known: 'the wait compares with `true` but the CLI prints `True` (fix in src/model/builders/iamDbAuth.ts / src/model/cli.ts)' },
-  { name: 'IAM DB auth, Aurora cluster with IAM auth off', build: (layer, ctx) => iamDbAuth(layer, ctx, 'catalog-aurora-mysql'),
-    known: 'the wait compares with `true` but the CLI prints `True` (fix in src/model/builders/iamDbAuth.ts / src/model/cli.ts)' },
+  { name: 'IAM DB auth, RDS instance with IAM auth off', build: (layer, ctx) => iamDbAuth(layer, ctx, 'billing-postgres') },
+  { name: 'IAM DB auth, Aurora cluster with IAM auth off', build: (layer, ctx) => iamDbAuth(layer, ctx, 'catalog-aurora-mysql') },
   { name: 'IAM DB auth, RDS instance with IAM auth already on', build: (layer, ctx) => iamDbAuth(layer, ctx, 'inventory-mysql') },
   ...DOCTOR_FIX_CASES,
 ];

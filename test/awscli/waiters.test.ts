@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { MAX_POLL_MS, pollDelay } from '../../src/plans/waiter';
 import { APPLY_FLOWS } from '../bench/applyFlows';
-import { emulatorSuite, US } from '../integration/awsEnv';
+import { control, emulatorSuite, US } from '../integration/awsEnv';
 import { botocoreModel, cliTool } from './awsCli';
 import { PLAN_CASES, seedFreeNlb } from './plans';
 
@@ -21,10 +21,14 @@ describe('awscli oracle: the waiter polls no slower than botocore\'s waiters', f
   const suite = emulatorSuite('demo');
 
   it('every waited read has a botocore waiter we keep pace with, or is named unverified', async () => {
-    seedFreeNlb(suite.emu);
     const waited = new Set<string>();
     const ctx = { planId: 'oracle-waiters', createdAt: '2026-12-06T00:00:00.000Z', profile: US.profile, region: US.region, accountId: '123456789012' };
-    for (const c of [...PLAN_CASES, ...APPLY_FLOWS.map((f) => ({ build: (layer: typeof suite.layer, cx: typeof ctx) => f.build(layer, US, cx) }))]) {
+    const flows = APPLY_FLOWS.map((f) => ({ prepare: undefined, build: (layer: typeof suite.layer, cx: typeof ctx) => f.build(layer, US, cx) }));
+    for (const c of [...PLAN_CASES, ...flows]) {
+      // Each case from the demo world in the state it is built on.
+      await control(suite.emu.url, 'POST', 'reset', { scenario: 'demo' });
+      seedFreeNlb(suite.emu);
+      c.prepare?.(suite.emu);
       const plan = await c.build(suite.layer, ctx);
       for (const s of plan.steps) if (s.waitFor) waited.add(`${s.service}:${s.waitFor.operation}`);
     }

@@ -131,11 +131,16 @@ export interface RequestLogEntry {
   errorCode?: string;
 }
 
+/** Who a temporary access key from STS AssumeRole signs as (never its secret parts). */
+export type AssumedSession = { arn: string; assumedRoleId: string };
+
 export interface World {
   clock: Clock;
   accounts: Map<string, AccountState>;
   /** Access key id → account id (secret keys are accepted but never checked or logged). */
   accessKeys: Map<string, string>;
+  /** STS AssumeRole sessions by their temporary access key id (the account is in accessKeys). */
+  sessions: Map<string, AssumedSession>;
   transitions: Transition[];
   /** Every transition scheduled since the last reset, with its timing (for the apply bench). */
   transitionLog: TransitionLogEntry[];

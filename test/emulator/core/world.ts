@@ -60,6 +60,7 @@ export function createWorld(seed = 1): EmuWorld {
     clock: undefined as unknown as Clock,
     accounts: new Map(),
     accessKeys: new Map(),
+    sessions: new Map(),
     transitions: [],
     transitionLog: [],
     faults: [],
@@ -120,6 +121,7 @@ export function createWorld(seed = 1): EmuWorld {
       offset = 0;
       world.accounts.clear();
       world.accessKeys.clear();
+      world.sessions.clear();
       world.transitions = [];
       world.transitionLog = [];
       world.faults.length = 0;

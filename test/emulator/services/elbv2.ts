@@ -119,6 +119,10 @@ export const handler = queryHandler('awsQuery', elasticloadbalancingWire, {
   SetSecurityGroups: (req, world) => {
     const lb = loadBalancerOf(req, world, requireParam(req, 'LoadBalancerArn'));
     const groups = listParam(req, 'SecurityGroups');
+    // Required by the model (botocore elbv2 SetSecurityGroupsInput); an empty list arrives as `SecurityGroups=`.
+    if (!groups.length && !req.form?.has('SecurityGroups')) {
+      throw new ApiError('ValidationError', "1 validation error detected: Value null at 'securityGroups' failed to satisfy constraint: Member must not be null");
+    }
     const enforce = optionalParam(req, 'EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic');
     if (enforce !== undefined && enforce !== 'on' && enforce !== 'off') {
       throw new ApiError('ValidationError', `1 validation error detected: Value '${enforce}' at 'enforceSecurityGroupInboundRulesOnPrivateLinkTraffic' failed to satisfy constraint: Member must satisfy enum value set: [on, off]`);

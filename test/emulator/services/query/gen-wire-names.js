@@ -17,7 +17,7 @@ const services = {
   iam: ['client-iam', ['CreateRole', 'GetRole', 'PutRolePolicy', 'GetRolePolicy', 'DeleteRolePolicy',
     'ListRolePolicies', 'CreatePolicy', 'AttachRolePolicy', 'ListAttachedRolePolicies', 'TagRole',
     'ListRoleTags', 'UpdateAssumeRolePolicy', 'DeleteRole', 'DetachRolePolicy']],
-  sts: ['client-sts', ['GetCallerIdentity']],
+  sts: ['client-sts', ['GetCallerIdentity', 'AssumeRole']],
   rds: ['client-rds', ['DescribeDBInstances', 'DescribeDBClusters', 'ModifyDBInstance', 'ModifyDBCluster',
     'DescribeDBParameters', 'DescribeDBClusterParameters', 'CreateDBParameterGroup', 'ModifyDBParameterGroup',
     'CreateDBClusterParameterGroup', 'ModifyDBClusterParameterGroup', 'RebootDBInstance', 'DescribeDBClusterEndpoints']],

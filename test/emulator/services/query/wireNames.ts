@@ -499,8 +499,26 @@ export const iamWire: WireSchema = {
 };
 
 export const stsWire: WireSchema = {
-  outputs: {"GetCallerIdentity":"GetCallerIdentityResponse"},
+  outputs: {"GetCallerIdentity":"GetCallerIdentityResponse","AssumeRole":"AssumeRoleResponse"},
   shapes: {
+    "AssumeRoleResponse": {
+      "Credentials": ["Credentials","o","","Credentials"],
+      "AssumedRoleUser": ["AssumedRoleUser","o","","AssumedRoleUser"],
+      "PackedPolicySize": ["PackedPolicySize","s"],
+      "SourceIdentity": ["SourceIdentity","s"],
+      "SessionTokenUtilization": ["SessionTokenUtilization","s"],
+      "SessionTokenSize": ["SessionTokenSize","s"],
+    },
+    "AssumedRoleUser": {
+      "AssumedRoleId": ["AssumedRoleId","s"],
+      "Arn": ["Arn","s"],
+    },
+    "Credentials": {
+      "AccessKeyId": ["AccessKeyId","s"],
+      "SecretAccessKey": ["SecretAccessKey","s"],
+      "SessionToken": ["SessionToken","s"],
+      "Expiration": ["Expiration","t"],
+    },
     "GetCallerIdentityResponse": {
       "UserId": ["UserId","s"],
       "Account": ["Account","s"],
