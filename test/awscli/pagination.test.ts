@@ -178,7 +178,7 @@ describe('awscli oracle: botocore\'s paginators as the reference for every pagin
         const f = fixture(suite.emu);
         const restore = f.seed(suite.emu, 2 * small + 1);
         if (restore) undo.push(restore);
-        return { k, service, operation, p, small, large, args: f.args ?? [] };
+        return { k, service, operation, p, small, large, clamped: range.clamped, args: f.args ?? [] };
       });
       const logged = (service: string, operation: string) =>
         suite.emu.world.log.filter((e) => e.operation === operation && e.service === (service === 'elbv2' ? 'elasticloadbalancing' : service)).length;
@@ -211,6 +211,12 @@ describe('awscli oracle: botocore\'s paginators as the reference for every pagin
         if (new Set(a.items).size !== n) problems.push(`${x.k}: an item came twice at --page-size ${x.small}`);
         if (JSON.stringify([...a.items].sort()) !== JSON.stringify([...b.items].sort())) problems.push(`${x.k}: ${n} items at --page-size ${x.small}, ${b.items.length} at ${x.large}, or other items`);
         if (a.requests !== Math.ceil(n / x.small)) problems.push(`${x.k}: ${a.requests} requests for ${n} items at ${x.p.limit_key}=${x.small}, expected ${Math.ceil(n / x.small)}`);
+        if (x.clamped) {
+          // The model's documentation: a value above the maximum is answered with at most the maximum, not refused.
+          const c = await run(x, x.large + 1);
+          if (typeof c === 'string') problems.push(`${c} (the model documents a larger value as answered with ${x.large})`);
+          else if (JSON.stringify([...c.items].sort()) !== JSON.stringify([...b.items].sort())) problems.push(`${x.k}: other items at ${x.p.limit_key}=${x.large + 1} than at ${x.large}`);
+        }
         if (b.requests !== Math.ceil(n / x.large)) problems.push(`${x.k}: ${b.requests} requests for ${n} items at ${x.p.limit_key}=${x.large} (the documented maximum), expected ${Math.ceil(n / x.large)}`);
       }
       assertAllCallsReachedEmulator(box, suite.emu.world.log);
