@@ -2,9 +2,7 @@
 // rules, one database with its network and parameter facts, parameter values, NLB listeners and
 // target health, SCRAM secrets and a configuration revision. Read-only calls only.
 import { paginateDescribeNetworkInterfaces, paginateDescribeSecurityGroupRules } from '@aws-sdk/client-ec2';
-import {
-  DescribeLoadBalancersCommand, DescribeListenersCommand, DescribeTargetHealthCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeTargetHealthCommand, paginateDescribeListeners, paginateDescribeLoadBalancers } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   DescribeDBClusterEndpointsCommand, DescribeDBClustersCommand, DescribeDBInstancesCommand, paginateDescribeDBClusterParameters, paginateDescribeDBParameters,
 } from '@aws-sdk/client-rds';
@@ -18,6 +16,9 @@ import { allPages, AwsContext, compact } from './awsContext';
 import { classifyAwsError, failureOf } from './errorKinds';
 import { toMskCluster } from './kafka';
 
+
+/** ELBv2's maximum PageSize (botocore elbv2 model, PageSize: 1-400). */
+const ELBV2_PAGE = 400;
 
 /** Every rule of the given groups, in one paginated DescribeSecurityGroupRules. */
 export async function securityGroupRules(ctx: AwsContext, scope: Scope, groupIds: string[]): Promise<SgRule[]> {
@@ -116,18 +117,20 @@ export async function parameterValues(ctx: AwsContext, scope: Scope, level: 'ins
 
 export async function loadBalancerDetails(ctx: AwsContext, scope: Scope, arns: string[]): Promise<NlbDetail[]> {
   if (!arns.length) return [];
-  const out = await ctx.run(scope, 'elbv2', 'DescribeLoadBalancers', (client) => client.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: arns })));
-  return (out.LoadBalancers ?? []).map((lb) => compact({
+  // Paginated like any ELBv2 list (botocore's elbv2 paginators-1.json): the default page size is not documented.
+  const found = await ctx.run(scope, 'elbv2', 'DescribeLoadBalancers', (client) =>
+    allPages(paginateDescribeLoadBalancers({ client }, { LoadBalancerArns: arns, PageSize: ELBV2_PAGE }), (p) => p.LoadBalancers));
+  return found.map((lb) => compact({
     arn: lb.LoadBalancerArn ?? '', name: lb.LoadBalancerName ?? '', securityGroupIds: lb.SecurityGroups ?? [],
     enforcePrivateLinkRules: lb.EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
   }));
 }
 
-/** One DescribeListeners per load balancer (the API takes one ARN); target groups from the forward actions. */
+/** DescribeListeners per load balancer (the API takes one ARN), every page; target groups from the forward actions. */
 export async function listeners(ctx: AwsContext, scope: Scope, lbArns: string[]): Promise<ListenerDetail[]> {
   const per = await Promise.all(lbArns.map((arn) => ctx.run(scope, 'elbv2', 'DescribeListeners', (client) =>
-    client.send(new DescribeListenersCommand({ LoadBalancerArn: arn })))));
-  return per.flatMap((o) => (o.Listeners ?? []).map((l) => ({
+    allPages(paginateDescribeListeners({ client }, { LoadBalancerArn: arn, PageSize: ELBV2_PAGE }), (p) => p.Listeners))));
+  return per.flatMap((list) => list.map((l) => ({
     loadBalancerArn: l.LoadBalancerArn ?? '', port: l.Port ?? 0, protocol: l.Protocol ?? '',
     targetGroupArns: [...new Set((l.DefaultActions ?? []).flatMap((a) => [a.TargetGroupArn, ...(a.ForwardConfig?.TargetGroups ?? []).map((g) => g.TargetGroupArn)])
       .filter((x): x is string => !!x))],

@@ -4,8 +4,12 @@
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as kafka from '@aws-sdk/client-kafka';
+import * as iam from '@aws-sdk/client-iam';
+import * as ram from '@aws-sdk/client-ram';
 import * as rds from '@aws-sdk/client-rds';
+import * as secretsmanager from '@aws-sdk/client-secrets-manager';
 import * as sts from '@aws-sdk/client-sts';
+import * as lattice from '@aws-sdk/client-vpc-lattice';
 import type { RunningEmulator } from '../emulator/index';
 import { DEMO_ACCOUNT } from '../emulator/scenarios/accounts';
 import { sdkConfig } from '../emulator/testHelpers';
@@ -15,7 +19,8 @@ export type ReadCall = { service: string; operation: string; input: Record<strin
 type Pkg = Record<string, any>;
 const CLIENTS: Record<string, [string, Pkg]> = {
   ec2: ['EC2Client', ec2], elbv2: ['ElasticLoadBalancingV2Client', elbv2], kafka: ['KafkaClient', kafka], rds: ['RDSClient', rds],
-  sts: ['STSClient', sts],
+  iam: ['IAMClient', iam], ram: ['RAMClient', ram], secretsmanager: ['SecretsManagerClient', secretsmanager], sts: ['STSClient', sts],
+  'vpc-lattice': ['VPCLatticeClient', lattice],
 };
 
 /** One SDK v3 call to the emulator (no retries: a refusal is the answer under test). */

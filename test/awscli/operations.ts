@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { supportedOperations } from '../../src/aws/call';
 
 /** SDK v3 client package → the CLI's service name. */
-const CLI_SERVICE: Record<string, string> = {
+export const CLI_SERVICE: Record<string, string> = {
   'client-vpc-lattice': 'vpc-lattice', 'client-ram': 'ram', 'client-kafka': 'kafka', 'client-ec2': 'ec2', 'client-iam': 'iam',
   'client-sts': 'sts', 'client-rds': 'rds', 'client-elastic-load-balancing-v2': 'elbv2', 'client-secrets-manager': 'secretsmanager',
 };

@@ -213,6 +213,11 @@ describe('emulator EC2 (ec2 query protocol)', () => {
       const pending = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: [{ Name: 'service-state', Values: ['Available'] }] }));
       assert.equal(pending.ServiceConfigurations!.length, 0);
       await rejects(ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ MaxResults: 2 })), 'InvalidParameterValue');
+      // Above 1,000 is answered with at most 1,000, not refused (the model's MaxResults documentation).
+      const many = await ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ MaxResults: 5000 }));
+      assert.equal(many.ServiceConfigurations!.length, 6);
+      assert.equal((await ec2.send(new DescribeVpcEndpointConnectionsCommand({ MaxResults: 1001 }))).NextToken, undefined);
+      assert.ok((await ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: ids[0], MaxResults: 1001 }))).AllowedPrincipals);
       await rejects(ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: ['vpce-svc-00000000000000000'] })), 'InvalidVpcEndpointServiceId.NotFound');
       await rejects(ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: ['svc-1'] })), 'InvalidVpcEndpointServiceId.Malformed');
     });

@@ -31,6 +31,7 @@ describe('emulator Secrets Manager and MSK SCRAM secret association', () => {
     for await (const p of paginateListSecrets({ client: sm, pageSize: 1 }, {})) pages.push(p.SecretList!.length);
     assert.deepEqual(pages, [1, 1, 1]);
     await assert.rejects(sm.send(new ListSecretsCommand({ MaxResults: 101 })), { name: 'InvalidParameterException' });
+    await assert.rejects(sm.send(new ListSecretsCommand({ Filters: Array.from({ length: 11 }, () => ({ Key: 'name' as const, Values: ['a'] })) })), { name: 'InvalidParameterException' });
     await assert.rejects(sm.send(new ListSecretsCommand({ NextToken: 'bogus' })), { name: 'InvalidNextTokenException' });
   });
 

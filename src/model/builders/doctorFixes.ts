@@ -93,7 +93,9 @@ export function buildFixPlan(fix: FixRequest, ctx: BuildContext): Plan {
 function availableAgain(instanceId: string): NonNullable<PlanStep['waitFor']> {
   return {
     operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: instanceId }, statusPath: 'DBInstances.0.DBInstanceStatus',
-    success: ['available'], failure: ['failed', 'incompatible-parameters', 'stopped'], timeoutSeconds: 1800,
+    // Failure: botocore's rds waiter DBInstanceAvailable (waiters-2.json) gives up on each of its
+    // states; `stopped` is ours (a stopped database never comes back by waiting).
+    success: ['available'], failure: ['deleted', 'deleting', 'failed', 'incompatible-parameters', 'incompatible-restore', 'stopped'], timeoutSeconds: 1800,
   };
 }
 

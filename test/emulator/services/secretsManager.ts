@@ -38,6 +38,10 @@ function listSecrets(req: EmuRequest, world: World) {
     throw invalid(`1 validation error detected: Value '${String(max)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 100`);
   }
   const filters: Rec[] = Array.isArray(input.Filters) ? input.Filters : [];
+  // FiltersListType: max 10 (botocore secretsmanager model).
+  if (filters.length > 10) {
+    throw invalid(`1 validation error detected: Value at 'filters' failed to satisfy constraint: Member must have length less than or equal to 10`);
+  }
   for (const f of filters) {
     if (!FILTER_KEYS.has(f.Key)) throw invalid(`Invalid filter key: ${String(f.Key)}`);
     if (!Array.isArray(f.Values) || f.Values.length < 1 || f.Values.length > 10) throw invalid('A filter needs 1 to 10 values.');

@@ -6,7 +6,7 @@ import { ApiError, EmuRequest, World } from '../../core/types';
 import { dryRunGate, QueryOperation } from './dispatch';
 import { badEc2Token } from './ec2Network';
 import { findService } from './ec2EndpointServices';
-import { checkFilterNames, intParam, matchesFilters, page } from './params';
+import { checkFilterNames, clampedIntParam, matchesFilters, page } from './params';
 
 type Rec = Record<string, any>;
 
@@ -43,7 +43,7 @@ export const describeVpcEndpointServicePermissions: QueryOperation = (req, world
   const svc = findService(world, req, requireParam(req, 'ServiceId'));
   const filters = filtersParam(req);
   checkFilterNames(filters, Object.keys(PERMISSION_FILTERS));
-  const maxResults = intParam(req, 'MaxResults', 5, 1000);
+  const maxResults = clampedIntParam(req, 'MaxResults', 5, 1000);
   const principals = world.region(req.accountId, req.region).servicePermissions.get(svc.ServiceId) ?? [];
   const items = principals.map((p) => allowedPrincipal(svc.ServiceId, p)).filter((r) => matchesFilters(r, filters, PERMISSION_FILTERS));
   const { page: out, nextToken } = page(req, `permissions:${svc.ServiceId}`, items, maxResults ?? 1000, optionalParam(req, 'NextToken'), badEc2Token);
@@ -85,7 +85,7 @@ const CONNECTION_FILTERS: Record<string, (r: Rec) => unknown> = {
 export const describeVpcEndpointConnections: QueryOperation = (req, world) => {
   const filters = filtersParam(req);
   checkFilterNames(filters, Object.keys(CONNECTION_FILTERS));
-  const maxResults = intParam(req, 'MaxResults', 5, 1000);
+  const maxResults = clampedIntParam(req, 'MaxResults', 5, 1000);
   const items = [...world.region(req.accountId, req.region).endpointConnections.values()]
     .filter((c) => matchesFilters(c, filters, CONNECTION_FILTERS));
   const { page: out, nextToken } = page(req, 'endpoint-connections', items, maxResults ?? 1000, optionalParam(req, 'NextToken'), badEc2Token);

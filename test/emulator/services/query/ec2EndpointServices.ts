@@ -5,7 +5,7 @@ import { boolParam, filtersParam, listParam, newRequestId, optionalParam, requir
 import { ApiError, EmuRequest, RegionState, World } from '../../core/types';
 import { dryRunGate, QueryOperation, StoredResponse } from './dispatch';
 import { badEc2Token } from './ec2Network';
-import { checkFilterNames, ec2TagSpecifications, intParam, matchesFilters, page } from './params';
+import { checkFilterNames, clampedIntParam, ec2TagSpecifications, matchesFilters, page } from './params';
 import { ec2Wire } from './wireNames';
 import { ec2Response } from './xml';
 
@@ -177,7 +177,7 @@ export const describeVpcEndpointServiceConfigurations: QueryOperation = (req, wo
   const ids = listParam(req, 'ServiceId');
   const filters = filtersParam(req);
   checkFilterNames(filters, Object.keys(SERVICE_FILTERS));
-  const maxResults = intParam(req, 'MaxResults', 5, 1000);
+  const maxResults = clampedIntParam(req, 'MaxResults', 5, 1000);
   const services = ids.length ? ids.map((id) => findService(world, req, id))
     : [...regionOf(world, req).endpointServices.values()].filter((s) => s.ServiceState !== 'Deleted');
   const items = services.filter((s) => matchesFilters(s, filters, SERVICE_FILTERS));

@@ -17,6 +17,18 @@ export function intParam(req: EmuRequest, name: string, min: number, max: number
   return n;
 }
 
+/**
+ * A page size above `max` answered with `max` items, not refused: the VPC endpoint Describe calls'
+ * MaxResults ("can be between 5 and 1,000; if MaxResults is given a value larger than 1,000, only
+ * 1,000 results are returned": botocore ec2 model, member documentation). Below `min` is refused.
+ */
+export function clampedIntParam(req: EmuRequest, name: string, min: number, max: number): number | undefined {
+  const raw = optionalParam(req, name);
+  const n = Number(raw);
+  if (raw !== undefined && Number.isInteger(n) && n > max) return max;
+  return intParam(req, name, min, max);
+}
+
 export interface Tag { Key: string; Value: string }
 
 /** awsQuery tags: `Tags.member.N.Key` / `Tags.member.N.Value`. */
