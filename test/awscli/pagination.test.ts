@@ -28,6 +28,8 @@ const SRC_AWS = path.join(ROOT, 'src', 'aws');
 const ONE_PAGE: Record<string, string> = {
   'rds:DescribeDBInstances': 'DBInstanceIdentifier names one instance',
   'rds:DescribeDBClusters': 'DBClusterIdentifier names one cluster',
+  // Aurora user guide, "Considerations for custom endpoints": a custom endpoint's name is used by one cluster of a region.
+  'rds:DescribeDBClusterEndpoints': 'DBClusterEndpointIdentifier names one custom endpoint of the region',
 };
 
 const key = (service: string, operation: string) => `${service}:${operation}`;
