@@ -1,5 +1,6 @@
 // The README is the Marketplace page: its pictures must exist and stay small, its relative links
-// must point at files, and the two set-up commands it gives must be scripts that exist.
+// must point at files, the two set-up commands it gives must be scripts that exist, and what only
+// a developer needs lives in CONTRIBUTING.md.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,5 +31,18 @@ describe('README (the product page)', () => {
     assert.match(readme, /npm ci && npm run demo/);
     assert.match(readme, /npm ci && npm test/);
     assert.ok(scripts.demo && scripts.test);
+  });
+
+  it('says the set-up commands run in a clone of the source, without a made-up repository URL', () => {
+    const section = /## Try it without AWS\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    assert.match(section, /clone of the extension's source/);
+    // No public repository exists yet; a URL here would be invented.
+    assert.doesNotMatch(section, /git clone|https?:\/\//);
+  });
+
+  it('keeps developer sections out (the web-component choice is in CONTRIBUTING.md)', () => {
+    assert.doesNotMatch(readme, /^#+ .*@vscode-elements/m);
+    const contributing = fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8');
+    assert.match(contributing, /^#+ .*@vscode-elements\/elements/m);
   });
 });
