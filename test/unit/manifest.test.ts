@@ -5,6 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { contextValueOf } from '../../src/views/explorer/contextValue';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import { demoData } from './views/fakeAws';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -121,6 +124,25 @@ describe('manifest: what the palette and the menus show', () => {
       assert.ok(items.length > 0, `${id} is in no explorer menu`);
       assert.ok(!items.some((m) => when(m.when!, 'endpointService;hasId;hasServiceName;status:active')), `${id} on any endpoint service`);
       assert.ok(items.some((m) => when(m.when!, 'endpointService;hasId;hasPendingConnection;hasServiceName;status:active')), `${id} not on a service with a pending connection`);
+    }
+  });
+
+  it('accept shows on an endpoint connection only while it awaits acceptance; reject also on an available one', () => {
+    const service = demoData().endpointServices[0];
+    const row = (state: string) => contextValueOf({
+      type: 'endpointConnection', id: 'c', scope: { profile: 'demo', region: 'us-east-1' }, service,
+      connection: { vpcEndpointId: 'vpce-1', owner: '072088201116', state },
+    } satisfies ExplorerNode);
+    const shows = (id: string, state: string) => explorerContext.some((m) => m.command === id && when(m.when!, row(state)));
+    for (const state of ['PendingAcceptance', 'pendingAcceptance']) {
+      assert.ok(shows('clickpipes.acceptEndpointConnection', state), `accept on ${state}`);
+      assert.ok(shows('clickpipes.rejectEndpointConnection', state), `reject on ${state}`);
+    }
+    assert.ok(shows('clickpipes.rejectEndpointConnection', 'Available'), 'reject on Available');
+    assert.ok(!shows('clickpipes.acceptEndpointConnection', 'Available'), 'accept on Available');
+    // These states share the pending status with PendingAcceptance, but there is nothing to accept or reject.
+    for (const state of ['Pending', 'Deleting', 'Partial', 'Rejected', 'Expired']) {
+      for (const id of ['clickpipes.acceptEndpointConnection', 'clickpipes.rejectEndpointConnection']) assert.ok(!shows(id, state), `${id} on ${state}`);
     }
   });
 });
