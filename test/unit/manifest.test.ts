@@ -1,7 +1,7 @@
 // What a new user and a Marketplace reviewer see of the manifest: palette titles that can be told
 // apart, the create commands grouped in one "Create for ClickPipes" submenu, accept/reject only
 // where a connection waits, a walkthrough that is localized, illustrated and reachable from the
-// explorer's welcome view.
+// welcome views of the explorer and the ClickHouse Cloud view.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -172,11 +172,13 @@ describe('manifest: the walkthrough', () => {
     }
   });
 
-  it('the explorer\'s welcome view opens it', () => {
-    const ids = walkthroughs.map((w) => `${manifest.publisher}.${manifest.name}#${w.id}`);
-    const welcome = (contributes.viewsWelcome as { view: string; contents: string }[]).filter((v) => v.view === 'clickpipes.explorer');
-    const links = welcome.flatMap((v) => [...words(v.contents).matchAll(/\(command:workbench\.action\.openWalkthrough\?([^)]+)\)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))));
-    assert.ok(links.length > 0, 'no openWalkthrough link in the explorer welcome');
-    for (const arg of links) assert.ok(ids.includes(arg), `${arg} is not a walkthrough (${ids.join(', ')})`);
-  });
+  for (const view of ['clickpipes.explorer', 'clickpipes.clickhouse']) {
+    it(`the welcome view of ${view} opens it`, () => {
+      const ids = walkthroughs.map((w) => `${manifest.publisher}.${manifest.name}#${w.id}`);
+      const welcome = (contributes.viewsWelcome as { view: string; contents: string }[]).filter((v) => v.view === view);
+      const links = welcome.flatMap((v) => [...words(v.contents).matchAll(/\(command:workbench\.action\.openWalkthrough\?([^)]+)\)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))));
+      assert.ok(links.length > 0, `no openWalkthrough link in the ${view} welcome`);
+      for (const arg of links) assert.ok(ids.includes(arg), `${arg} is not a walkthrough (${ids.join(', ')})`);
+    });
+  }
 });
