@@ -1,10 +1,13 @@
 // What a new user and a Marketplace reviewer see of the manifest: palette titles that can be told
 // apart, the create commands grouped in one "Create for ClickPipes" submenu, accept/reject only
 // where a connection waits, a walkthrough that is localized, illustrated and reachable from the
-// explorer's welcome view.
+// welcome views of the explorer and the ClickHouse Cloud view.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { contextValueOf } from '../../src/views/explorer/contextValue';
+import type { ExplorerNode } from '../../src/views/explorer/nodes';
+import { demoData } from './views/fakeAws';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -123,6 +126,25 @@ describe('manifest: what the palette and the menus show', () => {
       assert.ok(items.some((m) => when(m.when!, 'endpointService;hasId;hasPendingConnection;hasServiceName;status:active')), `${id} not on a service with a pending connection`);
     }
   });
+
+  it('accept shows on an endpoint connection only while it awaits acceptance; reject also on an available one', () => {
+    const service = demoData().endpointServices[0];
+    const row = (state: string) => contextValueOf({
+      type: 'endpointConnection', id: 'c', scope: { profile: 'demo', region: 'us-east-1' }, service,
+      connection: { vpcEndpointId: 'vpce-1', owner: '072088201116', state },
+    } satisfies ExplorerNode);
+    const shows = (id: string, state: string) => explorerContext.some((m) => m.command === id && when(m.when!, row(state)));
+    for (const state of ['PendingAcceptance', 'pendingAcceptance']) {
+      assert.ok(shows('clickpipes.acceptEndpointConnection', state), `accept on ${state}`);
+      assert.ok(shows('clickpipes.rejectEndpointConnection', state), `reject on ${state}`);
+    }
+    assert.ok(shows('clickpipes.rejectEndpointConnection', 'Available'), 'reject on Available');
+    assert.ok(!shows('clickpipes.acceptEndpointConnection', 'Available'), 'accept on Available');
+    // These states share the pending status with PendingAcceptance, but there is nothing to accept or reject.
+    for (const state of ['Pending', 'Deleting', 'Partial', 'Rejected', 'Expired']) {
+      for (const id of ['clickpipes.acceptEndpointConnection', 'clickpipes.rejectEndpointConnection']) assert.ok(!shows(id, state), `${id} on ${state}`);
+    }
+  });
 });
 
 describe('manifest: the walkthrough', () => {
@@ -150,11 +172,13 @@ describe('manifest: the walkthrough', () => {
     }
   });
 
-  it('the explorer\'s welcome view opens it', () => {
-    const ids = walkthroughs.map((w) => `${manifest.publisher}.${manifest.name}#${w.id}`);
-    const welcome = (contributes.viewsWelcome as { view: string; contents: string }[]).filter((v) => v.view === 'clickpipes.explorer');
-    const links = welcome.flatMap((v) => [...words(v.contents).matchAll(/\(command:workbench\.action\.openWalkthrough\?([^)]+)\)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))));
-    assert.ok(links.length > 0, 'no openWalkthrough link in the explorer welcome');
-    for (const arg of links) assert.ok(ids.includes(arg), `${arg} is not a walkthrough (${ids.join(', ')})`);
-  });
+  for (const view of ['clickpipes.explorer', 'clickpipes.clickhouse']) {
+    it(`the welcome view of ${view} opens it`, () => {
+      const ids = walkthroughs.map((w) => `${manifest.publisher}.${manifest.name}#${w.id}`);
+      const welcome = (contributes.viewsWelcome as { view: string; contents: string }[]).filter((v) => v.view === view);
+      const links = welcome.flatMap((v) => [...words(v.contents).matchAll(/\(command:workbench\.action\.openWalkthrough\?([^)]+)\)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]))));
+      assert.ok(links.length > 0, `no openWalkthrough link in the ${view} welcome`);
+      for (const arg of links) assert.ok(ids.includes(arg), `${arg} is not a walkthrough (${ids.join(', ')})`);
+    });
+  }
 });

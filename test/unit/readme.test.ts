@@ -1,8 +1,11 @@
 // The README is the Marketplace page: its pictures must exist and stay small, its relative links
-// must point at files, and the two set-up commands it gives must be scripts that exist.
+// must point at files, the two set-up commands it gives must be scripts that exist, and what only
+// a developer needs lives in CONTRIBUTING.md; its IAM permissions are the extension's own table.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AWS_OPERATIONS, POLICY_FLOWS, actionsFor, flowLabel, iamAction } from '../../src/model/iamPermissions';
+import { iamBlock, readmeIamBlock } from '../docs/iamReadme';
 
 const root = path.resolve(__dirname, '../../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -30,5 +33,36 @@ describe('README (the product page)', () => {
     assert.match(readme, /npm ci && npm run demo/);
     assert.match(readme, /npm ci && npm test/);
     assert.ok(scripts.demo && scripts.test);
+  });
+
+  it('says the set-up commands run in a clone of the source, without a made-up repository URL', () => {
+    const section = /## Try it without AWS\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    assert.match(section, /clone of the extension's source/);
+    // No public repository exists yet; a URL here would be invented.
+    assert.doesNotMatch(section, /git clone|https?:\/\//);
+  });
+
+  it('keeps developer sections out (the web-component choice is in CONTRIBUTING.md)', () => {
+    assert.doesNotMatch(readme, /^#+ .*@vscode-elements/m);
+    const contributing = fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8');
+    assert.match(contributing, /^#+ .*@vscode-elements\/elements/m);
+  });
+
+  it('lists the IAM permissions that src/model/iamPermissions.ts generates (npm run docs:iam)', () => {
+    assert.equal(readmeIamBlock(readme), iamBlock(), 'the README\'s IAM block is stale: run npm run docs:iam');
+  });
+
+  it('its IAM block names every action of every policy the extension copies, and each documented extra', () => {
+    const block = iamBlock();
+    for (const flow of POLICY_FLOWS) {
+      const row = block.split('\n').find((line) => line.startsWith(`| ${flowLabel(flow)} |`));
+      assert.ok(row, `no line for the ${flow} policy`);
+      assert.deepEqual([...row.matchAll(/`([^`]+)`/g)].map((m) => m[1]), actionsFor(flow), `the ${flow} line`);
+    }
+    for (const op of AWS_OPERATIONS.filter((o) => o.extra)) {
+      const row = block.split('\n').find((line) => line.startsWith('| `') && line.split(' | ')[0].includes(`\`${iamAction(op)}\``));
+      assert.ok(row, `${iamAction(op)}'s documented extras are not listed`);
+      for (const extra of op.extra!) for (const a of extra.actions) assert.ok(row.includes(`\`${a}\``), `${iamAction(op)}: ${a} is missing`);
+    }
   });
 });

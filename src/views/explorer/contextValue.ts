@@ -19,16 +19,18 @@ export type Flag =
   | 'canSsoLogin'
   | 'canRetry'
   | 'hasPendingConnection'
+  | 'pendingAcceptance'
   | 'transitional';
 
-/** `kind;flagA;flagB;status:active`: flags sorted so the value is stable for tests and menus. */
 /**
  * Accept / reject show only where a connection waits. Either spelling: real EC2 sends
  * `pendingAcceptance`, the SDK's State enum says PendingAcceptance
  * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpointConnection.html).
+ * Not the row's status: Pending, Deleting and Partial are `status:pending` too.
  */
 const isPendingAcceptance = (c: { state: string }) => c.state.toLowerCase() === 'pendingacceptance';
 
+/** `kind;flagA;flagB;status:active`: flags sorted so the value is stable for tests and menus. */
 export function formatContextValue(kind: string, flags: Iterable<Flag>, status?: string): string {
   const parts = [kind, ...[...new Set(flags)].sort()];
   if (status) parts.push(`status:${status}`);
@@ -49,6 +51,7 @@ export function capabilities(node: ExplorerNode): Flag[] {
   if (isDeletable(node)) flags.push('canDelete');
   if (node.type === 'region') flags.push('canRemoveRegion');
   if (node.type === 'endpointService' && node.resource.connections.some(isPendingAcceptance)) flags.push('hasPendingConnection');
+  if (node.type === 'endpointConnection' && isPendingAcceptance(node.connection)) flags.push('pendingAcceptance');
   if (node.type === 'error') {
     if (node.ssoProfile) flags.push('canSsoLogin');
     if (node.retry) flags.push('canRetry');

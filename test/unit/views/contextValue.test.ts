@@ -61,6 +61,20 @@ describe('views/contextValue', () => {
     assert.ok(!gateway.includes('hasPendingConnection'));
   });
 
+  it('an endpoint connection is flagged pendingAcceptance only in that state (not Pending, Deleting or Partial)', () => {
+    const svc = data.endpointServices[0];
+    const connection = (state: string): ExplorerNode => ({
+      type: 'endpointConnection', id: 'c', scope, service: svc, connection: { vpcEndpointId: 'vpce-1', owner: '072088201116', state },
+    });
+    assert.ok(capabilities(connection('PendingAcceptance')).includes('pendingAcceptance'));
+    // Real EC2 answers lowerCamel states although the SDK enum is PascalCase.
+    assert.ok(capabilities(connection('pendingAcceptance')).includes('pendingAcceptance'));
+    for (const state of ['Pending', 'Deleting', 'Partial', 'Available', 'Rejected']) {
+      assert.ok(!capabilities(connection(state)).includes('pendingAcceptance'), state);
+    }
+    assert.ok(!capabilities({ type: 'endpointService', id: 's', scope, resource: svc }).includes('pendingAcceptance'), 'the service row says hasPendingConnection');
+  });
+
   it('error nodes: retry always, SSO sign-in only for SSO failures', () => {
     const group: ExplorerNode = { type: 'group', id: 'demo/us-east-1/mskClusters', scope, group: 'mskClusters' };
     assert.equal(contextValueOf(errorNode(named('AccessDeniedException'), group, 'MSK clusters', 'demo')), 'error;canRetry');
