@@ -55,11 +55,11 @@ const GATEWAY_ENI = [
 // permission to tag Amazon EC2 resources during creation"). RAM's CreateResourceShare with tags:
 // unverified, so nothing is added for it.
 const LATTICE_TAG_ON_CREATE = {
-  actions: ['vpc-lattice:TagResource'], when: 'the plans tag what they create',
+  actions: ['vpc-lattice:TagResource'], when: 'tags (the plans tag what they create)',
   source: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_vpc-lattice.html',
 };
 const EC2_TAG_ON_CREATE = {
-  actions: ['ec2:CreateTags'], when: 'the plans tag what they create',
+  actions: ['ec2:CreateTags'], when: 'tags (the plans tag what they create)',
   source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html',
 };
 const MULTI_REGION = {

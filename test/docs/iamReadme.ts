@@ -10,6 +10,8 @@ export const IAM_END = '<!-- iam:end -->';
 const SOURCE_TITLES: Record<string, string> = {
   'https://docs.aws.amazon.com/vpc-lattice/latest/ug/additional-api-permissions.html': 'VPC Lattice API permissions',
   'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsprivatelink.html': 'Service Authorization Reference: AWS PrivateLink',
+  'https://docs.aws.amazon.com/service-authorization/latest/reference/list_vpc-lattice.html': 'Service Authorization Reference: Amazon VPC Lattice',
+  'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html': 'EC2: tag resources during creation',
 };
 
 function sourceLink(url: string): string {
