@@ -146,6 +146,11 @@ export type Plan = {
   warnings: string[];
   /** Facts the builder used that no step carries (engine, DB user…), for the review documents. */
   meta?: Record<string, string>;
+  /**
+   * What the plan leaves as it is because the reads it was built from show it already so (multi-VPC
+   * auth already on, IAM auth already on, an existing gateway): the summary's "no change" lines.
+   */
+  unchanged?: string[];
 };
 
 /** Outputs recorded by the executor, per step id. */

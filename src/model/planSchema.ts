@@ -118,6 +118,7 @@ export const PLAN_JSON_SCHEMA = {
     },
     results: { ...stringMap, description: 'What to paste into ClickHouse Cloud; values may be references.' },
     warnings: { type: 'array', items: { type: 'string' } },
+    unchanged: { type: 'array', items: { type: 'string' }, description: 'What the plan leaves as it is (shown as no change).' },
     meta: stringMap,
   },
 } as const;
@@ -260,6 +261,7 @@ export function validatePlan(json: unknown): PlanProblem[] {
     if (e) add('accountId', e);
   }
   if (!Array.isArray(json.warnings) || !isStringArray(json.warnings)) add('warnings', 'warnings must be a list of strings.');
+  if (json.unchanged !== undefined && (!Array.isArray(json.unchanged) || !isStringArray(json.unchanged))) add('unchanged', 'unchanged must be a list of strings.');
   if (!isObject(json.results) || !Object.values(json.results).every((x) => typeof x === 'string')) add('results', 'results must map labels to strings.');
   if (!Array.isArray(json.steps) || json.steps.length === 0) {
     add('steps', 'steps must be a non-empty list.');

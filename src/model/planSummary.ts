@@ -1,7 +1,8 @@
 // The first thing a reviewer reads: what a plan will change, in the spirit of `terraform plan`.
 // Account and region first, then each step as create / update / delete / read with the inputs that
-// matter and what it waits for. Derived from the plan alone, so an edited plan.json gets a
-// matching summary; plan.json stays the source of truth one click away.
+// matter and what it waits for, and what it leaves as it is (no change, as the reads it was built
+// from showed). Derived from the plan alone, so an edited plan.json gets a matching summary;
+// plan.json stays the source of truth one click away.
 import { regionDisplayName } from './clickpipes';
 import type { Plan, PlanStep } from './plan';
 import { parseRef } from './plan';
@@ -74,15 +75,21 @@ function stepBlock(step: PlanStep): string[] {
 
 function counts(plan: Plan): string {
   const n = (a: ChangeAction) => plan.steps.filter((s) => changeAction(s) === a).length;
-  return t('{0} to create, {1} to update, {2} to delete, {3} read only.', n('create'), n('update'), n('delete'), n('read'));
+  const same = plan.unchanged?.length ?? 0;
+  return same
+    ? t('{0} to create, {1} to update, {2} to delete, {3} read only, {4} unchanged.', n('create'), n('update'), n('delete'), n('read'), same)
+    : t('{0} to create, {1} to update, {2} to delete, {3} read only.', n('create'), n('update'), n('delete'), n('read'));
 }
+
+/** What stays as it is, one line each, as `terraform plan` lists resources it leaves alone. */
+const unchangedLines = (plan: Plan) => (plan.unchanged ?? []).map((u) => `  ${u} (${t('no change')})`);
 
 /** The summary as Markdown (the plan-tree lines in a code block, so they align). */
 export function planSummary(plan: Plan): string {
   const where = plan.accountId
     ? t('Account **{0}** (profile **{1}**), region **{2}** ({3}).', plan.accountId, plan.profile, plan.region, regionDisplayName(plan.region))
     : t('Profile **{0}**, region **{1}** ({2}); the account is read from STS before apply.', plan.profile, plan.region, regionDisplayName(plan.region));
-  const lines = [`# ${plan.title}`, '', where, '', counts(plan), '', '```diff', ...plan.steps.flatMap(stepBlock), '```', ''];
+  const lines = [`# ${plan.title}`, '', where, '', counts(plan), '', '```diff', ...plan.steps.flatMap(stepBlock), ...unchangedLines(plan), '```', ''];
   if (plan.warnings.length) lines.push(`## ${t('Before you apply')}`, ...plan.warnings.map((w) => `- ${w}`), '');
   const results = Object.keys(plan.results);
   if (results.length) lines.push(`## ${t('What you get')}`, ...results.map((r) => `- ${r}`), '');

@@ -48,6 +48,12 @@ export function makePlan(
   return plan;
 }
 
+/** The plan with what it leaves as it is (the summary's "no change" lines), when there is any. */
+export function withUnchanged(plan: Plan, unchanged: readonly (string | false | undefined)[]): Plan {
+  const kept = unchanged.filter((u): u is string => !!u);
+  return kept.length ? { ...plan, unchanged: kept } : plan;
+}
+
 /** Drops undefined fields so plan JSON and CLI show only what is sent. */
 export function compact<T extends Record<string, unknown>>(input: T): T {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;

@@ -4,7 +4,7 @@ import { isAuroraEngine } from '../clickpipes';
 import type { IamDbAuthForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
 import { rdsConnectPolicy, trustPolicy } from '../policies';
-import { allTags, makePlan, ref, type BuildContext } from './buildContext';
+import { allTags, makePlan, ref, withUnchanged, type BuildContext } from './buildContext';
 
 export const RDS_CONNECT_POLICY_NAME = 'clickpipes-rds-db-connect';
 
@@ -86,7 +86,7 @@ export function buildIamDbAuthPlan(input: IamDbAuthInput, ctx: BuildContext): Pl
     warnings.push(`IAM database authentication is off on ${input.databaseId}; ClickPipes cannot sign in until it is enabled.`);
   }
   warnings.push('If the role already exists it is reused; a different trust policy on it is reported, not overwritten.');
-  return makePlan(
+  return withUnchanged(makePlan(
     'iamDbAuth',
     ctx,
     `IAM DB authentication for ${input.databaseId} (${input.engine}${isAuroraEngine(input.engine) ? ' cluster' : ''})`,
@@ -94,5 +94,5 @@ export function buildIamDbAuthPlan(input: IamDbAuthInput, ctx: BuildContext): Pl
     { 'IAM role ARN': ref('role', 'arn') },
     warnings,
     { engine: input.engine, dbUser: input.dbUser, databaseId: input.databaseId, resourceId: input.resourceId, clickhouseRoleArn: input.clickhouseRoleArn },
-  );
+  ), [input.iamAuthEnabled && `IAM database authentication on ${input.databaseId}: already on`]);
 }

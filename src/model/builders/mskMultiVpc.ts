@@ -5,7 +5,7 @@ import type { MskMultiVpcForm } from '../forms';
 import type { Plan, PlanStep } from '../plan';
 import { mergeClusterPolicy, missingMskActions } from '../policies';
 import type { MskCluster } from '../resources';
-import { makePlan, ref, type BuildContext } from './buildContext';
+import { makePlan, ref, withUnchanged, type BuildContext } from './buildContext';
 
 /** Cluster operation states (see the wait below for the source). */
 export const MSK_OPERATION_STATES = { pending: 'PENDING', inProgress: 'UPDATE_IN_PROGRESS', complete: 'UPDATE_COMPLETE', failed: 'UPDATE_FAILED' } as const;
@@ -113,7 +113,8 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
     ? 'Cluster policy: a SASL/SCRAM ClickPipe gets only the multi-VPC actions (kafka:CreateVpcConnection, GetBootstrapBrokers, DescribeCluster, DescribeClusterV2); no kafka-cluster:* — SCRAM clients are authorized by Kafka ACLs.'
     : 'Cluster policy: kafka-cluster:* on the cluster, all its topics and all its groups follows AWS\'s example policy; a SASL/IAM ClickPipe is authorized by it. To narrow it, edit plan.json to name only the topics and consumer group the ClickPipe uses.');
   if (want.scram || want.tls) warnings.push(MSK_ACL_REQUIREMENT);
-  return makePlan(
+  const on = [want.iam && 'SASL/IAM', want.scram && 'SASL/SCRAM', want.tls && 'TLS'].filter(Boolean).join(', ');
+  return withUnchanged(makePlan(
     'mskMultiVpc',
     ctx,
     `MSK multi-VPC endpoint for ClickPipes: ${input.clusterArn.split('/')[1] ?? input.clusterArn}`,
@@ -126,5 +127,5 @@ export function buildMskMultiVpcPlan(input: MskMultiVpcInput, ctx: BuildContext)
     },
     warnings,
     existing ? { previousPolicy: existing.document } : undefined,
-  );
+  ), [!changes && `Multi-VPC connectivity (${on}): already on`]);
 }

@@ -10,7 +10,7 @@ import { CLICKPIPES_ACCOUNT_ID, isClickPipesRegion } from '../clickpipes';
 import type { VpcResourceForm } from '../forms';
 import type { PlanStep, WaitFor } from '../plan';
 import type { Plan } from '../plan';
-import { allTags, compact, makePlan, ref, type BuildContext } from './buildContext';
+import { allTags, compact, makePlan, ref, withUnchanged, type BuildContext } from './buildContext';
 
 const LATTICE_FAILED = ['CREATE_FAILED', 'UPDATE_FAILED', 'DELETE_FAILED', 'DELETE_IN_PROGRESS'];
 
@@ -178,12 +178,12 @@ export function buildVpcResourcePlan(input: VpcResourceForm, ctx: BuildContext):
   if (input.configurationType === 'ARN') {
     warnings.push('The target database must not be publicly accessible; Lattice refuses public RDS targets.');
   }
-  return makePlan(
+  return withUnchanged(makePlan(
     'vpcResource',
     ctx,
     `VPC resource endpoint for ClickPipes: ${input.configurationName}`,
     steps,
     results(input),
     warnings,
-  );
+  ), [!child && input.gatewayMode === 'existing' && input.gatewayId && `Resource gateway ${input.gatewayId}: existing, used as it is`]);
 }

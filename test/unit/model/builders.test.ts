@@ -130,6 +130,15 @@ describe('builders', () => {
       assert.ok(iam.warnings.some((w) => /kafka-cluster:\* on the cluster, all its topics and all its groups/.test(w)));
     });
 
+    it('multi-VPC auth already on: no connectivity step, and the summary says it stays as it is', () => {
+      const on = { ...cluster, multiVpc: { iam: true, scram: true, tls: false } };
+      const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, clickpipesAuth: 'SASL_IAM', cluster: on }, ctx);
+      assert.ok(!plan.steps.some((s) => s.operation === 'UpdateConnectivity'));
+      assert.deepEqual(plan.unchanged, ['Multi-VPC connectivity (SASL/IAM, SASL/SCRAM): already on']);
+      assert.deepEqual(validatePlan(JSON.parse(JSON.stringify(plan))), []);
+      assert.equal(buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: false }, cluster }, ctx).unchanged, undefined);
+    });
+
     it('a SASL/SCRAM ClickPipe on a cluster whose policy is already broad (a SASL/IAM ClickPipe) keeps it, and says why', () => {
       const broad = { ...cluster, multiVpc: { iam: true, scram: true, tls: false }, policy: { currentVersion: 'P8', document: mskClusterPolicy(MSK_ARN) } };
       const plan = buildMskMultiVpcPlan({ clusterArn: MSK_ARN, auth: { iam: true, scram: true }, clickpipesAuth: 'SASL_SCRAM', cluster: broad }, ctx);

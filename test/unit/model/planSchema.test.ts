@@ -15,7 +15,12 @@ describe('planSchema', () => {
   it('a built plan is valid', () => assert.deepEqual(validatePlan(base()), []));
 
   it('schema names every top-level field a plan has', () => {
-    assert.deepEqual(Object.keys(PLAN_JSON_SCHEMA.properties).sort(), [...Object.keys(base()), 'meta'].sort());
+    assert.deepEqual(Object.keys(PLAN_JSON_SCHEMA.properties).sort(), [...Object.keys(base()), 'meta', 'unchanged'].sort());
+  });
+
+  it('unchanged, when present, is a list of strings', () => {
+    assert.deepEqual(edit((p) => { p.unchanged = ['Resource gateway rgw-1: existing, used as it is']; }), []);
+    assert.deepEqual(edit((p) => { p.unchanged = 'gateway'; }), [{ path: 'unchanged', message: 'unchanged must be a list of strings.' }]);
   });
 
   it('rejects non-objects and empty steps', () => {

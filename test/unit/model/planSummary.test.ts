@@ -52,6 +52,15 @@ describe('planSummary: what a plan changes, before plan.json', () => {
     assert.ok(!text.includes('rds-db:connect'));
     assert.match(text, /^\+ IAM role \(will be created, reused if it already exists\)$/m);
   });
+
+  it('lists what the plan leaves as it is as no change, and counts it', () => {
+    const plan = buildVpcResourcePlan({ ...vpcForm, gatewayMode: 'existing', gatewayId: 'rgw-0123456789abcdef0' }, ctx);
+    assert.deepEqual(plan.unchanged, ['Resource gateway rgw-0123456789abcdef0: existing, used as it is']);
+    const text = planSummary(plan);
+    assert.match(text, /^ {2}Resource gateway rgw-0123456789abcdef0: existing, used as it is \(no change\)$/m);
+    assert.match(text, /, 1 unchanged\./);
+    assert.doesNotMatch(planSummary(buildVpcResourcePlan(vpcForm, ctx)), /unchanged|no change/);
+  });
 });
 
 describe('reviewTabs: at most three tabs, the summary in front', () => {
