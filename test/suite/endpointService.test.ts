@@ -135,10 +135,11 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
         assert.match(alb.detail ?? '', /needs a Network Load Balancer/);
         assert.match(validate([alb.value]) ?? '', /Application Load Balancer/);
         assert.match(validate([]) ?? '', /at least one/);
-        // An NLB already behind a service is refused with AWS's rule; the demo's free one is taken.
+        // An NLB already behind a service is refused with AWS's rule; the demo's other free one is
+        // taken (the form test above put a service on reports-nlb).
         const used = items.find((i) => i.label.includes('kafka-nlb'))!;
         assert.match(validate([used.value]) ?? '', /single endpoint service/);
-        return [items.find((i) => i.label === 'reports-nlb')!.value];
+        return [items.find((i) => i.label === 'archive-nlb')!.value];
       }
       if (placeholder.startsWith('Supported regions')) {
         assert.ok(!items.some((i) => i.label === 'us-east-1'), 'the own region is not offered');
@@ -169,7 +170,7 @@ describe('VPC endpoint service (extension host, emulator): form → review → a
       assert.strictEqual(create.input.AcceptanceRequired, false);
       assert.strictEqual(create.input.PrivateDnsName, 'kafka.db.example.com');
       assert.deepStrictEqual(create.input.SupportedRegions, ['us-west-2']);
-      assert.match(create.input.NetworkLoadBalancerArns[0], /loadbalancer\/net\/reports-nlb\//);
+      assert.match(create.input.NetworkLoadBalancerArns[0], /loadbalancer\/net\/archive-nlb\//);
       assert.ok(plan.results['TXT record value'], 'the result view will show the TXT record');
     } finally {
       layer.dispose();

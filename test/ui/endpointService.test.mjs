@@ -151,7 +151,8 @@ describe('VPC endpoint service (real VS Code)', function () {
     await row('web-alb').waitFor({ state: 'visible' });
     // Choosing the ALB is refused with the reason (the QuickPick cannot disable an item).
     await row('web-alb').click();
-    await row('reports-nlb').click();
+    // The form test above put a service on reports-nlb: an NLB fronts one service, so the demo's other free one.
+    await row('archive-nlb').click();
     await widget.filter({ hasText: '2 Selected' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /Application Load Balancer/.test(document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 10_000 });

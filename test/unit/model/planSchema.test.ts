@@ -20,7 +20,7 @@ describe('planSchema', () => {
 
   it('unchanged, when present, is a list of strings', () => {
     assert.deepEqual(edit((p) => { p.unchanged = ['Resource gateway rgw-1: existing, used as it is']; }), []);
-    assert.deepEqual(edit((p) => { p.unchanged = 'gateway'; }), [{ path: 'unchanged', message: 'unchanged must be a list of strings.' }]);
+    assert.deepEqual(edit((p) => { (p as Record<string, unknown>).unchanged = 'gateway'; }), [{ path: 'unchanged', message: 'unchanged must be a list of strings.' }]);
   });
 
   it('rejects non-objects and empty steps', () => {
