@@ -4,8 +4,7 @@
 //   profile  click on the ClickPipes activity-bar icon → the `clickpipes-demo` profile row drawn
 //   regions  click on the profile row               → its `us-east-1` region row drawn
 //   groups   click on the region row                → its six group rows drawn
-// Cold: a fresh user-data dir and server (the extension activates once start-up has finished,
-// onStartupFinished, so the click finds it active). Warm: the view
+// Cold: a fresh user-data dir and server (first activation of the extension). Warm: the view
 // reopened (another container, then ClickPipes again), and the window reloaded (a new extension
 // host; the Explorer container was active, so the click activates the extension again).
 // Clicks wait until the extension host has started and finished VS Code's own start-up

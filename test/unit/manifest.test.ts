@@ -47,15 +47,6 @@ function when(expression: string, viewItem: string): boolean {
   });
 }
 
-describe('manifest: activation', () => {
-  it('activates once start-up has finished, so an interrupted apply shows its status item without the view being opened', () => {
-    // onStartupFinished never delays start-up; activation itself loads no AWS SDK and reads no file
-    // before the unfinished-plan count (src/extension.ts).
-    assert.ok(manifest.activationEvents.includes('onStartupFinished'), JSON.stringify(manifest.activationEvents));
-    assert.ok(!manifest.activationEvents.includes('*'), 'never "*": it activates during start-up');
-  });
-});
-
 describe('manifest: what the palette and the menus show', () => {
   it('no two commands visible in the palette share a title', () => {
     const hidden = new Set(menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command));
