@@ -16,7 +16,6 @@ import {
 } from '../endpointServiceProtocol';
 import type { FormContext, FormDefinition, FormSession, NodeLike } from './index';
 
-/** Why a load balancer that is not a network one cannot front the service (whole sentences, for translators). */
 /**
  * "A Network Load Balancer can be associated with a single endpoint service" (PrivateLink guide,
  * "Create an endpoint service", Considerations): one already behind a service cannot front a new
@@ -26,6 +25,7 @@ function inUseReason(lb: LoadBalancer, serviceId: string): string {
   return l10n.t('{0} already fronts endpoint service {1}, and AWS associates a Network Load Balancer with a single endpoint service: right-click {1} → Allow ClickPipes on Endpoint Service… instead.', lb.name, serviceId);
 }
 
+/** Why a load balancer that is not a network one cannot front the service (whole sentences, for translators). */
 function notNetworkReason(lb: LoadBalancer): string {
   if (lb.type === 'application') return l10n.t('{0} is an Application Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name);
   if (lb.type === 'gateway') return l10n.t('{0} is a Gateway Load Balancer: a VPC endpoint service for ClickPipes needs a Network Load Balancer.', lb.name);
